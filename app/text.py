@@ -74,7 +74,9 @@ def _tone_position(bare: str) -> int | None:
     lower = bare.lower()
     start = 0
     # "qu" and "gi" before another vowel are initial consonants, not vowels.
-    if lower.startswith("qu") or (lower.startswith("gi") and len(lower) > 2 and lower[2] in _VOWELS):
+    if lower.startswith("qu") or (
+        lower.startswith("gi") and len(lower) > 2 and lower[2] in _VOWELS
+    ):
         start = 2
     while start < len(bare) and bare[start] not in _VOWELS:
         start += 1

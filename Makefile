@@ -1,0 +1,33 @@
+# The two commands of the README: `make run` and `make test`.
+# Both create .venv and install Sohoa into it first (again when pyproject.toml
+# changes).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+.PHONY: run test lint format clean
+
+$(INSTALLED): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(INSTALLED)
+
+run: $(INSTALLED)
+	$(BIN)/sohoa
+
+test: $(INSTALLED) lint
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(INSTALLED)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,66 @@
+"""The ``sohoa`` command line (DESIGN.md §8): a stable interface.
+
+Every command takes ``--data-dir`` and, where it reports, ``--json``. Exit
+status 0 on success; otherwise one line on stderr says why. The desktop app
+itself is started by ``ui.launch`` when no command is given, so that this
+package stays free of Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from app import __version__
+from app.cli import backup, check, demo, init
+from app.cli.common import CommandError, Report, data_dir_of
+
+# Each command module has add_parser(subparsers, common), which sets the
+# parser's ``handler``: a function of the parsed arguments returning a Report.
+COMMANDS = (init, demo, check, backup)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help="the station's data directory (default: $SOHOA_DATA_DIR or the user data dir)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="sohoa",
+        description="Keying station for civil-status register books.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"sohoa {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMANDS:
+        module.add_parser(subparsers, common)
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the command chosen in ``args``; print its report; return the exit status."""
+    handler: Callable[[argparse.Namespace], Report] = args.handler
+    try:
+        report = handler(args)
+    except CommandError as e:
+        print(f"sohoa {args.command}: {e}", file=sys.stderr)
+        return 1
+    if getattr(args, "json", False):
+        json.dump(report.data, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for line in report.lines:
+            print(line)
+    if not report.ok:
+        print(f"sohoa {args.command}: {report.data.get('reason', 'failed')}", file=sys.stderr)
+        return 1
+    return 0
+
+
+__all__ = ["build_parser", "data_dir_of", "run"]

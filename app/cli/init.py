@@ -1,0 +1,72 @@
+"""``sohoa init``: create the station database and its admin user."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+
+from app.cli.common import CommandError, Report, add_json_flag, data_dir_of
+from app.passwords import WeakPasswordError
+from app.station import StationError, init_station
+
+PASSWORD_ENV = "SOHOA_ADMIN_PASSWORD"
+
+
+def add_parser(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser(
+        "init",
+        parents=[common],
+        help="create the station database and admin user",
+        description="Create the station database and its admin user. The password is asked "
+        f"for at the terminal, or read from ${PASSWORD_ENV} when there is no terminal.",
+    )
+    parser.add_argument("--station", required=True, help="station code, e.g. BP-DONGPHU-01")
+    parser.add_argument("--office", required=True, help="office name, e.g. 'UBND xã Tân Lập'")
+    parser.add_argument("--admin", default="admin", help="admin user name (default: admin)")
+    parser.add_argument("--centre-recipient", help="the centre's age recipient (age1…)")
+    add_json_flag(parser)
+    parser.set_defaults(handler=run)
+
+
+def admin_password() -> str:
+    """The admin password from the terminal (asked twice) or the environment."""
+    if sys.stdin.isatty():
+        first = getpass.getpass("Admin password: ")
+        if getpass.getpass("Again: ") != first:
+            raise CommandError("the two passwords differ")
+        return first
+    password = os.environ.get(PASSWORD_ENV)
+    if not password:
+        raise CommandError(f"no terminal to ask for the admin password: set {PASSWORD_ENV}")
+    return password
+
+
+def run(args: argparse.Namespace) -> Report:
+    data_dir = data_dir_of(args)
+    try:
+        db = init_station(
+            data_dir,
+            code=args.station,
+            office=args.office,
+            admin_username=args.admin,
+            admin_password=admin_password(),
+            centre_recipient=args.centre_recipient,
+        )
+    except (StationError, WeakPasswordError) as e:
+        raise CommandError(str(e)) from e
+    db.close()
+    return Report(
+        data={
+            "station": args.station,
+            "office": args.office,
+            "data_dir": str(data_dir),
+            "database": str(db.path),
+            "admin": args.admin,
+        },
+        lines=[
+            f"Station {args.station} ({args.office}) created in {data_dir}.",
+            f"Admin user: {args.admin}.",
+        ],
+    )

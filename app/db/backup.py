@@ -1,0 +1,53 @@
+"""Consistent copies of the live database, with SQLite's online backup API.
+
+A file copy of a WAL database taken while it is written can be torn; the
+backup API copies a consistent snapshot page by page, and the copy is checked
+before it is given its final name.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+
+class BackupError(RuntimeError):
+    pass
+
+
+def backup_database(source: Path, target: Path) -> Path:
+    """Copy the SQLite database ``source`` to the file ``target``.
+
+    The copy is written beside ``target`` under a temporary name, checked
+    with ``PRAGMA integrity_check``, fsynced, and only then renamed, so a
+    pulled stick never leaves a half copy under the real name.
+    """
+    if not source.exists():
+        raise BackupError(f"no database at {source}")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(partial)) as dst:
+        src.backup(dst)
+        dst.execute("PRAGMA journal_mode=DELETE")  # a copy is one self-contained file
+        verdict = dst.execute("PRAGMA integrity_check").fetchone()[0]
+    if verdict != "ok":
+        partial.unlink(missing_ok=True)
+        raise BackupError(f"the copy failed its integrity check: {verdict}")
+    with open(partial, "rb") as f:
+        os.fsync(f.fileno())
+    os.replace(partial, target)
+    _fsync_dir(target.parent)
+    return target
+
+
+def _fsync_dir(directory: Path) -> None:
+    # Renames are durable only once the directory itself is synced (POSIX).
+    if os.name == "posix":
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

@@ -1,0 +1,179 @@
+"""The station's tables, as SQLAlchemy 2 ORM classes.
+
+Field values of an entry live in one JSON column, shaped by the book specs,
+so that adding a field to a book is one edit of its spec. What queries need
+(book, number, year, dates, status, names) is in columns of its own.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# SQLite leaves constraints unnamed; batch migrations need names to alter them.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A moment in UTC, stored without offset and read back as aware UTC."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: give moments in UTC")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Role(StrEnum):
+    CLERK = "clerk"
+    LEAD = "lead"
+    ADMIN = "admin"
+
+
+class EntryStatus(StrEnum):
+    DRAFT = "draft"
+    COMPLETED = "completed"
+    DEFERRED = "deferred"
+    VERIFIED = "verified"
+    EXPORTED = "exported"
+
+
+class DeferralReason(StrEnum):
+    """Why an entry is left for later ("hard later")."""
+
+    ILLEGIBLE = "illegible"  # a field cannot be read
+    NEEDS_VERIFICATION = "needs_verification"  # check against another document
+    DAMAGED_PAGE = "damaged_page"
+    OTHER = "other"
+
+
+class BookCondition(StrEnum):
+    """How hard a book is to read; easy books are keyed first."""
+
+    GOOD = "good"
+    WORN = "worn"
+    DAMAGED = "damaged"
+
+
+class Station(Base):
+    """This installation: one row, written by ``sohoa init``."""
+
+    __tablename__ = "station"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    office: Mapped[str] = mapped_column(String(200))
+    centre_recipient: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(16))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Book(Base):
+    """One physical register book (quyển) of one kind, office and year."""
+
+    __tablename__ = "books"
+    __table_args__ = (UniqueConstraint("kind", "office", "volume", "year"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    office: Mapped[str] = mapped_column(String(200))
+    volume: Mapped[str] = mapped_column(String(32))
+    year: Mapped[int] = mapped_column(Integer)
+    pages: Mapped[int | None] = mapped_column(Integer)
+    expected_entries: Mapped[int | None] = mapped_column(Integer)
+    condition: Mapped[str] = mapped_column(String(16), default=BookCondition.GOOD.value)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    entries: Mapped[list[Entry]] = relationship(back_populates="book")
+
+
+class Entry(Base):
+    """One entry of a register book, in any state from draft to exported."""
+
+    __tablename__ = "entries"
+    __table_args__ = (
+        Index("ix_entries_book_year_number", "book_id", "year", "number"),
+        Index("ix_entries_status_completed_at", "status", "completed_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=lambda: str(uuid.uuid4()))
+    book_id: Mapped[int] = mapped_column(ForeignKey("books.id"))
+    # Numbering restarts each year: the year of the registration date.
+    year: Mapped[int] = mapped_column(Integer)
+    number: Mapped[int | None] = mapped_column(Integer)
+    registration_date: Mapped[str | None] = mapped_column(String(10))  # ISO, partial
+    title: Mapped[str] = mapped_column(String(200), default="")  # the main name, for lists
+    status: Mapped[str] = mapped_column(String(16), default=EntryStatus.DRAFT.value)
+    deferral_reason: Mapped[str | None] = mapped_column(String(32))
+    deferral_note: Mapped[str | None] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    # {field key: {"v": value, "s": source status if not clear, "t": transcription}}
+    values: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    updated_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    book: Mapped[Book] = relationship(back_populates="entries")
+
+
+class EntryName(Base):
+    """The accent-free search key of each person name of an entry."""
+
+    __tablename__ = "entry_names"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("entries.id", ondelete="CASCADE"), index=True)
+    field: Mapped[str] = mapped_column(String(64))
+    key: Mapped[str] = mapped_column(String(200), index=True)

@@ -1,0 +1,257 @@
+"""Filling a station with realistic work: books, clerks, shifts, entries.
+
+Books hold about 53 entries, as in the campaign (1,457,884 entries in 27,548
+books), and come in campaign priority (mostly births). Each book is keyed by
+one clerk, entry after entry, during that clerk's shift; a few entries are
+deferred with a reason. Rows are written in bulk, a chunk per transaction,
+so that a campaign-sized demo takes minutes.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from app import text
+from app.clock import VIETNAM, Clock, local_today
+from app.db.models import (
+    Book,
+    BookCondition,
+    DeferralReason,
+    Entry,
+    EntryName,
+    EntryStatus,
+    Role,
+    User,
+)
+from app.demo.entries import MAKERS, Values
+from app.demo.people import PeopleFactory
+from app.passwords import hash_password
+from app.specs import BookKind, SourceStatus, spec_for
+from app.station import StationDatabase
+
+DEMO_PASSWORD = "sohoa-demo"  # printed by `sohoa demo`: demo stations only
+CLERKS = 12  # a keying team (CONTEXT.md)
+SHIFTS = ((time(6), time(12)), (time(12), time(17)), (time(17), time(22)))
+KIND_WEIGHTS = {BookKind.BIRTH: 60, BookKind.MARRIAGE: 18, BookKind.DEATH: 18, BookKind.ADOPTION: 4}
+DEFERRED_SHARE = 0.04
+CHUNK = 5000
+
+
+@dataclass
+class DemoSummary:
+    entries: int = 0
+    books: int = 0
+    clerks_added: int = 0
+    by_status: Counter[str] = field(default_factory=Counter)
+    by_kind: Counter[str] = field(default_factory=Counter)
+    first_day: date | None = None
+    last_day: date | None = None
+
+
+def add_demo_entries(db: StationDatabase, count: int, *, seed: int, clock: Clock) -> DemoSummary:
+    """Add ``count`` realistic entries, in new books, keyed by demo clerks."""
+    rng = random.Random(seed)
+    people = PeopleFactory(rng)
+    summary = DemoSummary()
+    with db.sessions.begin() as session:
+        clerks = _clerks(session, summary)
+        next_id = (session.scalar(select(func.max(Entry.id))) or 0) + 1
+        volumes = Counter(
+            {
+                (k, o, y): n
+                for k, o, y, n in session.execute(
+                    select(Book.kind, Book.office, Book.year, func.count()).group_by(
+                        Book.kind, Book.office, Book.year
+                    )
+                )
+            }
+        )
+    # About 40 entries an hour over a 5-hour shift: a little less, so that the
+    # work ends by today rather than after it.
+    days = max(1, math.ceil(count / (CLERKS * 190)))
+    timeline = _Timeline(rng, clerks, local_today(clock) - timedelta(days=days - 1))
+    offices = _offices(people, db.station().office)
+    rows: list[dict[str, Any]] = []
+    names: list[dict[str, Any]] = []
+    with db.sessions() as session:
+        remaining = count
+        while remaining > 0:
+            book = _new_book(session, rng, offices, volumes, min(remaining, _book_size(rng)))
+            summary.books += 1
+            clerk = timeline.next_clerk()
+            for entry_row, name_rows in _entries_of(book, people, next_id, clerk, timeline):
+                rows.append(entry_row)
+                names.extend(name_rows)
+                summary.by_status[entry_row["status"]] += 1
+                summary.by_kind[book.kind] += 1
+                next_id += 1
+            remaining -= book.expected_entries or 0
+            if len(rows) >= CHUNK or remaining <= 0:
+                session.execute(insert(Entry), rows)
+                session.execute(insert(EntryName), names)
+                session.commit()
+                rows, names = [], []
+    summary.entries = count
+    summary.first_day, summary.last_day = timeline.start, timeline.last_day
+    return summary
+
+
+def _book_size(rng: random.Random) -> int:
+    return max(5, int(rng.gauss(53, 20)))
+
+
+def _clerks(session: Session, summary: DemoSummary) -> list[User]:
+    """The demo team: clerk01…clerk12 and lead01, made once."""
+    existing = {u.username: u for u in session.scalars(select(User))}
+    password_hash = None
+    team = []
+    for username, role in [(f"clerk{i:02d}", Role.CLERK) for i in range(1, CLERKS + 1)] + [
+        ("lead01", Role.LEAD)
+    ]:
+        user = existing.get(username)
+        if user is None:
+            password_hash = password_hash or hash_password(DEMO_PASSWORD)
+            user = User(
+                username=username, full_name=username, role=role.value, password_hash=password_hash
+            )
+            session.add(user)
+            summary.clerks_added += 1
+        if role is Role.CLERK:
+            team.append(user)
+    session.flush()
+    return team
+
+
+def _offices(people: PeopleFactory, own_office: str) -> list[str]:
+    """The station's own office and the commune offices around it."""
+    communes = people.rng.sample(people.communes, min(8, len(people.communes)))
+    return [own_office] * 4 + [f"UBND {c.split(',')[0].lower()}" for c in communes]
+
+
+def _new_book(
+    session: Session, rng: random.Random, offices: list[str], volumes: Counter, size: int
+) -> Book:
+    kind = rng.choices(list(KIND_WEIGHTS), list(KIND_WEIGHTS.values()))[0].value
+    office, year = rng.choice(offices), rng.randrange(1976, 2019)
+    volumes[(kind, office, year)] += 1
+    book = Book(
+        kind=kind,
+        office=office,
+        volume=f"{volumes[(kind, office, year)]:02d}",
+        year=year,
+        pages=math.ceil(size / 4),
+        expected_entries=size,
+        condition=rng.choices(list(BookCondition), (6, 3, 1))[0].value,
+    )
+    session.add(book)
+    session.flush()
+    return book
+
+
+class _Timeline:
+    """When each clerk keys: their shift, day after day, at a clerk's pace."""
+
+    def __init__(self, rng: random.Random, clerks: list[User], start: date) -> None:
+        self.rng = rng
+        self.clerks = clerks
+        self.start = start
+        self.last_day = start
+        self._at = {c.id: self._shift_start(c, start) for c in clerks}
+
+    def next_clerk(self) -> User:
+        # The clerk who is furthest behind takes the next book.
+        return min(self.clerks, key=lambda c: self._at[c.id])
+
+    def _shift(self, clerk: User) -> tuple[time, time]:
+        return SHIFTS[self.clerks.index(clerk) % len(SHIFTS)]
+
+    def _shift_start(self, clerk: User, day: date) -> datetime:
+        return datetime.combine(day, self._shift(clerk)[0], VIETNAM)
+
+    def tick(self, clerk: User) -> datetime:
+        """The moment ``clerk`` completes their next entry."""
+        at = self._at[clerk.id] + timedelta(seconds=self.rng.randrange(50, 130))
+        end = datetime.combine(at.date(), self._shift(clerk)[1], VIETNAM)
+        if at >= end:
+            at = self._shift_start(clerk, at.date() + timedelta(days=1)) + timedelta(
+                seconds=self.rng.randrange(60, 600)
+            )
+        self._at[clerk.id] = at
+        self.last_day = max(self.last_day, at.date())
+        return at
+
+
+def _entries_of(
+    book: Book, people: PeopleFactory, first_id: int, clerk: User, timeline: _Timeline
+) -> Iterator[tuple[dict[str, Any], list[dict[str, Any]]]]:
+    spec = spec_for(book.kind)
+    rng = people.rng
+    make = MAKERS[BookKind(book.kind)]
+    size = book.expected_entries or 0
+    day = date(book.year, 1, 2)
+    step = max(1, 360 // size)
+    signer = people.name(rng.choice(("male", "female")))
+    for number in range(1, size + 1):
+        day = min(day + timedelta(days=rng.randrange(0, step + 1)), date(book.year, 12, 31))
+        values: Values = make(people, day)
+        values.update(
+            number=str(number),
+            page=str(1 + (number - 1) // 4),
+            registration_date=day.isoformat(),
+            office=book.office,
+            signer_name=signer,
+            signer_title="Chủ tịch UBND",
+        )
+        encoded = {k: {"v": v} for k, v in values.items() if v}
+        status, reason = EntryStatus.COMPLETED, None
+        if rng.random() < DEFERRED_SHARE:
+            status, reason = _defer(rng, spec.title_field, encoded)
+        at = timeline.tick(clerk)
+        entry_id = first_id + number - 1
+        yield (
+            {
+                "id": entry_id,
+                "book_id": book.id,
+                "year": book.year,
+                "number": number,
+                "registration_date": day.isoformat(),
+                "title": encoded.get(spec.title_field, {}).get("v", ""),
+                "status": status.value,
+                "deferral_reason": reason.value if reason else None,
+                "version": 1,
+                "values": encoded,
+                "created_by": clerk.id,
+                "updated_by": clerk.id,
+                "created_at": at - timedelta(seconds=rng.randrange(40, 90)),
+                "updated_at": at,
+                "completed_at": at if status is EntryStatus.COMPLETED else None,
+            },
+            [
+                {"entry_id": entry_id, "field": f.key, "key": text.search_key(name)}
+                for f in spec.name_fields
+                if (name := encoded.get(f.key, {}).get("v"))
+            ],
+        )
+
+
+def _defer(
+    rng: random.Random, title_field: str, encoded: dict[str, dict[str, str]]
+) -> tuple[EntryStatus, DeferralReason]:
+    """Make the entry one the clerk left for later, and say why."""
+    reason = rng.choice(
+        (DeferralReason.ILLEGIBLE, DeferralReason.NEEDS_VERIFICATION, DeferralReason.DAMAGED_PAGE)
+    )
+    if reason is DeferralReason.NEEDS_VERIFICATION:
+        encoded[title_field]["s"] = SourceStatus.UNCERTAIN.value
+    else:
+        encoded[title_field] = {"s": SourceStatus.ILLEGIBLE.value}
+    return EntryStatus.DEFERRED, reason

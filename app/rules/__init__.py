@@ -1,0 +1,15 @@
+"""The data rules of DESIGN.md §4: errors block completion, warnings do not."""
+
+from app.rules.entry import assess
+from app.rules.findings import Assessment, FieldValue, Finding, Severity
+from app.rules.sequence import Neighbour, check_sequence
+
+__all__ = [
+    "Assessment",
+    "FieldValue",
+    "Finding",
+    "Neighbour",
+    "Severity",
+    "assess",
+    "check_sequence",
+]

@@ -1,0 +1,234 @@
+"""Rules of a whole entry: each field, then the rules across its fields."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+from app import dates, idnumbers
+from app.rules.fields import check_value
+from app.rules.findings import Assessment, FieldValue, Finding, Severity, finding
+from app.rules.messages import STATUS_WORDS
+from app.specs import (
+    AgeAtLeast,
+    AgeAtMost,
+    Before,
+    BookSpec,
+    FieldSpec,
+    FieldType,
+    OneOf,
+    SourceStatus,
+    Text,
+)
+
+_UNREADABLE = (SourceStatus.UNCERTAIN, SourceStatus.ILLEGIBLE)
+_DOC_TYPE_BY_LENGTH = {12: "cccd", 9: "cmnd"}
+
+
+def assess(spec: BookSpec, values: Mapping[str, FieldValue], *, today: date) -> Assessment:
+    """Normalise an entry's values and find every error, deferral and warning.
+
+    ``values`` maps field keys of ``spec`` to what was keyed; fields not given
+    are empty. ``today`` is the station's date, against which future dates
+    are refused.
+    """
+    unknown = set(values) - {f.key for f in spec.fields}
+    if unknown:
+        raise KeyError(f"{spec.kind} has no fields {sorted(unknown)}")
+    result = Assessment(values={})
+    for field in spec.fields:
+        given = values.get(field.key, FieldValue())
+        normalised, findings = _assess_field(field, given, today)
+        result.values[field.key] = normalised
+        result.findings.extend(findings)
+    result.findings.extend(_cross_field(spec, result, today))
+    return result
+
+
+def _assess_field(
+    field: FieldSpec, given: FieldValue, today: date
+) -> tuple[FieldValue, list[Finding]]:
+    if not given.value.strip():
+        return FieldValue("", given.status), _presence(field, given.status)
+    stored, findings = check_value(field, given.value, today)
+    keyed = given.transcription or given.value.strip()
+    transcription = keyed if keyed != stored and field.type in _TRANSCRIBED else None
+    if field.required and given.status in _UNREADABLE:
+        findings.append(_unreadable(field, given.status))
+    return FieldValue(stored, given.status, transcription), findings
+
+
+# Texts whose exact form in the book matters; dates and numbers are kept only
+# in their normal form.
+_TRANSCRIBED = {
+    FieldType.TEXT,
+    FieldType.NAME,
+    FieldType.PLACE,
+    FieldType.ETHNIC,
+    FieldType.NATIONALITY,
+}
+
+
+def _presence(field: FieldSpec, status: SourceStatus) -> list[Finding]:
+    """Findings about a required field left empty, by what the book shows."""
+    if not field.required:
+        return []
+    if status is SourceStatus.BLANK:
+        return [finding(field.key, "required_blank_in_book", Severity.WARNING, field=field.label)]
+    if status in _UNREADABLE:
+        return [_unreadable(field, status)]
+    return [finding(field.key, "required_missing", Severity.ERROR, field=field.label)]
+
+
+def _unreadable(field: FieldSpec, status: SourceStatus) -> Finding:
+    return finding(
+        field.key,
+        "required_unreadable",
+        Severity.DEFER,
+        field=field.label,
+        status=STATUS_WORDS[status.value],
+    )
+
+
+def _cross_field(spec: BookSpec, result: Assessment, today: date) -> list[Finding]:
+    broken = {f.field for f in result.findings if f.severity is Severity.ERROR}
+
+    def date_of(key: str) -> dates.PartialDate | None:
+        value = result.values[key].value
+        if not value or key in broken:
+            return None
+        return dates.PartialDate.from_iso(value)
+
+    findings: list[Finding] = []
+    for rule in spec.rules:
+        if isinstance(rule, OneOf):
+            if not any(
+                result.values[k].value or result.values[k].status is not SourceStatus.CLEAR
+                for k in rule.fields
+            ):
+                labels = [spec.field(k).label for k in rule.fields]
+                findings.append(
+                    finding(
+                        rule.fields[0],
+                        "one_of_missing",
+                        Severity.ERROR,
+                        fields=Text(
+                            " / ".join(t.vi for t in labels), " / ".join(t.en for t in labels)
+                        ),
+                    )
+                )
+            continue
+        if isinstance(rule, Before):
+            earlier, later = date_of(rule.earlier), date_of(rule.later)
+            if earlier and later and later.surely_before(earlier):
+                findings.append(
+                    finding(
+                        rule.later,
+                        "date_order",
+                        Severity.ERROR if rule.error else Severity.WARNING,
+                        earlier=spec.field(rule.earlier).label,
+                        later=spec.field(rule.later).label,
+                        earlier_value=earlier.display(),
+                        later_value=later.display(),
+                    )
+                )
+            continue
+        born, on = date_of(rule.birth), date_of(rule.on)
+        if not born or not on or on.surely_before(born):
+            continue  # a date order rule speaks of dates the wrong way round
+        least, most = dates.full_years_between(born, on)
+        if isinstance(rule, AgeAtLeast) and most < rule.years:
+            code = "age_too_low"
+        elif isinstance(rule, AgeAtMost) and least > rule.years:
+            code = "age_too_high"
+        else:
+            continue
+        findings.append(
+            finding(
+                rule.birth,
+                code,
+                Severity.ERROR if rule.error else Severity.WARNING,
+                birth=spec.field(rule.birth).label,
+                on=spec.field(rule.on).label,
+                birth_value=born.display(),
+                on_value=on.display(),
+                years=rule.years,
+            )
+        )
+    for field in spec.fields:
+        if field.type is FieldType.ID_NUMBER and result.values[field.key].value:
+            findings.extend(_id_number(spec, field, result, date_of))
+    return findings
+
+
+def _id_number(spec: BookSpec, field: FieldSpec, result: Assessment, date_of) -> list[Finding]:
+    number = result.values[field.key].value
+    doc_type = "cccd"
+    if field.doc_type_field is not None:
+        doc_type = result.values[field.doc_type_field].value
+        if not doc_type:
+            guessed = _DOC_TYPE_BY_LENGTH.get(len(number))
+            if guessed is None:
+                return []  # no type and no telling length: a passport or other paper
+            # Filling the type in saves the clerk a field; the warning says so.
+            result.values[field.doc_type_field] = FieldValue(guessed)
+            doc_type = guessed
+            type_field = spec.field(field.doc_type_field)
+            label = type_field.choice(guessed).label  # type: ignore[union-attr]
+            warning = finding(
+                field.key, "id_type_guessed", Severity.WARNING, field=field.label, doc_type=label
+            )
+            return [warning, *_id_number_of_type(spec, field, result, date_of, doc_type)]
+    return _id_number_of_type(spec, field, result, date_of, doc_type)
+
+
+def _id_number_of_type(
+    spec: BookSpec, field: FieldSpec, result: Assessment, date_of, doc_type: str
+) -> list[Finding]:
+    number = result.values[field.key].value
+    if doc_type == "cmnd":
+        try:
+            idnumbers.check_cmnd(number)
+        except idnumbers.IdNumberError as e:
+            return [finding(field.key, e.code, Severity.ERROR, field=field.label)]
+        return []
+    if doc_type != "cccd":
+        return []
+    try:
+        pid = idnumbers.parse_personal_id(number)
+    except idnumbers.IdNumberError as e:
+        return [finding(field.key, e.code, Severity.ERROR, field=field.label, code=number[:3])]
+    problems = []
+    sex = field.holder_sex
+    sex_label = Text("vai trò", "the role")
+    if field.sex_field is not None and result.values[field.sex_field].value:
+        sex, sex_label = result.values[field.sex_field].value, spec.field(field.sex_field).label
+    if sex is not None and sex != pid.sex:
+        problems.append(
+            finding(
+                field.key,
+                "personal_id_sex",
+                Severity.ERROR,
+                field=field.label,
+                id_sex=_SEX_WORDS[pid.sex],
+                sex_field=sex_label,
+                sex=_SEX_WORDS.get(sex, Text(sex, sex)),
+            )
+        )
+    born = date_of(field.birth_field) if field.birth_field else None
+    if born is not None and born.year != pid.birth_year:
+        problems.append(
+            finding(
+                field.key,
+                "personal_id_year",
+                Severity.ERROR,
+                field=field.label,
+                id_year=pid.birth_year,
+                birth_field=spec.field(field.birth_field).label,  # type: ignore[arg-type]
+                birth=born.display(),
+            )
+        )
+    return problems
+
+
+_SEX_WORDS = {"male": Text("nam", "male"), "female": Text("nữ", "female")}

@@ -1,0 +1,135 @@
+"""The sentences of every finding, in Vietnamese (shown by default) and English.
+
+Templates name their parameters; ``{field}`` and the like are field labels,
+given in both languages, so each message reads whole in either language.
+"""
+
+from __future__ import annotations
+
+from app.specs import Text
+
+MESSAGES: dict[str, Text] = {
+    # Presence
+    "required_missing": Text("Chưa nhập {field}.", "{field} is required."),
+    "required_unreadable": Text(
+        "{field} là bắt buộc nhưng {status}: chỉ có thể chuyển mục này sang xử lý sau.",
+        "{field} is required but {status}: this entry can only be deferred.",
+    ),
+    "required_blank_in_book": Text("{field} để trống trong sổ.", "{field} is blank in the book."),
+    "one_of_missing": Text("Cần ít nhất một trong: {fields}.", "At least one of: {fields}."),
+    # Dates and times
+    "not_a_date": Text(
+        "{field}: “{value}” không phải là ngày (ví dụ 12/03/1985, 03/1985, 1985).",
+        "{field}: “{value}” is not a date (e.g. 12/03/1985, 03/1985, 1985).",
+    ),
+    "no_such_day": Text(
+        "{field}: ngày “{value}” không có trong lịch.",
+        "{field}: “{value}” is not a day of the calendar.",
+    ),
+    "no_such_month": Text(
+        "{field}: tháng trong “{value}” không hợp lệ.",
+        "{field}: the month in “{value}” is not valid.",
+    ),
+    "day_without_month": Text(
+        "{field}: “{value}” có ngày nhưng không có tháng.",
+        "{field}: “{value}” has a day but no month.",
+    ),
+    "year_out_of_range": Text(
+        "{field}: năm trong “{value}” không hợp lệ.",
+        "{field}: the year in “{value}” is not valid.",
+    ),
+    "date_not_full": Text(
+        "{field} cần đủ ngày, tháng, năm.", "{field} needs a full day, month and year."
+    ),
+    "future_date": Text(
+        "{field} ({value}) ở sau ngày hôm nay.", "{field} ({value}) is after today."
+    ),
+    "date_order": Text(
+        "{later} ({later_value}) không thể trước {earlier} ({earlier_value}).",
+        "{later} ({later_value}) cannot be before {earlier} ({earlier_value}).",
+    ),
+    "age_too_low": Text(
+        "Từ {birth} ({birth_value}) đến {on} ({on_value}) chưa đủ {years} năm.",
+        "Fewer than {years} years from {birth} ({birth_value}) to {on} ({on_value}).",
+    ),
+    "age_too_high": Text(
+        "Từ {birth} ({birth_value}) đến {on} ({on_value}) đã hơn {years} năm.",
+        "More than {years} years from {birth} ({birth_value}) to {on} ({on_value}).",
+    ),
+    "not_a_time": Text(
+        "{field}: “{value}” không phải là giờ phút (ví dụ 14:30).",
+        "{field}: “{value}” is not a time of day (e.g. 14:30).",
+    ),
+    "no_such_time": Text(
+        "{field}: giờ phút “{value}” không hợp lệ.",
+        "{field}: “{value}” is not a valid time of day.",
+    ),
+    # Identity numbers
+    "personal_id_not_digits": Text(
+        "{field}: số định danh cá nhân chỉ gồm chữ số.",
+        "{field}: a personal ID number has digits only.",
+    ),
+    "personal_id_length": Text(
+        "{field}: số định danh cá nhân phải có đúng 12 chữ số.",
+        "{field}: a personal ID number has exactly 12 digits.",
+    ),
+    "personal_id_province": Text(
+        "{field}: ba chữ số đầu “{code}” không phải mã tỉnh nào.",
+        "{field}: the first three digits “{code}” are no province code.",
+    ),
+    "personal_id_sex": Text(
+        "{field}: chữ số thứ tư cho biết giới tính {id_sex}, nhưng {sex_field} là {sex}.",
+        "{field}: the fourth digit says {id_sex}, but {sex_field} is {sex}.",
+    ),
+    "personal_id_year": Text(
+        "{field}: số này của người sinh năm {id_year}, nhưng {birth_field} là {birth}.",
+        "{field}: this number belongs to someone born in {id_year}, but {birth_field} is {birth}.",
+    ),
+    "cmnd_not_digits": Text(
+        "{field}: số chứng minh nhân dân chỉ gồm chữ số.",
+        "{field}: an old ID card (CMND) number has digits only.",
+    ),
+    "cmnd_length": Text(
+        "{field}: số chứng minh nhân dân phải có đúng 9 chữ số.",
+        "{field}: an old ID card (CMND) number has exactly 9 digits.",
+    ),
+    "id_type_guessed": Text(
+        "{field}: chưa chọn loại giấy tờ; theo độ dài, đây là {doc_type}.",
+        "{field}: no document type chosen; by its length this is a {doc_type}.",
+    ),
+    # Other values
+    "not_a_number": Text(
+        "{field}: “{value}” không phải là số nguyên dương.",
+        "{field}: “{value}” is not a positive whole number.",
+    ),
+    "not_a_choice": Text(
+        "{field}: “{value}” không có trong danh sách ({choices}).",
+        "{field}: “{value}” is not one of the options ({choices}).",
+    ),
+    "name_has_digits": Text(
+        "{field}: họ tên không được chứa chữ số.", "{field}: a name cannot contain digits."
+    ),
+    "unknown_ethnic_group": Text(
+        "{field}: “{value}” không có trong danh mục 54 dân tộc.",
+        "{field}: “{value}” is not among the 54 ethnic groups.",
+    ),
+    # Across the entries of a book
+    "number_repeated": Text(
+        "Số {number} năm {year} đã có trong sổ này.",
+        "Number {number} of {year} is already in this book.",
+    ),
+    "number_gap": Text(
+        "Số {number} năm {year} bỏ qua các số từ {first_missing} đến {last_missing}.",
+        "Number {number} of {year} skips numbers {first_missing} to {last_missing}.",
+    ),
+    "registration_out_of_order": Text(
+        "Ngày đăng ký {value} sớm hơn ngày của số {other_number} ({other_value}) đứng trước.",
+        "Registration date {value} is earlier than that of number {other_number} "
+        "({other_value}) before it.",
+    ),
+}
+
+STATUS_WORDS = {
+    "uncertain": Text("chưa chắc chắn", "uncertain"),
+    "illegible": Text("không đọc được", "illegible"),
+}

@@ -1,0 +1,104 @@
+"""A station: its database file, opened, migrated and initialised."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.db.engine import database_path, session_factory, sqlite_engine
+from app.db.migrate import upgrade
+from app.db.models import Role, Station, User
+from app.passwords import hash_password
+from app.paths import backups_dir
+
+STATION_CODE = re.compile(r"^[A-Z0-9][A-Z0-9-]{1,31}$")
+USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
+
+
+class StationError(RuntimeError):
+    """Something the operator must fix; the message is one plain line."""
+
+
+@dataclass
+class StationDatabase:
+    data_dir: Path
+    engine: Engine
+    sessions: sessionmaker[Session]
+    backup_taken: Path | None = None  # by the migration at this opening
+
+    @property
+    def path(self) -> Path:
+        return database_path(self.data_dir)
+
+    def station(self) -> Station:
+        with self.sessions() as session:
+            station = session.scalars(select(Station)).one_or_none()
+        if station is None:
+            raise StationError(f"{self.data_dir} has a database but no station: run `sohoa init`")
+        return station
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_station(data_dir: Path, *, create: bool = False) -> StationDatabase:
+    """Open the station database in ``data_dir``, upgrading its schema first.
+
+    Without ``create``, a directory with no database is an error, so that a
+    mistyped ``--data-dir`` does not quietly start an empty station.
+    """
+    path = database_path(data_dir)
+    if not path.exists():
+        if not create:
+            raise StationError(f"no station in {data_dir}: run `sohoa init` first")
+        data_dir.mkdir(parents=True, exist_ok=True)
+    engine = sqlite_engine(path)
+    try:
+        backup = upgrade(engine, path, backups_dir(data_dir))
+    except OperationalError as e:
+        engine.dispose()
+        raise StationError(f"cannot open the database {path}: {e.orig}") from e
+    return StationDatabase(data_dir, engine, session_factory(engine), backup)
+
+
+def init_station(
+    data_dir: Path,
+    *,
+    code: str,
+    office: str,
+    admin_username: str,
+    admin_password: str,
+    centre_recipient: str | None = None,
+) -> StationDatabase:
+    """Create the station in ``data_dir`` with its first (admin) user."""
+    if not STATION_CODE.match(code):
+        raise StationError(
+            f"station code {code!r}: 2 to 32 capital letters, digits or hyphens, e.g. BP-DONGPHU-01"
+        )
+    if not USERNAME.match(admin_username):
+        raise StationError(f"user name {admin_username!r}: lower-case letters, digits, . _ -")
+    if not office.strip():
+        raise StationError("the office name is empty")
+    password_hash = hash_password(admin_password)
+    db = open_station(data_dir, create=True)
+    with db.sessions.begin() as session:
+        if session.scalars(select(Station)).first() is not None:
+            db.close()
+            raise StationError(f"{data_dir} already holds a station")
+        session.add(
+            Station(code=code, office=office.strip(), centre_recipient=centre_recipient or None)
+        )
+        session.add(
+            User(
+                username=admin_username,
+                full_name=admin_username,
+                role=Role.ADMIN.value,
+                password_hash=password_hash,
+            )
+        )
+    return db

@@ -1,0 +1,1 @@
+"""The desktop app: PySide6 widgets over the services of app/."""

@@ -1,0 +1,26 @@
+"""The ``sohoa`` program: the desktop app, or a command-line command.
+
+The command line lives in ``app.cli`` (no Qt); only when no command is given
+is Qt imported and the window opened, so that the centre's scripted intake
+runs on machines without a screen or Qt libraries in memory.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from app.cli import build_parser, data_dir_of, run
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is not None:
+        return run(args)
+    from ui.app import run_desktop
+
+    return run_desktop(data_dir_of(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
