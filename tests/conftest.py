@@ -1,0 +1,52 @@
+"""Fixtures: a fresh station in a temporary directory, and a clock we set."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+
+import pytest
+
+# Qt, where a test uses it, draws offscreen: CI machines have no screen.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from app.clock import VIETNAM  # noqa: E402
+from app.station import StationDatabase, init_station  # noqa: E402
+
+TODAY = date(2026, 11, 22)
+ADMIN_PASSWORD = "admin-password"
+
+
+@dataclass
+class FixedClock:
+    """A clock that says what the test tells it to."""
+
+    moment: datetime
+
+    def now(self) -> datetime:
+        return self.moment
+
+    def set_local(self, day: date, at: time) -> None:
+        self.moment = datetime.combine(day, at, VIETNAM).astimezone(UTC)
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(datetime.combine(TODAY, time(9, 30), VIETNAM))
+
+
+@pytest.fixture
+def station(tmp_path: Path) -> Iterator[StationDatabase]:
+    """A new, initialised station with its admin user."""
+    db = init_station(
+        tmp_path / "station",
+        code="TEST-01",
+        office="UBND xã Tân Lập",
+        admin_username="admin",
+        admin_password=ADMIN_PASSWORD,
+    )
+    yield db
+    db.close()

@@ -1,0 +1,109 @@
+"""The schema is built and upgraded by Alembic revisions, never by hand."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import select, text
+
+from app.db import migrate
+from app.db.engine import sqlite_engine
+from app.db.models import Base, Station
+from app.station import open_station
+
+SECOND_REVISION = '''
+"""a later release adds a column"""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "9999"
+down_revision = "{head}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    with op.batch_alter_table("station") as batch:
+        batch.add_column(sa.Column("later_column", sa.String(10)))
+
+
+def downgrade():
+    with op.batch_alter_table("station") as batch:
+        batch.drop_column("later_column")
+'''
+
+
+def test_the_revision_chain_is_linear() -> None:
+    scripts = ScriptDirectory.from_config(migrate.alembic_config())
+    assert len(scripts.get_heads()) == 1
+    assert len(scripts.get_bases()) == 1
+    for revision in scripts.walk_revisions():
+        assert not revision.is_merge_point
+        assert not revision.is_branch_point
+
+
+def test_upgrading_an_empty_database_gives_exactly_the_models(tmp_path: Path) -> None:
+    engine = sqlite_engine(tmp_path / "empty.sqlite3")
+    migrate.upgrade(engine, tmp_path / "empty.sqlite3", tmp_path / "backups")
+
+    with engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        revision = MigrationContext.configure(connection).get_current_revision()
+    engine.dispose()
+
+    assert differences == []
+    assert revision == migrate.head_revision()
+    assert not (tmp_path / "backups").exists(), "nothing to back up in a new database"
+
+
+def test_the_database_runs_with_wal_full_sync_and_foreign_keys(station) -> None:
+    with station.engine.connect() as connection:
+        assert connection.execute(text("PRAGMA journal_mode")).scalar_one() == "wal"
+        assert connection.execute(text("PRAGMA synchronous")).scalar_one() == 2  # FULL
+        assert connection.execute(text("PRAGMA foreign_keys")).scalar_one() == 1
+
+
+def test_a_database_behind_is_backed_up_then_upgraded(
+    station, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data_dir = station.data_dir
+    station.close()
+    later = tmp_path / "later_migrations"
+    (later / "versions").mkdir(parents=True)
+    for name in ("env.py", "script.py.mako"):
+        (later / name).write_text((migrate.MIGRATIONS_DIR / name).read_text())
+    for revision in (migrate.MIGRATIONS_DIR / "versions").glob("*.py"):
+        (later / "versions" / revision.name).write_text(revision.read_text())
+    head = migrate.head_revision()
+    (later / "versions" / "9999_later.py").write_text(SECOND_REVISION.format(head=head))
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", later)
+
+    reopened = open_station(data_dir)
+
+    assert reopened.backup_taken is not None
+    assert reopened.backup_taken.parent == data_dir / "backups"
+    assert head in reopened.backup_taken.name
+    with reopened.engine.connect() as connection:
+        columns = [row[1] for row in connection.execute(text("PRAGMA table_info(station)"))]
+    assert "later_column" in columns
+    with sqlite3.connect(reopened.backup_taken) as backup:
+        assert backup.execute("SELECT code FROM station").fetchall() == [("TEST-01",)]
+        assert backup.execute("SELECT version_num FROM alembic_version").fetchall() == [(head,)]
+    reopened.close()
+
+
+def test_a_current_database_is_opened_without_a_backup(station) -> None:
+    data_dir = station.data_dir
+    station.close()
+
+    reopened = open_station(data_dir)
+
+    assert reopened.backup_taken is None
+    with reopened.sessions() as session:
+        assert session.scalars(select(Station.code)).all() == ["TEST-01"]
+    reopened.close()
