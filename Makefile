@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test lint format clean
+.PHONY: run test lint format translations clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,13 @@ lint: $(INSTALLED)
 format: $(INSTALLED)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# After changing UI strings: refresh the .ts, translate, then compile the .qm.
+translations: $(INSTALLED)
+	$(BIN)/pyside6-lupdate $(shell find ui -name '*.py') -source-language en -target-language vi \
+		-ts resources/translations/sohoa_vi.ts
+	$(BIN)/pyside6-lrelease resources/translations/sohoa_vi.ts \
+		-qm resources/translations/sohoa_vi.qm
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

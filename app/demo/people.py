@@ -51,7 +51,10 @@ class PeopleFactory:
 
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
-        self.communes = _communes_of(DEMO_PROVINCE)
+        communes = _communes_of(DEMO_PROVINCE)
+        self.communes = tuple(c.full_path for c in communes)
+        # How a commune's register names its office: "UBND xã Tân Lập".
+        self.offices = tuple(f"UBND {c.name[0].lower()}{c.name[1:]}" for c in communes)
         self._ethnic = list(ETHNIC_WEIGHTS)
         self._ethnic_weights = list(ETHNIC_WEIGHTS.values())
 
@@ -87,11 +90,11 @@ class PeopleFactory:
         return f"070{digit}{birth_year % 100:02d}{self.rng.randrange(1_000_000):06d}"
 
 
-def _communes_of(province: str) -> tuple[str, ...]:
-    """'Xã …, Huyện …, Tỉnh …' for every pre-2025 commune of ``province``."""
+def _communes_of(province: str) -> list[gazetteer.Place]:
+    """Every pre-2025 commune, ward and township of ``province``."""
     units = gazetteer.places("pre2025")
     provinces = [p for p in units if p.parent_code is None and province in p.name]
     if not provinces:
         raise LookupError(f"the gazetteer has no province {province!r}")
     districts = {p.code for p in units if p.parent_code == provinces[0].code}
-    return tuple(p.full_path for p in units if p.parent_code in districts)
+    return [p for p in units if p.parent_code in districts]

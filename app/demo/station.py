@@ -133,8 +133,8 @@ def _clerks(session: Session, summary: DemoSummary) -> list[User]:
 
 def _offices(people: PeopleFactory, own_office: str) -> list[str]:
     """The station's own office and the commune offices around it."""
-    communes = people.rng.sample(people.communes, min(8, len(people.communes)))
-    return [own_office] * 4 + [f"UBND {c.split(',')[0].lower()}" for c in communes]
+    neighbours = people.rng.sample(people.offices, min(8, len(people.offices)))
+    return [own_office] * 4 + neighbours
 
 
 def _new_book(

@@ -1,0 +1,49 @@
+"""The station at a glance: every book with how far its keying has come."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from app.db.models import Book, Entry, EntryStatus
+from app.specs import BookKind
+
+
+@dataclass(frozen=True)
+class BookProgress:
+    book_id: int
+    kind: BookKind
+    office: str
+    volume: str
+    year: int
+    expected: int | None
+    done: int  # completed, verified or exported
+    deferred: int
+    drafts: int
+
+
+def book_progress(session: Session) -> list[BookProgress]:
+    """Every book in queue order: kind priority, then year and volume."""
+
+    def count(*statuses: EntryStatus) -> object:
+        return func.count(case((Entry.status.in_([s.value for s in statuses]), 1)))
+
+    rows = session.execute(
+        select(
+            Book.id,
+            Book.kind,
+            Book.office,
+            Book.volume,
+            Book.year,
+            Book.expected_entries,
+            count(EntryStatus.COMPLETED, EntryStatus.VERIFIED, EntryStatus.EXPORTED),
+            count(EntryStatus.DEFERRED),
+            count(EntryStatus.DRAFT),
+        )
+        .outerjoin(Entry, Entry.book_id == Book.id)
+        .group_by(Book.id)
+    ).all()
+    books = [BookProgress(r[0], BookKind(r[1]), *r[2:]) for r in rows]
+    return sorted(books, key=lambda b: (b.kind.priority, b.year, b.office, b.volume))

@@ -1,0 +1,177 @@
+"""The command line, end to end, as an operator runs it."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SOHOA = Path(sys.executable).parent / "sohoa"
+PASSWORD = "station-password"
+
+
+def sohoa(*args: str, data_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "SOHOA_ADMIN_PASSWORD": PASSWORD, **env}
+    return subprocess.run(
+        [str(SOHOA), *args, "--data-dir", str(data_dir)],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        env=environment,
+        check=False,
+        timeout=300,
+    )
+
+
+def ok_json(result: subprocess.CompletedProcess[str]) -> dict:
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_init_demo_check_backup(tmp_path: Path) -> None:
+    data_dir = tmp_path / "station"
+
+    created = ok_json(
+        sohoa(
+            "init",
+            "--station",
+            "BP-DP-01",
+            "--office",
+            "UBND xã Tân Lập",
+            "--json",
+            data_dir=data_dir,
+        )
+    )
+    demo = ok_json(sohoa("demo", "--entries", "5000", "--json", data_dir=data_dir))
+    health = ok_json(sohoa("check", "--json", data_dir=data_dir))
+    backup = ok_json(sohoa("backup", "--to", str(tmp_path / "stick"), "--json", data_dir=data_dir))
+
+    assert created["station"] == "BP-DP-01"
+    assert demo["created"] is False and demo["entries"] == 5000
+    assert set(demo["by_kind"]) == {"birth", "marriage", "death", "adoption"}
+    assert health["healthy"] is True
+    assert health["database"]["integrity"] == "ok"
+    assert health["migrations"]["current"] is True
+    assert sum(health["entries"].values()) == 5000
+    copy = Path(backup["backup"])
+    assert copy.parent == tmp_path / "stick"
+    with sqlite3.connect(copy) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert db.execute("SELECT count(*) FROM entries").fetchone() == (5000,)
+        assert db.execute("SELECT code FROM station").fetchone() == ("BP-DP-01",)
+
+
+def test_demo_on_an_empty_data_dir_makes_a_ready_station(tmp_path: Path) -> None:
+    result = sohoa("demo", "--entries", "300", data_dir=tmp_path / "demo")
+
+    assert result.returncode == 0, result.stderr
+    assert "Demo station DEMO-01" in result.stdout
+    assert "300 entries" in result.stdout
+    assert "clerk01" in result.stdout  # how to log in is said once
+
+
+def test_human_output_of_check(tmp_path: Path) -> None:
+    sohoa("init", "--station", "BP-01", "--office", "UBND xã A", data_dir=tmp_path)
+
+    result = sohoa("check", data_dir=tmp_path)
+
+    assert result.returncode == 0
+    assert "Integrity:  ok" in result.stdout
+    assert result.stdout.rstrip().endswith("Healthy.")
+
+
+@pytest.mark.parametrize(
+    ("args", "reason"),
+    [
+        (("check",), "no station database"),
+        (("backup", "--to", "/tmp/x"), "no station in"),
+        (("init", "--station", "bad code", "--office", "X"), "station code 'bad code'"),
+        (("demo", "--entries", "-1"), "--entries must be 0 or more"),
+    ],
+)
+def test_failures_exit_non_zero_with_one_line(tmp_path: Path, args: tuple[str, ...], reason: str):
+    result = sohoa(*args, data_dir=tmp_path / "nothing-here")
+
+    assert result.returncode != 0
+    assert reason in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.stdout == ""
+
+
+def test_init_refuses_a_second_station_in_the_same_dir(tmp_path: Path) -> None:
+    first = sohoa("init", "--station", "BP-01", "--office", "UBND xã A", data_dir=tmp_path)
+    second = sohoa("init", "--station", "BP-02", "--office", "UBND xã B", data_dir=tmp_path)
+
+    assert first.returncode == 0
+    assert second.returncode == 1
+    assert "already holds a station" in second.stderr
+
+
+def test_init_without_terminal_needs_the_password_from_the_environment(tmp_path: Path) -> None:
+    result = sohoa(
+        "init",
+        "--station",
+        "BP-01",
+        "--office",
+        "UBND xã A",
+        data_dir=tmp_path,
+        SOHOA_ADMIN_PASSWORD="",
+    )
+
+    assert result.returncode == 1
+    assert "SOHOA_ADMIN_PASSWORD" in result.stderr
+    assert not (tmp_path / "sohoa.sqlite3").exists()
+
+
+def test_init_refuses_a_short_password(tmp_path: Path) -> None:
+    result = sohoa(
+        "init",
+        "--station",
+        "BP-01",
+        "--office",
+        "UBND xã A",
+        data_dir=tmp_path,
+        SOHOA_ADMIN_PASSWORD="short",
+    )
+
+    assert result.returncode == 1
+    assert "at least 8 characters" in result.stderr
+
+
+def test_check_names_a_damaged_database(tmp_path: Path) -> None:
+    sohoa("init", "--station", "BP-01", "--office", "UBND xã A", data_dir=tmp_path)
+    with sqlite3.connect(tmp_path / "sohoa.sqlite3") as db:
+        db.execute("PRAGMA foreign_keys=OFF")
+        db.execute("INSERT INTO entry_names (entry_id, field, key) VALUES (999, 'x', 'y')")
+
+    result = sohoa("check", "--json", data_dir=tmp_path)
+
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert report["healthy"] is False
+    assert report["database"]["foreign_key_violations"] == 1
+    assert "refer to missing rows" in result.stderr
+
+
+def test_data_dir_comes_from_the_environment(tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        "SOHOA_DATA_DIR": str(tmp_path / "env-dir"),
+        "SOHOA_ADMIN_PASSWORD": PASSWORD,
+    }
+    result = subprocess.run(
+        [str(SOHOA), "init", "--station", "BP-01", "--office", "UBND xã A"],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        env=env,
+        check=False,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "env-dir" / "sohoa.sqlite3").exists()

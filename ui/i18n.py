@@ -1,0 +1,46 @@
+"""The languages of the UI: Vietnamese by default, English second.
+
+Source strings are English; Vietnamese comes from resources/translations
+(``pyside6-lupdate`` -> ``sohoa_vi.ts`` -> ``pyside6-lrelease`` -> ``.qm``).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+import resources
+
+TRANSLATIONS_DIR = Path(resources.__file__).parent / "translations"
+LANGUAGE_ENV = "SOHOA_LANGUAGE"
+LANGUAGES = ("vi", "en")
+
+
+def chosen_language() -> str:
+    """``$SOHOA_LANGUAGE`` when it names a language we have, else Vietnamese."""
+    language = os.environ.get(LANGUAGE_ENV, "vi")
+    return language if language in LANGUAGES else "vi"
+
+
+def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Load Qt's own strings, then ours; return them, for a later removal."""
+    QLocale.setDefault(
+        QLocale(QLocale.Language.Vietnamese if language == "vi" else QLocale.Language.English)
+    )
+    if language == "en":
+        return []
+    installed = []
+    qt_own = QTranslator(app)
+    if qt_own.load(
+        f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
+        app.installTranslator(qt_own)
+        installed.append(qt_own)
+    ours = QTranslator(app)
+    if not ours.load(f"sohoa_{language}", str(TRANSLATIONS_DIR)):
+        raise FileNotFoundError(f"no translation sohoa_{language}.qm in {TRANSLATIONS_DIR}")
+    app.installTranslator(ours)
+    installed.append(ours)
+    return installed

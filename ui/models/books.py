@@ -1,0 +1,95 @@
+"""The table of books and their progress."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from app.overview import BookProgress
+from app.specs import BookKind
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def kind_label(kind: BookKind) -> str:
+    labels = {
+        BookKind.BIRTH: QCoreApplication.translate("BookKind", "Birth"),
+        BookKind.MARRIAGE: QCoreApplication.translate("BookKind", "Marriage"),
+        BookKind.DEATH: QCoreApplication.translate("BookKind", "Death"),
+        BookKind.ADOPTION: QCoreApplication.translate("BookKind", "Adoption"),
+    }
+    return labels[kind]
+
+
+class BookTableModel(QAbstractTableModel):
+    """One row per book; the rows are plain ``BookProgress`` values."""
+
+    def __init__(self, books: list[BookProgress] | None = None) -> None:
+        super().__init__()
+        self._books = list(books or [])
+        self._headers = [
+            self.tr("Kind"),
+            self.tr("Office"),
+            self.tr("Volume"),
+            self.tr("Year"),
+            self.tr("Expected"),
+            self.tr("Done"),
+            self.tr("Deferred"),
+            self.tr("Progress"),
+        ]
+
+    def set_books(self, books: list[BookProgress]) -> None:
+        self.beginResetModel()
+        self._books = list(books)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._books)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> str | None:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        if 0 <= section < len(self._headers):
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._books):
+            return None
+        book = self._books[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(book, index.column())
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, book: BookProgress, column: int) -> str | None:
+        if column == 7:
+            if not book.expected:
+                return None
+            return (
+                QLocale().toString(100 * min(book.done, book.expected) / book.expected, "f", 0)
+                + "%"
+            )
+        locale = QLocale()
+        values = (
+            kind_label(book.kind),
+            book.office,
+            book.volume,
+            str(book.year),
+            "" if book.expected is None else locale.toString(book.expected),
+            locale.toString(book.done),
+            locale.toString(book.deferred),
+        )
+        return values[column] if 0 <= column < len(values) else None
