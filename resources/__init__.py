@@ -1,0 +1,1 @@
+"""Data files shipped with Sohoa (code lists, gazetteer, icons, translations)."""

@@ -1,0 +1,1 @@
+"""Gazetteer of Vietnamese administrative units: the data file and its build script."""
