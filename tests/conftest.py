@@ -13,8 +13,8 @@ import pytest
 # Qt, where a test uses it, draws offscreen: CI machines have no screen.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from app.clock import VIETNAM  # noqa: E402
-from app.station import StationDatabase, init_station  # noqa: E402
+from app.clock import VIETNAM
+from app.station import StationDatabase, init_station
 
 TODAY = date(2026, 11, 22)
 ADMIN_PASSWORD = "admin-password"

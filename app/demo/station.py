@@ -21,7 +21,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from app import text
-from app.clock import VIETNAM, Clock, local_today
+from app.clock import VIETNAM, Clock
 from app.db.models import (
     Book,
     BookCondition,
@@ -75,10 +75,7 @@ def add_demo_entries(db: StationDatabase, count: int, *, seed: int, clock: Clock
                 )
             }
         )
-    # About 40 entries an hour over a 5-hour shift: a little less, so that the
-    # work ends by today rather than after it.
-    days = max(1, math.ceil(count / (CLERKS * 190)))
-    timeline = _Timeline(rng, clerks, local_today(clock) - timedelta(days=days - 1))
+    timeline = _Timeline(rng, clerks, clock.now())
     offices = _offices(people, db.station().office)
     rows: list[dict[str, Any]] = []
     names: list[dict[str, Any]] = []
@@ -88,7 +85,8 @@ def add_demo_entries(db: StationDatabase, count: int, *, seed: int, clock: Clock
             book = _new_book(session, rng, offices, volumes, min(remaining, _book_size(rng)))
             summary.books += 1
             clerk = timeline.next_clerk()
-            for entry_row, name_rows in _entries_of(book, people, next_id, clerk, timeline):
+            moments = timeline.book_keyed(clerk, book.expected_entries or 0)
+            for entry_row, name_rows in _entries_of(book, people, next_id, clerk, moments):
                 rows.append(entry_row)
                 names.extend(name_rows)
                 summary.by_status[entry_row["status"]] += 1
@@ -101,7 +99,7 @@ def add_demo_entries(db: StationDatabase, count: int, *, seed: int, clock: Clock
                 session.commit()
                 rows, names = [], []
     summary.entries = count
-    summary.first_day, summary.last_day = timeline.start, timeline.last_day
+    summary.first_day, summary.last_day = timeline.first_day, timeline.last_day
     return summary
 
 
@@ -158,40 +156,56 @@ def _new_book(
 
 
 class _Timeline:
-    """When each clerk keys: their shift, day after day, at a clerk's pace."""
+    """When each clerk keyed: in their shift, at a clerk's pace, up to now.
 
-    def __init__(self, rng: random.Random, clerks: list[User], start: date) -> None:
+    Time runs backwards from ``now``: each book is given the latest stretch of
+    its clerk's shifts not yet taken, so the demo's work always ends by the
+    present, however many entries are asked for.
+    """
+
+    def __init__(self, rng: random.Random, clerks: list[User], now: datetime) -> None:
         self.rng = rng
         self.clerks = clerks
-        self.start = start
-        self.last_day = start
-        self._at = {c.id: self._shift_start(c, start) for c in clerks}
+        local_now = now.astimezone(VIETNAM)
+        self._at = {c.id: self._latest_in_shift(c, local_now) for c in clerks}
+        self.first_day = self.last_day = max(self._at.values()).date()
 
     def next_clerk(self) -> User:
-        # The clerk who is furthest behind takes the next book.
-        return min(self.clerks, key=lambda c: self._at[c.id])
+        # The clerk with the most recent free time takes the next book.
+        return max(self.clerks, key=lambda c: self._at[c.id])
+
+    def book_keyed(self, clerk: User, entries: int) -> list[datetime]:
+        """The moments ``clerk`` completed the entries of a book, in order."""
+        moments = []
+        start, _ = self._shift(clerk)
+        at = self._at[clerk.id]
+        for _ in range(entries):
+            moments.append(at)
+            at -= timedelta(seconds=self.rng.randrange(50, 130))
+            if at.time() < start:
+                at = self._shift_end(clerk, at.date() - timedelta(days=1))
+        self._at[clerk.id] = at
+        if moments:
+            self.first_day = min(self.first_day, moments[-1].date())
+        return moments[::-1]
 
     def _shift(self, clerk: User) -> tuple[time, time]:
         return SHIFTS[self.clerks.index(clerk) % len(SHIFTS)]
 
-    def _shift_start(self, clerk: User, day: date) -> datetime:
-        return datetime.combine(day, self._shift(clerk)[0], VIETNAM)
+    def _shift_end(self, clerk: User, day: date) -> datetime:
+        leaves_early = timedelta(seconds=self.rng.randrange(60, 600))
+        return datetime.combine(day, self._shift(clerk)[1], VIETNAM) - leaves_early
 
-    def tick(self, clerk: User) -> datetime:
-        """The moment ``clerk`` completes their next entry."""
-        at = self._at[clerk.id] + timedelta(seconds=self.rng.randrange(50, 130))
-        end = datetime.combine(at.date(), self._shift(clerk)[1], VIETNAM)
-        if at >= end:
-            at = self._shift_start(clerk, at.date() + timedelta(days=1)) + timedelta(
-                seconds=self.rng.randrange(60, 600)
-            )
-        self._at[clerk.id] = at
-        self.last_day = max(self.last_day, at.date())
-        return at
+    def _latest_in_shift(self, clerk: User, now: datetime) -> datetime:
+        start, end = self._shift(clerk)
+        if start <= now.time() < end:
+            return now
+        day = now.date() if now.time() >= end else now.date() - timedelta(days=1)
+        return self._shift_end(clerk, day)
 
 
 def _entries_of(
-    book: Book, people: PeopleFactory, first_id: int, clerk: User, timeline: _Timeline
+    book: Book, people: PeopleFactory, first_id: int, clerk: User, moments: list[datetime]
 ) -> Iterator[tuple[dict[str, Any], list[dict[str, Any]]]]:
     spec = spec_for(book.kind)
     rng = people.rng
@@ -215,7 +229,7 @@ def _entries_of(
         status, reason = EntryStatus.COMPLETED, None
         if rng.random() < DEFERRED_SHARE:
             status, reason = _defer(rng, spec.title_field, encoded)
-        at = timeline.tick(clerk)
+        at = moments[number - 1]
         entry_id = first_id + number - 1
         yield (
             {

@@ -50,7 +50,7 @@ class Finding:
         return self.message("en")
 
 
-def finding(field: str, code: str, severity: Severity, **params: str | int | Text) -> Finding:
+def finding(field: str, code: str, severity: Severity, /, **params: str | int | Text) -> Finding:
     if code not in MESSAGES:
         raise KeyError(f"no message for finding {code!r}")
     return Finding(field, code, severity, tuple(sorted(params.items())))

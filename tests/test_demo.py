@@ -1,0 +1,123 @@
+"""Demo stations look like real work, and obey every rule a clerk obeys."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import time
+
+from sqlalchemy import func, select
+
+from app.clock import VIETNAM, local_today
+from app.db.models import Book, Entry, EntryStatus, User
+from app.demo import add_demo_entries
+from app.entries import decode_values, find_by_name
+from app.rules import assess
+from app.specs import spec_for
+from app.text import search_key
+
+
+def all_entries(station) -> list[Entry]:
+    with station.sessions() as session:
+        entries = list(session.scalars(select(Entry).order_by(Entry.id)))
+        for entry in entries:
+            _ = entry.book.kind
+    return entries
+
+
+def test_every_demo_entry_obeys_the_rules(station, clock) -> None:
+    add_demo_entries(station, 1500, seed=11, clock=clock)
+    today = local_today(clock)
+
+    outcomes = Counter()
+    for entry in all_entries(station):
+        assessment = assess(spec_for(entry.book.kind), decode_values(entry.values), today=today)
+        assert not assessment.errors, (entry.book.kind, [f.message_en for f in assessment.errors])
+        if entry.status == EntryStatus.COMPLETED:
+            assert assessment.can_complete
+        else:
+            assert entry.status == EntryStatus.DEFERRED
+            assert entry.deferral_reason
+            assert assessment.deferrals, "a deferred entry has an unreadable required field"
+        outcomes[entry.status] += 1
+
+    assert outcomes[EntryStatus.COMPLETED] > 1300
+    assert 20 < outcomes[EntryStatus.DEFERRED] < 150
+
+
+def test_the_demo_has_books_of_every_kind_births_first(station, clock) -> None:
+    add_demo_entries(station, 3000, seed=2, clock=clock)
+
+    with station.sessions() as session:
+        kinds = Counter(
+            dict(session.execute(select(Book.kind, func.count()).group_by(Book.kind)).all())
+        )
+        sizes = session.scalars(select(Book.expected_entries)).all()
+
+    assert set(kinds) == {"birth", "marriage", "death", "adoption"}
+    assert kinds["birth"] == max(kinds.values())
+    assert 30 < sum(sizes) / len(sizes) < 80  # the campaign's books hold 53 on average
+
+
+def test_numbers_run_from_one_in_each_book(station, clock) -> None:
+    add_demo_entries(station, 800, seed=4, clock=clock)
+
+    numbers: dict[int, list[int]] = {}
+    for entry in all_entries(station):
+        numbers.setdefault(entry.book_id, []).append(entry.number)
+    for book_numbers in numbers.values():
+        assert book_numbers == list(range(1, len(book_numbers) + 1))
+
+
+def test_entries_are_keyed_by_clerks_within_the_shifts(station, clock) -> None:
+    add_demo_entries(station, 3000, seed=7, clock=clock)
+
+    with station.sessions() as session:
+        clerks = dict(session.execute(select(User.id, User.username)).all())
+    entries = all_entries(station)
+    keyed_by = Counter(clerks[e.created_by] for e in entries)
+    completed = [e.completed_at.astimezone(VIETNAM) for e in entries if e.completed_at]
+
+    assert len(keyed_by) == 12 and all(name.startswith("clerk") for name in keyed_by)
+    assert all(time(6) <= moment.time() < time(22) for moment in completed)
+    assert max(completed) <= clock.now()
+    assert len({m.date() for m in completed}) >= 2
+    hours = Counter(m.hour for m in completed)
+    assert hours[7] and hours[13] and hours[18], "all three shifts keyed"
+
+
+def test_the_same_seed_makes_the_same_station(tmp_path, clock) -> None:
+    from app.station import init_station
+
+    titles = []
+    for name in ("one", "two"):
+        db = init_station(
+            tmp_path / name,
+            code="TEST-01",
+            office="UBND xã Tân Lập",
+            admin_username="admin",
+            admin_password="admin-password",
+        )
+        add_demo_entries(db, 200, seed=9, clock=clock)
+        titles.append([e.title for e in all_entries(db)])
+        db.close()
+
+    assert titles[0] == titles[1]
+
+
+def test_adding_to_a_station_keeps_what_it_had(station, clock) -> None:
+    add_demo_entries(station, 300, seed=1, clock=clock)
+    add_demo_entries(station, 300, seed=2, clock=clock)
+
+    with station.sessions() as session:
+        assert session.scalar(select(func.count(Entry.id))) == 600
+        assert session.scalar(select(func.count(User.id))) == 14  # admin, lead, 12 clerks
+
+
+def test_demo_names_are_found_without_accents(station, clock) -> None:
+    add_demo_entries(station, 300, seed=1, clock=clock)
+    entry = next(e for e in all_entries(station) if e.status == EntryStatus.COMPLETED)
+
+    with station.sessions() as session:
+        found = find_by_name(session, search_key(entry.title).upper())
+
+    assert entry.id in [e.id for e in found]
