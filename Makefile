@@ -1,11 +1,13 @@
 # The two commands of the README: `make run` and `make test`.
 # Both create .venv and install Sohoa into it first (again when pyproject.toml
-# changes).
+# changes). DATA_DIR=… runs the app on another station's data directory.
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+# `make run` opens this station; on first use it is filled with demo data.
+DATA_DIR ?= $(CURDIR)/.station
 
 .PHONY: run test lint format translations clean
 
@@ -16,7 +18,8 @@ $(INSTALLED): pyproject.toml
 	touch $(INSTALLED)
 
 run: $(INSTALLED)
-	$(BIN)/sohoa
+	test -e "$(DATA_DIR)/sohoa.sqlite3" || $(BIN)/sohoa demo --data-dir "$(DATA_DIR)"
+	$(BIN)/sohoa --data-dir "$(DATA_DIR)"
 
 test: $(INSTALLED) lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest

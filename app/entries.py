@@ -30,9 +30,13 @@ class SaveAction(StrEnum):
 
 @dataclass(frozen=True)
 class SaveOutcome:
-    """What happened to a save: ``saved`` is False when completion was blocked."""
+    """What happened to a save: ``saved`` is False when completion was blocked.
 
-    entry: Entry
+    ``entry`` is the entry as stored, or when blocked the entry as it was
+    before (None for a new one).
+    """
+
+    entry: Entry | None
     assessment: Assessment
     saved: bool
 
@@ -84,14 +88,13 @@ def save_entry(
     number, year, registration_date = _position(spec, book, assessment)
     if number is not None:
         assessment.findings.extend(_sequence(session, book, entry, number, year, registration_date))
-    if entry is None:
-        entry = Entry(book=book, created_by=user.id, version=0)
     if action is SaveAction.COMPLETE and not assessment.can_complete:
         return SaveOutcome(entry, assessment, saved=False)
     if action is SaveAction.DEFER and deferral_reason is None:
         raise ValueError("deferring an entry needs a reason")
-
     now = clock.now()
+    if entry is None:
+        entry = Entry(book_id=book.id, created_by=user.id, created_at=now, version=0)
     entry.values = encode_values(assessment.values)
     entry.number = number
     entry.year = year
