@@ -15,10 +15,12 @@ SOHOA = Path(sys.executable).parent / "sohoa"
 PASSWORD = "station-password"
 
 
-def sohoa(*args: str, data_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
+def sohoa(*args: str, data_dir: Path | None, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run ``sohoa ARGS --data-dir DATA_DIR`` (no --data-dir when it is None)."""
     environment = {**os.environ, "SOHOA_ADMIN_PASSWORD": PASSWORD, **env}
+    where = [] if data_dir is None else ["--data-dir", str(data_dir)]
     return subprocess.run(
-        [str(SOHOA), *args, "--data-dir", str(data_dir)],
+        [str(SOHOA), *args, *where],
         capture_output=True,
         text=True,
         stdin=subprocess.DEVNULL,
@@ -159,19 +161,24 @@ def test_check_names_a_damaged_database(tmp_path: Path) -> None:
 
 
 def test_data_dir_comes_from_the_environment(tmp_path: Path) -> None:
-    env = {
-        **os.environ,
-        "SOHOA_DATA_DIR": str(tmp_path / "env-dir"),
-        "SOHOA_ADMIN_PASSWORD": PASSWORD,
-    }
-    result = subprocess.run(
-        [str(SOHOA), "init", "--station", "BP-01", "--office", "UBND xã A"],
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        env=env,
-        check=False,
+    result = sohoa(
+        "init",
+        "--station",
+        "BP-01",
+        "--office",
+        "A",
+        data_dir=None,
+        SOHOA_DATA_DIR=str(tmp_path / "env-dir"),
     )
 
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "env-dir" / "sohoa.sqlite3").exists()
+
+
+def test_data_dir_may_come_before_the_command(tmp_path: Path) -> None:
+    result = sohoa(
+        "--data-dir", str(tmp_path), "init", "--station", "BP-01", "--office", "A", data_dir=None
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "sohoa.sqlite3").exists()

@@ -24,23 +24,28 @@ COMMANDS = (init, demo, check, backup)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--data-dir",
-        type=Path,
-        default=None,
-        help="the station's data directory (default: $SOHOA_DATA_DIR or the user data dir)",
-    )
     parser = argparse.ArgumentParser(
-        prog="sohoa",
-        description="Keying station for civil-status register books.",
-        parents=[common],
+        prog="sohoa", description="Keying station for civil-status register books."
     )
+    _add_data_dir(parser, default=None)
     parser.add_argument("--version", action="version", version=f"sohoa {__version__}")
+    # --data-dir is taken before or after the command; after it, it must not
+    # reset a value given before it, hence no default there.
+    common = argparse.ArgumentParser(add_help=False)
+    _add_data_dir(common, default=argparse.SUPPRESS)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMANDS:
         module.add_parser(subparsers, common)
     return parser
+
+
+def _add_data_dir(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=default,
+        help="the station's data directory (default: $SOHOA_DATA_DIR or the user data dir)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -77,7 +77,8 @@ def run(args: argparse.Namespace) -> Report:
         f"to {summary.last_day}, in {seconds:.1f} s.",
     ]
     if summary.clerks_added:
-        lines.append(f"  Users admin, lead01, clerk01…clerk12: password {DEMO_PASSWORD!r}.")
+        users = ("admin, " if created else "") + "lead01, clerk01…clerk12"
+        lines.append(f"  Users {users}: password {DEMO_PASSWORD!r}.")
     return Report(
         data={
             "station": station.code,
