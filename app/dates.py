@@ -125,21 +125,26 @@ def expand_shorthand(text: str, today: date) -> str:
     ``12/3/1985``) is returned as typed, for :meth:`PartialDate.parse`.
     """
     digits = text.strip()
-    if not digits.isdigit():
+    # Only ASCII digits: "²".isdigit() is true, but int() refuses it.
+    if not (digits.isascii() and digits.isdigit()):
         return text
     if len(digits) == 8:
         return f"{digits[:2]}/{digits[2:4]}/{digits[4:]}"
     if len(digits) == 6:
-        day, month, year = digits[:2], digits[2:4], _century(int(digits[4:]), today)
-        return f"{day}/{month}/{year}"
+        day, month = int(digits[:2]), int(digits[2:4])
+        year = _century(int(digits[4:]), month, day, today)
+        return f"{digits[:2]}/{digits[2:4]}/{year}"
     if len(digits) == 4 and 1 <= int(digits[:2]) <= 12 and int(digits) < EARLIEST_YEAR:
-        return f"{digits[:2]}/{_century(int(digits[2:]), today)}"
+        return f"{digits[:2]}/{_century(int(digits[2:]), int(digits[:2]), 1, today)}"
     return text
 
 
-def _century(two_digits: int, today: date) -> int:
+def _century(two_digits: int, month: int, day: int, today: date) -> int:
+    """The year ending in ``two_digits`` whose ``day``/``month`` is not after today."""
     year = today.year - today.year % 100 + two_digits
-    return year if year <= today.year else year - 100
+    if (year, month, day) > (today.year, today.month, today.day):
+        year -= 100
+    return year
 
 
 def parse_time(text: str) -> time:

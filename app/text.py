@@ -18,7 +18,9 @@ _TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
 _MARKED_VOWELS = set("ăâêôơưĂÂÊÔƠƯ")
 _VOWELS = set("aăâeêioôơuưyAĂÂEÊIOÔƠUƯY")
 _FINALS = {"", "c", "ch", "m", "n", "ng", "nh", "p", "t"}
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+# A word is letters with any combining marks among them: a mark keyed after
+# an already-marked vowel ("à" then a dot below) stays part of its word.
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f])*")
 _SPACES = re.compile(r"\s+")
 
 
@@ -30,7 +32,7 @@ def normalize(text: str) -> str:
     are.
     """
     text = _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
-    return _WORD.sub(lambda m: _place_tone(m.group(0)), text)
+    return unicodedata.normalize("NFC", _WORD.sub(lambda m: _place_tone(m.group(0)), text))
 
 
 def search_key(text: str) -> str:

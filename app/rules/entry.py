@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from datetime import date
 
@@ -51,7 +52,9 @@ def _assess_field(
     if not given.value.strip():
         return FieldValue("", given.status), _presence(field, given.status)
     stored, findings = check_value(field, given.value, today)
-    keyed = given.transcription or given.value.strip()
+    # The transcription records what the book shows (its spelling, its tone
+    # marks), not how the keyboard encoded it or how many spaces were typed.
+    keyed = given.transcription or _as_text(given.value)
     transcription = keyed if keyed != stored and field.type in _TRANSCRIBED else None
     if field.required and given.status in _UNREADABLE:
         findings.append(_unreadable(field, given.status))
@@ -67,6 +70,10 @@ _TRANSCRIBED = {
     FieldType.ETHNIC,
     FieldType.NATIONALITY,
 }
+
+
+def _as_text(value: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", value).split())
 
 
 def _presence(field: FieldSpec, status: SourceStatus) -> list[Finding]:
@@ -102,21 +109,7 @@ def _cross_field(spec: BookSpec, result: Assessment, today: date) -> list[Findin
     findings: list[Finding] = []
     for rule in spec.rules:
         if isinstance(rule, OneOf):
-            if not any(
-                result.values[k].value or result.values[k].status is not SourceStatus.CLEAR
-                for k in rule.fields
-            ):
-                labels = [spec.field(k).label for k in rule.fields]
-                findings.append(
-                    finding(
-                        rule.fields[0],
-                        "one_of_missing",
-                        Severity.ERROR,
-                        fields=Text(
-                            " / ".join(t.vi for t in labels), " / ".join(t.en for t in labels)
-                        ),
-                    )
-                )
+            findings.extend(_one_of(spec, rule, result))
             continue
         if isinstance(rule, Before):
             earlier, later = date_of(rule.earlier), date_of(rule.later)
@@ -161,6 +154,22 @@ def _cross_field(spec: BookSpec, result: Assessment, today: date) -> list[Findin
     return findings
 
 
+def _one_of(spec: BookSpec, rule: OneOf, result: Assessment) -> list[Finding]:
+    """Like a required field: met by one readable value; deferred while unreadable."""
+    given = [result.values[k] for k in rule.fields]
+    if any(v.value and v.status not in _UNREADABLE for v in given):
+        return []
+    if any(v.status in _UNREADABLE for v in given):
+        code, severity = "one_of_unreadable", Severity.DEFER
+    elif any(v.status is SourceStatus.BLANK for v in given):
+        code, severity = "one_of_blank_in_book", Severity.WARNING
+    else:
+        code, severity = "one_of_missing", Severity.ERROR
+    labels = [spec.field(k).label for k in rule.fields]
+    fields = Text(" / ".join(t.vi for t in labels), " / ".join(t.en for t in labels))
+    return [finding(rule.fields[0], code, severity, fields=fields)]
+
+
 def _id_number(spec: BookSpec, field: FieldSpec, result: Assessment, date_of) -> list[Finding]:
     number = result.values[field.key].value
     doc_type = "cccd"
@@ -171,7 +180,9 @@ def _id_number(spec: BookSpec, field: FieldSpec, result: Assessment, date_of) ->
             if guessed is None:
                 return []  # no type and no telling length: a passport or other paper
             # Filling the type in saves the clerk a field; the warning says so.
-            result.values[field.doc_type_field] = FieldValue(guessed)
+            # What the book shows there (illegible, blank) stays recorded.
+            status = result.values[field.doc_type_field].status
+            result.values[field.doc_type_field] = FieldValue(guessed, status)
             doc_type = guessed
             type_field = spec.field(field.doc_type_field)
             label = type_field.choice(guessed).label  # type: ignore[union-attr]
@@ -201,8 +212,9 @@ def _id_number_of_type(
     problems = []
     sex = field.holder_sex
     sex_label = Text("vai trò", "the role")
-    if field.sex_field is not None and result.values[field.sex_field].value:
-        sex, sex_label = result.values[field.sex_field].value, spec.field(field.sex_field).label
+    recorded = result.values[field.sex_field].value if field.sex_field is not None else ""
+    if recorded in _SEX_WORDS:  # an invalid sex is reported at its own field
+        sex, sex_label = recorded, spec.field(field.sex_field).label  # type: ignore[arg-type]
     if sex is not None and sex != pid.sex:
         problems.append(
             finding(

@@ -56,14 +56,23 @@ def _time(spec: FieldSpec, value: str, today: date) -> tuple[str, list[Finding]]
     try:
         return dates.parse_time(value).strftime("%H:%M"), []
     except dates.DateError as e:
-        return value.strip(), [_error(spec, e.code, value=value.strip())]
+        kept = text.normalize(value)
+        return kept, [_error(spec, e.code, value=kept)]
+
+
+# Entry numbers and pages; a longer run of digits is a stuck key, and would
+# not fit the database's integer column.
+_NUMBER_DIGITS = 9
 
 
 def _number(spec: FieldSpec, value: str, today: date) -> tuple[str, list[Finding]]:
-    stripped = value.strip()
-    if not (stripped.isascii() and stripped.isdigit()) or int(stripped) == 0:
+    stripped = text.normalize(value)
+    digits = stripped.lstrip("0")
+    if not (stripped.isascii() and stripped.isdigit()) or not digits:
         return stripped, [_error(spec, "not_a_number", value=stripped)]
-    return str(int(stripped)), []
+    if len(digits) > _NUMBER_DIGITS:
+        return stripped, [_error(spec, "number_too_large", value=stripped)]
+    return digits, []
 
 
 def _choice(spec: FieldSpec, value: str, today: date) -> tuple[str, list[Finding]]:
@@ -71,13 +80,14 @@ def _choice(spec: FieldSpec, value: str, today: date) -> tuple[str, list[Finding
     for choice in spec.choices:
         if key in (choice.value, text.search_key(choice.label.vi), choice.label.en.lower()):
             return choice.value, []
-    return value.strip(), [
+    kept = text.normalize(value)
+    return kept, [
         finding(
             spec.key,
             "not_a_choice",
             Severity.ERROR,
             field=spec.label,
-            value=value.strip(),
+            value=kept,
             choices=_choices_text(spec),
         )
     ]

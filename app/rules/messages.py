@@ -17,6 +17,15 @@ MESSAGES: dict[str, Text] = {
     ),
     "required_blank_in_book": Text("{field} để trống trong sổ.", "{field} is blank in the book."),
     "one_of_missing": Text("Cần ít nhất một trong: {fields}.", "At least one of: {fields}."),
+    "one_of_unreadable": Text(
+        "Cần ít nhất một trong: {fields}, nhưng sổ không ghi rõ: "
+        "chỉ có thể chuyển mục này sang xử lý sau.",
+        "At least one of {fields} is needed, but the book is not clear: "
+        "this entry can only be deferred.",
+    ),
+    "one_of_blank_in_book": Text(
+        "{fields} đều để trống trong sổ.", "{fields} are all blank in the book."
+    ),
     # Dates and times
     "not_a_date": Text(
         "{field}: “{value}” không phải là ngày (ví dụ 12/03/1985, 03/1985, 1985).",
@@ -102,6 +111,7 @@ MESSAGES: dict[str, Text] = {
         "{field}: “{value}” không phải là số nguyên dương.",
         "{field}: “{value}” is not a positive whole number.",
     ),
+    "number_too_large": Text("{field}: “{value}” quá lớn.", "{field}: “{value}” is too large."),
     "not_a_choice": Text(
         "{field}: “{value}” không có trong danh sách ({choices}).",
         "{field}: “{value}” is not one of the options ({choices}).",
