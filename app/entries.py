@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import ColumnElement, Subquery, delete, func, select
 from sqlalchemy.orm import Session
 
 from app import text
@@ -151,19 +151,29 @@ def _sequence(
     others = others.subquery()
     taken = session.scalar(select(func.count()).where(others.c.number == number)) > 0
     highest = session.scalar(select(func.max(others.c.number)))
-    previous_row = session.execute(
-        select(others.c.number, others.c.registration_date)
-        .where(others.c.number < number)
-        .order_by(others.c.number.desc())
-        .limit(1)
-    ).first()
-    previous = None
-    if previous_row is not None:
-        previous_date = PartialDate.from_iso(previous_row[1]) if previous_row[1] else None
-        previous = Neighbour(previous_row[0], previous_date)
+    previous = _neighbour(session, others, others.c.number < number, others.c.number.desc())
+    following = _neighbour(session, others, others.c.number > number, others.c.number.asc())
     return check_sequence(
-        number, year, registration_date, taken=taken, highest=highest, previous=previous
+        number,
+        year,
+        registration_date,
+        taken=taken,
+        highest=highest,
+        previous=previous,
+        following=following,
     )
+
+
+def _neighbour(
+    session: Session, others: Subquery, where: ColumnElement[bool], order: ColumnElement[Any]
+) -> Neighbour | None:
+    """The nearest other entry on one side of a number, with its date."""
+    row = session.execute(
+        select(others.c.number, others.c.registration_date).where(where).order_by(order).limit(1)
+    ).first()
+    if row is None:
+        return None
+    return Neighbour(row[0], PartialDate.from_iso(row[1]) if row[1] else None)
 
 
 def _index_names(session: Session, spec: BookSpec, entry: Entry, assessment: Assessment) -> None:

@@ -39,7 +39,7 @@ class PersonalId:
 
 def compact(text: str) -> str:
     """The number without the spaces and dots clerks type to group digits."""
-    return "".join(c for c in text if c not in " .-")
+    return "".join(c for c in text if not c.isspace() and c not in ".-")
 
 
 def parse_personal_id(text: str) -> PersonalId:

@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 # Qt, where a test uses it, draws offscreen: CI machines have no screen.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -50,3 +51,10 @@ def station(tmp_path: Path) -> Iterator[StationDatabase]:
     )
     yield db
     db.close()
+
+
+# CI runs the property tests on a fixed sequence of examples, so that a red
+# build always means a change broke something; locally they explore anew.
+settings.register_profile("ci", derandomize=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")

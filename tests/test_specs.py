@@ -133,3 +133,16 @@ def test_a_rule_cannot_name_a_field_the_book_lacks() -> None:
     with pytest.raises(ValueError, match="unknown fields"):
         BookSpec(BookKind.BIRTH, Text("a", "a"), (section,), (field,), "x", "x",
                  rules=(Before("x", "nowhere"),))  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", list(BookKind))
+def test_each_field_can_be_named_unambiguously_away_from_the_form(kind: BookKind) -> None:
+    spec = spec_for(kind)
+    labels = [f.full_label.vi for f in spec.fields]
+
+    assert len(labels) == len(set(labels))
+    if kind is BookKind.BIRTH:
+        assert spec.field("mother_birth_date").full_label == Text(
+            "Ngày sinh (Mẹ)", "Date of birth (Mother)"
+        )
+        assert spec.field("mother_birth_date").label.vi == "Ngày sinh"  # as the form shows it

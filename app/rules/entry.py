@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 
 from app import dates, idnumbers
@@ -23,6 +23,7 @@ from app.specs import (
 )
 
 _UNREADABLE = (SourceStatus.UNCERTAIN, SourceStatus.ILLEGIBLE)
+DateOf = Callable[[str], dates.PartialDate | None]
 _DOC_TYPE_BY_LENGTH = {12: "cccd", 9: "cmnd"}
 
 
@@ -43,6 +44,14 @@ def assess(spec: BookSpec, values: Mapping[str, FieldValue], *, today: date) -> 
         result.values[field.key] = normalised
         result.findings.extend(findings)
     result.findings.extend(_cross_field(spec, result, today))
+    # A warning that repeats an error of the same field and kind says nothing
+    # more (a parent of 11 is under 12, and so under 15 too).
+    errors = {(f.field, f.code) for f in result.errors}
+    result.findings = [
+        f
+        for f in result.findings
+        if f.severity is not Severity.WARNING or (f.field, f.code) not in errors
+    ]
     return result
 
 
@@ -81,10 +90,12 @@ def _presence(field: FieldSpec, status: SourceStatus) -> list[Finding]:
     if not field.required:
         return []
     if status is SourceStatus.BLANK:
-        return [finding(field.key, "required_blank_in_book", Severity.WARNING, field=field.label)]
+        return [
+            finding(field.key, "required_blank_in_book", Severity.WARNING, field=field.full_label)
+        ]
     if status in _UNREADABLE:
         return [_unreadable(field, status)]
-    return [finding(field.key, "required_missing", Severity.ERROR, field=field.label)]
+    return [finding(field.key, "required_missing", Severity.ERROR, field=field.full_label)]
 
 
 def _unreadable(field: FieldSpec, status: SourceStatus) -> Finding:
@@ -92,7 +103,7 @@ def _unreadable(field: FieldSpec, status: SourceStatus) -> Finding:
         field.key,
         "required_unreadable",
         Severity.DEFER,
-        field=field.label,
+        field=field.full_label,
         status=STATUS_WORDS[status.value],
     )
 
@@ -119,8 +130,8 @@ def _cross_field(spec: BookSpec, result: Assessment, today: date) -> list[Findin
                         rule.later,
                         "date_order",
                         Severity.ERROR if rule.error else Severity.WARNING,
-                        earlier=spec.field(rule.earlier).label,
-                        later=spec.field(rule.later).label,
+                        earlier=spec.field(rule.earlier).full_label,
+                        later=spec.field(rule.later).full_label,
                         earlier_value=earlier.display(),
                         later_value=later.display(),
                     )
@@ -141,8 +152,8 @@ def _cross_field(spec: BookSpec, result: Assessment, today: date) -> list[Findin
                 rule.birth,
                 code,
                 Severity.ERROR if rule.error else Severity.WARNING,
-                birth=spec.field(rule.birth).label,
-                on=spec.field(rule.on).label,
+                birth=spec.field(rule.birth).full_label,
+                on=spec.field(rule.on).full_label,
                 birth_value=born.display(),
                 on_value=on.display(),
                 years=rule.years,
@@ -150,7 +161,7 @@ def _cross_field(spec: BookSpec, result: Assessment, today: date) -> list[Findin
         )
     for field in spec.fields:
         if field.type is FieldType.ID_NUMBER and result.values[field.key].value:
-            findings.extend(_id_number(spec, field, result, date_of))
+            findings.extend(_id_number(spec, field, result, date_of, today))
     return findings
 
 
@@ -165,12 +176,14 @@ def _one_of(spec: BookSpec, rule: OneOf, result: Assessment) -> list[Finding]:
         code, severity = "one_of_blank_in_book", Severity.WARNING
     else:
         code, severity = "one_of_missing", Severity.ERROR
-    labels = [spec.field(k).label for k in rule.fields]
+    labels = [spec.field(k).full_label for k in rule.fields]
     fields = Text(" / ".join(t.vi for t in labels), " / ".join(t.en for t in labels))
     return [finding(rule.fields[0], code, severity, fields=fields)]
 
 
-def _id_number(spec: BookSpec, field: FieldSpec, result: Assessment, date_of) -> list[Finding]:
+def _id_number(
+    spec: BookSpec, field: FieldSpec, result: Assessment, date_of: DateOf, today: date
+) -> list[Finding]:
     number = result.values[field.key].value
     doc_type = "cccd"
     if field.doc_type_field is not None:
@@ -187,44 +200,63 @@ def _id_number(spec: BookSpec, field: FieldSpec, result: Assessment, date_of) ->
             type_field = spec.field(field.doc_type_field)
             label = type_field.choice(guessed).label  # type: ignore[union-attr]
             warning = finding(
-                field.key, "id_type_guessed", Severity.WARNING, field=field.label, doc_type=label
+                field.key,
+                "id_type_guessed",
+                Severity.WARNING,
+                field=field.full_label,
+                doc_type=label,
             )
-            return [warning, *_id_number_of_type(spec, field, result, date_of, doc_type)]
-    return _id_number_of_type(spec, field, result, date_of, doc_type)
+            return [warning, *_id_number_of_type(spec, field, result, date_of, today, doc_type)]
+    return _id_number_of_type(spec, field, result, date_of, today, doc_type)
 
 
 def _id_number_of_type(
-    spec: BookSpec, field: FieldSpec, result: Assessment, date_of, doc_type: str
+    spec: BookSpec,
+    field: FieldSpec,
+    result: Assessment,
+    date_of: DateOf,
+    today: date,
+    doc_type: str,
 ) -> list[Finding]:
     number = result.values[field.key].value
     if doc_type == "cmnd":
         try:
             idnumbers.check_cmnd(number)
         except idnumbers.IdNumberError as e:
-            return [finding(field.key, e.code, Severity.ERROR, field=field.label)]
+            return [finding(field.key, e.code, Severity.ERROR, field=field.full_label)]
         return []
     if doc_type != "cccd":
         return []
     try:
         pid = idnumbers.parse_personal_id(number)
     except idnumbers.IdNumberError as e:
-        return [finding(field.key, e.code, Severity.ERROR, field=field.label, code=number[:3])]
+        return [finding(field.key, e.code, Severity.ERROR, field=field.full_label, code=number[:3])]
     problems = []
     sex = field.holder_sex
-    sex_label = Text("vai trò", "the role")
+    sex_label = spec.section(field.section).label  # the role: "Mẹ", "Bên nữ"
     recorded = result.values[field.sex_field].value if field.sex_field is not None else ""
     if recorded in _SEX_WORDS:  # an invalid sex is reported at its own field
-        sex, sex_label = recorded, spec.field(field.sex_field).label  # type: ignore[arg-type]
+        sex, sex_label = recorded, spec.field(field.sex_field).full_label  # type: ignore[arg-type]
     if sex is not None and sex != pid.sex:
         problems.append(
             finding(
                 field.key,
                 "personal_id_sex",
                 Severity.ERROR,
-                field=field.label,
+                field=field.full_label,
                 id_sex=_SEX_WORDS[pid.sex],
                 sex_field=sex_label,
                 sex=_SEX_WORDS.get(sex, Text(sex, sex)),
+            )
+        )
+    if pid.birth_year > today.year:
+        problems.append(
+            finding(
+                field.key,
+                "personal_id_future_year",
+                Severity.ERROR,
+                field=field.full_label,
+                id_year=pid.birth_year,
             )
         )
     born = date_of(field.birth_field) if field.birth_field else None
@@ -234,9 +266,9 @@ def _id_number_of_type(
                 field.key,
                 "personal_id_year",
                 Severity.ERROR,
-                field=field.label,
+                field=field.full_label,
                 id_year=pid.birth_year,
-                birth_field=spec.field(field.birth_field).label,  # type: ignore[arg-type]
+                birth_field=spec.field(field.birth_field).full_label,  # type: ignore[arg-type]
                 birth=born.display(),
             )
         )

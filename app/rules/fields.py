@@ -7,6 +7,7 @@ has nothing to check; an uncertain value is checked like a clear one.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from datetime import date
 
@@ -24,7 +25,7 @@ def check_value(spec: FieldSpec, value: str, today: date) -> tuple[str, list[Fin
 
 
 def _error(spec: FieldSpec, code: str, **params: str | int) -> Finding:
-    return finding(spec.key, code, Severity.ERROR, field=spec.label, **params)
+    return finding(spec.key, code, Severity.ERROR, field=spec.full_label, **params)
 
 
 def _text(spec: FieldSpec, value: str, today: date) -> tuple[str, list[Finding]]:
@@ -86,7 +87,7 @@ def _choice(spec: FieldSpec, value: str, today: date) -> tuple[str, list[Finding
             spec.key,
             "not_a_choice",
             Severity.ERROR,
-            field=spec.label,
+            field=spec.full_label,
             value=kept,
             choices=_choices_text(spec),
         )
@@ -105,14 +106,17 @@ def _ethnic(spec: FieldSpec, value: str, today: date) -> tuple[str, list[Finding
         return group.name, []
     value = text.normalize(value)
     return value, [
-        finding(spec.key, "unknown_ethnic_group", Severity.WARNING, field=spec.label, value=value)
+        finding(
+            spec.key, "unknown_ethnic_group", Severity.WARNING, field=spec.full_label, value=value
+        )
     ]
 
 
 def _id_number(spec: FieldSpec, value: str, today: date) -> tuple[str, list[Finding]]:
     # Whether it is a personal ID, a CMND or a passport is decided with the
-    # document type field, across fields: here it is only made compact.
-    return idnumbers.compact(text.normalize(value)), []
+    # document type field, across fields: here it is only made compact. It is
+    # no word, so no tone mark is moved in it.
+    return idnumbers.compact(unicodedata.normalize("NFC", value).strip()), []
 
 
 _CHECKS: dict[FieldType, Check] = {

@@ -54,16 +54,16 @@ MESSAGES: dict[str, Text] = {
         "{field} ({value}) ở sau ngày hôm nay.", "{field} ({value}) is after today."
     ),
     "date_order": Text(
-        "{later} ({later_value}) không thể trước {earlier} ({earlier_value}).",
-        "{later} ({later_value}) cannot be before {earlier} ({earlier_value}).",
+        "{later} {later_value} không thể trước {earlier} {earlier_value}.",
+        "{later} {later_value} cannot be before {earlier} {earlier_value}.",
     ),
     "age_too_low": Text(
-        "Từ {birth} ({birth_value}) đến {on} ({on_value}) chưa đủ {years} năm.",
-        "Fewer than {years} years from {birth} ({birth_value}) to {on} ({on_value}).",
+        "Tính đến {on} {on_value}, người có {birth} {birth_value} chưa đủ {years} tuổi.",
+        "On {on} {on_value}, the person with {birth} {birth_value} is not yet {years}.",
     ),
     "age_too_high": Text(
-        "Từ {birth} ({birth_value}) đến {on} ({on_value}) đã hơn {years} năm.",
-        "More than {years} years from {birth} ({birth_value}) to {on} ({on_value}).",
+        "Tính đến {on} {on_value}, người có {birth} {birth_value} đã quá {years} tuổi.",
+        "On {on} {on_value}, the person with {birth} {birth_value} is over {years}.",
     ),
     "not_a_time": Text(
         "{field}: “{value}” không phải là giờ phút (ví dụ 14:30).",
@@ -93,6 +93,10 @@ MESSAGES: dict[str, Text] = {
     "personal_id_year": Text(
         "{field}: số này của người sinh năm {id_year}, nhưng {birth_field} là {birth}.",
         "{field}: this number belongs to someone born in {id_year}, but {birth_field} is {birth}.",
+    ),
+    "personal_id_future_year": Text(
+        "{field}: số này của người sinh năm {id_year}, năm đó chưa đến.",
+        "{field}: this number belongs to someone born in {id_year}, which has not come yet.",
     ),
     "cmnd_not_digits": Text(
         "{field}: số chứng minh nhân dân chỉ gồm chữ số.",
@@ -132,10 +136,15 @@ MESSAGES: dict[str, Text] = {
         "Số {number} năm {year} bỏ qua các số từ {first_missing} đến {last_missing}.",
         "Number {number} of {year} skips numbers {first_missing} to {last_missing}.",
     ),
-    "registration_out_of_order": Text(
+    "registration_before_previous": Text(
         "Ngày đăng ký {value} sớm hơn ngày của số {other_number} ({other_value}) đứng trước.",
         "Registration date {value} is earlier than that of number {other_number} "
         "({other_value}) before it.",
+    ),
+    "registration_after_next": Text(
+        "Ngày đăng ký {value} muộn hơn ngày của số {other_number} ({other_value}) đứng sau.",
+        "Registration date {value} is later than that of number {other_number} "
+        "({other_value}) after it.",
     ),
 }
 

@@ -29,12 +29,14 @@ def check_sequence(
     taken: bool,
     highest: int | None,
     previous: Neighbour | None,
+    following: Neighbour | None = None,
 ) -> list[Finding]:
     """Check ``number`` of ``year`` against the entries the book already has.
 
     ``taken`` says another entry of the book has this number in this year;
     ``highest`` is the largest number of the year so far (None when there is
-    none); ``previous`` is the entry just below this number.
+    none); ``previous`` and ``following`` are the entries just below and
+    just above this number.
     """
     if taken:
         return [finding("number", "number_repeated", Severity.ERROR, number=number, year=year)]
@@ -58,14 +60,24 @@ def check_sequence(
         and registration_date is not None
         and registration_date.surely_before(previous.registration_date)
     ):
-        findings.append(
-            finding(
-                "registration_date",
-                "registration_out_of_order",
-                Severity.WARNING,
-                value=registration_date.display(),
-                other_number=previous.number,
-                other_value=previous.registration_date.display(),
-            )
-        )
+        findings.append(_out_of_order("registration_before_previous", registration_date, previous))
+    if (
+        following is not None
+        and following.registration_date is not None
+        and registration_date is not None
+        and following.registration_date.surely_before(registration_date)
+    ):
+        findings.append(_out_of_order("registration_after_next", registration_date, following))
     return findings
+
+
+def _out_of_order(code: str, registration_date: PartialDate, other: Neighbour) -> Finding:
+    assert other.registration_date is not None
+    return finding(
+        "registration_date",
+        code,
+        Severity.WARNING,
+        value=registration_date.display(),
+        other_number=other.number,
+        other_value=other.registration_date.display(),
+    )

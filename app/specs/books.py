@@ -1,9 +1,11 @@
 """The four civil-status register books, each declared once.
 
 Columns follow DESIGN.md §3 ("best evidence": the official templates were not
-at hand). Rules of plausibility follow Vietnamese law where it sets an age:
-marriage at 18 for women and 20 for men, adoptive parents at least 20 years
-older than the child, adoption of children under 16 (18 by exception).
+at hand). Rules of plausibility follow Vietnamese law where it sets an age. Marriage:
+until 2015 the law asked that a woman "enter her 18th year" and a man his 20th
+(17 and 19 full years), since 2015 full 18 and 20; the warning takes the older,
+lower ages, which most books were kept under. Adoption: children under 16, or
+under 18 by exception; adoptive parents at least 20 years older than the child.
 """
 
 from __future__ import annotations
@@ -149,8 +151,8 @@ def _marriage() -> BookSpec:
         rules=(
             Before("wife_birth_date", "registration_date"),
             Before("husband_birth_date", "registration_date"),
-            AgeAtLeast("wife_birth_date", "registration_date", 18),
-            AgeAtLeast("husband_birth_date", "registration_date", 20),
+            AgeAtLeast("wife_birth_date", "registration_date", 17),
+            AgeAtLeast("husband_birth_date", "registration_date", 19),
         ),
     )
 
@@ -310,7 +312,7 @@ def _adoption() -> BookSpec:
             Before("child_birth_date", "registration_date"),
             Before("child_birth_date", "decision_date"),
             Before("decision_date", "registration_date", error=False),
-            AgeAtMost("child_birth_date", "registration_date", 18),
+            AgeAtMost("child_birth_date", "registration_date", 17),
             AgeAtLeast("adoptive_father_birth_date", "child_birth_date", 20),
             AgeAtLeast("adoptive_mother_birth_date", "child_birth_date", 20),
         ),

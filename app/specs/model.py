@@ -84,6 +84,13 @@ class FieldSpec:
     sex_field: str | None = None
     birth_field: str | None = None
     holder_sex: str | None = None  # when the role implies it: a mother, a wife
+    # The label that stands alone, outside its section (in messages, lists,
+    # exports): "Ngày sinh (Mẹ)" where the form shows "Ngày sinh" under "Mẹ".
+    qualified_label: Text | None = None
+
+    @property
+    def full_label(self) -> Text:
+        return self.qualified_label or self.label
 
     def choice(self, value: str) -> Choice | None:
         return next((c for c in self.choices if c.value == value), None)
@@ -155,6 +162,10 @@ class BookSpec:
         if duplicates:
             raise ValueError(f"{self.kind}: fields declared twice: {sorted(duplicates)}")
         self._by_key.update((f.key, f) for f in self.fields)
+        labels = [f.full_label.vi for f in self.fields]
+        ambiguous = {label for label in labels if labels.count(label) > 1}
+        if ambiguous:
+            raise ValueError(f"{self.kind}: fields share the labels {sorted(ambiguous)}")
         section_keys = {s.key for s in self.sections}
         for f in self.fields:
             if f.section not in section_keys:
@@ -178,6 +189,10 @@ class BookSpec:
     def field(self, key: str) -> FieldSpec:
         """The field declared under ``key``; KeyError when there is none."""
         return self._by_key[key]
+
+    def section(self, key: str) -> Section:
+        """The section declared under ``key``; KeyError when there is none."""
+        return next(s for s in self.sections if s.key == key)
 
     def has_field(self, key: str) -> bool:
         return key in self._by_key

@@ -28,6 +28,11 @@ REGISTER = Section("register", Text("Sổ đăng ký", "Register"))
 SIGNATURE = Section("signature", Text("Cơ quan và người ký", "Office and signer"))
 
 
+def qualified(label: Text, section: Section) -> Text:
+    """A field's label with its section's, for use away from the form."""
+    return Text(f"{label.vi} ({section.label.vi})", f"{label.en} ({section.label.en})")
+
+
 def register_fields() -> tuple[FieldSpec, ...]:
     """The columns that open every entry: its number, page and date."""
     return (
@@ -120,6 +125,7 @@ def person(
             type_,
             required=name in required,
             section=section.key,
+            qualified_label=qualified(label, section),
             **kwargs,  # type: ignore[arg-type]
         )
 
@@ -166,19 +172,23 @@ def id_document(
     A 12-digit personal ID number encodes its holder's sex and birth year;
     where the entry records them, the number is checked against them.
     """
+    type_label = Text("Loại giấy tờ tùy thân", "ID document type")
+    number_label = Text("Số giấy tờ tùy thân", "ID document number")
     return (
         FieldSpec(
             f"{prefix}_id_type",
-            Text("Loại giấy tờ tùy thân", "ID document type"),
+            type_label,
             FieldType.CHOICE,
             choices=ID_DOCUMENT,
             section=section.key,
+            qualified_label=qualified(type_label, section),
         ),
         FieldSpec(
             f"{prefix}_id_number",
-            Text("Số giấy tờ tùy thân", "ID document number"),
+            number_label,
             FieldType.ID_NUMBER,
             section=section.key,
+            qualified_label=qualified(number_label, section),
             doc_type_field=f"{prefix}_id_type",
             birth_field=birth_field,
             sex_field=sex_field,
