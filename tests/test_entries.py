@@ -188,3 +188,14 @@ def test_each_kind_of_book_saves(station, clerk, clock, kind: BookKind) -> None:
     outcome = save(station, book, clerk, clock, keyed(kind, 1))
 
     assert outcome.saved, [f.message_en for f in outcome.assessment.errors]
+
+
+def test_dates_out_of_order_with_either_neighbour_are_flagged(station, book, clerk, clock) -> None:
+    save(station, book, clerk, clock, keyed(BookKind.BIRTH, 1, date(1985, 3, 12)))
+    save(station, book, clerk, clock, keyed(BookKind.BIRTH, 3, date(1985, 3, 14)))
+
+    late = save(station, book, clerk, clock, keyed(BookKind.BIRTH, 2, date(1985, 3, 20)))
+
+    assert late.saved
+    assert [f.code for f in late.assessment.warnings] == ["registration_after_next"]
+    assert "số 3 (14/03/1985)" in late.assessment.warnings[0].message_vi
