@@ -13,6 +13,7 @@ import pytest
 
 SOHOA = Path(sys.executable).parent / "sohoa"
 PASSWORD = "station-password"
+INIT = ("init", "--station", "BP-01", "--office", "UBND xã A")
 
 
 def sohoa(*args: str, data_dir: Path | None, **env: str) -> subprocess.CompletedProcess[str]:
@@ -78,7 +79,7 @@ def test_demo_on_an_empty_data_dir_makes_a_ready_station(tmp_path: Path) -> None
 
 
 def test_human_output_of_check(tmp_path: Path) -> None:
-    sohoa("init", "--station", "BP-01", "--office", "UBND xã A", data_dir=tmp_path)
+    sohoa(*INIT, data_dir=tmp_path)
 
     result = sohoa("check", data_dir=tmp_path)
 
@@ -106,7 +107,7 @@ def test_failures_exit_non_zero_with_one_line(tmp_path: Path, args: tuple[str, .
 
 
 def test_init_refuses_a_second_station_in_the_same_dir(tmp_path: Path) -> None:
-    first = sohoa("init", "--station", "BP-01", "--office", "UBND xã A", data_dir=tmp_path)
+    first = sohoa(*INIT, data_dir=tmp_path)
     second = sohoa("init", "--station", "BP-02", "--office", "UBND xã B", data_dir=tmp_path)
 
     assert first.returncode == 0
@@ -116,11 +117,7 @@ def test_init_refuses_a_second_station_in_the_same_dir(tmp_path: Path) -> None:
 
 def test_init_without_terminal_needs_the_password_from_the_environment(tmp_path: Path) -> None:
     result = sohoa(
-        "init",
-        "--station",
-        "BP-01",
-        "--office",
-        "UBND xã A",
+        *INIT,
         data_dir=tmp_path,
         SOHOA_ADMIN_PASSWORD="",
     )
@@ -132,11 +129,7 @@ def test_init_without_terminal_needs_the_password_from_the_environment(tmp_path:
 
 def test_init_refuses_a_short_password(tmp_path: Path) -> None:
     result = sohoa(
-        "init",
-        "--station",
-        "BP-01",
-        "--office",
-        "UBND xã A",
+        *INIT,
         data_dir=tmp_path,
         SOHOA_ADMIN_PASSWORD="short",
     )
@@ -146,7 +139,7 @@ def test_init_refuses_a_short_password(tmp_path: Path) -> None:
 
 
 def test_check_names_a_damaged_database(tmp_path: Path) -> None:
-    sohoa("init", "--station", "BP-01", "--office", "UBND xã A", data_dir=tmp_path)
+    sohoa(*INIT, data_dir=tmp_path)
     with sqlite3.connect(tmp_path / "sohoa.sqlite3") as db:
         db.execute("PRAGMA foreign_keys=OFF")
         db.execute("INSERT INTO entry_names (entry_id, field, key) VALUES (999, 'x', 'y')")
