@@ -111,6 +111,7 @@ def save_entry(
     entry.deferral_reason = deferral_reason.value if action is SaveAction.DEFER else None
     entry.deferral_note = deferral_note if action is SaveAction.DEFER else None
     entry.completed_at = now if action is SaveAction.COMPLETE else None
+    entry.completed_by = user.id if action is SaveAction.COMPLETE else None
     session.add(entry)
     session.flush()
     _index_names(session, spec, entry, assessment)

@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -107,3 +108,40 @@ def test_a_current_database_is_opened_without_a_backup(station) -> None:
     with reopened.sessions() as session:
         assert session.scalars(select(Station.code)).all() == ["TEST-01"]
     reopened.close()
+
+
+OLD_ROWS = [
+    "INSERT INTO users (id, username, full_name, role, password_hash, active, created_at)"
+    " VALUES (7, 'clerk07', 'clerk07', 'clerk', 'x', 1, '2026-01-01 00:00:00')",
+    "INSERT INTO books (id, kind, office, volume, year, condition, created_at)"
+    " VALUES (1, 'birth', 'A', '01', 1990, 'good', '2026-01-01 00:00:00')",
+    *(
+        'INSERT INTO entries (uuid, book_id, year, number, title, status, version, "values",'
+        " created_by, updated_by, created_at, updated_at, completed_at)"
+        f" VALUES ('u{n}', 1, 1990, {n}, '', '{status}', 1, '{{}}', 7, 7,"
+        f" '2026-01-02 00:00:00', '2026-01-02 00:00:00', {completed})"
+        for n, status, completed in (
+            (1, "completed", "'2026-01-02 01:00:00'"),
+            (2, "draft", "NULL"),
+        )
+    ),
+]
+
+
+def test_upgrading_from_0001_keeps_entries_and_fills_who_completed_them(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    engine = sqlite_engine(path)
+    config = migrate.alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        for statement in OLD_ROWS:
+            connection.execute(text(statement))
+
+    backup = migrate.upgrade(engine, path, tmp_path / "backups")
+
+    with engine.connect() as connection:
+        rows = connection.execute(text("SELECT number, completed_by FROM entries ORDER BY 1")).all()
+    engine.dispose()
+    assert rows == [(1, 7), (2, None)]
+    assert backup is not None and backup.exists()

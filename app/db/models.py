@@ -164,6 +164,8 @@ class Entry(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Who completed it: the tally counts it for them, whoever edits it later.
+    completed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
     book: Mapped[Book] = relationship(back_populates="entries")
 

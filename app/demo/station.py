@@ -248,6 +248,7 @@ def _entries_of(
                 "created_at": at - timedelta(seconds=rng.randrange(40, 90)),
                 "updated_at": at,
                 "completed_at": at if status is EntryStatus.COMPLETED else None,
+                "completed_by": clerk.id if status is EntryStatus.COMPLETED else None,
             },
             [
                 {"entry_id": entry_id, "field": f.key, "key": text.search_key(name)}
