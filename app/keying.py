@@ -1,0 +1,73 @@
+"""What the entry form starts from: carried-forward values, the next number,
+and the draft a clerk left behind.
+
+A register book is keyed entry after entry: the page, the registration date,
+the office and the signer rarely change from one entry to the next, and the
+number goes up by one. Starting each form from the previous entry is most of
+what makes keying fast.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.dates import DateError, PartialDate
+from app.db.models import Book, Entry, EntryStatus, User
+from app.entries import decode_values
+from app.rules import FieldValue
+from app.specs import FieldType, spec_for
+
+
+def last_entry(session: Session, book: Book) -> Entry | None:
+    """The entry keyed last in ``book`` in book order (year, then number)."""
+    return session.scalars(
+        select(Entry)
+        .where(Entry.book_id == book.id, Entry.status != EntryStatus.DRAFT.value)
+        .order_by(Entry.year.desc(), Entry.number.desc().nulls_last(), Entry.id.desc())
+        .limit(1)
+    ).first()
+
+
+def fresh_values(session: Session, book: Book) -> dict[str, FieldValue]:
+    """The values a new entry of ``book`` starts with.
+
+    Carried fields come from the book's last entry, defaults (nationality
+    "Việt Nam", the usual kind of registration) fill the rest, and the number
+    is the next one; the first entry of a book starts at 1 with its office.
+    """
+    spec = spec_for(book.kind)
+    values = {f.key: FieldValue(f.default) for f in spec.fields if f.default}
+    previous = last_entry(session, book)
+    if previous is None:
+        values["number"] = FieldValue("1")
+        values["office"] = FieldValue(book.office)
+        return values
+    carried = decode_values(previous.values)
+    for field in spec.carried_fields:
+        if carried.get(field.key) and carried[field.key].value:
+            values[field.key] = FieldValue(carried[field.key].value)
+    if previous.number is not None:
+        values["number"] = FieldValue(str(previous.number + 1))
+    return values
+
+
+def open_draft(session: Session, user: User) -> Entry | None:
+    """The draft ``user`` was keying when the app last stopped, if any."""
+    return session.scalars(
+        select(Entry)
+        .where(Entry.status == EntryStatus.DRAFT.value, Entry.updated_by == user.id)
+        .order_by(Entry.updated_at.desc())
+        .limit(1)
+    ).first()
+
+
+def display_value(book: Book, key: str, stored: str) -> str:
+    """A stored value as the form shows it: dates the Vietnamese way."""
+    field = spec_for(book.kind).field(key)
+    if field.type in (FieldType.DATE, FieldType.PARTIAL_DATE) and stored:
+        try:
+            return PartialDate.from_iso(stored).display()
+        except DateError:
+            return stored  # a draft keeps what was typed, even a wrong date
+    return stored

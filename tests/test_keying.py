@@ -1,0 +1,88 @@
+"""Each new entry starts from the one before it: fewer keys for the clerk."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+
+import pytest
+from entries_factory import valid_entry
+from sqlalchemy import select
+
+from app.clock import VIETNAM
+from app.db.models import Book, User
+from app.entries import SaveAction, save_entry
+from app.keying import display_value, fresh_values, open_draft
+from app.rules import FieldValue
+
+
+@pytest.fixture
+def book(station) -> Book:
+    with station.sessions.begin() as session:
+        book = Book(kind="birth", office="UBND xã Tân Lập", volume="01", year=2010)
+        session.add(book)
+    return book
+
+
+def key(station, book, clock, action=SaveAction.COMPLETE, **changes):
+    with station.sessions.begin() as session:
+        clerk = session.scalars(select(User)).one()
+        return save_entry(
+            session,
+            book=session.get(Book, book.id),
+            values=valid_entry("birth", **changes),
+            user=clerk,
+            action=action,
+            clock=clock,
+        ).entry
+
+
+def test_the_first_entry_of_a_book_starts_at_one_with_its_office(station, book) -> None:
+    with station.sessions() as session:
+        values = fresh_values(session, session.get(Book, book.id))
+
+    assert values["number"] == FieldValue("1")
+    assert values["office"] == FieldValue("UBND xã Tân Lập")
+    assert values["child_nationality"] == FieldValue("Việt Nam")
+    assert values["registration_kind"] == FieldValue("on_time")
+    assert "child_name" not in values
+
+
+def test_the_next_entry_carries_the_page_date_office_and_signer(station, book, clock) -> None:
+    key(station, book, clock, number="12", page="4", registration_date="20/06/2010")
+
+    with station.sessions() as session:
+        values = fresh_values(session, session.get(Book, book.id))
+
+    assert values["number"].value == "13"
+    assert values["page"].value == "4"
+    assert values["registration_date"].value == "2010-06-20"
+    assert values["signer_name"].value == "Lê Văn Tám"
+    assert "child_name" not in values and "mother_name" not in values
+
+
+def test_the_number_follows_the_book_order_not_the_keying_order(station, book, clock) -> None:
+    key(station, book, clock, number="12")
+    key(station, book, clock, number="5", registration_date="01/03/2010")
+
+    with station.sessions() as session:
+        assert fresh_values(session, session.get(Book, book.id))["number"].value == "13"
+
+
+def test_a_clerk_finds_the_draft_they_left(station, book, clock) -> None:
+    assert key(station, book, clock, action=SaveAction.DRAFT, number="3") is not None
+    clock.moment = datetime.combine(clock.moment.date(), time(10), VIETNAM)
+    draft = key(station, book, clock, action=SaveAction.DRAFT, number="4", child_name="Lê Thị Na")
+
+    with station.sessions() as session:
+        clerk = session.scalars(select(User)).one()
+        found = open_draft(session, clerk)
+
+    assert found.id == draft.id
+    assert found.title == "Lê Thị Na"
+
+
+def test_dates_are_shown_the_vietnamese_way(book) -> None:
+    assert display_value(book, "registration_date", "2010-06-20") == "20/06/2010"
+    assert display_value(book, "mother_birth_date", "1985") == "1985"
+    assert display_value(book, "child_birth_date", "31/02/2010") == "31/02/2010"
+    assert display_value(book, "child_name", "Nguyễn Thị Hòa") == "Nguyễn Thị Hòa"
