@@ -15,8 +15,9 @@ from sqlalchemy.orm import Session
 from app.dates import DateError, PartialDate
 from app.db.models import Book, Entry, EntryStatus, User
 from app.entries import decode_values
+from app.reference import ethnic, gazetteer
 from app.rules import FieldValue
-from app.specs import FieldType, spec_for
+from app.specs import FieldSpec, FieldType, spec_for
 
 
 def last_entry(session: Session, book: Book) -> Entry | None:
@@ -71,3 +72,18 @@ def display_value(book: Book, key: str, stored: str) -> str:
         except DateError:
             return stored  # a draft keeps what was typed, even a wrong date
     return stored
+
+
+def suggestions(field: FieldSpec, typed: str, limit: int = 8) -> list[str]:
+    """What to offer as the clerk types into ``field``, accents ignored.
+
+    Places come from the gazetteer (current and pre-2025 names: old books use
+    old names), ethnic groups from the list of 54; other fields offer none.
+    """
+    if not typed.strip():
+        return []
+    if field.type is FieldType.PLACE:
+        return [place.full_path for place in gazetteer.complete(typed, limit=limit)]
+    if field.type is FieldType.ETHNIC:
+        return [group.name for group in ethnic.complete(typed, limit=limit)]
+    return []

@@ -11,8 +11,9 @@ from sqlalchemy import select
 from app.clock import VIETNAM
 from app.db.models import Book, User
 from app.entries import SaveAction, save_entry
-from app.keying import display_value, fresh_values, open_draft
+from app.keying import display_value, fresh_values, open_draft, suggestions
 from app.rules import FieldValue
+from app.specs import spec_for
 
 
 @pytest.fixture
@@ -86,3 +87,15 @@ def test_dates_are_shown_the_vietnamese_way(book) -> None:
     assert display_value(book, "mother_birth_date", "1985") == "1985"
     assert display_value(book, "child_birth_date", "31/02/2010") == "31/02/2010"
     assert display_value(book, "child_name", "Nguyễn Thị Hòa") == "Nguyễn Thị Hòa"
+
+
+def test_places_and_ethnic_groups_are_suggested_without_accents() -> None:
+    birth = spec_for("birth")
+
+    places = suggestions(birth.field("child_birth_place"), "tan lap dong phu")
+    groups = suggestions(birth.field("child_ethnicity"), "e de")
+
+    assert places[0] == "Xã Tân Lập, Huyện Đồng Phú, Tỉnh Bình Phước"
+    assert groups[0] == "Ê-đê"
+    assert suggestions(birth.field("child_name"), "ng") == []
+    assert suggestions(birth.field("child_birth_place"), "  ") == []
