@@ -1,0 +1,1 @@
+"""The entry form, built from a book spec."""

@@ -1,0 +1,165 @@
+"""One editor per field of a book: the input, its source status, its findings.
+
+Each input's ``objectName`` is its field key, so tests and screen readers
+find it. The editor knows nothing of other fields: the form assesses the
+entry and hands each editor its findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QStringListModel, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.dates import expand_shorthand
+from app.keying import suggestions
+from app.rules import FieldValue, Finding, Severity
+from app.specs import FieldSpec, FieldType, SourceStatus
+
+# How each source status shows beside the input (and its tooltip's key).
+STATUS_MARKS = {
+    SourceStatus.CLEAR: "",
+    SourceStatus.UNCERTAIN: "?",
+    SourceStatus.ILLEGIBLE: "✗",
+    SourceStatus.BLANK: "∅",
+}
+SEVERITY_COLOURS = {
+    Severity.ERROR: "#b00020",
+    Severity.DEFER: "#8a4b00",
+    Severity.WARNING: "#7a6400",
+}
+
+
+class FieldEditor(QWidget):
+    """Input, status mark and message of one field."""
+
+    edited = Signal()
+    left = Signal(str)  # the field key, when focus leaves the input
+
+    def __init__(
+        self,
+        field: FieldSpec,
+        language: str,
+        today: Callable[[], date],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.field = field
+        self.language = language
+        self.today = today
+        self.status = SourceStatus.CLEAR
+        self.suggestion_list: QAbstractItemView | None = None
+        self.input = self._make_input()
+        self.input.setObjectName(field.key)
+        self.input.setToolTip(field.help.get(language) if field.help else "")
+        self.mark = QLabel()
+        self.mark.setObjectName(f"{field.key}__status")
+        self.mark.setFixedWidth(16)
+        self.message = QLabel()
+        self.message.setObjectName(f"{field.key}__message")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.input, 1)
+        row.addWidget(self.mark)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(1)
+        column.addLayout(row)
+        column.addWidget(self.message)
+
+    def _make_input(self) -> QLineEdit | QComboBox:
+        if self.field.type is FieldType.CHOICE:
+            box = QComboBox()
+            box.addItem("", "")
+            # Numbered, so that one digit picks a choice: "1 · Nam", "2 · Nữ".
+            for number, choice in enumerate(self.field.choices, start=1):
+                box.addItem(f"{number} · {choice.label.get(self.language)}", choice.value)
+            box.currentIndexChanged.connect(self.edited)
+            return box
+        line = QLineEdit()
+        line.textEdited.connect(self.edited)
+        line.editingFinished.connect(self._finish_editing)
+        if self.field.type in (FieldType.PLACE, FieldType.ETHNIC):
+            self._completions = QStringListModel(self)
+            completer = QCompleter(self._completions, line)
+            # The model is filtered by app/ (accents ignored), not by Qt.
+            completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+            completer.popup().setObjectName(f"{self.field.key}__suggestions")
+            self.suggestion_list = completer.popup()
+            line.setCompleter(completer)
+            line.textEdited.connect(self._suggest)
+        return line
+
+    @Slot(str)
+    def _suggest(self, typed: str) -> None:
+        self._completions.setStringList(suggestions(self.field, typed))
+        if self._completions.rowCount():
+            # No row is made current: Qt would write it into the input at once.
+            self.input.completer().complete()
+
+    def accept_suggestion(self) -> None:
+        """Enter on a shown list takes the chosen suggestion (the first by default)."""
+        if self.suggestion_list is None or not self.suggestion_list.isVisible():
+            return
+        chosen = self.suggestion_list.currentIndex()
+        row = chosen.row() if chosen.isValid() else 0
+        self.input.setText(self._completions.stringList()[row])
+        self.suggestion_list.hide()
+        self.edited.emit()
+
+    @Slot()
+    def _finish_editing(self) -> None:
+        if self.field.type in (FieldType.DATE, FieldType.PARTIAL_DATE):
+            written = expand_shorthand(self.input.text(), self.today())
+            if written != self.input.text():
+                self.input.setText(written)
+        self.left.emit(self.field.key)
+
+    def value(self) -> FieldValue:
+        if isinstance(self.input, QComboBox):
+            text = self.input.currentData() or ""
+        else:
+            text = self.input.text()
+        return FieldValue(text, self.status)
+
+    def set_value(self, value: FieldValue, shown: str) -> None:
+        """Show ``shown`` (the value as the form writes it) with its status."""
+        if isinstance(self.input, QComboBox):
+            self.input.setCurrentIndex(max(0, self.input.findData(value.value)))
+        else:
+            self.input.setText(shown)
+            self.input.setCursorPosition(0)
+        self.set_status(value.status)
+
+    def toggle_status(self, status: SourceStatus) -> None:
+        """F2, F3, F4: mark what the book shows; the same key again clears it."""
+        self.set_status(SourceStatus.CLEAR if self.status is status else status)
+        self.edited.emit()
+
+    def set_status(self, status: SourceStatus) -> None:
+        self.status = status
+        self.mark.setText(STATUS_MARKS[status])
+        self.input.setProperty("sourceStatus", status.value)
+
+    def show_findings(self, findings: list[Finding]) -> None:
+        if not findings:
+            self.message.hide()
+            self.message.clear()
+            return
+        worst = min(findings, key=lambda f: list(Severity).index(f.severity))
+        self.message.setText("\n".join(f.message(self.language) for f in findings))
+        self.message.setStyleSheet(f"color: {SEVERITY_COLOURS[worst.severity]};")
+        self.message.show()
