@@ -47,3 +47,24 @@ def book_progress(session: Session) -> list[BookProgress]:
     ).all()
     books = [BookProgress(r[0], BookKind(r[1]), *r[2:]) for r in rows]
     return sorted(books, key=lambda b: (b.kind.priority, b.year, b.office, b.volume))
+
+
+@dataclass(frozen=True)
+class EntryLine:
+    """One entry of a book as its list shows it."""
+
+    entry_id: int
+    year: int
+    number: int | None
+    title: str
+    status: EntryStatus
+
+
+def entries_of_book(session: Session, book_id: int) -> list[EntryLine]:
+    """The entries of a book in book order: year, then number."""
+    rows = session.execute(
+        select(Entry.id, Entry.year, Entry.number, Entry.title, Entry.status)
+        .where(Entry.book_id == book_id)
+        .order_by(Entry.year, Entry.number.nulls_last(), Entry.id)
+    ).all()
+    return [EntryLine(r[0], r[1], r[2], r[3], EntryStatus(r[4])) for r in rows]

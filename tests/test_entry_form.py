@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from keyboard import Keyboard
 from PySide6.QtCore import Qt
 
 from app.specs import SourceStatus, spec_for
 from ui.form.entry_form import EntryForm
+from ui.keyboard_driver import Keyboard
 
 TODAY = date(2026, 11, 22)
 

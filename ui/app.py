@@ -1,39 +1,86 @@
-"""Starting the desktop app: Qt, the language, the station, the window."""
+"""Starting the desktop app: language, one copy per station, login, window."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, QLockFile
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from app.clock import Clock, SystemClock
+from app.db.engine import database_path
+from app.keying import open_draft
 from app.station import StationError, open_station
 from ui.i18n import chosen_language, install_translators
+from ui.login import LoginDialog
 from ui.main_window import MainWindow
 
-
-def create_window(data_dir: Path) -> MainWindow:
-    """The main window on the station in ``data_dir`` (a QApplication must exist)."""
-    return MainWindow(open_station(data_dir))
+LOCK_NAME = "sohoa.lock"
 
 
-def run_desktop(data_dir: Path) -> int:
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Startup", text)
+
+
+def run_desktop(data_dir: Path, language: str | None = None, clock: Clock | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Sohoa")
-    install_translators(app, chosen_language())
-    try:
-        window = create_window(data_dir)
-    except StationError as e:
-        QMessageBox.critical(
-            None,
-            app.translate("Startup", "Sohoa"),
-            app.translate(
-                "Startup",
-                "Cannot open the station in {folder}:\n{reason}\n\n"
-                "To create one: sohoa init --station CODE --office NAME\n"
-                "To try Sohoa with demo data: sohoa demo",
-            ).format(folder=data_dir, reason=e),
+    language = language or chosen_language()
+    install_translators(app, language)
+    clock = clock or SystemClock()
+    if not database_path(data_dir).exists():
+        return _refuse(tr("There is no station in {folder}.").format(folder=data_dir))
+    lock = QLockFile(str(data_dir / LOCK_NAME))
+    if not lock.tryLock(100):
+        return _refuse(
+            tr(
+                "Sohoa is already open on this station ({folder}). "
+                "Use the window that is open; two copies would key over each other."
+            ).format(folder=data_dir)
         )
-        return 1
+    try:
+        db = open_station(data_dir)
+    except StationError as e:
+        return _refuse(str(e))
+    login = LoginDialog(db, clock)
+    if not login.exec():
+        return 0
+    window = MainWindow(db, login.user, clock, language)
     window.show()
-    return app.exec()
+    offer_resume(window)
+    status = app.exec()
+    db.close()
+    lock.unlock()
+    return status
+
+
+def offer_resume(window: MainWindow) -> None:
+    """After a crash or a power cut: offer the draft the clerk left behind."""
+    with window.db.sessions() as session:
+        draft = open_draft(session, window.user)
+    if draft is None:
+        return
+    answer = QMessageBox.question(
+        window,
+        tr("Unfinished entry"),
+        tr("Entry {number} ({title}) was not finished last time. Continue keying it?").format(
+            number=draft.number or "?", title=draft.title or "…"
+        ),
+    )
+    if answer == QMessageBox.StandardButton.Yes:
+        window.open_entry(draft.id)
+
+
+def _refuse(reason: str) -> int:
+    QMessageBox.critical(
+        None,
+        tr("Sohoa"),
+        reason
+        + "\n\n"
+        + tr(
+            "To create a station: sohoa init --station CODE --office NAME\n"
+            "To try Sohoa with demo data: sohoa demo"
+        ),
+    )
+    return 1

@@ -17,9 +17,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command is not None:
         return run(args)
+    if args.self_test:
+        from ui.self_test import run_self_test
+
+        return run_self_test()
     from ui.app import run_desktop
 
-    return run_desktop(data_dir_of(args))
+    return run_desktop(data_dir_of(args), language=args.language)
 
 
 if __name__ == "__main__":

@@ -29,6 +29,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_data_dir(parser, default=None)
     parser.add_argument("--version", action="version", version=f"sohoa {__version__}")
+    parser.add_argument(
+        "--language", choices=("vi", "en"), help="language of the window (default: vi)"
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="open the window offscreen, key one entry of each kind, check them, exit",
+    )
     # --data-dir is taken before or after the command; after it, it must not
     # reset a value given before it, hence no default there.
     common = argparse.ArgumentParser(add_help=False)

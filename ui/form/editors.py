@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QStringListModel, Signal, Slot
+from PySide6.QtCore import QSignalBlocker, QStringListModel, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -136,9 +136,13 @@ class FieldEditor(QWidget):
         return FieldValue(text, self.status)
 
     def set_value(self, value: FieldValue, shown: str) -> None:
-        """Show ``shown`` (the value as the form writes it) with its status."""
+        """Show ``shown`` (the value as the form writes it) with its status.
+
+        Filling the form is no edit by the clerk: no signal says so.
+        """
         if isinstance(self.input, QComboBox):
-            self.input.setCurrentIndex(max(0, self.input.findData(value.value)))
+            with QSignalBlocker(self.input):
+                self.input.setCurrentIndex(max(0, self.input.findData(value.value)))
         else:
             self.input.setText(shown)
             self.input.setCursorPosition(0)

@@ -44,6 +44,9 @@ class BookTableModel(QAbstractTableModel):
             self.tr("Progress"),
         ]
 
+    def book_at(self, row: int) -> BookProgress:
+        return self._books[row]
+
     def set_books(self, books: list[BookProgress]) -> None:
         self.beginResetModel()
         self._books = list(books)

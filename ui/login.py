@@ -1,0 +1,70 @@
+"""The login window: who is keying, and in which shift."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from app.auth import LoginRefused, authenticate
+from app.clock import Clock
+from app.db.models import User
+from app.shifts import shift_at
+from app.station import StationDatabase
+
+
+class LoginDialog(QDialog):
+    def __init__(self, db: StationDatabase, clock: Clock, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.user: User | None = None
+        station = db.station()
+        self.setWindowTitle(self.tr("Sohoa — log in"))
+        self.username = QLineEdit()
+        self.username.setObjectName("username")
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.problem = QLabel()
+        self.problem.setObjectName("login_problem")
+        self.problem.setStyleSheet("color: #b00020;")
+        shift = shift_at(clock.now())
+        shift_text = (
+            self.tr("Outside the shifts")
+            if shift is None
+            else self.tr("Shift {number} ({start}–{end})").format(
+                number=shift.number,
+                start=shift.start.strftime("%H:%M"),
+                end=shift.end.strftime("%H:%M"),
+            )
+        )
+        form = QFormLayout(self)
+        form.addRow(QLabel(f"<b>{station.office}</b> · {station.code}"))
+        form.addRow(self.tr("Shift"), QLabel(shift_text))
+        form.addRow(self.tr("User name"), self.username)
+        form.addRow(self.tr("Password"), self.password)
+        form.addRow(self.problem)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Log in"))
+        buttons.accepted.connect(self.try_login)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.username.setFocus()
+
+    def try_login(self) -> None:
+        try:
+            with self.db.sessions() as session:
+                self.user = authenticate(session, self.username.text(), self.password.text())
+        except LoginRefused:
+            self.problem.setText(self.tr("Wrong user name or password."))
+            self.password.clear()
+            self.password.setFocus()
+            return
+        self.accept()
