@@ -34,7 +34,7 @@ format: $(INSTALLED)
 
 # After changing UI strings: refresh the .ts, translate, then compile the .qm.
 translations: $(INSTALLED)
-	$(BIN)/pyside6-lupdate $(shell find ui -name '*.py') -source-language en -target-language vi \
+	$(BIN)/pyside6-lupdate $(shell find ui -name '*.py') -no-obsolete -source-language en -target-language vi \
 		-ts resources/translations/sohoa_vi.ts
 	$(BIN)/pyside6-lrelease resources/translations/sohoa_vi.ts \
 		-qm resources/translations/sohoa_vi.qm

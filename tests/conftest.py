@@ -40,6 +40,17 @@ def clock() -> FixedClock:
 
 
 @pytest.fixture
+def vietnamese(qapp):
+    """The UI in Vietnamese, its default language, for one test."""
+    from ui.i18n import install_translators
+
+    translators = install_translators(qapp, "vi")
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+@pytest.fixture
 def station(tmp_path: Path) -> Iterator[StationDatabase]:
     """A new, initialised station with its admin user."""
     db = init_station(

@@ -1,26 +1,17 @@
-"""The window a new user sees: the station's books, in Vietnamese."""
+"""The item models of the main window: books and entries."""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
 
+from app.db.models import EntryStatus
 from app.demo import add_demo_entries
-from app.overview import BookProgress, book_progress
+from app.overview import BookProgress, EntryLine, book_progress
 from app.specs import BookKind
-from ui.i18n import install_translators
-from ui.main_window import MainWindow
 from ui.models.books import BookTableModel
+from ui.models.entries import EntryListModel
 
 pytestmark = pytest.mark.usefixtures("qapp")
-
-
-@pytest.fixture
-def vietnamese(qapp):
-    translators = install_translators(qapp, "vi")
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
 
 
 def sample_books() -> list[BookProgress]:
@@ -54,15 +45,12 @@ def test_books_are_listed_in_campaign_priority(station, clock) -> None:
     assert sum(b.done + b.deferred for b in books) == 400
 
 
-@pytest.mark.usefixtures("vietnamese")
-def test_the_main_window_speaks_vietnamese(qtbot, station, clock) -> None:
-    add_demo_entries(station, 200, seed=5, clock=clock)
+def test_the_entry_list_model_is_a_correct_qt_model(qtmodeltester) -> None:
+    entries = [
+        EntryLine(1, 1985, 1, "Nguyễn Văn An", EntryStatus.COMPLETED),
+        EntryLine(2, 1985, None, "", EntryStatus.DRAFT),
+    ]
+    model = EntryListModel(entries)
 
-    window = MainWindow(station)
-    qtbot.addWidget(window)
-
-    model = window.table.model()
-    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers[:3] == ["Loại sổ", "Cơ quan đăng ký", "Quyển số"]
-    assert "TEST-01" in window.windowTitle()
-    assert "trên 200 mục" in window.summary.text()
+    qtmodeltester.check(model)
+    assert model.data(model.index(1, 0)) == ""

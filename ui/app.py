@@ -19,10 +19,6 @@ from ui.main_window import MainWindow
 LOCK_NAME = "sohoa.lock"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Startup", text)
-
-
 def run_desktop(data_dir: Path, language: str | None = None, clock: Clock | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Sohoa")
@@ -30,13 +26,18 @@ def run_desktop(data_dir: Path, language: str | None = None, clock: Clock | None
     install_translators(app, language)
     clock = clock or SystemClock()
     if not database_path(data_dir).exists():
-        return _refuse(tr("There is no station in {folder}.").format(folder=data_dir))
+        return _refuse(
+            QCoreApplication.translate("Startup", "There is no station in {folder}.").format(
+                folder=data_dir
+            )
+        )
     lock = QLockFile(str(data_dir / LOCK_NAME))
     if not lock.tryLock(100):
         return _refuse(
-            tr(
+            QCoreApplication.translate(
+                "Startup",
                 "Sohoa is already open on this station ({folder}). "
-                "Use the window that is open; two copies would key over each other."
+                "Use the window that is open; two copies would key over each other.",
             ).format(folder=data_dir)
         )
     try:
@@ -63,10 +64,10 @@ def offer_resume(window: MainWindow) -> None:
         return
     answer = QMessageBox.question(
         window,
-        tr("Unfinished entry"),
-        tr("Entry {number} ({title}) was not finished last time. Continue keying it?").format(
-            number=draft.number or "?", title=draft.title or "…"
-        ),
+        QCoreApplication.translate("Startup", "Unfinished entry"),
+        QCoreApplication.translate(
+            "Startup", "Entry {number} ({title}) was not finished last time. Continue keying it?"
+        ).format(number=draft.number or "?", title=draft.title or "…"),
     )
     if answer == QMessageBox.StandardButton.Yes:
         window.open_entry(draft.id)
@@ -75,12 +76,13 @@ def offer_resume(window: MainWindow) -> None:
 def _refuse(reason: str) -> int:
     QMessageBox.critical(
         None,
-        tr("Sohoa"),
+        QCoreApplication.translate("Startup", "Sohoa"),
         reason
         + "\n\n"
-        + tr(
+        + QCoreApplication.translate(
+            "Startup",
             "To create a station: sohoa init --station CODE --office NAME\n"
-            "To try Sohoa with demo data: sohoa demo"
+            "To try Sohoa with demo data: sohoa demo",
         ),
     )
     return 1

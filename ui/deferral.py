@@ -18,7 +18,7 @@ from app.specs import SourceStatus
 
 
 class DeferralDialog(QDialog):
-    """Reason (one digit picks it) and a note; Enter confirms."""
+    """Reason (guessed, one digit changes it) and a note; Enter confirms."""
 
     def __init__(self, assessment: Assessment, language: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -48,7 +48,8 @@ class DeferralDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
-        self.reasons.setFocus()
+        # The reason is guessed from the marks; the clerk types a note and Enter.
+        self.note_edit.setFocus()
 
     def reason(self) -> DeferralReason:
         return DeferralReason(self.reasons.currentData())

@@ -245,6 +245,7 @@ class MainWindow(QMainWindow):
         self.draft_timer.stop()
         outcome = self._save(SaveAction.COMPLETE)
         if not outcome.saved:
+            self.save_draft()  # what was keyed is kept, even when it cannot be completed
             self._blocked(outcome)
             return False
         self.outcome.setStyleSheet("")

@@ -146,7 +146,7 @@ def _marriage() -> BookSpec:
             ),
             *signature_fields(),
         ),
-        title_field="husband_name",
+        title_field="wife_name",  # the register names the wife first
         event_field="registration_date",
         rules=(
             Before("wife_birth_date", "registration_date"),

@@ -4,22 +4,22 @@
 <context>
     <name>BookKind</name>
     <message>
-        <location filename="../../ui/models/books.py" line="21"/>
+        <location filename="../../ui/models/books.py" line="22"/>
         <source>Birth</source>
         <translation>Khai sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="22"/>
+        <location filename="../../ui/models/books.py" line="23"/>
         <source>Marriage</source>
         <translation>Kết hôn</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="23"/>
+        <location filename="../../ui/models/books.py" line="24"/>
         <source>Death</source>
         <translation>Khai tử</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="24"/>
+        <location filename="../../ui/models/books.py" line="25"/>
         <source>Adoption</source>
         <translation>Nuôi con nuôi</translation>
     </message>
@@ -27,77 +27,280 @@
 <context>
     <name>BookTableModel</name>
     <message>
-        <location filename="../../ui/models/books.py" line="36"/>
+        <location filename="../../ui/models/books.py" line="37"/>
         <source>Kind</source>
         <translation>Loại sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="37"/>
+        <location filename="../../ui/models/books.py" line="38"/>
         <source>Office</source>
         <translation>Cơ quan đăng ký</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="38"/>
+        <location filename="../../ui/models/books.py" line="39"/>
         <source>Volume</source>
         <translation>Quyển số</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="39"/>
+        <location filename="../../ui/models/books.py" line="40"/>
         <source>Year</source>
         <translation>Năm</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="40"/>
+        <location filename="../../ui/models/books.py" line="41"/>
         <source>Expected</source>
         <translation>Số mục dự kiến</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="41"/>
+        <location filename="../../ui/models/books.py" line="42"/>
         <source>Done</source>
         <translation>Đã xong</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="42"/>
+        <location filename="../../ui/models/books.py" line="43"/>
         <source>Deferred</source>
         <translation>Xử lý sau</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="43"/>
+        <location filename="../../ui/models/books.py" line="44"/>
         <source>Progress</source>
         <translation>Tiến độ</translation>
     </message>
 </context>
 <context>
+    <name>DeferralDialog</name>
+    <message>
+        <location filename="../../ui/deferral.py" line="25"/>
+        <source>Defer this entry</source>
+        <translation>Chuyển mục này sang xử lý sau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deferral.py" line="27"/>
+        <source>A field cannot be read</source>
+        <translation>Có trường không đọc được</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deferral.py" line="28"/>
+        <source>Needs checking against another document</source>
+        <translation>Cần đối chiếu với giấy tờ khác</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deferral.py" line="29"/>
+        <source>Damaged page</source>
+        <translation>Trang sổ bị hư hỏng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deferral.py" line="30"/>
+        <source>Other reason</source>
+        <translation>Lý do khác</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deferral.py" line="43"/>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deferral.py" line="44"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+</context>
+<context>
+    <name>EntryListModel</name>
+    <message>
+        <location filename="../../ui/models/entries.py" line="19"/>
+        <source>No.</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/entries.py" line="19"/>
+        <source>Name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/entries.py" line="19"/>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/entries.py" line="21"/>
+        <source>Draft</source>
+        <translation>Đang nhập</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/entries.py" line="22"/>
+        <source>Done</source>
+        <translation>Đã xong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/entries.py" line="23"/>
+        <source>Deferred</source>
+        <translation>Xử lý sau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/entries.py" line="24"/>
+        <source>Verified</source>
+        <translation>Đã kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/entries.py" line="25"/>
+        <source>Exported</source>
+        <translation>Đã xuất</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../ui/login.py" line="27"/>
+        <source>Sohoa — log in</source>
+        <translation>Sohoa — đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="38"/>
+        <source>Outside the shifts</source>
+        <translation>Ngoài giờ ca</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="40"/>
+        <source>Shift {number} ({start}–{end})</source>
+        <translation>Ca {number} ({start}–{end})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="48"/>
+        <source>Shift</source>
+        <translation>Ca</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="49"/>
+        <source>User name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="50"/>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="55"/>
+        <source>Log in</source>
+        <translation>Đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="66"/>
+        <source>Wrong user name or password.</source>
+        <translation>Tên đăng nhập hoặc mật khẩu không đúng.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="18"/>
+        <location filename="../../ui/main_window.py" line="60"/>
         <source>Sohoa — station {code} ({office})</source>
         <translation>Sohoa — trạm {code} ({office})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="45"/>
-        <source>{books} books · {done} of {expected} entries done · {deferred} deferred</source>
-        <translation>{books} quyển sổ · đã nhập {done} trên {expected} mục · {deferred} mục xử lý sau</translation>
+        <location filename="../../ui/main_window.py" line="65"/>
+        <source>Books (F6)</source>
+        <translation>Các quyển sổ (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="66"/>
+        <source>Keying (F7)</source>
+        <translation>Nhập liệu (F7)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="109"/>
+        <source>Save and next (F10)</source>
+        <translation>Lưu và sang mục sau (F10)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="112"/>
+        <source>Defer (F9)</source>
+        <translation>Xử lý sau (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="176"/>
+        <source>{kind} book · {office} · volume {volume} · {year}</source>
+        <translation>Sổ {kind} · {office} · quyển {volume} · năm {year}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="223"/>
+        <source>Typing…</source>
+        <translation>Đang nhập…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="238"/>
+        <source>Draft saved</source>
+        <translation>Đã lưu nháp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="251"/>
+        <source>Entry {number} saved.</source>
+        <translation>Đã lưu mục số {number}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="270"/>
+        <source>Entry {number} deferred.</source>
+        <translation>Đã chuyển mục số {number} sang xử lý sau.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="299"/>
+        <source>Not saved: {count} problem(s). Correct them, or defer the entry (F9).</source>
+        <translation>Chưa lưu được: {count} chỗ cần sửa. Hãy sửa, hoặc chuyển mục này sang xử lý sau (F9).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="315"/>
+        <source>User: {name}</source>
+        <translation>Cán bộ: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="317"/>
+        <source>Outside the shifts</source>
+        <translation>Ngoài giờ ca</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="320"/>
+        <source>Shift {number} ({start}–{end})</source>
+        <translation>Ca {number} ({start}–{end})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="327"/>
+        <source>Entries this shift: {count}</source>
+        <translation>Số mục trong ca: {count}</translation>
     </message>
 </context>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/app.py" line="29"/>
+        <location filename="../../ui/app.py" line="30"/>
+        <source>There is no station in {folder}.</source>
+        <translation>Chưa có trạm nhập liệu trong {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="37"/>
+        <source>Sohoa is already open on this station ({folder}). Use the window that is open; two copies would key over each other.</source>
+        <translation>Sohoa đang mở trên trạm này ({folder}). Hãy dùng cửa sổ đang mở; hai cửa sổ cùng lúc sẽ nhập chồng lên nhau.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="67"/>
+        <source>Unfinished entry</source>
+        <translation>Mục đang nhập dở</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="68"/>
+        <source>Entry {number} ({title}) was not finished last time. Continue keying it?</source>
+        <translation>Lần trước mục số {number} ({title}) chưa nhập xong. Tiếp tục nhập mục này?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="79"/>
         <source>Sohoa</source>
         <translation>Sohoa</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="30"/>
-        <source>Cannot open the station in {folder}:
-{reason}
-
-To create one: sohoa init --station CODE --office NAME
+        <location filename="../../ui/app.py" line="82"/>
+        <source>To create a station: sohoa init --station CODE --office NAME
 To try Sohoa with demo data: sohoa demo</source>
-        <translation>Không mở được trạm nhập liệu trong {folder}:
-{reason}
-
-Để tạo trạm: sohoa init --station MÃ --office TÊN
+        <translation>Để tạo trạm: sohoa init --station MÃ --office TÊN
 Để dùng thử với dữ liệu mẫu: sohoa demo</translation>
     </message>
 </context>

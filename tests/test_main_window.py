@@ -1,0 +1,144 @@
+"""Keying in the main window from the keyboard alone, as a clerk does."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+
+from app.db.models import Book, Entry, EntryStatus, User
+from app.demo.entries import MAKERS
+from app.demo.people import PeopleFactory
+from app.keying import display_value, open_draft
+from app.specs import BookKind
+from ui.deferral import DeferralDialog
+from ui.keyboard_driver import Clerk, Keyboard
+from ui.main_window import MainWindow
+
+pytestmark = pytest.mark.usefixtures("vietnamese")
+REGISTERED = date(2015, 6, 15)
+
+
+def add_book(station, kind: BookKind) -> Book:
+    with station.sessions.begin() as session:
+        book = Book(kind=kind.value, office="UBND xã Tân Lập", volume="01", year=2015)
+        session.add(book)
+    return book
+
+
+@pytest.fixture
+def window(qtbot, station, clock) -> MainWindow:
+    with station.sessions() as session:
+        user = session.scalars(select(User)).one()
+    window = MainWindow(station, user, clock, "vi")
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def realistic(book: Book, number: int, registered: date = REGISTERED) -> dict[str, str]:
+    """An entry of ``book`` as the clerk reads it in the register."""
+    values = MAKERS[BookKind(book.kind)](PeopleFactory(random.Random(number)), registered)
+    values.update(
+        number=str(number),
+        page=str(1 + (number - 1) // 4),
+        registration_date=registered.isoformat(),
+        office="UBND xã Tân Lập",
+        signer_name="Lê Văn Tám",
+        signer_title="Chủ tịch UBND",
+    )
+    return {key: display_value(book, key, value) for key, value in values.items()}
+
+
+def stored(station) -> list[Entry]:
+    with station.sessions() as session:
+        return list(session.scalars(select(Entry).order_by(Entry.id)))
+
+
+@pytest.mark.parametrize("kind", list(BookKind))
+def test_each_kind_is_keyed_and_saved_from_the_keyboard(station, window, kind) -> None:
+    book = add_book(station, kind)
+    window.open_book(book.id)
+
+    Clerk(window.form, Keyboard(), REGISTERED).key_entry(realistic(book, 1))
+
+    [entry] = stored(station)
+    assert entry.status == EntryStatus.COMPLETED
+    assert window.outcome.text() == "Đã lưu mục số 1."
+    assert window.count_label.text() == "Số mục trong ca: 1"
+
+
+def test_the_next_entry_starts_from_the_one_before(station, window) -> None:
+    book = add_book(station, BookKind.BIRTH)
+    window.open_book(book.id)
+    first = realistic(book, 1)
+    Clerk(window.form, Keyboard(), REGISTERED).key_entry(first)
+
+    editors = window.form.editors
+    assert editors["number"].input.text() == "2"
+    for carried in ("page", "registration_date", "office", "signer_name", "signer_title"):
+        assert editors[carried].input.text() == first[carried], carried
+    assert editors["child_name"].input.text() == ""
+    assert Keyboard.focused().objectName() == "child_name"
+    assert window.entries.rowCount() == 1
+
+
+def test_an_entry_with_an_error_is_not_saved_and_the_error_gets_the_focus(station, window) -> None:
+    book = add_book(station, BookKind.BIRTH)
+    window.open_book(book.id)
+    entry = realistic(book, 1)
+    entry["child_birth_date"] = "31/02/2015"
+
+    Clerk(window.form, Keyboard(), REGISTERED).key_entry(entry)
+
+    assert [e.status for e in stored(station)] == [EntryStatus.DRAFT]
+    assert window.outcome.text().startswith("Chưa lưu được: 1 chỗ cần sửa.")
+    assert Keyboard.focused().objectName() == "child_birth_date"
+    message = window.form.editors["child_birth_date"].message.text()
+    assert message == "Ngày sinh (Người được khai sinh): ngày “31/02/2015” không có trong lịch."
+
+
+def test_an_illegible_name_is_marked_with_f2_and_deferred_with_f9(station, window, qtbot) -> None:
+    book = add_book(station, BookKind.BIRTH)
+    window.open_book(book.id)
+    keyboard = Keyboard()
+    keyboard.press(Qt.Key.Key_F2)  # the child's name cannot be read
+
+    def confirm_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, DeferralDialog)
+        assert dialog.reason().value == "illegible", "guessed from the F2 mark"
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow)
+        keyboard.type("Trang bị nhòe mực")
+        keyboard.enter()
+
+    QTimer.singleShot(0, confirm_dialog)
+    keyboard.press(Qt.Key.Key_F9)
+
+    [entry] = stored(station)
+    assert entry.status == EntryStatus.DEFERRED
+    assert entry.deferral_reason == "illegible"
+    assert entry.deferral_note == "Trang bị nhòe mực"
+    assert entry.values["child_name"] == {"s": "illegible"}
+    assert window.form.editors["number"].input.text() == "2", "the next entry is open"
+
+
+def test_a_pause_in_typing_saves_a_draft_that_can_be_resumed(station, window, qtbot) -> None:
+    book = add_book(station, BookKind.MARRIAGE)
+    window.open_book(book.id)
+    Keyboard().type("Phạm Thị Hoà")
+
+    qtbot.waitUntil(lambda: window.draft_label.text() == "Đã lưu nháp", timeout=3000)
+    with station.sessions() as session:
+        draft = open_draft(session, window.user)
+    assert draft.title == "Phạm Thị Hòa"
+
+    window.open_entry(draft.id)
+    assert window.form.editors["wife_name"].input.text() == "Phạm Thị Hòa"

@@ -1,0 +1,114 @@
+"""Nothing is lost when the app is killed, and one copy runs per station."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from sqlalchemy import select
+
+from app.db.models import User
+from app.keying import open_draft
+from ui import app as desktop
+from ui.main_window import MainWindow
+
+pytestmark = pytest.mark.usefixtures("vietnamese")
+
+KEYING = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    from sqlalchemy import select
+    from app.clock import SystemClock
+    from app.db.models import Book, User
+    from app.station import open_station
+    from ui.keyboard_driver import Keyboard
+    from ui.main_window import MainWindow
+
+    app = QApplication([])
+    db = open_station(Path(sys.argv[1]))
+    with db.sessions.begin() as session:
+        book = Book(kind="birth", office="UBND xã Tân Lập", volume="01", year=2015)
+        session.add(book)
+        user = session.scalars(select(User)).one()
+    window = MainWindow(db, user, SystemClock(), "vi")
+    window.show()
+    window.activateWindow()
+    app.processEvents()
+    window.open_book(book.id)
+    Keyboard().type("Nguyễn Văn Bình")
+    window.draft_timer.timeout.connect(lambda: print("draft saved", flush=True))
+    QTimer.singleShot(30_000, app.quit)  # never hang the test run
+    app.exec()
+    """
+)
+
+HOLDING_THE_LOCK = textwrap.dedent(
+    """
+    import sys
+    from PySide6.QtCore import QLockFile
+    lock = QLockFile(sys.argv[1])
+    assert lock.tryLock(1000)
+    print("locked", flush=True)
+    sys.stdin.read()
+    """
+)
+
+
+def child(script: str, argument: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-c", script, argument],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+
+
+def test_a_draft_survives_a_kill_and_is_offered_at_the_next_start(
+    station, clock, qtbot, monkeypatch
+) -> None:
+    with child(KEYING, str(station.data_dir)) as keying:
+        assert keying.stdout.readline().strip() == "draft saved"
+        keying.send_signal(signal.SIGKILL)
+        keying.wait(timeout=30)
+
+    with station.sessions() as session:
+        user = session.scalars(select(User)).one()
+        draft = open_draft(session, user)
+    assert draft is not None and draft.title == "Nguyễn Văn Bình"
+
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *args: asked.append(args[2]) or QMessageBox.Yes
+    )
+    window = MainWindow(station, user, clock, "vi")
+    qtbot.addWidget(window)
+    desktop.offer_resume(window)
+
+    assert asked == ["Lần trước mục số 1 (Nguyễn Văn Bình) chưa nhập xong. Tiếp tục nhập mục này?"]
+    assert window.form.editors["child_name"].input.text() == "Nguyễn Văn Bình"
+    assert window.entry.id == draft.id
+
+
+def test_a_second_copy_on_the_same_station_is_refused(station, monkeypatch) -> None:
+    data_dir: Path = station.data_dir
+    said = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: said.append(args[2]))
+
+    with child(HOLDING_THE_LOCK, str(data_dir / desktop.LOCK_NAME)) as holder:
+        assert holder.stdout.readline().strip() == "locked"
+        status = desktop.run_desktop(data_dir, language="vi")
+        holder.stdin.close()
+        holder.wait(timeout=30)
+    assert status == 1
+    assert said[0].startswith(f"Sohoa đang mở trên trạm này ({data_dir}).")
