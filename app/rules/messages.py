@@ -108,7 +108,7 @@ MESSAGES: dict[str, Text] = {
     ),
     "id_type_guessed": Text(
         "{field}: chưa chọn loại giấy tờ; theo độ dài, đây là {doc_type}.",
-        "{field}: no document type chosen; by its length this is a {doc_type}.",
+        "{field}: no document type chosen; by its length it is: {doc_type}.",
     ),
     # Other values
     "not_a_number": Text(

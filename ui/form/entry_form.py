@@ -103,6 +103,14 @@ class EntryForm(QScrollArea):
             editor.toggle_status(STATUS_KEYS[key])
             self._left(editor.field.key)
             return True
+        box = editor.input
+        if isinstance(box, QComboBox) and event.text().isdigit():
+            # A digit picks the numbered choice at once, however fast the
+            # clerk types (Qt's own search joins keys typed close together).
+            number = int(event.text())
+            if 0 < number < box.count():
+                box.setCurrentIndex(number)
+            return True
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
             event.modifiers() == Qt.KeyboardModifier.NoModifier
         ):
