@@ -38,7 +38,7 @@ from app.specs import BookKind, spec_for
 from app.station import StationDatabase
 from ui.deferral import DeferralDialog
 from ui.form.entry_form import EntryForm
-from ui.models.books import BookTableModel, kind_label
+from ui.models.books import BookTableModel
 from ui.models.entries import EntryListModel
 
 log = logging.getLogger(__name__)
@@ -99,7 +99,9 @@ class MainWindow(QMainWindow):
         self.entry_list.setObjectName("entries")
         self.entry_list.setModel(self.entries)
         self.entry_list.verticalHeader().hide()
-        self.entry_list.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.entry_list.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.entry_list.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.entry_list.activated.connect(
             lambda index: self.open_entry(self.entries.entry_at(index.row()).entry_id)
@@ -126,7 +128,7 @@ class MainWindow(QMainWindow):
         split = QSplitter()
         split.addWidget(self.entry_list)
         split.addWidget(right)
-        split.setSizes([260, 1020])
+        split.setSizes([300, 980])
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addWidget(self.book_title)
@@ -142,6 +144,7 @@ class MainWindow(QMainWindow):
         self.draft_label = QLabel()
         self.draft_label.setObjectName("draft_state")
         for label in (self.user_label, self.shift_label, self.count_label):
+            label.setContentsMargins(6, 0, 12, 0)
             self.statusBar().addWidget(label)
         self.statusBar().addPermanentWidget(self.draft_label)
 
@@ -173,8 +176,8 @@ class MainWindow(QMainWindow):
             self.forms.addWidget(form)
         self.forms.setCurrentWidget(self.form_of[kind])
         self.book_title.setText(
-            self.tr("{kind} book · {office} · volume {volume} · {year}").format(
-                kind=kind_label(kind),
+            self.tr("{book} · {office} · volume {volume} · {year}").format(
+                book=spec_for(kind).label.get(self.language),
                 office=self.book.office,
                 volume=self.book.volume,
                 year=self.book.year,

@@ -209,62 +209,62 @@
         <translation>Nhập liệu (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>Save and next (F10)</source>
         <translation>Lưu và sang mục sau (F10)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="114"/>
         <source>Defer (F9)</source>
         <translation>Xử lý sau (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
-        <source>{kind} book · {office} · volume {volume} · {year}</source>
-        <translation>Sổ {kind} · {office} · quyển {volume} · năm {year}</translation>
+        <location filename="../../ui/main_window.py" line="179"/>
+        <source>{book} · {office} · volume {volume} · {year}</source>
+        <translation>{book} · {office} · quyển {volume} · năm {year}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>Typing…</source>
         <translation>Đang nhập…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>Draft saved</source>
         <translation>Đã lưu nháp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>Entry {number} saved.</source>
         <translation>Đã lưu mục số {number}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>Entry {number} deferred.</source>
         <translation>Đã chuyển mục số {number} sang xử lý sau.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>Not saved: {count} problem(s). Correct them, or defer the entry (F9).</source>
         <translation>Chưa lưu được: {count} chỗ cần sửa. Hãy sửa, hoặc chuyển mục này sang xử lý sau (F9).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>User: {name}</source>
         <translation>Cán bộ: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>Outside the shifts</source>
         <translation>Ngoài giờ ca</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>Shift {number} ({start}–{end})</source>
         <translation>Ca {number} ({start}–{end})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>Entries this shift: {count}</source>
         <translation>Số mục trong ca: {count}</translation>
     </message>
