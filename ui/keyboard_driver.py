@@ -36,6 +36,9 @@ class Keyboard:
     def press(self, key: Qt.Key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
         self._send(key, "", modifiers)
 
+    def press_tab(self) -> None:
+        self.press(Qt.Key.Key_Tab)
+
     def enter(self, times: int = 1) -> None:
         for _ in range(times):
             self.press(Qt.Key.Key_Return)
