@@ -69,3 +69,21 @@ def station(tmp_path: Path) -> Iterator[StationDatabase]:
 settings.register_profile("ci", derandomize=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
+
+
+@pytest.fixture
+def window(qtbot, station, clock):
+    """The main window of the station, shown and active, its admin logged in."""
+    from sqlalchemy import select
+
+    from app.db.models import User
+    from ui.main_window import MainWindow
+
+    with station.sessions() as session:
+        user = session.scalars(select(User)).one()
+    window = MainWindow(station, user, clock, "vi")
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window

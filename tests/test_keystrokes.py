@@ -14,13 +14,12 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
-from app.db.models import Book, Entry, EntryStatus, User
+from app.db.models import Book, Entry, EntryStatus
 from app.demo.entries import MAKERS
 from app.demo.people import PeopleFactory
 from app.keying import display_value
 from app.specs import BookKind, spec_for
 from ui.keyboard_driver import Clerk, Keyboard
-from ui.main_window import MainWindow
 
 ENTRIES = 30
 TARGET = 0.55
@@ -52,16 +51,10 @@ def naive_keys(entry: dict[str, str]) -> int:
 
 
 @pytest.mark.usefixtures("vietnamese")
-def test_a_clerk_needs_at_most_55_percent_of_the_naive_keys(qtbot, station, clock) -> None:
+def test_a_clerk_needs_at_most_55_percent_of_the_naive_keys(station, window, clock) -> None:
     with station.sessions.begin() as session:
         book = Book(kind="birth", office="UBND xã Tân Lập", volume="01", year=1998)
         session.add(book)
-        user = session.scalars(select(User)).one()
-    window = MainWindow(station, user, clock, "vi")
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
     window.open_book(book.id)
     keyboard = Keyboard()
     run = register_run(book)

@@ -10,14 +10,13 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
-from app.db.models import Book, Entry, EntryStatus, User
+from app.db.models import Book, Entry, EntryStatus
 from app.demo.entries import MAKERS
 from app.demo.people import PeopleFactory
 from app.keying import display_value, open_draft
 from app.specs import BookKind
 from ui.deferral import DeferralDialog
 from ui.keyboard_driver import Clerk, Keyboard
-from ui.main_window import MainWindow
 
 pytestmark = pytest.mark.usefixtures("vietnamese")
 REGISTERED = date(2015, 6, 15)
@@ -28,18 +27,6 @@ def add_book(station, kind: BookKind) -> Book:
         book = Book(kind=kind.value, office="UBND xã Tân Lập", volume="01", year=2015)
         session.add(book)
     return book
-
-
-@pytest.fixture
-def window(qtbot, station, clock) -> MainWindow:
-    with station.sessions() as session:
-        user = session.scalars(select(User)).one()
-    window = MainWindow(station, user, clock, "vi")
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    return window
 
 
 def realistic(book: Book, number: int, registered: date = REGISTERED) -> dict[str, str]:
