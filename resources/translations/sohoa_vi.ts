@@ -77,7 +77,7 @@
     <message>
         <location filename="../../ui/deferral.py" line="27"/>
         <source>A field cannot be read</source>
-        <translation>Có trường không đọc được</translation>
+        <translation>Có thông tin không đọc được</translation>
     </message>
     <message>
         <location filename="../../ui/deferral.py" line="28"/>
@@ -125,7 +125,7 @@
     <message>
         <location filename="../../ui/models/entries.py" line="21"/>
         <source>Draft</source>
-        <translation>Đang nhập</translation>
+        <translation>Nháp</translation>
     </message>
     <message>
         <location filename="../../ui/models/entries.py" line="22"/>
@@ -226,7 +226,7 @@
     <message>
         <location filename="../../ui/main_window.py" line="226"/>
         <source>Typing…</source>
-        <translation>Đang nhập…</translation>
+        <translation>Đang gõ…</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="241"/>
