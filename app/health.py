@@ -1,7 +1,8 @@
 """The station's health: is the database sound and its schema what we expect?
 
-Checking never changes the database: it does not migrate, it only reports
-(the audit chain joins these checks when the audit log exists).
+Checking never changes the database: it opens the file read-only, does not
+migrate, and only reports (the audit chain joins these checks when the audit
+log exists).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import func, select, text
+from sqlalchemy.exc import DatabaseError
 
 from app.db.engine import database_path, sqlite_engine
 from app.db.migrate import head_revision
@@ -40,9 +42,9 @@ class Health:
 
     def problems(self) -> list[str]:
         """One plain sentence per thing that is wrong."""
-        found = []
         if self.integrity != "ok":
-            found.append(f"database damaged: {self.integrity}")
+            return [f"database damaged: {self.integrity}"]
+        found = []
         if self.foreign_key_violations:
             found.append(f"{self.foreign_key_violations} rows refer to missing rows")
         if self.revision != self.head:
@@ -57,7 +59,7 @@ def check_station(data_dir: Path) -> Health:
     path = database_path(data_dir)
     if not path.exists():
         raise FileNotFoundError(f"no station database at {path}")
-    engine = sqlite_engine(path)
+    engine = sqlite_engine(path, read_only=True)
     try:
         with engine.connect() as connection:
             integrity = connection.execute(text("PRAGMA integrity_check")).scalar_one()
@@ -70,6 +72,10 @@ def check_station(data_dir: Path) -> Health:
                 if revision is not None
                 else []
             )
+    except DatabaseError as e:
+        # Damage bad enough that SQLite cannot read the file is what a check
+        # exists to report, not a reason to fail.
+        return Health(path, f"unreadable: {e.orig}", 0, None, head_revision(), [], {})
     finally:
         engine.dispose()
     return Health(path, integrity, violations, revision, head_revision(), differences, counts)

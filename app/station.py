@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.db.backup import BackupError
 from app.db.engine import database_path, session_factory, sqlite_engine
-from app.db.migrate import upgrade
+from app.db.migrate import MigrationError, upgrade
 from app.db.models import Role, Station, User
 from app.passwords import hash_password
 from app.paths import backups_dir
@@ -46,6 +47,25 @@ class StationDatabase:
         self.engine.dispose()
 
 
+def station_code(data_dir: Path) -> str:
+    """The code of the station in ``data_dir``, read without opening it for work
+    (no migration, no change to the file)."""
+    path = database_path(data_dir)
+    if not path.exists():
+        raise StationError(f"no station in {data_dir}: run `sohoa init` first")
+    engine = sqlite_engine(path, read_only=True)
+    try:
+        with engine.connect() as connection:
+            code = connection.scalar(select(Station.code))
+    except DatabaseError as e:
+        raise StationError(f"cannot read the database {path}: {e.orig}") from e
+    finally:
+        engine.dispose()
+    if code is None:
+        raise StationError(f"{data_dir} has a database but no station: run `sohoa init`")
+    return code
+
+
 def open_station(data_dir: Path, *, create: bool = False) -> StationDatabase:
     """Open the station database in ``data_dir``, upgrading its schema first.
 
@@ -56,13 +76,17 @@ def open_station(data_dir: Path, *, create: bool = False) -> StationDatabase:
     if not path.exists():
         if not create:
             raise StationError(f"no station in {data_dir}: run `sohoa init` first")
-        data_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise StationError(f"cannot create the data directory {data_dir}: {e}") from e
     engine = sqlite_engine(path)
     try:
         backup = upgrade(engine, path, backups_dir(data_dir))
-    except OperationalError as e:
+    except (DatabaseError, MigrationError, BackupError, OSError) as e:
         engine.dispose()
-        raise StationError(f"cannot open the database {path}: {e.orig}") from e
+        reason = e.orig if isinstance(e, DatabaseError) else e
+        raise StationError(f"cannot open the database {path}: {reason}") from e
     return StationDatabase(data_dir, engine, session_factory(engine), backup)
 
 

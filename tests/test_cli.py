@@ -138,7 +138,7 @@ def test_init_refuses_a_short_password(tmp_path: Path) -> None:
     assert "at least 8 characters" in result.stderr
 
 
-def test_check_names_a_damaged_database(tmp_path: Path) -> None:
+def test_check_reports_rows_that_refer_to_missing_rows(tmp_path: Path) -> None:
     sohoa(*INIT, data_dir=tmp_path)
     with sqlite3.connect(tmp_path / "sohoa.sqlite3") as db:
         db.execute("PRAGMA foreign_keys=OFF")
@@ -175,3 +175,31 @@ def test_data_dir_may_come_before_the_command(tmp_path: Path) -> None:
 
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "sohoa.sqlite3").exists()
+
+
+def test_a_file_that_is_no_database_gets_a_reason_not_a_traceback(tmp_path: Path) -> None:
+    (tmp_path / "sohoa.sqlite3").write_bytes(b"this is not a database, it was overwritten" * 100)
+
+    checked = sohoa("check", "--json", data_dir=tmp_path)
+    backed_up = sohoa("backup", "--to", str(tmp_path / "stick"), data_dir=tmp_path)
+    demo = sohoa("demo", "--entries", "10", data_dir=tmp_path)
+
+    assert checked.returncode == 1
+    assert json.loads(checked.stdout)["database"]["integrity"].startswith("unreadable:")
+    for result in (checked, backed_up, demo):
+        assert "Traceback" not in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert "file is not a database" in backed_up.stderr
+
+
+def test_check_and_backup_change_nothing_in_the_database(tmp_path: Path) -> None:
+    sohoa(*INIT, data_dir=tmp_path)
+    database = tmp_path / "sohoa.sqlite3"
+    with sqlite3.connect(database) as db:
+        db.execute("PRAGMA journal_mode=DELETE")  # as a copy on a stick would be
+    before = database.read_bytes()
+
+    sohoa("check", data_dir=tmp_path)
+    sohoa("backup", "--to", str(tmp_path / "stick"), data_dir=tmp_path)
+
+    assert database.read_bytes() == before

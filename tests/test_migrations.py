@@ -15,7 +15,7 @@ from sqlalchemy import select, text
 from app.db import migrate
 from app.db.engine import sqlite_engine
 from app.db.models import Base, Station
-from app.station import open_station
+from app.station import StationError, open_station
 
 SECOND_REVISION = '''
 """a later release adds a column"""
@@ -69,20 +69,27 @@ def test_the_database_runs_with_wal_full_sync_and_foreign_keys(station) -> None:
         assert connection.execute(text("PRAGMA foreign_keys")).scalar_one() == 1
 
 
+def later_migrations(tmp_path: Path, revision: str) -> Path:
+    """This version's migrations and one more ``revision`` after them."""
+    later = tmp_path / "later_migrations"
+    (later / "versions").mkdir(parents=True)
+    for name in ("env.py", "script.py.mako"):
+        (later / name).write_text((migrate.MIGRATIONS_DIR / name).read_text())
+    for existing in (migrate.MIGRATIONS_DIR / "versions").glob("*.py"):
+        (later / "versions" / existing.name).write_text(existing.read_text())
+    (later / "versions" / "9999_later.py").write_text(revision)
+    return later
+
+
 def test_a_database_behind_is_backed_up_then_upgraded(
     station, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     data_dir = station.data_dir
     station.close()
-    later = tmp_path / "later_migrations"
-    (later / "versions").mkdir(parents=True)
-    for name in ("env.py", "script.py.mako"):
-        (later / name).write_text((migrate.MIGRATIONS_DIR / name).read_text())
-    for revision in (migrate.MIGRATIONS_DIR / "versions").glob("*.py"):
-        (later / "versions" / revision.name).write_text(revision.read_text())
     head = migrate.head_revision()
-    (later / "versions" / "9999_later.py").write_text(SECOND_REVISION.format(head=head))
-    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", later)
+    monkeypatch.setattr(
+        migrate, "MIGRATIONS_DIR", later_migrations(tmp_path, SECOND_REVISION.format(head=head))
+    )
 
     reopened = open_station(data_dir)
 
@@ -96,6 +103,46 @@ def test_a_database_behind_is_backed_up_then_upgraded(
         assert backup.execute("SELECT code FROM station").fetchall() == [("TEST-01",)]
         assert backup.execute("SELECT version_num FROM alembic_version").fetchall() == [(head,)]
     reopened.close()
+
+
+FAILING_REVISION = SECOND_REVISION.replace(
+    'batch.add_column(sa.Column("later_column", sa.String(10)))',
+    'batch.add_column(sa.Column("later_column", sa.String(10)))\n'
+    '    op.create_table("half_done", sa.Column("id", sa.Integer, primary_key=True))\n'
+    '    raise RuntimeError("the migration breaks half way")',
+)
+
+
+def test_a_migration_that_fails_half_way_changes_nothing(
+    station, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data_dir = station.data_dir
+    station.close()
+    head = migrate.head_revision()
+    monkeypatch.setattr(
+        migrate, "MIGRATIONS_DIR", later_migrations(tmp_path, FAILING_REVISION.format(head=head))
+    )
+
+    with pytest.raises(RuntimeError, match="half way"):
+        open_station(data_dir)
+
+    monkeypatch.undo()
+    with sqlite3.connect(data_dir / "sohoa.sqlite3") as db:
+        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
+        assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [(head,)]
+    assert "half_done" not in tables
+    open_station(data_dir).close()  # and the station still opens
+
+
+def test_a_database_from_a_newer_version_is_refused(station) -> None:
+    data_dir = station.data_dir
+    with station.engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '7777'"))
+    station.close()
+
+    with pytest.raises(StationError, match="written by a newer version"):
+        open_station(data_dir)
+    assert not (data_dir / "backups").exists()
 
 
 def test_a_current_database_is_opened_without_a_backup(station) -> None:
@@ -125,6 +172,7 @@ OLD_ROWS = [
             (2, "draft", "NULL"),
         )
     ),
+    "INSERT INTO entry_names (entry_id, field, key) VALUES (1, 'child_name', 'le van an')",
 ]
 
 
@@ -145,3 +193,6 @@ def test_upgrading_from_0001_keeps_entries_and_fills_who_completed_them(tmp_path
     engine.dispose()
     assert rows == [(1, 7), (2, None)]
     assert backup is not None and backup.exists()
+    with sqlite_engine(path).connect() as connection:
+        names = connection.execute(text("SELECT entry_id, key FROM entry_names")).all()
+    assert names == [(1, "le van an")], "copying the entries table must not cascade"

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, datetime
+import sqlite3
 from pathlib import Path
 
-from app.cli.common import CommandError, Report, add_json_flag, open_existing
+from app.cli.common import CommandError, Report, add_json_flag, data_dir_of
 from app.db.backup import BackupError, backup_database
+from app.db.engine import database_path
+from app.db.migrate import utc_stamp
+from app.station import StationError, station_code
 
 
 def add_parser(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -22,17 +25,17 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
 
 
 def run(args: argparse.Namespace) -> Report:
-    db = open_existing(args)
+    # The file is copied as it is: a backup never migrates what it saves.
+    data_dir = data_dir_of(args)
     try:
-        station = db.station()
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        target = args.to / f"sohoa-{station.code}-{stamp}.sqlite3"
-        try:
-            backup_database(db.path, target)
-        except (BackupError, OSError) as e:
-            raise CommandError(f"backup to {args.to} failed: {e}") from e
-    finally:
-        db.close()
+        code = station_code(data_dir)
+    except StationError as e:
+        raise CommandError(str(e)) from e
+    target = args.to / f"sohoa-{code}-{utc_stamp()}.sqlite3"
+    try:
+        backup_database(database_path(data_dir), target)
+    except (BackupError, OSError, sqlite3.Error) as e:
+        raise CommandError(f"backup to {args.to} failed: {e}") from e
     size = target.stat().st_size
     return Report(
         data={"backup": str(target), "bytes": size, "integrity": "ok"},

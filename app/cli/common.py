@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from app.paths import default_data_dir
-from app.station import StationDatabase, StationError, open_station
 
 
 class CommandError(RuntimeError):
@@ -30,13 +29,3 @@ def data_dir_of(args: argparse.Namespace) -> Path:
 
 def add_json_flag(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="machine-readable output")
-
-
-def open_existing(args: argparse.Namespace) -> StationDatabase:
-    """The station of ``--data-dir``; a CommandError when there is none."""
-    try:
-        db = open_station(data_dir_of(args))
-        db.station()
-    except StationError as e:
-        raise CommandError(str(e)) from e
-    return db

@@ -36,7 +36,8 @@ def backup_database(source: Path, target: Path) -> Path:
     if verdict != "ok":
         partial.unlink(missing_ok=True)
         raise BackupError(f"the copy failed its integrity check: {verdict}")
-    with open(partial, "rb") as f:
+    # Windows refuses to flush a file opened for reading only.
+    with open(partial, "r+b") as f:
         os.fsync(f.fileno())
     os.replace(partial, target)
     _fsync_dir(target.parent)

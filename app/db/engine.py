@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 DATABASE_NAME = "sohoa.sqlite3"
@@ -22,6 +22,10 @@ def database_path(data_dir: Path) -> Path:
 
 
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    # The driver's own transaction handling begins a transaction only at the
+    # first write, so reads before it and schema changes escape it; we turn
+    # it off and begin every transaction ourselves (see _on_begin).
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
@@ -30,10 +34,29 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     cursor.close()
 
 
-def sqlite_engine(path: Path) -> Engine:
-    """An engine on the SQLite file at ``path`` with the station's pragmas."""
-    engine = create_engine(f"sqlite:///{path}")
-    event.listen(engine, "connect", _on_connect)
+def _on_connect_read_only(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    dbapi_connection.isolation_level = None
+    dbapi_connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+
+
+def _on_begin(connection: Connection) -> None:
+    connection.exec_driver_sql("BEGIN")
+
+
+def sqlite_engine(path: Path, *, read_only: bool = False) -> Engine:
+    """An engine on the SQLite file at ``path`` with the station's pragmas.
+
+    Every transaction, reads and schema changes included, is a real SQLite
+    transaction. ``read_only`` opens the file without changing it in any
+    way (no journal mode switch), for checks and backups.
+    """
+    if read_only:
+        engine = create_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
+        event.listen(engine, "connect", _on_connect_read_only)
+    else:
+        engine = create_engine(f"sqlite:///{path}")
+        event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
     return engine
 
 

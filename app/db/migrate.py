@@ -42,17 +42,49 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
+class MigrationError(RuntimeError):
+    """The database cannot be brought to this version's schema."""
+
+
 def upgrade(engine: Engine, database: Path, backup_dir: Path) -> Path | None:
-    """Upgrade ``database`` to the head revision; return the backup taken, if any."""
+    """Upgrade ``database`` to the head revision; return the backup taken, if any.
+
+    The upgrade runs in one transaction with foreign keys off: SQLite alters
+    a table by copying it and dropping the old one, and with foreign keys on
+    that drop would delete (cascade) the rows that refer to it. The keys are
+    checked before the transaction commits.
+    """
     current = current_revision(engine)
-    if current == head_revision():
+    head = head_revision()
+    if current == head:
         return None
+    scripts = ScriptDirectory.from_config(alembic_config())
+    if current is not None and current not in {r.revision for r in scripts.walk_revisions()}:
+        raise MigrationError(
+            f"the database is at revision {current}, which this version of Sohoa does not know:"
+            " it was written by a newer version"
+        )
     backup = None
     if current is not None:
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        backup = backup_database(database, backup_dir / f"before-upgrade-{current}-{stamp}.sqlite3")
+        backup = backup_database(
+            database, backup_dir / f"before-upgrade-{current}-{utc_stamp()}.sqlite3"
+        )
     config = alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    with engine.connect() as connection:
+        # PRAGMA foreign_keys has no effect inside a transaction: set it first.
+        connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+                if broken:
+                    raise MigrationError(f"the upgrade would leave {len(broken)} broken references")
+        finally:
+            connection.connection.driver_connection.execute("PRAGMA foreign_keys=ON")
     return backup
+
+
+def utc_stamp() -> str:
+    """A moment for file names: 20261122T083000Z."""
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
