@@ -143,6 +143,8 @@ class Entry(Base):
     __table_args__ = (
         Index("ix_entries_book_year_number", "book_id", "year", "number"),
         Index("ix_entries_status_completed_at", "status", "completed_at"),
+        # The clerk's count for the shift, refreshed after every save.
+        Index("ix_entries_completed_by_completed_at", "completed_by", "completed_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

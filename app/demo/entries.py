@@ -12,8 +12,7 @@ from datetime import date, timedelta
 
 from app.demo.people import PeopleFactory
 from app.specs import BookKind
-
-VIETNAM = "Việt Nam"
+from app.specs.parts import VIETNAMESE
 
 Values = dict[str, str]
 
@@ -56,7 +55,7 @@ def _person(
     if with_sex:
         values[f"{prefix}_sex"] = person_sex
     values[f"{prefix}_ethnicity"] = p.ethnicity
-    values[f"{prefix}_nationality"] = VIETNAM
+    values[f"{prefix}_nationality"] = VIETNAMESE
     values[f"{prefix}_residence"] = p.residence
     return p.name
 
@@ -79,7 +78,7 @@ def birth(f: PeopleFactory, registered: date) -> Values:
         child_birth_date=born.isoformat(),
         child_sex=sex,
         child_ethnicity=values["father_ethnicity"],
-        child_nationality=VIETNAM,
+        child_nationality=VIETNAMESE,
         child_birth_place=f.place(),
         child_home_town=f.place(),
         registration_kind="late" if late else "on_time",

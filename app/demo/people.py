@@ -19,11 +19,12 @@ from app.reference import gazetteer
 DEMO_PROVINCE = "Bình Phước"
 
 # Weights of the ethnic groups of a Bình Phước commune, roughly: mostly Kinh,
-# with Xtiêng, Khmer, Mnông, Hoa, Tày and Nùng families.
+# with Xtiêng, Khơ-me, Mnông, Hoa, Tày and Nùng families (official names, as
+# keying stores them).
 ETHNIC_WEIGHTS = {
     "Kinh": 80,
     "Xtiêng": 8,
-    "Khmer": 3,
+    "Khơ-me": 3,
     "Mnông": 3,
     "Hoa": 2,
     "Tày": 2,

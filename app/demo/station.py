@@ -35,12 +35,12 @@ from app.db.models import (
 from app.demo.entries import MAKERS, Values
 from app.demo.people import PeopleFactory
 from app.passwords import hash_password
+from app.shifts import DEFAULT_SHIFTS
 from app.specs import BookKind, SourceStatus, spec_for
 from app.station import StationDatabase
 
 DEMO_PASSWORD = "sohoa-demo"  # printed by `sohoa demo`: demo stations only
 CLERKS = 12  # a keying team (CONTEXT.md)
-SHIFTS = ((time(6), time(12)), (time(12), time(17)), (time(17), time(22)))
 KIND_WEIGHTS = {BookKind.BIRTH: 60, BookKind.MARRIAGE: 18, BookKind.DEATH: 18, BookKind.ADOPTION: 4}
 DEFERRED_SHARE = 0.04
 CHUNK = 5000
@@ -64,7 +64,6 @@ def add_demo_entries(db: StationDatabase, count: int, *, seed: int, clock: Clock
     summary = DemoSummary()
     with db.sessions.begin() as session:
         clerks = _clerks(session, summary)
-        next_id = (session.scalar(select(func.max(Entry.id))) or 0) + 1
         volumes = Counter(
             {
                 (k, o, y): n
@@ -86,21 +85,35 @@ def add_demo_entries(db: StationDatabase, count: int, *, seed: int, clock: Clock
             summary.books += 1
             clerk = timeline.next_clerk()
             moments = timeline.book_keyed(clerk, book.expected_entries or 0)
-            for entry_row, name_rows in _entries_of(book, people, next_id, clerk, moments):
+            for entry_row, name_rows in _entries_of(book, people, clerk, moments):
+                names.extend({**name, "row": len(rows)} for name in name_rows)
                 rows.append(entry_row)
-                names.extend(name_rows)
                 summary.by_status[entry_row["status"]] += 1
                 summary.by_kind[book.kind] += 1
-                next_id += 1
             remaining -= book.expected_entries or 0
             if len(rows) >= CHUNK or remaining <= 0:
-                session.execute(insert(Entry), rows)
-                session.execute(insert(EntryName), names)
-                session.commit()
+                _write(session, rows, names)
                 rows, names = [], []
     summary.entries = count
     summary.first_day, summary.last_day = timeline.first_day, timeline.last_day
     return summary
+
+
+def _write(session: Session, rows: list[dict[str, Any]], names: list[dict[str, Any]]) -> None:
+    """Insert a chunk of entries and their names, numbered where the table ends.
+
+    The ids are taken inside the transaction that inserts them, which holds
+    the write lock since its first book: no other writer (the app keying on
+    the same station) can take them in between.
+    """
+    first = (session.scalar(select(func.max(Entry.id))) or 0) + 1
+    for offset, row in enumerate(rows):
+        row["id"] = first + offset
+    for name in names:
+        name["entry_id"] = first + name.pop("row")
+    session.execute(insert(Entry), rows)
+    session.execute(insert(EntryName), names)
+    session.commit()
 
 
 def _book_size(rng: random.Random) -> int:
@@ -190,7 +203,8 @@ class _Timeline:
         return moments[::-1]
 
     def _shift(self, clerk: User) -> tuple[time, time]:
-        return SHIFTS[self.clerks.index(clerk) % len(SHIFTS)]
+        shift = DEFAULT_SHIFTS[self.clerks.index(clerk) % len(DEFAULT_SHIFTS)]
+        return shift.start, shift.end
 
     def _shift_end(self, clerk: User, day: date) -> datetime:
         leaves_early = timedelta(seconds=self.rng.randrange(60, 600))
@@ -205,7 +219,7 @@ class _Timeline:
 
 
 def _entries_of(
-    book: Book, people: PeopleFactory, first_id: int, clerk: User, moments: list[datetime]
+    book: Book, people: PeopleFactory, clerk: User, moments: list[datetime]
 ) -> Iterator[tuple[dict[str, Any], list[dict[str, Any]]]]:
     spec = spec_for(book.kind)
     rng = people.rng
@@ -230,10 +244,8 @@ def _entries_of(
         if rng.random() < DEFERRED_SHARE:
             status, reason = _defer(rng, spec.title_field, encoded)
         at = moments[number - 1]
-        entry_id = first_id + number - 1
         yield (
             {
-                "id": entry_id,
                 "book_id": book.id,
                 "year": book.year,
                 "number": number,
@@ -251,7 +263,7 @@ def _entries_of(
                 "completed_by": clerk.id if status is EntryStatus.COMPLETED else None,
             },
             [
-                {"entry_id": entry_id, "field": f.key, "key": text.search_key(name)}
+                {"field": f.key, "key": text.search_key(name)}
                 for f in spec.name_fields
                 if (name := encoded.get(f.key, {}).get("v"))
             ],

@@ -21,7 +21,7 @@ ID_DOCUMENT = (
     Choice("other", Text("Giấy tờ khác", "Other document")),
 )
 
-VIETNAM = "Việt Nam"
+VIETNAMESE = "Việt Nam"  # the nationality, as registers write it
 RESIDENCE = Text("Nơi cư trú", "Residence")
 
 REGISTER = Section("register", Text("Sổ đăng ký", "Register"))
@@ -141,7 +141,7 @@ def person(
                 "nationality",
                 Text("Quốc tịch", "Nationality"),
                 FieldType.NATIONALITY,
-                default=VIETNAM,
+                default=VIETNAMESE,
             )
         )
     if residence is not None:
