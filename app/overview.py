@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from app.db.models import Book, Entry, EntryStatus
+from app.db.models import Book, BookCondition, Entry, EntryStatus
 from app.specs import BookKind
 
 
@@ -22,10 +22,12 @@ class BookProgress:
     done: int  # completed, verified or exported
     deferred: int
     drafts: int
+    condition: BookCondition = BookCondition.GOOD
 
 
 def book_progress(session: Session) -> list[BookProgress]:
-    """Every book in queue order: kind priority, then year and volume."""
+    """Every book in queue order (DESIGN.md §5): kind priority, then condition
+    (easy books first), then year, office and volume."""
 
     def count(*statuses: EntryStatus) -> object:
         return func.count(case((Entry.status.in_([s.value for s in statuses]), 1)))
@@ -41,12 +43,17 @@ def book_progress(session: Session) -> list[BookProgress]:
             count(EntryStatus.COMPLETED, EntryStatus.VERIFIED, EntryStatus.EXPORTED),
             count(EntryStatus.DEFERRED),
             count(EntryStatus.DRAFT),
+            Book.condition,
         )
         .outerjoin(Entry, Entry.book_id == Book.id)
         .group_by(Book.id)
     ).all()
-    books = [BookProgress(r[0], BookKind(r[1]), *r[2:]) for r in rows]
-    return sorted(books, key=lambda b: (b.kind.priority, b.year, b.office, b.volume))
+    books = [BookProgress(r[0], BookKind(r[1]), *r[2:9], BookCondition(r[9])) for r in rows]
+    ease = list(BookCondition)
+    return sorted(
+        books,
+        key=lambda b: (b.kind.priority, ease.index(b.condition), b.year, b.office, b.volume),
+    )
 
 
 @dataclass(frozen=True)

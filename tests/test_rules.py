@@ -455,7 +455,7 @@ class TestDocumentType:
     def test_a_twelve_digit_number_without_a_type_is_taken_for_a_personal_id(self) -> None:
         assessment = keyed(MARRIAGE, wife_id_type="", wife_id_number="070190004321")
         found = expect(assessment, "wife_id_number", "id_type_guessed", WARNING)
-        assert_vietnamese(found.message_vi, "Số giấy tờ tùy thân", "Số định danh cá nhân / CCCD")
+        assert_vietnamese(found.message_vi, "Số giấy tờ tùy thân", "Căn cước công dân / Căn cước")
         assert summary(assessment) == {("wife_id_number", "id_type_guessed", WARNING)}
         assert assessment.values["wife_id_type"].value == "cccd"
         assert assessment.can_complete
@@ -678,3 +678,8 @@ class TestSequence:
         self, registered: str | None, before: str | None
     ) -> None:
         assert numbered(5, registered, highest=4, previous=Neighbour(4, day(before))) == []
+
+
+def test_a_gap_of_one_number_names_it() -> None:
+    [gap] = numbered(5, highest=3)
+    assert (gap.code, gap.message_vi) == ("number_gap_one", "Số 5 năm 2010 bỏ qua số 4.")

@@ -108,6 +108,7 @@ def partial_dates(draw: st.DrawFn) -> PartialDate | None:
     st.booleans(),
     st.one_of(st.none(), st.integers()),
     st.one_of(st.none(), st.builds(Neighbour, st.integers(), partial_dates())),
+    st.one_of(st.none(), st.builds(Neighbour, st.integers(), partial_dates())),
 )
 def test_any_sequence_gets_findings_never_a_crash(
     number: int,
@@ -116,9 +117,16 @@ def test_any_sequence_gets_findings_never_a_crash(
     taken: bool,
     highest: int | None,
     previous: Neighbour | None,
+    following: Neighbour | None,
 ) -> None:
     findings = check_sequence(
-        number, year, registration_date, taken=taken, highest=highest, previous=previous
+        number,
+        year,
+        registration_date,
+        taken=taken,
+        highest=highest,
+        previous=previous,
+        following=following,
     )
     for found in findings:
         assert found.field in ("number", "registration_date")

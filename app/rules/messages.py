@@ -51,10 +51,10 @@ MESSAGES: dict[str, Text] = {
         "{field} cần đủ ngày, tháng, năm.", "{field} needs a full day, month and year."
     ),
     "future_date": Text(
-        "{field} ({value}) ở sau ngày hôm nay.", "{field} ({value}) is after today."
+        "{field}: {value} muộn hơn ngày hôm nay.", "{field}: {value} is after today."
     ),
     "date_order": Text(
-        "{later} {later_value} không thể trước {earlier} {earlier_value}.",
+        "{later} {later_value} không thể sớm hơn {earlier} {earlier_value}.",
         "{later} {later_value} cannot be before {earlier} {earlier_value}.",
     ),
     "age_too_low": Text(
@@ -131,6 +131,10 @@ MESSAGES: dict[str, Text] = {
     "number_repeated": Text(
         "Số {number} năm {year} đã có trong sổ này.",
         "Number {number} of {year} is already in this book.",
+    ),
+    "number_gap_one": Text(
+        "Số {number} năm {year} bỏ qua số {first_missing}.",
+        "Number {number} of {year} skips number {first_missing}.",
     ),
     "number_gap": Text(
         "Số {number} năm {year} bỏ qua các số từ {first_missing} đến {last_missing}.",

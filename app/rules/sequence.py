@@ -46,7 +46,7 @@ def check_sequence(
         findings.append(
             finding(
                 "number",
-                "number_gap",
+                "number_gap_one" if number == last + 2 else "number_gap",
                 Severity.WARNING,
                 number=number,
                 year=year,

@@ -35,7 +35,7 @@ from app.specs.parts import (
 )
 
 DECLARANT = Section("declarant", Text("Người đi khai", "Declarant"))
-REGISTRATION = Section("registration", Text("Loại đăng ký", "Registration"))
+REGISTRATION = Section("registration", Text("Thông tin đăng ký", "Registration details"))
 
 ON_TIME = Choice("on_time", Text("Đăng ký đúng hạn", "On time"))
 LATE = Choice("late", Text("Đăng ký quá hạn", "Late registration"))
@@ -209,7 +209,7 @@ def _death() -> BookSpec:
             ),
             FieldSpec(
                 "death_notice_issuer",
-                Text("Nơi cấp giấy báo tử", "Death notice issued by"),
+                Text("Cơ quan cấp giấy báo tử", "Death notice issued by"),
                 FieldType.TEXT,
                 section=death.key,
             ),

@@ -15,7 +15,7 @@ SEX = (
 )
 
 ID_DOCUMENT = (
-    Choice("cccd", Text("Số định danh cá nhân / CCCD", "Personal ID number (CCCD)")),
+    Choice("cccd", Text("Căn cước công dân / Căn cước", "Citizen ID card (CCCD)")),
     Choice("cmnd", Text("Chứng minh nhân dân", "Old ID card (CMND)")),
     Choice("passport", Text("Hộ chiếu", "Passport")),
     Choice("other", Text("Giấy tờ khác", "Other document")),
