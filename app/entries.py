@@ -2,12 +2,23 @@
 
 Everything the entry form does goes through :func:`save_entry`, so a test (or
 the benchmark) can do exactly what a clerk does without a window.
+
+An entry past draft (completed, deferred, later verified or exported) is
+never changed by a pause in typing. What the clerk types into it is kept
+beside it as a *pending edit*: a draft row whose values name the entry they
+edit (:data:`EDIT_OF`). The entry keeps its status, values, completion and
+deferral until the clerk completes the edit (F10: a correction) or defers
+it (F9); both fold the pending edit into the entry and drop it. So a crash
+in the middle of a correction loses nothing, and a half-typed correction
+(a date being retyped, a number cleared) never reaches an entry that the
+tally, the sequence checks and the centre take as finished.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
@@ -21,6 +32,10 @@ from app.db.models import Book, DeferralReason, Entry, EntryName, EntryStatus, U
 from app.rules import Assessment, FieldValue, Finding, Neighbour, assess, check_sequence
 from app.specs import BookSpec, SourceStatus, spec_for
 
+# In a pending edit's values: the uuid of the entry it edits. A field key is
+# an identifier and cannot start with "~".
+EDIT_OF = "~edit_of"
+
 
 class SaveAction(StrEnum):
     DRAFT = "draft"  # as the clerk types: nothing is checked, nothing blocks
@@ -33,7 +48,8 @@ class SaveOutcome:
     """What happened to a save: ``saved`` is False when completion was blocked.
 
     ``entry`` is the entry as stored, or when blocked the entry as it was
-    before (None for a new one).
+    before (None for a new one). A draft save of an entry past draft leaves
+    ``entry`` as it was and keeps the values as its pending edit.
     """
 
     entry: Entry | None
@@ -62,6 +78,7 @@ def decode_values(encoded: Mapping[str, Any]) -> dict[str, FieldValue]:
     return {
         key: FieldValue(item.get("v", ""), SourceStatus(item.get("s", "clear")), item.get("t"))
         for key, item in encoded.items()
+        if key != EDIT_OF
     }
 
 
@@ -79,10 +96,26 @@ def save_entry(
 ) -> SaveOutcome:
     """Validate ``values`` for ``book`` and store them as a new or existing entry.
 
-    A draft is stored whatever it holds. Completion is refused (nothing is
-    written, ``saved`` is False) while the assessment has errors or a required
-    field is unreadable. Deferral needs a reason.
+    - DRAFT of a new entry or of a draft stores the values whatever they hold.
+    - DRAFT of an entry past draft leaves the entry as it is and keeps the
+      values as its pending edit (see the module's docstring); values equal
+      to the entry's drop the pending edit instead.
+    - COMPLETE is refused (nothing is written, ``saved`` is False) while the
+      assessment has errors or a required field is unreadable. Completing an
+      entry already completed is a correction: it keeps who completed it and
+      when, for the tally counts the entry for them. A deferred entry leaves
+      the backlog when it is completed: by this user, now.
+    - DEFER needs a reason and clears the completion: the entry is back in
+      the backlog.
+
+    ``entry`` may also be a pending edit: the save goes to the entry it edits.
+
+    ``version`` counts the states of an entry that the centre may receive,
+    so that a newer one replaces an older: a draft is at 0; the first
+    completion or deferral makes it 1, and each later one that changes what
+    is stored (values, status, deferral) adds 1. Pauses never count.
     """
+    entry = edited_entry(session, entry)
     spec = spec_for(book.kind)
     assessment = assess(spec, values, today=local_today(clock))
     number, year, registration_date = _position(spec, book, assessment)
@@ -93,29 +126,136 @@ def save_entry(
     if action is SaveAction.DEFER and deferral_reason is None:
         raise ValueError("deferring an entry needs a reason")
     now = clock.now()
+    stored = _Stored(
+        values=encode_values(assessment.values),
+        number=number,
+        year=year,
+        registration_date=registration_date.iso() if registration_date else None,
+        title=assessment.values[spec.title_field].value,
+    )
+    if action is SaveAction.DRAFT and entry is not None and entry.status != EntryStatus.DRAFT:
+        _keep_pending_edit(session, entry, stored, user, now)
+        return SaveOutcome(entry, assessment, saved=True)
+
     if entry is None:
-        entry = Entry(book_id=book.id, created_by=user.id, created_at=now, version=0)
-    entry.values = encode_values(assessment.values)
-    entry.number = number
-    entry.year = year
-    entry.registration_date = registration_date.iso() if registration_date else None
-    entry.title = assessment.values[spec.title_field].value
-    entry.updated_by = user.id
-    entry.updated_at = now
-    entry.version += 1
-    entry.status = {
+        entry = Entry(
+            book_id=book.id,
+            created_by=user.id,
+            created_at=now,
+            status=EntryStatus.DRAFT.value,
+            version=0,
+        )
+    was_draft = entry.status == EntryStatus.DRAFT
+    status = {
         SaveAction.DRAFT: EntryStatus.DRAFT,
         SaveAction.COMPLETE: EntryStatus.COMPLETED,
         SaveAction.DEFER: EntryStatus.DEFERRED,
     }[action].value
-    entry.deferral_reason = deferral_reason.value if action is SaveAction.DEFER else None
-    entry.deferral_note = deferral_note if action is SaveAction.DEFER else None
-    entry.completed_at = now if action is SaveAction.COMPLETE else None
-    entry.completed_by = user.id if action is SaveAction.COMPLETE else None
+    deferral = (
+        (deferral_reason.value, deferral_note) if action is SaveAction.DEFER else (None, None)
+    )
+    changed = (stored.values, status, deferral) != (
+        entry.values,
+        entry.status,
+        (entry.deferral_reason, entry.deferral_note),
+    )
+    if changed or was_draft:
+        stored.write_to(entry)
+        entry.updated_by = user.id
+        entry.updated_at = now
+    entry.status = status
+    entry.deferral_reason, entry.deferral_note = deferral
+    if action is SaveAction.COMPLETE:
+        if entry.completed_at is None:  # a first completion, or out of the backlog
+            entry.completed_at = now
+            entry.completed_by = user.id
+    else:
+        entry.completed_at = None
+        entry.completed_by = None
+    if action is not SaveAction.DRAFT and (was_draft or changed):
+        entry.version = 1 if was_draft else entry.version + 1
     session.add(entry)
     session.flush()
-    _index_names(session, spec, entry, assessment)
+    if changed or was_draft:
+        _index_names(session, spec, entry, assessment)
+    if action is not SaveAction.DRAFT:
+        _drop_pending_edit(session, entry)
     return SaveOutcome(entry, assessment, saved=True)
+
+
+@dataclass(frozen=True)
+class _Stored:
+    """What a save writes into an entry row, from the assessed values."""
+
+    values: dict[str, dict[str, str]]
+    number: int | None
+    year: int
+    registration_date: str | None
+    title: str
+
+    def write_to(self, entry: Entry) -> None:
+        entry.values = self.values
+        entry.number = self.number
+        entry.year = self.year
+        entry.registration_date = self.registration_date
+        entry.title = self.title
+
+
+def pending_edit(session: Session, entry: Entry) -> Entry | None:
+    """The edit of ``entry`` (past draft) kept at the last pause, if any."""
+    if entry.id is None or entry.status == EntryStatus.DRAFT:
+        return None
+    return session.scalars(
+        select(Entry)
+        .where(
+            Entry.book_id == entry.book_id,
+            Entry.status == EntryStatus.DRAFT.value,
+            Entry.values[EDIT_OF].as_string() == entry.uuid,
+        )
+        .order_by(Entry.id)
+        .limit(1)
+    ).first()
+
+
+def edited_entry(session: Session, entry: Entry | None) -> Entry | None:
+    """The entry a pending edit edits; any other entry is itself."""
+    if entry is None or entry.status != EntryStatus.DRAFT or EDIT_OF not in (entry.values or {}):
+        return entry
+    edited = session.scalars(select(Entry).where(Entry.uuid == entry.values[EDIT_OF])).first()
+    return edited if edited is not None else entry
+
+
+def _keep_pending_edit(
+    session: Session, entry: Entry, stored: _Stored, user: User, now: datetime
+) -> None:
+    edit = pending_edit(session, entry)
+    if stored.values == entry.values:
+        # Typed back to what the entry holds: nothing is pending any more.
+        if edit is not None:
+            session.delete(edit)
+        return
+    if edit is None:
+        edit = Entry(
+            book_id=entry.book_id,
+            created_by=user.id,
+            created_at=now,
+            status=EntryStatus.DRAFT.value,
+            version=0,
+        )
+        session.add(edit)
+    stored.write_to(edit)
+    # Not indexed for search: a name search finds the entry, not its edit.
+    edit.values = {**stored.values, EDIT_OF: entry.uuid}
+    edit.updated_by = user.id
+    edit.updated_at = now
+    session.flush()
+
+
+def _drop_pending_edit(session: Session, entry: Entry) -> None:
+    edit = pending_edit(session, entry)
+    if edit is not None:
+        session.delete(edit)
+        session.flush()
 
 
 def _position(

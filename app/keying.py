@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.dates import DateError, PartialDate
 from app.db.models import Book, Entry, EntryStatus, User
-from app.entries import decode_values
+from app.entries import decode_values, edited_entry, pending_edit
 from app.reference import ethnic, gazetteer
 from app.rules import FieldValue
 from app.specs import FieldSpec, FieldType, spec_for
@@ -54,13 +54,29 @@ def fresh_values(session: Session, book: Book) -> dict[str, FieldValue]:
 
 
 def open_draft(session: Session, user: User) -> Entry | None:
-    """The draft ``user`` was keying when the app last stopped, if any."""
+    """The draft ``user`` was keying when the app last stopped, if any.
+
+    It may be the pending edit of an entry past draft: open it with
+    :func:`entry_to_edit`, which opens the entry it edits.
+    """
     return session.scalars(
         select(Entry)
         .where(Entry.status == EntryStatus.DRAFT.value, Entry.updated_by == user.id)
         .order_by(Entry.updated_at.desc())
         .limit(1)
     ).first()
+
+
+def entry_to_edit(session: Session, entry: Entry) -> tuple[Entry, dict[str, FieldValue]]:
+    """What the form holds when ``entry`` is opened: the entry and its values.
+
+    An entry with a pending edit (see :mod:`app.entries`) opens with the
+    edit, so that what was typed before a crash comes back; a pending edit
+    opens as the entry it edits, so that saving it corrects that entry.
+    """
+    entry = edited_entry(session, entry)
+    edit = pending_edit(session, entry)
+    return entry, decode_values((edit or entry).values)
 
 
 def display_value(book: Book, key: str, stored: str) -> str:

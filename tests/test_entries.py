@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import random
-from datetime import date
+from datetime import date, time, timedelta
 
 import pytest
 from sqlalchemy import func, select
 
-from app.db.models import Book, DeferralReason, Entry, EntryStatus, User
+from app.db.models import Book, DeferralReason, Entry, EntryStatus, Role, User
 from app.demo.entries import MAKERS
 from app.demo.people import PeopleFactory
 from app.entries import SaveAction, decode_values, find_by_name, save_entry
+from app.keying import entry_to_edit, open_draft
 from app.rules import FieldValue
+from app.shifts import completed_in_shift
 from app.specs import BookKind, SourceStatus
 
 REGISTERED = date(1985, 3, 12)
@@ -56,6 +58,38 @@ def save(station, book, clerk, clock, values, action=SaveAction.COMPLETE, **kwar
             **kwargs,
         )
     return outcome
+
+
+@pytest.fixture
+def second_clerk(station) -> User:
+    with station.sessions.begin() as session:
+        user = User(
+            username="clerk02", full_name="Vũ Thị Thu", role=Role.CLERK.value, password_hash="-"
+        )
+        session.add(user)
+    return user
+
+
+def resave(station, entry_id, user, clock, action, changes=None, **kwargs):
+    """Open a stored entry as the form does, type ``changes`` over it, save it."""
+    with station.sessions.begin() as session:
+        entry, values = entry_to_edit(session, session.get(Entry, entry_id))
+        values.update(changes or {})
+        return save_entry(
+            session,
+            book=entry.book,
+            values=values,
+            user=user,
+            action=action,
+            clock=clock,
+            entry=entry,
+            **kwargs,
+        )
+
+
+def reload(station, entry_id) -> Entry:
+    with station.sessions() as session:
+        return session.get(Entry, entry_id)
 
 
 def count_entries(station) -> int:
@@ -199,3 +233,135 @@ def test_dates_out_of_order_with_either_neighbour_are_flagged(station, book, cle
     assert late.saved
     assert [f.code for f in late.assessment.warnings] == ["registration_after_next"]
     assert "số 3 (14/03/1985)" in late.assessment.warnings[0].message_vi
+
+
+def test_a_pause_in_a_completed_entry_keeps_it_completed_and_keeps_what_was_typed(
+    station, book, clerk, second_clerk, clock
+) -> None:
+    completed = save(station, book, clerk, clock, keyed(BookKind.BIRTH, 1)).entry
+    clock.moment += timedelta(hours=1)
+
+    # Half-way through retyping a date: a state that cannot be completed.
+    paused = resave(
+        station,
+        completed.id,
+        second_clerk,
+        clock,
+        SaveAction.DRAFT,
+        {"child_name": FieldValue("Lê Văn Tám"), "child_birth_date": FieldValue("31/0")},
+    )
+
+    assert paused.saved
+    entry = reload(station, completed.id)
+    assert entry.status == EntryStatus.COMPLETED
+    assert (entry.completed_by, entry.completed_at) == (clerk.id, completed.completed_at)
+    assert (entry.title, entry.version) == (completed.title, 1), "the entry is as it was"
+    with station.sessions() as session:
+        assert completed_in_shift(session, clerk.id, completed.completed_at) == 1
+        # After a crash, the typing is offered again, and opens as the entry it edits.
+        offered = open_draft(session, second_clerk)
+        reopened, values = entry_to_edit(session, offered)
+    assert reopened.id == completed.id
+    assert values["child_name"].value == "Lê Văn Tám"
+    assert values["child_birth_date"].value == "31/0"
+
+
+def test_typing_an_entry_back_to_what_it_holds_leaves_nothing_pending(
+    station, book, clerk, clock
+) -> None:
+    completed = save(station, book, clerk, clock, keyed(BookKind.BIRTH, 1)).entry
+    page = decode_values(completed.values).get("page", FieldValue())
+    resave(station, completed.id, clerk, clock, SaveAction.DRAFT, {"page": FieldValue("9")})
+    assert count_entries(station) == 2, "the entry and what was typed into it"
+
+    resave(station, completed.id, clerk, clock, SaveAction.DRAFT, {"page": page})
+
+    assert count_entries(station) == 1
+    with station.sessions() as session:
+        assert open_draft(session, clerk) is None
+
+
+def test_a_correction_by_someone_else_still_counts_for_who_completed_the_entry(
+    station, book, clerk, second_clerk, clock
+) -> None:
+    completed = save(station, book, clerk, clock, keyed(BookKind.BIRTH, 1)).entry
+    clock.set_local(date(2026, 11, 22), time(14, 0))  # the next shift
+    resave(station, completed.id, second_clerk, clock, SaveAction.DRAFT, {"page": FieldValue("3")})
+
+    corrected = resave(
+        station, completed.id, second_clerk, clock, SaveAction.COMPLETE, {"page": FieldValue("4")}
+    )
+
+    assert corrected.saved
+    entry = reload(station, completed.id)
+    assert decode_values(entry.values)["page"].value == "4"
+    assert (entry.completed_by, entry.completed_at) == (clerk.id, completed.completed_at)
+    assert entry.updated_by == second_clerk.id
+    with station.sessions() as session:
+        assert completed_in_shift(session, clerk.id, completed.completed_at) == 1
+        assert completed_in_shift(session, second_clerk.id, clock.now()) == 0
+    assert count_entries(station) == 1, "the pending edit is folded into the entry"
+
+
+def test_a_deferred_entry_stays_deferred_while_edited_and_counts_when_completed(
+    station, book, clerk, second_clerk, clock
+) -> None:
+    values = keyed(BookKind.BIRTH, 1)
+    readable = values["child_name"]
+    values["child_name"] = FieldValue("", SourceStatus.ILLEGIBLE)
+    deferred = save(
+        station,
+        book,
+        clerk,
+        clock,
+        values,
+        action=SaveAction.DEFER,
+        deferral_reason=DeferralReason.ILLEGIBLE,
+        deferral_note="Trang 3 bị nhòe mực",
+    ).entry
+    clock.set_local(date(2026, 11, 23), time(8, 0))
+
+    resave(station, deferred.id, second_clerk, clock, SaveAction.DRAFT, {"child_name": readable})
+
+    entry = reload(station, deferred.id)
+    assert entry.status == EntryStatus.DEFERRED
+    assert (entry.deferral_reason, entry.deferral_note) == ("illegible", "Trang 3 bị nhòe mực")
+
+    completed = resave(station, deferred.id, second_clerk, clock, SaveAction.COMPLETE)
+
+    assert completed.saved
+    entry = reload(station, deferred.id)
+    assert entry.status == EntryStatus.COMPLETED
+    assert (entry.completed_by, entry.completed_at) == (second_clerk.id, clock.now())
+    assert entry.deferral_reason is None
+    with station.sessions() as session:
+        assert completed_in_shift(session, second_clerk.id, clock.now()) == 1
+
+
+def test_only_saves_that_change_a_finished_entry_give_it_a_new_version(
+    station, book, clerk, clock
+) -> None:
+    values = keyed(BookKind.BIRTH, 1)
+    draft = save(station, book, clerk, clock, values, action=SaveAction.DRAFT).entry
+    for _ in range(5):
+        save(station, book, clerk, clock, values, action=SaveAction.DRAFT, entry=draft)
+    versions = [reload(station, draft.id).version]
+
+    resave(station, draft.id, clerk, clock, SaveAction.COMPLETE)
+    versions.append(reload(station, draft.id).version)
+    resave(station, draft.id, clerk, clock, SaveAction.COMPLETE)  # nothing changed
+    resave(station, draft.id, clerk, clock, SaveAction.DRAFT, {"page": FieldValue("2")})
+    versions.append(reload(station, draft.id).version)
+    resave(station, draft.id, clerk, clock, SaveAction.COMPLETE)  # the correction
+    versions.append(reload(station, draft.id).version)
+    resave(
+        station,
+        draft.id,
+        clerk,
+        clock,
+        SaveAction.DEFER,
+        deferral_reason=DeferralReason.NEEDS_VERIFICATION,
+    )
+    versions.append(reload(station, draft.id).version)
+
+    assert versions == [0, 1, 1, 2, 3]
