@@ -47,7 +47,10 @@ def fresh_values(session: Session, book: Book) -> dict[str, FieldValue]:
     carried = decode_values(previous.values)
     for field in spec.carried_fields:
         if carried.get(field.key) and carried[field.key].value:
-            values[field.key] = FieldValue(carried[field.key].value)
+            # As the book writes it too (the signer's "Hoà"), but clear: a mark
+            # of uncertainty belongs to the entry it was made on.
+            value = carried[field.key]
+            values[field.key] = FieldValue(value.value, transcription=value.transcription)
     if previous.number is not None:
         values["number"] = FieldValue(str(previous.number + 1))
     return values

@@ -129,3 +129,39 @@ def test_a_pause_in_typing_saves_a_draft_that_can_be_resumed(station, window, qt
 
     window.open_entry(draft.id)
     assert window.form.editors["wife_name"].input.text() == "Phạm Thị Hòa"
+
+
+def test_the_exact_transcription_survives_reopening_the_entry(station, window) -> None:
+    book = add_book(station, BookKind.BIRTH)
+    window.open_book(book.id)
+    target = realistic(book, 1)
+    target["child_name"] = "Phạm Thị Hoà"
+    Clerk(window.form, Keyboard(), REGISTERED).key_entry(target)
+    [entry] = stored(station)
+    assert entry.values["child_name"] == {"v": "Phạm Thị Hòa", "t": "Phạm Thị Hoà"}
+
+    window.open_entry(entry.id)
+    window.form.focus("signer_title")
+    window.form.editors["signer_title"].input.selectAll()
+    Keyboard().type("Phó Chủ tịch UBND")
+    Keyboard().press(Qt.Key.Key_F10)
+
+    [entry] = stored(station)
+    assert entry.values["signer_title"] == {"v": "Phó Chủ tịch UBND"}
+    assert entry.values["child_name"] == {"v": "Phạm Thị Hòa", "t": "Phạm Thị Hoà"}
+
+
+def test_a_carried_name_keeps_how_the_book_writes_it(station, window) -> None:
+    book = add_book(station, BookKind.BIRTH)
+    window.open_book(book.id)
+    first = realistic(book, 1)
+    first["signer_name"] = "Lê Văn Hoà"
+    Clerk(window.form, Keyboard(), REGISTERED).key_entry(first)
+
+    Clerk(window.form, Keyboard(), REGISTERED).key_entry(
+        realistic(book, 2) | {"signer_name": "Lê Văn Hòa"}
+    )
+
+    assert [e.values["signer_name"] for e in stored(station)] == [
+        {"v": "Lê Văn Hòa", "t": "Lê Văn Hoà"}
+    ] * 2

@@ -59,6 +59,10 @@ class FieldEditor(QWidget):
         self.language = language
         self.today = today
         self.status = SourceStatus.CLEAR
+        # The exact transcription of the value loaded, and the text shown for
+        # it: it goes back with the value until the clerk types over it.
+        self.loaded_transcription: str | None = None
+        self.loaded_text = ""
         self.suggestion_list: QAbstractItemView | None = None
         self.input = self._make_input()
         self.input.setObjectName(field.key)
@@ -130,15 +134,17 @@ class FieldEditor(QWidget):
 
     def value(self) -> FieldValue:
         if isinstance(self.input, QComboBox):
-            text = self.input.currentData() or ""
-        else:
-            text = self.input.text()
-        return FieldValue(text, self.status)
+            return FieldValue(self.input.currentData() or "", self.status)
+        text = self.input.text()
+        transcription = self.loaded_transcription if text == self.loaded_text else None
+        return FieldValue(text, self.status, transcription)
 
     def set_value(self, value: FieldValue, shown: str) -> None:
         """Show ``shown`` (the value as the form writes it) with its status.
 
-        Filling the form is no edit by the clerk: no signal says so.
+        Filling the form is no edit by the clerk: no signal says so. The
+        value's exact transcription (e.g. "Hoà" in the book, stored "Hòa")
+        is kept, to be saved again unless the clerk changes the text.
         """
         if isinstance(self.input, QComboBox):
             with QSignalBlocker(self.input):
@@ -146,6 +152,8 @@ class FieldEditor(QWidget):
         else:
             self.input.setText(shown)
             self.input.setCursorPosition(0)
+            self.loaded_text = self.input.text()
+            self.loaded_transcription = value.transcription
         self.set_status(value.status)
 
     def toggle_status(self, status: SourceStatus) -> None:
