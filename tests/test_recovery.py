@@ -10,6 +10,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from log_files import isolated_log_dir
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
@@ -19,6 +20,12 @@ from ui import app as desktop
 from ui.main_window import MainWindow
 
 pytestmark = pytest.mark.usefixtures("vietnamese")
+
+
+@pytest.fixture
+def log_dir(tmp_path, monkeypatch):
+    yield from isolated_log_dir(tmp_path, monkeypatch)
+
 
 KEYING = textwrap.dedent(
     """
@@ -100,7 +107,7 @@ def test_a_draft_survives_a_kill_and_is_offered_at_the_next_start(
     assert window.entry.id == draft.id
 
 
-def test_a_second_copy_on_the_same_station_is_refused(station, monkeypatch) -> None:
+def test_a_second_copy_on_the_same_station_is_refused(station, monkeypatch, log_dir) -> None:
     data_dir: Path = station.data_dir
     said = []
     monkeypatch.setattr(QMessageBox, "critical", lambda *args: said.append(args[2]))
@@ -112,3 +119,5 @@ def test_a_second_copy_on_the_same_station_is_refused(station, monkeypatch) -> N
         holder.wait(timeout=30)
     assert status == 1
     assert said[0].startswith(f"Sohoa đang mở trên trạm này ({data_dir}).")
+    logged = (log_dir / "sohoa.log").read_text("utf-8")
+    assert "refused to start: Sohoa đang mở trên trạm này" in logged

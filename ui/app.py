@@ -1,7 +1,9 @@
-"""Starting the desktop app: language, one copy per station, login, window."""
+"""Starting the desktop app, in this order: the log (with Qt's messages and
+the excepthook), the language, one copy per station, login, the window."""
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -12,14 +14,19 @@ from app.clock import Clock, SystemClock
 from app.db.engine import database_path
 from app.keying import open_draft
 from app.station import StationError, open_station
+from ui.crash import start_logging
 from ui.i18n import chosen_language, install_translators
 from ui.login import LoginDialog
 from ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
 
 LOCK_NAME = "sohoa.lock"
 
 
 def run_desktop(data_dir: Path, language: str | None = None, clock: Clock | None = None) -> int:
+    log_file = start_logging()
+    log.info("starting on %s (log: %s)", data_dir, log_file)
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Sohoa")
     language = language or chosen_language()
@@ -74,6 +81,7 @@ def offer_resume(window: MainWindow) -> None:
 
 
 def _refuse(reason: str) -> int:
+    log.warning("refused to start: %s", reason)
     QMessageBox.critical(
         None,
         QCoreApplication.translate("Startup", "Sohoa"),

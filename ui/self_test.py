@@ -32,9 +32,13 @@ def run_self_test() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
+    from ui.crash import start_logging
     from ui.i18n import install_translators
     from ui.keyboard_driver import Clerk, Keyboard
     from ui.main_window import MainWindow
+
+    # The offscreen platform's notes ("does not support raise()") go there too.
+    start_logging()
 
     app = QApplication.instance() or QApplication(sys.argv)
     install_translators(app, "vi")

@@ -68,6 +68,23 @@
     </message>
 </context>
 <context>
+    <name>Crash</name>
+    <message>
+        <location filename="../../ui/crash.py" line="73"/>
+        <source>Sohoa — unexpected error</source>
+        <translation>Sohoa — lỗi không lường trước</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="74"/>
+        <source>Sohoa met an error it did not expect. Entries already saved are safe. Check the entry on screen, save it again, and tell the team lead.
+
+The details are written in {file}</source>
+        <translation>Sohoa gặp một lỗi không lường trước. Các mục đã lưu vẫn an toàn. Hãy xem lại mục đang nhập trên màn hình, lưu lại, và báo cho trưởng nhóm.
+
+Chi tiết lỗi được ghi trong tệp {file}</translation>
+    </message>
+</context>
+<context>
     <name>DeferralDialog</name>
     <message>
         <location filename="../../ui/deferral.py" line="25"/>
@@ -272,32 +289,32 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/app.py" line="30"/>
+        <location filename="../../ui/app.py" line="37"/>
         <source>There is no station in {folder}.</source>
         <translation>Chưa có trạm nhập liệu trong {folder}.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="37"/>
+        <location filename="../../ui/app.py" line="44"/>
         <source>Sohoa is already open on this station ({folder}). Use the window that is open; two copies would key over each other.</source>
         <translation>Sohoa đang mở trên trạm này ({folder}). Hãy dùng cửa sổ đang mở; hai cửa sổ cùng lúc sẽ nhập chồng lên nhau.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="67"/>
+        <location filename="../../ui/app.py" line="74"/>
         <source>Unfinished entry</source>
         <translation>Mục đang nhập dở</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="68"/>
+        <location filename="../../ui/app.py" line="75"/>
         <source>Entry {number} ({title}) was not finished last time. Continue keying it?</source>
         <translation>Lần trước mục số {number} ({title}) chưa nhập xong. Tiếp tục nhập mục này?</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="79"/>
+        <location filename="../../ui/app.py" line="87"/>
         <source>Sohoa</source>
         <translation>Sohoa</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="82"/>
+        <location filename="../../ui/app.py" line="90"/>
         <source>To create a station: sohoa init --station CODE --office NAME
 To try Sohoa with demo data: sohoa demo</source>
         <translation>Để tạo trạm: sohoa init --station MÃ --office TÊN
