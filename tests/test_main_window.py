@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 import random
-from datetime import date
+import sqlite3
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -131,6 +133,47 @@ def test_a_pause_in_typing_saves_a_draft_that_can_be_resumed(station, window, qt
     assert window.form.editors["wife_name"].input.text() == "Phạm Thị Hòa"
 
 
+def test_a_completed_entry_reopened_and_edited_stays_completed(
+    station, window, clock, qtbot
+) -> None:
+    book = add_book(station, BookKind.BIRTH)
+    window.open_book(book.id)
+    Clerk(window.form, Keyboard(), REGISTERED).key_entry(realistic(book, 1))
+    [done] = stored(station)
+    clock.moment += timedelta(minutes=20)
+
+    window.open_entry(done.id)
+    window.form.focus("child_name")
+    window.form.editors["child_name"].input.selectAll()
+    Keyboard().type("Lê Thị Hoa")
+    qtbot.waitUntil(
+        lambda: window.draft_label.text() == "Đã giữ các thay đổi; nhấn F10 để lưu vào mục",
+        timeout=3000,
+    )
+
+    entry, kept = stored(station)  # the entry, and what was typed into it
+    assert kept.status == EntryStatus.DRAFT and kept.title == "Lê Thị Hoa"
+    assert entry.status == EntryStatus.COMPLETED
+    assert (entry.completed_by, entry.completed_at) == (done.completed_by, done.completed_at)
+    assert (entry.title, entry.version) == (done.title, 1)
+    window.refresh_status()
+    window.refresh_books()
+    assert window.count_label.text() == "Số mục trong ca: 1"
+    assert window.books.book_at(0).done == 1
+
+    # Back to it later: what was typed is there, and F10 saves it into the entry.
+    window.new_entry()
+    window.open_entry(done.id)
+    assert window.form.editors["child_name"].input.text() == "Lê Thị Hoa"
+    Keyboard().press(Qt.Key.Key_F10)
+
+    [entry] = stored(station)
+    assert window.outcome.text() == "Đã lưu mục số 1."
+    assert (entry.status, entry.title, entry.version) == (EntryStatus.COMPLETED, "Lê Thị Hoa", 2)
+    assert entry.completed_at == done.completed_at
+    assert window.count_label.text() == "Số mục trong ca: 1"
+
+
 def test_the_exact_transcription_survives_reopening_the_entry(station, window) -> None:
     book = add_book(station, BookKind.BIRTH)
     window.open_book(book.id)
@@ -165,3 +208,36 @@ def test_a_carried_name_keeps_how_the_book_writes_it(station, window) -> None:
     assert [e.values["signer_name"] for e in stored(station)] == [
         {"v": "Lê Văn Hòa", "t": "Lê Văn Hoà"}
     ] * 2
+
+
+def test_a_save_refused_by_a_locked_database_says_so_and_keeps_the_entry(
+    station, window, caplog
+) -> None:
+    book = add_book(station, BookKind.BIRTH)
+    window.open_book(book.id)
+    target = realistic(book, 1)
+    # Another program writing to the database for longer than a save waits.
+    holder = sqlite3.connect(station.path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with caplog.at_level(logging.ERROR, logger="ui.main_window"):
+            Clerk(window.form, Keyboard(), REGISTERED).key_entry(target)  # ends with F10
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+    assert window.outcome.text() == (
+        "Mục này CHƯA được lưu: dữ liệu đang bị khóa bởi một chương trình khác. "
+        "Những gì đã nhập vẫn còn trên màn hình; chờ một lát rồi lưu lại."
+    )
+    assert "#b00020" in window.outcome.styleSheet()
+    assert stored(station) == []
+    assert window.form.editors["child_name"].input.text() == target["child_name"]
+    assert "database is locked" in caplog.text
+
+    Keyboard().press(Qt.Key.Key_F10)  # the other program is done: save again
+
+    [entry] = stored(station)
+    assert entry.status == EntryStatus.COMPLETED
+    assert window.outcome.text() == "Đã lưu mục số 1."
+    assert window.outcome.styleSheet() == ""

@@ -4,11 +4,18 @@ Two tabs: the books of the station (F6), in campaign order with their
 progress; and keying (F7): the current book's entries beside its form. F10
 saves the entry and opens the next, F9 defers it ("hard later") with a
 reason. While the clerk types, the entry is saved as a draft every moment
-they pause, so a crash or a power cut costs nothing.
+they pause, so a crash or a power cut costs nothing; an entry already
+completed or deferred keeps its state, and what is typed into it waits
+beside it until F10 or F9 (see app/entries.py).
+
+A save that fails (the database locked by another program, a full disk)
+says so in red and leaves the form as it is: nothing typed is dropped, and
+the form does not move on to another entry until the save succeeds.
 """
 
 from __future__ import annotations
 
+import errno
 import logging
 
 from PySide6.QtCore import QLocale, Qt, QTimer, Slot
@@ -26,11 +33,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.exc import DatabaseError
 
 from app.clock import Clock, local_today
-from app.db.models import Book, DeferralReason, Entry, User
-from app.entries import SaveAction, SaveOutcome, decode_values, save_entry
-from app.keying import display_value, fresh_values
+from app.db.models import Book, DeferralReason, Entry, EntryStatus, User
+from app.entries import SaveAction, SaveOutcome, save_entry
+from app.keying import display_value, entry_to_edit, fresh_values
 from app.overview import book_progress, entries_of_book
 from app.rules import Severity
 from app.shifts import completed_in_shift, shift_at
@@ -44,6 +52,7 @@ from ui.models.entries import EntryListModel
 log = logging.getLogger(__name__)
 
 DRAFT_PAUSE_MS = 700  # a pause in typing this long saves the draft
+FAILURE_STYLE = "color: #b00020; font-weight: bold;"
 
 
 class MainWindow(QMainWindow):
@@ -55,6 +64,7 @@ class MainWindow(QMainWindow):
         self.language = language
         self.book: Book | None = None
         self.entry: Entry | None = None  # the draft or entry the form holds
+        self.unsaved = False  # the last save failed: the form holds more than the database
         station = db.station()
         self.setWindowTitle(
             self.tr("Sohoa — station {code} ({office})").format(
@@ -165,7 +175,8 @@ class MainWindow(QMainWindow):
 
     def open_book(self, book_id: int) -> None:
         """Make ``book_id`` the current book and start its next entry."""
-        self.flush_draft()
+        if not self.flush_draft():
+            return
         with self.db.sessions() as session:
             self.book = session.get(Book, book_id)
         kind = BookKind(self.book.kind)
@@ -200,14 +211,14 @@ class MainWindow(QMainWindow):
 
     def open_entry(self, entry_id: int) -> None:
         """Bring an entry (a draft, a deferred one) back into the form."""
-        self.flush_draft()
+        if not self.flush_draft():
+            return
         with self.db.sessions() as session:
-            entry = session.get(Entry, entry_id)
-            book_id = entry.book_id
-        if self.book is None or self.book.id != book_id:
-            self.open_book(book_id)
+            entry, values = entry_to_edit(session, session.get(Entry, entry_id))
+        if self.book is None or self.book.id != entry.book_id:
+            self.open_book(entry.book_id)
         self.entry = entry
-        self._load(decode_values(entry.values))
+        self._load(values)
         self.form.focus(self.form.first_to_key().field.key)
 
     def _load(self, values) -> None:
@@ -226,19 +237,29 @@ class MainWindow(QMainWindow):
         self.draft_label.setText(self.tr("Typing…"))
         self.draft_timer.start()
 
-    def flush_draft(self) -> None:
-        """Save a pending draft now (before the form changes hands)."""
-        if self.draft_timer.isActive():
+    def flush_draft(self) -> bool:
+        """Save a pending draft now (before the form changes hands).
+
+        False when it could not be saved: the form must then keep the entry.
+        """
+        if self.draft_timer.isActive() or self.unsaved:
             self.draft_timer.stop()
-            self.save_draft()
+            return self.save_draft()
+        return True
 
     @Slot()
-    def save_draft(self) -> None:
+    def save_draft(self) -> bool:
         if self.book is None:
-            return
+            return True
         outcome = self._save(SaveAction.DRAFT)
+        if outcome is None:
+            return False
         self.entry = outcome.entry
-        self.draft_label.setText(self.tr("Draft saved"))
+        if outcome.entry.status == EntryStatus.DRAFT:
+            self.draft_label.setText(self.tr("Draft saved"))
+        else:
+            self.draft_label.setText(self.tr("Changes kept; F10 saves them into the entry"))
+        return True
 
     @Slot()
     def save_and_next(self) -> bool:
@@ -247,9 +268,12 @@ class MainWindow(QMainWindow):
             return False
         self.draft_timer.stop()
         outcome = self._save(SaveAction.COMPLETE)
+        if outcome is None:
+            return False
         if not outcome.saved:
-            self.save_draft()  # what was keyed is kept, even when it cannot be completed
-            self._blocked(outcome)
+            # What was keyed is kept, even when it cannot be completed.
+            if self.save_draft():
+                self._blocked(outcome)
             return False
         self.outcome.setStyleSheet("")
         self.outcome.setText(self.tr("Entry {number} saved.").format(number=outcome.entry.number))
@@ -270,6 +294,9 @@ class MainWindow(QMainWindow):
         """Leave the entry for later with ``reason``; open the next one."""
         self.draft_timer.stop()
         outcome = self._save(SaveAction.DEFER, deferral_reason=reason, deferral_note=note or None)
+        if outcome is None:
+            return
+        self.outcome.setStyleSheet("")
         self.outcome.setText(
             self.tr("Entry {number} deferred.").format(number=outcome.entry.number or "")
         )
@@ -277,23 +304,61 @@ class MainWindow(QMainWindow):
         self.new_entry()
         self.refresh_status()
 
-    def _save(self, action: SaveAction, **kwargs) -> SaveOutcome:
-        with self.db.sessions.begin() as session:
-            entry = session.get(Entry, self.entry.id) if self.entry is not None else None
-            outcome = save_entry(
-                session,
-                book=session.get(Book, self.book.id),
-                values=self.form.values(),
-                user=self.user,
-                action=action,
-                clock=self.clock,
-                entry=entry,
-                **kwargs,
+    def _save(self, action: SaveAction, **kwargs) -> SaveOutcome | None:
+        """Save what the form holds; None when the database refused it."""
+        try:
+            with self.db.sessions.begin() as session:
+                entry = session.get(Entry, self.entry.id) if self.entry is not None else None
+                outcome = save_entry(
+                    session,
+                    book=session.get(Book, self.book.id),
+                    values=self.form.values(),
+                    user=self.user,
+                    action=action,
+                    clock=self.clock,
+                    entry=entry,
+                    **kwargs,
+                )
+        except (DatabaseError, OSError) as error:
+            log.exception(
+                "could not save (%s) entry %s of book %s",
+                action.value,
+                self.entry and self.entry.id,
+                self.book.id,
             )
+            self._not_saved(error)
+            return None
         log.info(
             "%s entry %s of book %s", action.value, outcome.entry and outcome.entry.id, self.book.id
         )
+        if self.unsaved:
+            self.unsaved = False
+            self.outcome.clear()
+            self.outcome.setStyleSheet("")
         return outcome
+
+    def _not_saved(self, error: Exception) -> None:
+        """Say plainly that the entry is not saved, and why, in red."""
+        self.unsaved = True
+        reason = str(getattr(error, "orig", None) or error).lower()
+        if "locked" in reason or "busy" in reason:
+            message = self.tr(
+                "The entry is NOT saved: the data is locked by another program. "
+                "What you typed is still in the form; wait a moment, then save again."
+            )
+        elif "full" in reason or (isinstance(error, OSError) and error.errno == errno.ENOSPC):
+            message = self.tr(
+                "The entry is NOT saved: the disk is full. What you typed is still in the "
+                "form; ask whoever looks after the computer to free some space, then save again."
+            )
+        else:
+            message = self.tr(
+                "The entry is NOT saved: the data could not be written. What you typed is "
+                "still in the form; save again, and tell the team lead if it happens again."
+            )
+        self.outcome.setText(message)
+        self.outcome.setStyleSheet(FAILURE_STYLE)
+        self.draft_label.setText(self.tr("Not saved"))
 
     def _blocked(self, outcome: SaveOutcome) -> None:
         """Say why the entry cannot be completed, and go to the first problem."""
@@ -332,5 +397,7 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.flush_draft()
+        if not self.flush_draft():
+            event.ignore()  # the message says why; closing would drop the entry
+            return
         super().closeEvent(event)

@@ -211,77 +211,102 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="60"/>
+        <location filename="../../ui/main_window.py" line="70"/>
         <source>Sohoa — station {code} ({office})</source>
         <translation>Sohoa — trạm {code} ({office})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65"/>
+        <location filename="../../ui/main_window.py" line="75"/>
         <source>Books (F6)</source>
         <translation>Các quyển sổ (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66"/>
+        <location filename="../../ui/main_window.py" line="76"/>
         <source>Keying (F7)</source>
         <translation>Nhập liệu (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>Save and next (F10)</source>
         <translation>Lưu và sang mục sau (F10)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>Defer (F9)</source>
         <translation>Xử lý sau (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>{book} · {office} · volume {volume} · {year}</source>
         <translation>{book} · {office} · quyển {volume} · năm {year}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>Typing…</source>
         <translation>Đang gõ…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>Draft saved</source>
         <translation>Đã lưu nháp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="261"/>
+        <source>Changes kept; F10 saves them into the entry</source>
+        <translation>Đã giữ các thay đổi; nhấn F10 để lưu vào mục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>Entry {number} saved.</source>
         <translation>Đã lưu mục số {number}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>Entry {number} deferred.</source>
         <translation>Đã chuyển mục số {number} sang xử lý sau.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="346"/>
+        <source>The entry is NOT saved: the data is locked by another program. What you typed is still in the form; wait a moment, then save again.</source>
+        <translation>Mục này CHƯA được lưu: dữ liệu đang bị khóa bởi một chương trình khác. Những gì đã nhập vẫn còn trên màn hình; chờ một lát rồi lưu lại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="351"/>
+        <source>The entry is NOT saved: the disk is full. What you typed is still in the form; ask whoever looks after the computer to free some space, then save again.</source>
+        <translation>Mục này CHƯA được lưu: ổ đĩa của máy đã đầy. Những gì đã nhập vẫn còn trên màn hình; hãy nhờ người phụ trách máy tính dọn bớt chỗ trống, rồi lưu lại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="356"/>
+        <source>The entry is NOT saved: the data could not be written. What you typed is still in the form; save again, and tell the team lead if it happens again.</source>
+        <translation>Mục này CHƯA được lưu: không ghi được dữ liệu. Những gì đã nhập vẫn còn trên màn hình; hãy lưu lại, và báo cho trưởng nhóm nếu lỗi còn lặp lại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="361"/>
+        <source>Not saved</source>
+        <translation>Chưa lưu được</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>Not saved: {count} problem(s). Correct them, or defer the entry (F9).</source>
         <translation>Chưa lưu được: {count} chỗ cần sửa. Hãy sửa, hoặc chuyển mục này sang xử lý sau (F9).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>User: {name}</source>
         <translation>Cán bộ: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>Outside the shifts</source>
         <translation>Ngoài giờ ca</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="389"/>
         <source>Shift {number} ({start}–{end})</source>
         <translation>Ca {number} ({start}–{end})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="396"/>
         <source>Entries this shift: {count}</source>
         <translation>Số mục trong ca: {count}</translation>
     </message>
