@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
@@ -13,6 +14,9 @@ from hypothesis import settings
 
 # Qt, where a test uses it, draws offscreen: CI machines have no screen.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Nothing a test logs, here or in a subprocess it starts, lands in the real
+# user log directory of whoever runs the suite.
+os.environ.setdefault("SOHOA_LOG_DIR", tempfile.mkdtemp(prefix="sohoa-test-logs-"))
 
 from app.clock import VIETNAM
 from app.station import StationDatabase, init_station
