@@ -31,6 +31,7 @@ from app.dates import PartialDate
 from app.db.models import Book, DeferralReason, Entry, EntryName, EntryStatus, User
 from app.rules import Assessment, FieldValue, Finding, Neighbour, assess, check_sequence
 from app.specs import BookSpec, SourceStatus, spec_for
+from app.work import progress
 
 # In a pending edit's values: the uuid of the entry it edits. A field key is
 # an identifier and cannot start with "~".
@@ -106,7 +107,8 @@ def save_entry(
       when, for the tally counts the entry for them. A deferred entry leaves
       the backlog when it is completed: by this user, now.
     - DEFER needs a reason and clears the completion: the entry is back in
-      the backlog.
+      the backlog, deferred by this user, now (a deferred entry saved as
+      deferred again keeps the moment it was first left).
 
     ``entry`` may also be a pending edit: the save goes to the entry it edits.
 
@@ -146,6 +148,8 @@ def save_entry(
             version=0,
         )
     was_draft = entry.status == EntryStatus.DRAFT
+    completed_before = entry.completed_at
+    was_deferred = entry.status == EntryStatus.DEFERRED
     status = {
         SaveAction.DRAFT: EntryStatus.DRAFT,
         SaveAction.COMPLETE: EntryStatus.COMPLETED,
@@ -172,6 +176,10 @@ def save_entry(
     else:
         entry.completed_at = None
         entry.completed_by = None
+    progress.completion_moved(session, completed_before, entry.completed_at)
+    if action is SaveAction.DEFER and not was_deferred:
+        entry.deferred_at = now
+        entry.deferred_by = user.id
     if action is not SaveAction.DRAFT and (was_draft or changed):
         entry.version = 1 if was_draft else entry.version + 1
     session.add(entry)

@@ -7,17 +7,19 @@ log exists).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import func, select, text
+from sqlalchemy import Connection, func, select, text
 from sqlalchemy.exc import DatabaseError
+from sqlalchemy.orm import Session
 
 from app.db.engine import database_path, sqlite_engine
 from app.db.migrate import head_revision
 from app.db.models import Base, Entry
+from app.work import progress
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,8 @@ class Health:
     head: str
     schema_differences: list[str]
     entries_by_status: dict[str, int]
+    # Days whose kept count of completed entries differs from a recount.
+    daily_counts_off: list[str] = field(default_factory=list)
 
     @property
     def migrations_current(self) -> bool:
@@ -37,7 +41,10 @@ class Health:
     @property
     def healthy(self) -> bool:
         return (
-            self.integrity == "ok" and self.foreign_key_violations == 0 and self.migrations_current
+            self.integrity == "ok"
+            and self.foreign_key_violations == 0
+            and self.migrations_current
+            and not self.daily_counts_off
         )
 
     def problems(self) -> list[str]:
@@ -51,6 +58,11 @@ class Health:
             found.append(f"schema at revision {self.revision}, this version needs {self.head}")
         elif self.schema_differences:
             found.append("schema differs from the models: " + "; ".join(self.schema_differences))
+        if self.daily_counts_off:
+            found.append(
+                "completed entries per day do not match a recount on "
+                + ", ".join(self.daily_counts_off)
+            )
         return found
 
 
@@ -72,10 +84,23 @@ def check_station(data_dir: Path) -> Health:
                 if revision is not None
                 else []
             )
+            counts_off = _daily_counts_off(connection) if revision == head_revision() else []
     except DatabaseError as e:
         # Damage bad enough that SQLite cannot read the file is what a check
         # exists to report, not a reason to fail.
         return Health(path, f"unreadable: {e.orig}", 0, None, head_revision(), [], {})
     finally:
         engine.dispose()
-    return Health(path, integrity, violations, revision, head_revision(), differences, counts)
+    return Health(
+        path, integrity, violations, revision, head_revision(), differences, counts, counts_off
+    )
+
+
+def _daily_counts_off(connection: Connection) -> list[str]:
+    with Session(connection) as session:
+        kept, recounted = dict(progress.per_day(session)), dict(progress.recount(session))
+    return [
+        day.isoformat()
+        for day in sorted(kept.keys() | recounted.keys())
+        if kept.get(day, 0) != recounted.get(day, 0)
+    ]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from app.db.models import Book, BookCondition, Entry, EntryStatus
+from app.db.models import Book, BookCondition, Entry, EntryStatus, User
 from app.specs import BookKind
 
 
@@ -23,11 +23,14 @@ class BookProgress:
     deferred: int
     drafts: int
     condition: BookCondition = BookCondition.GOOD
+    on_hold: bool = False
+    taken_by: str | None = None  # the user name of the clerk keying it
+    finished: bool = False
 
 
 def book_progress(session: Session) -> list[BookProgress]:
-    """Every book in queue order (DESIGN.md §5): kind priority, then condition
-    (easy books first), then year, office and volume."""
+    """Every book: the queue first, in its order (app.work.queue), then the
+    finished books, the latest finished first."""
 
     def count(*statuses: EntryStatus) -> object:
         return func.count(case((Entry.status.in_([s.value for s in statuses]), 1)))
@@ -44,16 +47,23 @@ def book_progress(session: Session) -> list[BookProgress]:
             count(EntryStatus.DEFERRED),
             count(EntryStatus.DRAFT),
             Book.condition,
+            Book.on_hold,
+            User.username,
+            Book.finished_at.is_not(None),
         )
         .outerjoin(Entry, Entry.book_id == Book.id)
+        .outerjoin(User, User.id == Book.taken_by)
         .group_by(Book.id)
+        .order_by(
+            Book.finished_at.is_not(None),
+            Book.finished_at.desc(),
+            Book.queue_rank,
+            Book.id,
+        )
     ).all()
-    books = [BookProgress(r[0], BookKind(r[1]), *r[2:9], BookCondition(r[9])) for r in rows]
-    ease = list(BookCondition)
-    return sorted(
-        books,
-        key=lambda b: (b.kind.priority, ease.index(b.condition), b.year, b.office, b.volume),
-    )
+    return [
+        BookProgress(r[0], BookKind(r[1]), *r[2:9], BookCondition(r[9]), *r[10:13]) for r in rows
+    ]
 
 
 @dataclass(frozen=True)

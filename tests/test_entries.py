@@ -14,8 +14,8 @@ from app.demo.people import PeopleFactory
 from app.entries import SaveAction, decode_values, find_by_name, save_entry
 from app.keying import entry_to_edit, open_draft
 from app.rules import FieldValue
-from app.shifts import completed_in_shift
 from app.specs import BookKind, SourceStatus
+from app.work.shifts import completed_in_shift
 
 REGISTERED = date(1985, 3, 12)
 

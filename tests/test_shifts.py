@@ -11,7 +11,7 @@ from sqlalchemy import select
 from app.clock import VIETNAM
 from app.db.models import Book, User
 from app.entries import SaveAction, save_entry
-from app.shifts import completed_in_shift, shift_at
+from app.work.shifts import completed_in_shift, shift_at
 
 DAY = date(2026, 11, 20)
 

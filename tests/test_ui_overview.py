@@ -34,13 +34,15 @@ def test_the_book_model_shows_progress() -> None:
     assert model.data(model.index(1, 4)) == ""
 
 
-def test_books_are_listed_in_campaign_priority(station, clock) -> None:
+def test_the_queue_is_listed_first_in_campaign_priority(station, clock) -> None:
     add_demo_entries(station, 400, seed=3, clock=clock)
 
     with station.sessions() as session:
         books = book_progress(session)
 
-    order = [(b.kind.priority, list(BookCondition).index(b.condition)) for b in books]
+    waiting = [b for b in books if not b.finished]
+    assert waiting and books[: len(waiting)] == waiting, "the queue comes before finished books"
+    order = [(b.kind.priority, list(BookCondition).index(b.condition)) for b in waiting]
     assert order == sorted(order), "births first; within a kind, easy books first"
     assert sum(b.done + b.deferred for b in books) == 400
 

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 from app.auth import LoginRefused, authenticate
 from app.clock import Clock
 from app.db.models import User
-from app.shifts import shift_at
 from app.station import StationDatabase
+from app.work.shifts import shift_at
 
 
 class LoginDialog(QDialog):

@@ -41,9 +41,9 @@ from app.entries import SaveAction, SaveOutcome, save_entry
 from app.keying import display_value, entry_to_edit, fresh_values
 from app.overview import book_progress, entries_of_book
 from app.rules import Severity
-from app.shifts import completed_in_shift, shift_at
 from app.specs import BookKind, spec_for
 from app.station import StationDatabase
+from app.work.shifts import completed_in_shift, shift_at
 from ui.deferral import DeferralDialog
 from ui.form.entry_form import EntryForm
 from ui.models.books import BookTableModel

@@ -52,6 +52,7 @@ def run(args: argparse.Namespace) -> Report:
                 "schema_differences": health.schema_differences,
             },
             "entries": health.entries_by_status,
+            "daily_counts_off": health.daily_counts_off,
             "problems": problems,
             "reason": "; ".join(problems),
         },

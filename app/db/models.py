@@ -8,12 +8,13 @@ so that adding a field to a book is one edit of its spec. What queries need
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -114,6 +115,8 @@ class User(Base):
     role: Mapped[str] = mapped_column(String(16))
     password_hash: Mapped[str] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(default=True)
+    # Entries this user is expected to complete in one shift; None: the team's.
+    shift_quota: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
@@ -132,6 +135,12 @@ class Book(Base):
     expected_entries: Mapped[int | None] = mapped_column(Integer)
     condition: Mapped[str] = mapped_column(String(16), default=BookCondition.GOOD.value)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The work queue (app.queue): its place, the lead's hold, who keys it now.
+    queue_rank: Mapped[int] = mapped_column(Integer, default=0)
+    on_hold: Mapped[bool] = mapped_column(default=False)
+    taken_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    taken_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     entries: Mapped[list[Entry]] = relationship(back_populates="book")
 
@@ -145,6 +154,9 @@ class Entry(Base):
         Index("ix_entries_status_completed_at", "status", "completed_at"),
         # The clerk's count for the shift, refreshed after every save.
         Index("ix_entries_completed_by_completed_at", "completed_by", "completed_at"),
+        # The tallies of a day or a shift, whoever completed the entries.
+        Index("ix_entries_completed_at", "completed_at"),
+        Index("ix_entries_deferred_at", "deferred_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -168,6 +180,10 @@ class Entry(Base):
     completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Who completed it: the tally counts it for them, whoever edits it later.
     completed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    # The last time it was left for later, and by whom: kept once it is
+    # completed, for the tally counts the deferral in the shift it happened.
+    deferred_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    deferred_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
     book: Mapped[Book] = relationship(back_populates="entries")
 
@@ -181,3 +197,47 @@ class EntryName(Base):
     entry_id: Mapped[int] = mapped_column(ForeignKey("entries.id", ondelete="CASCADE"), index=True)
     field: Mapped[str] = mapped_column(String(64))
     key: Mapped[str] = mapped_column(String(200), index=True)
+
+
+class Setting(Base):
+    """A station setting the lead may change: shifts, quotas, the deadline."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)
+
+
+class DailyDone(Base):
+    """Entries completed each day (Vietnam date), counted as they are saved.
+
+    The campaign's progress line reads this instead of counting a million
+    entries; ``app.work.progress`` keeps it and can recount it from the
+    entries, which ``sohoa check`` does to prove it true.
+    """
+
+    __tablename__ = "daily_done"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    entries: Mapped[int] = mapped_column(Integer)
+
+
+class WorkSession(Base):
+    """A clerk's work in one shift of one day: active time and keystrokes.
+
+    ``shift`` is the shift's number, 0 for work outside every shift. Time
+    between two keystrokes counts as active unless it is longer than the idle
+    limit (app.activity).
+    """
+
+    __tablename__ = "work_sessions"
+    __table_args__ = (UniqueConstraint("user_id", "day", "shift"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    day: Mapped[date] = mapped_column(Date)
+    shift: Mapped[int] = mapped_column(Integer)
+    active_seconds: Mapped[int] = mapped_column(Integer, default=0)
+    keystrokes: Mapped[int] = mapped_column(Integer, default=0)
+    first_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -3,8 +3,10 @@
 Books hold about 53 entries, as in the campaign (1,457,884 entries in 27,548
 books), and come in campaign priority (mostly births). Each book is keyed by
 one clerk, entry after entry, during that clerk's shift; a few entries are
-deferred with a reason. Rows are written in bulk, a chunk per transaction,
-so that a campaign-sized demo takes minutes.
+deferred with a reason. A quarter as many books again wait in the queue, not
+yet keyed, so that the campaign has a target still ahead. Rows are written
+in bulk, a chunk per transaction, so that a campaign-sized demo takes
+minutes.
 """
 
 from __future__ import annotations
@@ -35,9 +37,11 @@ from app.db.models import (
 from app.demo.entries import MAKERS, Values
 from app.demo.people import PeopleFactory
 from app.passwords import hash_password
-from app.shifts import DEFAULT_SHIFTS
 from app.specs import BookKind, SourceStatus, spec_for
 from app.station import StationDatabase
+from app.work import progress
+from app.work.queue import place_books
+from app.work.shifts import DEFAULT_SHIFTS
 
 DEMO_PASSWORD = "sohoa-demo"  # printed by `sohoa demo`: demo stations only
 CLERKS = 12  # a keying team (CONTEXT.md)
@@ -85,6 +89,7 @@ def add_demo_entries(db: StationDatabase, count: int, *, seed: int, clock: Clock
             summary.books += 1
             clerk = timeline.next_clerk()
             moments = timeline.book_keyed(clerk, book.expected_entries or 0)
+            book.finished_at = moments[-1]
             for entry_row, name_rows in _entries_of(book, people, clerk, moments):
                 names.extend({**name, "row": len(rows)} for name in name_rows)
                 rows.append(entry_row)
@@ -94,6 +99,15 @@ def add_demo_entries(db: StationDatabase, count: int, *, seed: int, clock: Clock
             if len(rows) >= CHUNK or remaining <= 0:
                 _write(session, rows, names)
                 rows, names = [], []
+        # The rest of the inventory, registered and waiting in the queue.
+        waiting = [
+            _new_book(session, rng, offices, volumes, _book_size(rng))
+            for _ in range(max(3, summary.books // 4))
+        ]
+        place_books(session, waiting)
+        progress.rebuild(session)
+        summary.books += len(waiting)
+        session.commit()
     summary.entries = count
     summary.first_day, summary.last_day = timeline.first_day, timeline.last_day
     return summary
@@ -261,6 +275,8 @@ def _entries_of(
                 "updated_at": at,
                 "completed_at": at if status is EntryStatus.COMPLETED else None,
                 "completed_by": clerk.id if status is EntryStatus.COMPLETED else None,
+                "deferred_at": at if status is EntryStatus.DEFERRED else None,
+                "deferred_by": clerk.id if status is EntryStatus.DEFERRED else None,
             },
             [
                 {"field": f.key, "key": text.search_key(name)}

@@ -1,7 +1,8 @@
 """The day's shifts, in Vietnam time, and what a clerk completed in one.
 
-Defaults are the campaign's: 06:00-12:00, 12:00-17:00, 17:00-22:00. An entry
-counts for the shift in which it was completed.
+Defaults are the campaign's: 06:00-12:00, 12:00-17:00, 17:00-22:00; the lead
+may change them (app.work.settings). An entry counts for the shift in which
+it was completed; work outside every shift counts for its day.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from sqlalchemy.orm import Session
 
 from app.clock import VIETNAM
 from app.db.models import Entry
+
+OUTSIDE = 0  # the shift number of a moment outside every shift
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,12 @@ class Shift:
             datetime.combine(day, self.end, VIETNAM).astimezone(UTC),
         )
 
+    @property
+    def hours(self) -> float:
+        return (
+            datetime.combine(date.min, self.end) - datetime.combine(date.min, self.start)
+        ).total_seconds() / 3600
+
 
 DEFAULT_SHIFTS = (
     Shift(1, time(6), time(12)),
@@ -46,17 +55,29 @@ def shift_at(moment: datetime, shifts: tuple[Shift, ...] = DEFAULT_SHIFTS) -> Sh
     return next((s for s in shifts if s.contains(local)), None)
 
 
-def completed_in_shift(session: Session, user_id: int, moment: datetime) -> int:
+def day_bounds(day: date) -> tuple[datetime, datetime]:
+    """A day in Vietnam as a half-open interval of UTC moments."""
+    start = datetime.combine(day, time(0), VIETNAM)
+    return start.astimezone(UTC), datetime.combine(
+        date.fromordinal(day.toordinal() + 1), time(0), VIETNAM
+    ).astimezone(UTC)
+
+
+def completed_in_shift(
+    session: Session,
+    user_id: int,
+    moment: datetime,
+    shifts: tuple[Shift, ...] = DEFAULT_SHIFTS,
+) -> int:
     """How many entries ``user_id`` completed in the shift ``moment`` falls in.
 
     Outside every shift, the count is of the day so far, so that overtime
     work is still shown to the clerk who does it.
     """
-    shift = shift_at(moment)
+    shift = shift_at(moment, shifts)
     day = moment.astimezone(VIETNAM).date()
     if shift is None:
-        start = datetime.combine(day, time(0), VIETNAM).astimezone(UTC)
-        end = moment
+        start, end = day_bounds(day)[0], moment
     else:
         start, end = shift.bounds(day)
     return session.scalar(

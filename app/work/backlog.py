@@ -1,0 +1,84 @@
+"""The deferred backlog: entries left for later, by reason, oldest first.
+
+This is the list a lead works through to unblock cases ("stalled cases are
+listed with their specific reason", CONTEXT.md). An entry leaves it when it
+is completed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased
+
+from app.db.models import Book, DeferralReason, Entry, EntryStatus, User
+from app.specs import BookKind
+
+
+@dataclass(frozen=True)
+class DeferredEntry:
+    entry_id: int
+    book_id: int
+    kind: BookKind
+    office: str
+    volume: str
+    year: int
+    number: int | None
+    title: str
+    note: str | None
+    deferred_at: datetime | None
+    deferred_by: str | None  # user name
+
+
+@dataclass(frozen=True)
+class BacklogGroup:
+    reason: DeferralReason
+    entries: list[DeferredEntry]
+
+
+def deferred_backlog(session: Session) -> list[BacklogGroup]:
+    """Every deferred entry, grouped by reason (the largest group first, then
+    in the order of the reasons), each group oldest first."""
+    deferrer = aliased(User)
+    rows = session.execute(
+        select(
+            Entry.deferral_reason,
+            Entry.id,
+            Book.id,
+            Book.kind,
+            Book.office,
+            Book.volume,
+            Entry.year,
+            Entry.number,
+            Entry.title,
+            Entry.deferral_note,
+            Entry.deferred_at,
+            deferrer.username,
+        )
+        .join(Book, Book.id == Entry.book_id)
+        .outerjoin(deferrer, deferrer.id == Entry.deferred_by)
+        .where(Entry.status == EntryStatus.DEFERRED.value)
+        .order_by(Entry.deferred_at.nulls_first(), Entry.id)
+    ).all()
+    groups: dict[DeferralReason, list[DeferredEntry]] = {}
+    for r in rows:
+        reason = DeferralReason(r[0] or DeferralReason.OTHER)
+        groups.setdefault(reason, []).append(DeferredEntry(r[1], r[2], BookKind(r[3]), *r[4:]))
+    return [
+        BacklogGroup(reason, entries)
+        for reason, entries in sorted(
+            groups.items(), key=lambda g: (-len(g[1]), list(DeferralReason).index(g[0]))
+        )
+    ]
+
+
+def backlog_counts(session: Session) -> dict[DeferralReason, int]:
+    """How many entries wait for each reason."""
+    rows = session.execute(
+        select(Entry.deferral_reason, func.count())
+        .where(Entry.status == EntryStatus.DEFERRED.value)
+        .group_by(Entry.deferral_reason)
+    ).all()
+    return {DeferralReason(reason or DeferralReason.OTHER): count for reason, count in rows}

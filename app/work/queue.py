@@ -1,0 +1,207 @@
+"""The work queue (DESIGN.md §5): which book a clerk keys next.
+
+Books wait in ``queue_rank`` order. A new book takes its place by the
+campaign's order: kind priority (births first), condition (easy first), year,
+office, volume; the lead may then move a book up or down, or hold it. A
+clerk's next book is the first one not finished, not held and not taken; a
+book is keyed by one clerk at a time, and is theirs until they finish it, log
+out, or the lead releases it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from itertools import accumulate
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from app.clock import Clock
+from app.db.models import Book, BookCondition, User
+from app.roles import require_lead
+from app.specs import BookKind
+
+
+class BookTaken(Exception):
+    """Another clerk is keying this book."""
+
+    def __init__(self, book: Book, holder: User) -> None:
+        super().__init__(f"book {book.id} is being keyed by {holder.username}")
+        self.book = book
+        self.holder = holder
+
+
+class BookUnavailable(Exception):
+    """The book is finished or held by the lead: no one may take it."""
+
+
+def campaign_order(book: Book) -> tuple[object, ...]:
+    """Where a book belongs in the queue before the lead moves anything."""
+    return (
+        BookKind(book.kind).priority,
+        list(BookCondition).index(BookCondition(book.condition)),
+        book.year,
+        book.office,
+        _natural(book.volume),
+    )
+
+
+def _natural(text: str) -> tuple[object, ...]:
+    """ "2" before "10": digits compare as numbers."""
+    return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", text))
+
+
+def open_books(session: Session) -> list[Book]:
+    """The books not finished yet, in queue order."""
+    return list(
+        session.scalars(
+            select(Book).where(Book.finished_at.is_(None)).order_by(Book.queue_rank, Book.id)
+        )
+    )
+
+
+def place_books(session: Session, books: Iterable[Book]) -> None:
+    """Give new books their place in the queue by the campaign's order.
+
+    Each goes right after the last open book that the campaign's order puts
+    before it (or level with it), so that the lead's moves among the others
+    stay as they were.
+    """
+    new = sorted(books, key=campaign_order)
+    new_ids = {id(b) for b in new}
+    queue = [b for b in open_books(session) if id(b) not in new_ids]
+    # For a key k, the last queue position holding a key <= k: the running
+    # maximum of the positions, with the queue sorted by key.
+    by_key = sorted(range(len(queue)), key=lambda i: campaign_order(queue[i]))
+    keys = [campaign_order(queue[i]) for i in by_key]
+    last_at: list[int] = list(accumulate(by_key, max))
+    after: dict[int, list[Book]] = {}
+    for book in new:
+        at = bisect_right(keys, campaign_order(book))
+        after.setdefault(last_at[at - 1] if at else -1, []).append(book)
+    merged = after.get(-1, [])
+    for position, book in enumerate(queue):
+        merged.append(book)
+        merged.extend(after.get(position, []))
+    _renumber(session, merged)
+
+
+def _renumber(session: Session, books: list[Book]) -> None:
+    base = session.scalar(select(Book.queue_rank).order_by(Book.queue_rank.desc()).limit(1)) or 0
+    # Above every rank in use, so that finished books keep theirs unchanged.
+    for offset, book in enumerate(books, start=1):
+        if book.queue_rank != base + offset:
+            book.queue_rank = base + offset
+    session.flush()
+
+
+def move_book(session: Session, user: User, book: Book, steps: int) -> None:
+    """Move an open book ``steps`` places down the queue (negative: up)."""
+    require_lead(user, "reorder the queue")
+    queue = open_books(session)
+    if book not in queue:
+        raise BookUnavailable("a finished book is not in the queue")
+    at = queue.index(book)
+    to = max(0, min(len(queue) - 1, at + steps))
+    queue.insert(to, queue.pop(at))
+    _renumber(session, queue)
+
+
+def hold_book(session: Session, user: User, book: Book, held: bool) -> None:
+    """Hold a book back from the clerks (or let it go again)."""
+    require_lead(user, "hold a book")
+    book.on_hold = held
+    session.flush()
+
+
+def take_book(session: Session, user: User, book: Book, clock: Clock) -> Book:
+    """``user`` keys ``book`` from now on; their other open book goes back.
+
+    The claim is one conditional UPDATE, so that two clerks can never both
+    take the same book.
+    """
+    if book.taken_by == user.id:
+        return book
+    if book.finished_at is not None or book.on_hold:
+        raise BookUnavailable("the book is finished or held by the lead")
+    claimed = session.execute(
+        update(Book)
+        .where(Book.id == book.id, Book.taken_by.is_(None))
+        .values(taken_by=user.id, taken_at=clock.now())
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    session.refresh(book)
+    if not claimed:
+        raise BookTaken(book, session.get_one(User, book.taken_by))
+    session.execute(
+        update(Book)
+        .where(Book.taken_by == user.id, Book.id != book.id)
+        .values(taken_by=None, taken_at=None)
+        .execution_options(synchronize_session="fetch")
+    )
+    return book
+
+
+def book_of(session: Session, user: User) -> Book | None:
+    """The book ``user`` is keying, if any."""
+    return session.scalars(
+        select(Book).where(Book.taken_by == user.id, Book.finished_at.is_(None))
+    ).first()
+
+
+def next_book(session: Session, user: User, clock: Clock) -> Book | None:
+    """The book ``user`` should key now: theirs, else the first free one."""
+    mine = book_of(session, user)
+    if mine is not None:
+        return mine
+    while True:
+        candidate = session.scalars(
+            select(Book)
+            .where(Book.finished_at.is_(None), Book.taken_by.is_(None), Book.on_hold.is_(False))
+            .order_by(Book.queue_rank, Book.id)
+            .limit(1)
+        ).first()
+        if candidate is None:
+            return None
+        try:
+            return take_book(session, user, candidate, clock)
+        except BookTaken:
+            continue  # another clerk was quicker: try the next one
+
+
+def release_books(session: Session, user: User) -> None:
+    """``user`` stops keying (logs out): their book goes back to the queue."""
+    session.execute(
+        update(Book)
+        .where(Book.taken_by == user.id)
+        .values(taken_by=None, taken_at=None)
+        .execution_options(synchronize_session="fetch")
+    )
+
+
+def release_book(session: Session, lead: User, book: Book) -> None:
+    """The lead takes a book back from whoever holds it (e.g. after a crash)."""
+    require_lead(lead, "release a book")
+    book.taken_by = None
+    book.taken_at = None
+    session.flush()
+
+
+def finish_book(session: Session, user: User, book: Book, clock: Clock) -> None:
+    """The book is keyed to its end: it leaves the queue."""
+    if book.taken_by not in (None, user.id):
+        require_lead(user, "finish a book another clerk is keying")
+    book.finished_at = clock.now()
+    book.taken_by = None
+    book.taken_at = None
+    session.flush()
+
+
+def reopen_book(session: Session, lead: User, book: Book) -> None:
+    """A finished book goes back to the queue, at its campaign place."""
+    require_lead(lead, "reopen a book")
+    book.finished_at = None
+    session.flush()
+    place_books(session, [book])

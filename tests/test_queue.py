@@ -1,0 +1,257 @@
+"""The work queue: campaign order, one clerk per book, the lead's moves and holds."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from entries_factory import valid_entry
+from sqlalchemy import select
+from work_helpers import add_book, add_user, local
+
+from app.db.models import Book, DeferralReason, Entry, Role, User, WorkSession
+from app.entries import SaveAction, save_entry
+from app.roles import NotAllowed
+from app.specs import BookKind
+from app.work.activity import ActivityMeter
+from app.work.backlog import backlog_counts, deferred_backlog
+from app.work.queue import (
+    BookTaken,
+    BookUnavailable,
+    finish_book,
+    hold_book,
+    move_book,
+    next_book,
+    open_books,
+    release_book,
+    release_books,
+    take_book,
+)
+from app.work.settings import shifts
+
+DAY = date(2026, 11, 20)
+
+
+@pytest.fixture
+def shelf(station):
+    """Books registered out of order, and a team: a lead and two clerks."""
+    with station.sessions.begin() as session:
+        for kind, volume, year, condition in [
+            (BookKind.DEATH, "01", 1990, "good"),
+            (BookKind.BIRTH, "10", 1985, "good"),
+            (BookKind.BIRTH, "02", 1985, "good"),
+            (BookKind.BIRTH, "01", 1980, "damaged"),
+            (BookKind.MARRIAGE, "01", 1979, "worn"),
+            (BookKind.BIRTH, "01", 1999, "worn"),
+            (BookKind.ADOPTION, "01", 2001, "good"),
+        ]:
+            add_book(session, kind, volume, year, condition)
+        add_user(session, "lead", Role.LEAD)
+        add_user(session, "an")
+        add_user(session, "binh")
+
+
+def names(books: list[Book]) -> list[str]:
+    return [f"{b.kind}/{b.year}/{b.volume}" for b in books]
+
+
+def users(session):
+    return {u.username: u for u in session.scalars(select(User))}
+
+
+def test_the_queue_is_in_campaign_order(station, shelf) -> None:
+    with station.sessions() as session:
+        queue = open_books(session)
+
+    assert names(queue) == [
+        "birth/1985/02",  # births first; easy books first; then year and volume
+        "birth/1985/10",  # volume 2 before volume 10
+        "birth/1999/01",  # worn
+        "birth/1980/01",  # damaged
+        "marriage/1979/01",
+        "death/1990/01",
+        "adoption/2001/01",
+    ]
+
+
+def test_next_book_takes_the_top_and_one_clerk_holds_a_book(station, shelf, clock) -> None:
+    with station.sessions.begin() as session:
+        team = users(session)
+        first = next_book(session, team["an"], clock)
+        second = next_book(session, team["binh"], clock)
+        again = next_book(session, team["an"], clock)
+
+        assert names([first, second]) == ["birth/1985/02", "birth/1985/10"]
+        assert again is first, "a clerk keeps their book until they finish it"
+        with pytest.raises(BookTaken) as taken:
+            take_book(session, team["binh"], first, clock)
+        assert taken.value.holder.username == "an"
+        assert first.taken_by == team["an"].id
+
+
+def test_taking_another_book_gives_the_first_back(station, shelf, clock) -> None:
+    with station.sessions.begin() as session:
+        team = users(session)
+        first = next_book(session, team["an"], clock)
+        other = open_books(session)[4]
+        take_book(session, team["an"], other, clock)
+
+        assert first.taken_by is None
+        assert next_book(session, team["binh"], clock) is first
+
+
+def test_finishing_or_logging_out_releases_the_book(station, shelf, clock) -> None:
+    with station.sessions.begin() as session:
+        team = users(session)
+        first = next_book(session, team["an"], clock)
+        finish_book(session, team["an"], first, clock)
+        assert first not in open_books(session)
+        second = next_book(session, team["an"], clock)
+        assert names([second]) == ["birth/1985/10"]
+
+        release_books(session, team["an"])  # logs out
+        assert second.taken_by is None
+        assert next_book(session, team["binh"], clock) is second
+
+
+def test_a_finished_or_held_book_cannot_be_taken(station, shelf, clock) -> None:
+    with station.sessions.begin() as session:
+        team = users(session)
+        top = open_books(session)[0]
+        hold_book(session, team["lead"], top, held=True)
+
+        assert next_book(session, team["an"], clock) is not top
+        with pytest.raises(BookUnavailable):
+            take_book(session, team["binh"], top, clock)
+        hold_book(session, team["lead"], top, held=False)
+        assert next_book(session, team["binh"], clock) is top
+
+
+def test_the_lead_moves_books_up_and_down(station, shelf) -> None:
+    with station.sessions.begin() as session:
+        team = users(session)
+        queue = open_books(session)
+        adoption = queue[-1]
+        move_book(session, team["lead"], adoption, -3)
+        assert names(open_books(session))[3] == "adoption/2001/01"
+        move_book(session, team["lead"], adoption, -100)
+        assert open_books(session)[0] is adoption
+        move_book(session, team["lead"], queue[0], +1)
+        assert names(open_books(session))[:4] == [
+            "adoption/2001/01",
+            "birth/1985/10",
+            "birth/1985/02",
+            "birth/1999/01",
+        ]
+
+
+def test_a_new_book_finds_its_place_and_keeps_the_leads_moves(station, shelf) -> None:
+    with station.sessions.begin() as session:
+        team = users(session)
+        adoption = open_books(session)[-1]
+        move_book(session, team["lead"], adoption, -100)
+        add_book(session, BookKind.BIRTH, "05", 1985, "good")
+        add_book(session, BookKind.DEATH, "02", 1991, "good")
+
+        assert names(open_books(session)) == [
+            "adoption/2001/01",  # the lead's move stays
+            "birth/1985/02",
+            "birth/1985/05",  # between volumes 2 and 10 of 1985
+            "birth/1985/10",
+            "birth/1999/01",
+            "birth/1980/01",
+            "marriage/1979/01",
+            "death/1990/01",
+            "death/1991/02",
+        ]
+
+
+def test_a_clerk_cannot_do_what_only_a_lead_may(station, shelf, clock) -> None:
+    with station.sessions.begin() as session:
+        team = users(session)
+        book = open_books(session)[0]
+        for action in (
+            lambda: move_book(session, team["an"], book, -1),
+            lambda: hold_book(session, team["an"], book, held=True),
+            lambda: release_book(session, team["an"], book),
+        ):
+            with pytest.raises(NotAllowed):
+                action()
+        take_book(session, team["an"], book, clock)
+        with pytest.raises(NotAllowed):
+            finish_book(session, team["binh"], book, clock)
+        release_book(session, team["lead"], book)
+        assert book.taken_by is None
+
+
+def test_the_backlog_is_grouped_by_reason_oldest_first(station, shelf, clock) -> None:
+    with station.sessions.begin() as session:
+        team = users(session)
+        book = open_books(session)[0]
+        reasons = [
+            (DeferralReason.ILLEGIBLE, 3),
+            (DeferralReason.DAMAGED_PAGE, 1),
+            (DeferralReason.ILLEGIBLE, 1),
+            (DeferralReason.NEEDS_VERIFICATION, 2),
+            (DeferralReason.ILLEGIBLE, 2),
+        ]
+        entries = []
+        for number, (reason, days_ago) in enumerate(reasons, start=1):
+            clock.moment = local(DAY - timedelta(days=days_ago), 8, number)
+            entries.append(
+                save_entry(
+                    session, book=book, values=valid_entry("birth", number=str(number)),
+                    user=team["an"], action=SaveAction.DEFER, clock=clock,
+                    deferral_reason=reason, deferral_note=f"note {number}",
+                ).entry
+            )  # fmt: skip
+        # The third is completed later: it leaves the backlog.
+        clock.moment = local(DAY, 9)
+        save_entry(
+            session, book=book, values=valid_entry("birth", number="3"), user=team["binh"],
+            action=SaveAction.COMPLETE, clock=clock, entry=session.get(Entry, entries[2].id),
+        )  # fmt: skip
+
+    with station.sessions() as session:
+        groups = deferred_backlog(session)
+        counts = backlog_counts(session)
+
+    assert [(g.reason, [e.number for e in g.entries]) for g in groups] == [
+        (DeferralReason.ILLEGIBLE, [1, 5]),  # the largest group first, oldest first
+        (DeferralReason.NEEDS_VERIFICATION, [4]),
+        (DeferralReason.DAMAGED_PAGE, [2]),
+    ]
+    assert groups[0].entries[0].deferred_by == "an"
+    assert groups[0].entries[0].note == "note 1"
+    assert counts == {
+        DeferralReason.ILLEGIBLE: 2,
+        DeferralReason.DAMAGED_PAGE: 1,
+        DeferralReason.NEEDS_VERIFICATION: 1,
+    }
+
+
+def test_active_time_leaves_out_idle_gaps_and_splits_at_shift_ends(station, shelf) -> None:
+    with station.sessions.begin() as session:
+        an = users(session)["an"]
+        meter = ActivityMeter(shifts(session))
+        at = local(DAY, 11, 58)
+        for _ in range(60):  # a key a second for a minute
+            meter.key_pressed(at)
+            at += timedelta(seconds=1)
+        at += timedelta(minutes=10)  # a break: not active time
+        for _ in range(30):
+            meter.key_pressed(at)
+            at += timedelta(seconds=2)
+        meter.flush(session, an)
+        meter.key_pressed(at + timedelta(seconds=5), count=3)
+        meter.flush(session, an)
+
+    with station.sessions() as session:
+        rows = session.scalars(select(WorkSession).order_by(WorkSession.shift)).all()
+
+    # 11:58:00-11:58:59 in shift 1 (59 s); after the break, 12:09 on, shift 2:
+    # 29 gaps of 2 s, then 7 s to the last three keys.
+    assert [(r.shift, r.active_seconds, r.keystrokes) for r in rows] == [
+        (1, 59, 60),
+        (2, 58 + 7, 33),
+    ]
