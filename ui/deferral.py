@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -17,22 +18,29 @@ from app.rules import Assessment
 from app.specs import SourceStatus
 
 
+def reason_label(reason: DeferralReason) -> str:
+    """Why an entry was deferred, as the clerk and the lead read it."""
+    labels = {
+        DeferralReason.ILLEGIBLE: QT_TRANSLATE_NOOP("DeferralDialog", "A field cannot be read"),
+        DeferralReason.NEEDS_VERIFICATION: QT_TRANSLATE_NOOP(
+            "DeferralDialog", "Needs checking against another document"
+        ),
+        DeferralReason.DAMAGED_PAGE: QT_TRANSLATE_NOOP("DeferralDialog", "Damaged page"),
+        DeferralReason.OTHER: QT_TRANSLATE_NOOP("DeferralDialog", "Other reason"),
+    }
+    return QCoreApplication.translate("DeferralDialog", labels[reason])
+
+
 class DeferralDialog(QDialog):
     """Reason (guessed, one digit changes it) and a note; Enter confirms."""
 
     def __init__(self, assessment: Assessment, language: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Defer this entry"))
-        labels = {
-            DeferralReason.ILLEGIBLE: self.tr("A field cannot be read"),
-            DeferralReason.NEEDS_VERIFICATION: self.tr("Needs checking against another document"),
-            DeferralReason.DAMAGED_PAGE: self.tr("Damaged page"),
-            DeferralReason.OTHER: self.tr("Other reason"),
-        }
         self.reasons = QComboBox()
         self.reasons.setObjectName("deferral_reason")
-        for number, (reason, label) in enumerate(labels.items(), start=1):
-            self.reasons.addItem(f"{number} · {label}", reason.value)
+        for number, reason in enumerate(DeferralReason, start=1):
+            self.reasons.addItem(f"{number} · {reason_label(reason)}", reason.value)
         self.reasons.setCurrentIndex(self.reasons.findData(_likely_reason(assessment).value))
         self.note_edit = QLineEdit()
         self.note_edit.setObjectName("deferral_note")

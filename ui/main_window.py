@@ -18,13 +18,15 @@ from __future__ import annotations
 import errno
 import logging
 
-from PySide6.QtCore import QLocale, Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -40,10 +42,14 @@ from app.db.models import Book, DeferralReason, Entry, EntryStatus, User
 from app.entries import SaveAction, SaveOutcome, save_entry
 from app.keying import display_value, entry_to_edit, fresh_values
 from app.overview import book_progress, entries_of_book
+from app.roles import is_lead
 from app.rules import Severity
 from app.specs import BookKind, spec_for
 from app.station import StationDatabase
+from app.work import queue, settings
+from app.work.activity import ActivityMeter
 from app.work.shifts import completed_in_shift, shift_at
+from ui.dashboard.widget import Dashboard
 from ui.deferral import DeferralDialog
 from ui.form.entry_form import EntryForm
 from ui.models.books import BookTableModel
@@ -52,6 +58,7 @@ from ui.models.entries import EntryListModel
 log = logging.getLogger(__name__)
 
 DRAFT_PAUSE_MS = 700  # a pause in typing this long saves the draft
+ACTIVITY_FLUSH_MS = 60_000  # the clerk's keystrokes and active time, written each minute
 FAILURE_STYLE = "color: #b00020; font-weight: bold;"
 
 
@@ -74,11 +81,23 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._books_tab(), self.tr("Books (F6)"))
         self.tabs.addTab(self._keying_tab(), self.tr("Keying (F7)"))
+        self.dashboard: Dashboard | None = None
+        if is_lead(user):
+            self.dashboard = Dashboard(db, clock)
+            self.tabs.addTab(self.dashboard, self.tr("Dashboard (F8)"))
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
         self._status_bar()
         self._shortcuts()
         self.draft_timer = QTimer(self, singleShot=True, interval=DRAFT_PAUSE_MS)
         self.draft_timer.timeout.connect(self.save_draft)
+        with db.sessions() as session:
+            self.meter = ActivityMeter(settings.shifts(session))
+        self.keys = _KeyCounter(self, self.meter, clock)
+        QApplication.instance().installEventFilter(self.keys)
+        self.activity_timer = QTimer(self, interval=ACTIVITY_FLUSH_MS)
+        self.activity_timer.timeout.connect(self.flush_activity)
+        self.activity_timer.start()
         self.resize(1280, 800)
         self.refresh_books()
         self.refresh_status()
@@ -98,7 +117,26 @@ class MainWindow(QMainWindow):
         self.book_table.activated.connect(
             lambda index: self.open_book(self.books.book_at(index.row()).book_id)
         )
-        return self.book_table
+        bar = QHBoxLayout()
+        actions = [(self.tr("Next book (Ctrl+N)"), "next_book", self.open_next_book)]
+        if is_lead(self.user):
+            actions += [
+                (self.tr("Up (Ctrl+↑)"), "book_up", lambda: self.move_selected(-1)),
+                (self.tr("Down (Ctrl+↓)"), "book_down", lambda: self.move_selected(+1)),
+                (self.tr("Hold / let go (Ctrl+H)"), "hold_book", self.hold_selected),
+                (self.tr("Release from its clerk (Ctrl+R)"), "release_book", self.release_selected),
+            ]
+        for label, name, slot in actions:
+            button = QPushButton(label)
+            button.setObjectName(name)
+            button.clicked.connect(slot)
+            bar.addWidget(button)
+        bar.addStretch(1)
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addLayout(bar)
+        layout.addWidget(self.book_table, 1)
+        return tab
 
     def _keying_tab(self) -> QWidget:
         self.book_title = QLabel()
@@ -124,9 +162,13 @@ class MainWindow(QMainWindow):
         self.defer_button = QPushButton(self.tr("Defer (F9)"))
         self.defer_button.setObjectName("defer")
         self.defer_button.clicked.connect(self.ask_deferral)
+        self.finish_button = QPushButton(self.tr("Book finished"))
+        self.finish_button.setObjectName("finish_book")
+        self.finish_button.clicked.connect(self.finish_current_book)
         self.outcome = QLabel()
         self.outcome.setObjectName("outcome")
         buttons = QHBoxLayout()
+        buttons.addWidget(self.finish_button)
         buttons.addWidget(self.outcome, 1)
         buttons.addWidget(self.defer_button)
         buttons.addWidget(self.save_button)
@@ -164,8 +206,18 @@ class MainWindow(QMainWindow):
             (Qt.Key.Key_F9, self.ask_deferral),
             (Qt.Key.Key_F6, lambda: self.tabs.setCurrentIndex(0)),
             (Qt.Key.Key_F7, lambda: self.tabs.setCurrentIndex(1)),
+            (Qt.Key.Key_F8, lambda: self.tabs.setCurrentIndex(2)),
+            (QKeySequence.StandardKey.New, self.open_next_book),
         ):
             QShortcut(QKeySequence(key), self, slot)
+        if is_lead(self.user):
+            for key, slot in (
+                ("Ctrl+Up", lambda: self.move_selected(-1)),
+                ("Ctrl+Down", lambda: self.move_selected(+1)),
+                ("Ctrl+H", self.hold_selected),
+                ("Ctrl+R", self.release_selected),
+            ):
+                QShortcut(QKeySequence(key), self.book_table, slot)
 
     # Books and entries
 
@@ -177,8 +229,23 @@ class MainWindow(QMainWindow):
         """Make ``book_id`` the current book and start its next entry."""
         if not self.flush_draft():
             return
-        with self.db.sessions() as session:
-            self.book = session.get(Book, book_id)
+        try:
+            with self.db.sessions.begin() as session:
+                book = queue.take_book(
+                    session, self.user, session.get_one(Book, book_id), self.clock
+                )
+        except queue.BookTaken as taken:
+            self._say(
+                self.tr(
+                    "{name} is keying this book. One book is keyed by one clerk at a time."
+                ).format(name=taken.holder_name)
+            )
+            return
+        except queue.BookUnavailable:
+            self._say(self.tr("This book is finished or held by the team lead."))
+            return
+        self.book = book
+        self.refresh_books()
         kind = BookKind(self.book.kind)
         if kind not in self.form_of:
             form = EntryForm(spec_for(kind), self.language, lambda: local_today(self.clock))
@@ -196,6 +263,75 @@ class MainWindow(QMainWindow):
         )
         self.tabs.setCurrentIndex(1)
         self.new_entry()
+
+    # The queue
+
+    def _say(self, message: str) -> None:
+        QMessageBox.information(self, self.tr("Books"), message)
+
+    @Slot()
+    def open_next_book(self) -> None:
+        """The clerk's book, or the first free one in the queue."""
+        if not self.flush_draft():
+            return
+        with self.db.sessions.begin() as session:
+            book = queue.next_book(session, self.user, self.clock)
+        if book is None:
+            self._say(self.tr("No book is waiting in the queue."))
+            return
+        self.open_book(book.id)
+
+    def _selected_book(self) -> Book | None:
+        rows = self.book_table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.books.book_at(rows[0].row())
+
+    def _lead_action(self, action) -> None:
+        """Apply a lead's action to the selected book and keep it selected."""
+        selected = self._selected_book()
+        if selected is None:
+            return
+        with self.db.sessions.begin() as session:
+            action(session, session.get_one(Book, selected.book_id))
+        self.refresh_books()
+        for row in range(self.books.rowCount()):
+            if self.books.book_at(row).book_id == selected.book_id:
+                self.book_table.selectRow(row)
+
+    def move_selected(self, steps: int) -> None:
+        self._lead_action(lambda session, book: queue.move_book(session, self.user, book, steps))
+
+    def hold_selected(self) -> None:
+        self._lead_action(
+            lambda session, book: queue.hold_book(session, self.user, book, not book.on_hold)
+        )
+
+    def release_selected(self) -> None:
+        self._lead_action(lambda session, book: queue.release_book(session, self.user, book))
+
+    @Slot()
+    def finish_current_book(self) -> None:
+        """The clerk has keyed the book to its end: it leaves the queue."""
+        if self.book is None or not self.flush_draft():
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Book finished"),
+            self.tr("Every entry of this book is keyed? It leaves the queue."),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        with self.db.sessions.begin() as session:
+            queue.finish_book(session, self.user, session.get_one(Book, self.book.id), self.clock)
+        self.book = None
+        self.refresh_books()
+        self.open_next_book()
+
+    @Slot(int)
+    def _tab_changed(self, index: int) -> None:
+        if index == 0:
+            self.refresh_books()
 
     @property
     def form(self) -> EntryForm:
@@ -378,9 +514,11 @@ class MainWindow(QMainWindow):
 
     def refresh_status(self) -> None:
         now = self.clock.now()
-        shift = shift_at(now)
         with self.db.sessions() as session:
-            count = completed_in_shift(session, self.user.id, now)
+            shifts = settings.shifts(session)
+            count = completed_in_shift(session, self.user.id, now, shifts)
+            quota = settings.clerk_quota(session, self.user)
+        shift = shift_at(now, shifts)
         self.user_label.setText(self.tr("User: {name}").format(name=self.user.username))
         if shift is None:
             self.shift_label.setText(self.tr("Outside the shifts"))
@@ -393,11 +531,43 @@ class MainWindow(QMainWindow):
                 )
             )
         self.count_label.setText(
-            self.tr("Entries this shift: {count}").format(count=QLocale().toString(count))
+            self.tr("Entries this shift: {count} of {quota}").format(
+                count=QLocale().toString(count), quota=QLocale().toString(quota)
+            )
         )
+
+    @Slot()
+    def flush_activity(self) -> None:
+        try:
+            with self.db.sessions.begin() as session:
+                self.meter.flush(session, self.user)
+        except DatabaseError:
+            # Statistics wait for the next minute; entries are never at stake.
+            log.warning("could not write the activity of %s", self.user.username, exc_info=True)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.flush_draft():
             event.ignore()  # the message says why; closing would drop the entry
             return
+        QApplication.instance().removeEventFilter(self.keys)
+        self.activity_timer.stop()
+        self.flush_activity()
+        # Logging out gives the clerk's book back to the queue.
+        with self.db.sessions.begin() as session:
+            queue.release_books(session, self.user)
         super().closeEvent(event)
+
+
+class _KeyCounter(QObject):
+    """Tells the activity meter of every key pressed in the window."""
+
+    def __init__(self, window: QMainWindow, meter: ActivityMeter, clock: Clock) -> None:
+        super().__init__(window)
+        self.window = window
+        self.meter = meter
+        self.clock = clock
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and self.window.isActiveWindow():
+            self.meter.key_pressed(self.clock.now())
+        return False

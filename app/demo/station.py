@@ -33,6 +33,7 @@ from app.db.models import (
     EntryStatus,
     Role,
     User,
+    WorkSession,
 )
 from app.demo.entries import MAKERS, Values
 from app.demo.people import PeopleFactory
@@ -41,7 +42,7 @@ from app.specs import BookKind, SourceStatus, spec_for
 from app.station import StationDatabase
 from app.work import progress
 from app.work.queue import place_books
-from app.work.shifts import DEFAULT_SHIFTS
+from app.work.shifts import DEFAULT_SHIFTS, shift_at
 
 DEMO_PASSWORD = "sohoa-demo"  # printed by `sohoa demo`: demo stations only
 CLERKS = 12  # a keying team (CONTEXT.md)
@@ -82,6 +83,7 @@ def add_demo_entries(db: StationDatabase, count: int, *, seed: int, clock: Clock
     offices = _offices(people, db.station().office)
     rows: list[dict[str, Any]] = []
     names: list[dict[str, Any]] = []
+    work = _WorkSessions()
     with db.sessions() as session:
         remaining = count
         while remaining > 0:
@@ -95,6 +97,7 @@ def add_demo_entries(db: StationDatabase, count: int, *, seed: int, clock: Clock
                 rows.append(entry_row)
                 summary.by_status[entry_row["status"]] += 1
                 summary.by_kind[book.kind] += 1
+                work.add(clerk.id, entry_row["updated_at"])
             remaining -= book.expected_entries or 0
             if len(rows) >= CHUNK or remaining <= 0:
                 _write(session, rows, names)
@@ -106,6 +109,7 @@ def add_demo_entries(db: StationDatabase, count: int, *, seed: int, clock: Clock
         ]
         place_books(session, waiting)
         progress.rebuild(session)
+        work.write(session, rng)
         summary.books += len(waiting)
         session.commit()
     summary.entries = count
@@ -128,6 +132,39 @@ def _write(session: Session, rows: list[dict[str, Any]], names: list[dict[str, A
     session.execute(insert(Entry), rows)
     session.execute(insert(EntryName), names)
     session.commit()
+
+
+class _WorkSessions:
+    """Each clerk's active time and keystrokes per shift, from their entries."""
+
+    def __init__(self) -> None:
+        self._spans: dict[tuple[int, date, int], list[Any]] = {}
+
+    def add(self, clerk_id: int, moment: datetime) -> None:
+        shift = shift_at(moment)
+        key = (clerk_id, moment.astimezone(VIETNAM).date(), shift.number if shift else 0)
+        span = self._spans.setdefault(key, [moment, moment, 0])
+        span[0], span[1], span[2] = min(span[0], moment), max(span[1], moment), span[2] + 1
+
+    def write(self, session: Session, rng: random.Random) -> None:
+        existing = {(w.user_id, w.day, w.shift): w for w in session.scalars(select(WorkSession))}
+        for (clerk_id, day, shift), (first, last, count) in self._spans.items():
+            # A clerk is idle for some minutes of a shift; a demo entry takes
+            # about 190 keystrokes (the replay test's figure).
+            active = round((last - first).total_seconds() * rng.uniform(0.82, 0.95)) + 60
+            keys = count * rng.randrange(170, 210)
+            row = existing.get((clerk_id, day, shift))
+            if row is None:
+                session.add(
+                    WorkSession(
+                        user_id=clerk_id, day=day, shift=shift, active_seconds=active,
+                        keystrokes=keys, first_at=first, last_at=last,
+                    )
+                )  # fmt: skip
+            else:
+                row.active_seconds += active
+                row.keystrokes += keys
+        session.flush()
 
 
 def _book_size(rng: random.Random) -> int:

@@ -27,10 +27,12 @@ from app.specs import BookKind
 class BookTaken(Exception):
     """Another clerk is keying this book."""
 
-    def __init__(self, book: Book, holder: User) -> None:
-        super().__init__(f"book {book.id} is being keyed by {holder.username}")
-        self.book = book
-        self.holder = holder
+    def __init__(self, book_id: int, holder: User) -> None:
+        super().__init__(f"book {book_id} is being keyed by {holder.username}")
+        self.book_id = book_id
+        # Plain values: the session the exception leaves is rolled back.
+        self.holder_username = holder.username
+        self.holder_name = holder.full_name or holder.username
 
 
 class BookUnavailable(Exception):
@@ -134,7 +136,7 @@ def take_book(session: Session, user: User, book: Book, clock: Clock) -> Book:
     ).rowcount
     session.refresh(book)
     if not claimed:
-        raise BookTaken(book, session.get_one(User, book.taken_by))
+        raise BookTaken(book.id, session.get_one(User, book.taken_by))
     session.execute(
         update(Book)
         .where(Book.taken_by == user.id, Book.id != book.id)

@@ -66,6 +66,31 @@
         <source>Progress</source>
         <translation>Tiến độ</translation>
     </message>
+    <message>
+        <location filename="../../ui/models/books.py" line="45"/>
+        <source>State</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/books.py" line="83"/>
+        <source>Finished</source>
+        <translation>Đã xong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/books.py" line="85"/>
+        <source>On hold</source>
+        <translation>Tạm giữ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/books.py" line="87"/>
+        <source>Keyed by {name}</source>
+        <translation>Đang nhập: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/books.py" line="88"/>
+        <source>Waiting</source>
+        <translation>Chờ nhập</translation>
+    </message>
 </context>
 <context>
     <name>Crash</name>
@@ -85,39 +110,192 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
     </message>
 </context>
 <context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../ui/dashboard/widget.py" line="100"/>
+        <source>Clerk</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/widget.py" line="101"/>
+        <source>Completed</source>
+        <translation>Đã xong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/widget.py" line="102"/>
+        <source>Quota</source>
+        <translation>Định mức</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/widget.py" line="104"/>
+        <source>% of quota</source>
+        <translation>% định mức</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/widget.py" line="109"/>
+        <source>Entries/hour</source>
+        <translation>Mục/giờ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/widget.py" line="110"/>
+        <source>Keys/hour</source>
+        <translation>Phím/giờ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/widget.py" line="112"/>
+        <source>Active</source>
+        <translation>Thời gian làm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/widget.py" line="116"/>
+        <source>Deferred</source>
+        <translation>Để lại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/widget.py" line="122"/>
+        <source>Deferred because</source>
+        <translation>Lý do để lại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/widget.py" line="123"/>
+        <source>Entries</source>
+        <translation>Số mục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/widget.py" line="125"/>
+        <source>Oldest</source>
+        <translation>Lâu nhất từ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/widget.py" line="129"/>
+        <source>Oldest entry</source>
+        <translation>Mục chờ lâu nhất</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/widget.py" line="130"/>
+        <source>{book} {volume}/{year}, no. {number}: {title}</source>
+        <translation>{book} quyển {volume}/{year}, số {number}: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/widget.py" line="177"/>
+        <source>Today: {done} of {quota} ({percent}%)</source>
+        <translation>Hôm nay: {done}/{quota} ({percent}%)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/widget.py" line="183"/>
+        <source>Outside the shifts</source>
+        <translation>Ngoài ca</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/widget.py" line="187"/>
+        <source>Shift {number} ({start}–{end}): {done} of {quota} entries, {clerks} clerk(s)</source>
+        <translation>Ca {number} ({start}–{end}): {done}/{quota} mục, {clerks} cán bộ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/widget.py" line="202"/>
+        <source>Campaign: {done} of {target} entries ({percent}%), {pace} a day</source>
+        <translation>Chiến dịch: {done}/{target} mục ({percent}%), {pace} mục/ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/widget.py" line="209"/>
+        <source>projected finish {day}</source>
+        <translation>dự kiến xong {day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/widget.py" line="213"/>
+        <source>deadline {day}</source>
+        <translation>hạn chót {day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/widget.py" line="218"/>
+        <source>BEHIND: the projection misses the deadline</source>
+        <translation>CHẬM: dự kiến không kịp hạn chót</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardCharts</name>
+    <message>
+        <location filename="../../ui/dashboard/charts.py" line="64"/>
+        <source>This shift: entries against the quota</source>
+        <translation>Ca này: số mục so với định mức</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/charts.py" line="69"/>
+        <location filename="../../ui/dashboard/charts.py" line="111"/>
+        <location filename="../../ui/dashboard/charts.py" line="150"/>
+        <source>Completed</source>
+        <translation>Đã xong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/charts.py" line="74"/>
+        <source>Quota pace</source>
+        <translation>Nhịp định mức</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/charts.py" line="98"/>
+        <source>Today by shift</source>
+        <translation>Hôm nay theo ca</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/charts.py" line="104"/>
+        <source>Quota</source>
+        <translation>Định mức</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/charts.py" line="123"/>
+        <source>Shift {number}</source>
+        <translation>Ca {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/charts.py" line="127"/>
+        <source>Outside shifts</source>
+        <translation>Ngoài ca</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/charts.py" line="143"/>
+        <source>Campaign: completed entries against the target</source>
+        <translation>Chiến dịch: số mục đã xong so với chỉ tiêu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/charts.py" line="154"/>
+        <source>Projection</source>
+        <translation>Dự kiến</translation>
+    </message>
+</context>
+<context>
     <name>DeferralDialog</name>
     <message>
-        <location filename="../../ui/deferral.py" line="25"/>
+        <location filename="../../ui/deferral.py" line="39"/>
         <source>Defer this entry</source>
         <translation>Chuyển mục này sang xử lý sau</translation>
     </message>
     <message>
-        <location filename="../../ui/deferral.py" line="27"/>
+        <location filename="../../ui/deferral.py" line="24"/>
         <source>A field cannot be read</source>
         <translation>Có thông tin không đọc được</translation>
     </message>
     <message>
-        <location filename="../../ui/deferral.py" line="28"/>
+        <location filename="../../ui/deferral.py" line="25"/>
         <source>Needs checking against another document</source>
         <translation>Cần đối chiếu với giấy tờ khác</translation>
     </message>
     <message>
-        <location filename="../../ui/deferral.py" line="29"/>
+        <location filename="../../ui/deferral.py" line="28"/>
         <source>Damaged page</source>
         <translation>Trang sổ bị hư hỏng</translation>
     </message>
     <message>
-        <location filename="../../ui/deferral.py" line="30"/>
+        <location filename="../../ui/deferral.py" line="29"/>
         <source>Other reason</source>
         <translation>Lý do khác</translation>
     </message>
     <message>
-        <location filename="../../ui/deferral.py" line="43"/>
+        <location filename="../../ui/deferral.py" line="51"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../ui/deferral.py" line="44"/>
+        <location filename="../../ui/deferral.py" line="52"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
@@ -211,104 +389,165 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="77"/>
         <source>Sohoa — station {code} ({office})</source>
         <translation>Sohoa — trạm {code} ({office})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="82"/>
         <source>Books (F6)</source>
         <translation>Các quyển sổ (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>Keying (F7)</source>
         <translation>Nhập liệu (F7)</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.py" line="87"/>
+        <source>Dashboard (F8)</source>
+        <translation>Bảng theo dõi (F8)</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="121"/>
+        <source>Next book (Ctrl+N)</source>
+        <translation>Sổ tiếp theo (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="124"/>
+        <source>Up (Ctrl+↑)</source>
+        <translation>Lên (Ctrl+↑)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="125"/>
+        <source>Down (Ctrl+↓)</source>
+        <translation>Xuống (Ctrl+↓)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="126"/>
+        <source>Hold / let go (Ctrl+H)</source>
+        <translation>Tạm giữ / bỏ giữ (Ctrl+H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="127"/>
+        <source>Release from its clerk (Ctrl+R)</source>
+        <translation>Thu hồi sổ (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>Save and next (F10)</source>
         <translation>Lưu và sang mục sau (F10)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>Defer (F9)</source>
         <translation>Xử lý sau (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="320"/>
+        <source>Book finished</source>
+        <translation>Đã nhập xong sổ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="240"/>
+        <source>{name} is keying this book. One book is keyed by one clerk at a time.</source>
+        <translation>{name} đang nhập sổ này. Mỗi sổ chỉ do một người nhập tại một thời điểm.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="245"/>
+        <source>This book is finished or held by the team lead.</source>
+        <translation>Sổ này đã nhập xong hoặc đang được tổ trưởng tạm giữ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>{book} · {office} · volume {volume} · {year}</source>
         <translation>{book} · {office} · quyển {volume} · năm {year}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="270"/>
+        <source>Books</source>
+        <translation>Sổ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="280"/>
+        <source>No book is waiting in the queue.</source>
+        <translation>Không còn sổ nào chờ nhập.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="321"/>
+        <source>Every entry of this book is keyed? It leaves the queue.</source>
+        <translation>Đã nhập hết các mục của sổ này? Sổ sẽ ra khỏi hàng chờ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>Typing…</source>
         <translation>Đang gõ…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>Draft saved</source>
         <translation>Đã lưu nháp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="397"/>
         <source>Changes kept; F10 saves them into the entry</source>
         <translation>Đã giữ các thay đổi; nhấn F10 để lưu vào mục</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="415"/>
         <source>Entry {number} saved.</source>
         <translation>Đã lưu mục số {number}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="437"/>
         <source>Entry {number} deferred.</source>
         <translation>Đã chuyển mục số {number} sang xử lý sau.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="482"/>
         <source>The entry is NOT saved: the data is locked by another program. What you typed is still in the form; wait a moment, then save again.</source>
         <translation>Mục này CHƯA được lưu: dữ liệu đang bị khóa bởi một chương trình khác. Những gì đã nhập vẫn còn trên màn hình; chờ một lát rồi lưu lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="487"/>
         <source>The entry is NOT saved: the disk is full. What you typed is still in the form; ask whoever looks after the computer to free some space, then save again.</source>
         <translation>Mục này CHƯA được lưu: ổ đĩa của máy đã đầy. Những gì đã nhập vẫn còn trên màn hình; hãy nhờ người phụ trách máy tính dọn bớt chỗ trống, rồi lưu lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="492"/>
         <source>The entry is NOT saved: the data could not be written. What you typed is still in the form; save again, and tell the team lead if it happens again.</source>
         <translation>Mục này CHƯA được lưu: không ghi được dữ liệu. Những gì đã nhập vẫn còn trên màn hình; hãy lưu lại, và báo cho trưởng nhóm nếu lỗi còn lặp lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="497"/>
         <source>Not saved</source>
         <translation>Chưa lưu được</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="504"/>
         <source>Not saved: {count} problem(s). Correct them, or defer the entry (F9).</source>
         <translation>Chưa lưu được: {count} chỗ cần sửa. Hãy sửa, hoặc chuyển mục này sang xử lý sau (F9).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="522"/>
         <source>User: {name}</source>
         <translation>Cán bộ: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="524"/>
         <source>Outside the shifts</source>
         <translation>Ngoài giờ ca</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389"/>
+        <location filename="../../ui/main_window.py" line="527"/>
         <source>Shift {number} ({start}–{end})</source>
         <translation>Ca {number} ({start}–{end})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396"/>
-        <source>Entries this shift: {count}</source>
-        <translation>Số mục trong ca: {count}</translation>
+        <location filename="../../ui/main_window.py" line="534"/>
+        <source>Entries this shift: {count} of {quota}</source>
+        <translation>Số mục trong ca: {count}/{quota}</translation>
     </message>
 </context>
 <context>

@@ -42,6 +42,7 @@ class BookTableModel(QAbstractTableModel):
             self.tr("Done"),
             self.tr("Deferred"),
             self.tr("Progress"),
+            self.tr("State"),
         ]
 
     def book_at(self, row: int) -> BookProgress:
@@ -73,11 +74,22 @@ class BookTableModel(QAbstractTableModel):
         book = self._books[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(book, index.column())
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 2:
+        if role == Qt.ItemDataRole.TextAlignmentRole and 2 <= index.column() <= 7:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
+    def _state(self, book: BookProgress) -> str:
+        if book.finished:
+            return self.tr("Finished")
+        if book.on_hold:
+            return self.tr("On hold")
+        if book.taken_by:
+            return self.tr("Keyed by {name}").format(name=book.taken_by)
+        return self.tr("Waiting")
+
     def _display(self, book: BookProgress, column: int) -> str | None:
+        if column == 8:
+            return self._state(book)
         if column == 7:
             if not book.expected:
                 return None

@@ -1,0 +1,232 @@
+"""The dashboard: is this shift on pace, who needs help, what is stuck and why.
+
+One screen for the team lead: the current shift's clerks against their
+quotas with the pace line, the day by shift, the campaign against its target
+with the projected finish, and the deferred backlog by reason. It refreshes
+itself every few seconds while it is shown, and at once when shown again.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.clock import VIETNAM, Clock, local_today
+from app.station import StationDatabase
+from app.work import settings
+from app.work.backlog import BacklogGroup, deferred_backlog
+from app.work.shifts import shift_at
+from app.work.tally import (
+    CampaignProgress,
+    ClerkShift,
+    ShiftTally,
+    campaign_progress,
+    day_tally,
+    shift_tally,
+)
+from ui.dashboard.charts import CampaignChart, DayChart, PaceChart
+from ui.deferral import reason_label
+from ui.models.books import kind_label
+from ui.models.rows import Column, RowTableModel
+
+REFRESH_MS = 5000
+BEHIND = QColor("#c62828")
+
+
+class Dashboard(QWidget):
+    def __init__(self, db: StationDatabase, clock: Clock, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.clock = clock
+        self.setObjectName("dashboard")
+        self.headline = QLabel()
+        self.headline.setObjectName("headline")
+        self.headline.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.campaign_line = QLabel()
+        self.campaign_line.setObjectName("campaign")
+        self.clerks = RowTableModel(self._clerk_columns())
+        self.backlog = RowTableModel(self._backlog_columns())
+        self.pace = PaceChart()
+        self.day = DayChart()
+        self.campaign = CampaignChart()
+
+        grid = QGridLayout()
+        grid.addWidget(self._table(self.clerks, "clerks"), 0, 0)
+        grid.addWidget(self.pace.widget, 0, 1)
+        grid.addWidget(self.day.widget, 1, 0)
+        grid.addWidget(self.campaign.widget, 1, 1)
+        grid.addWidget(self._table(self.backlog, "backlog"), 2, 0, 1, 2)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        grid.setRowStretch(0, 3)
+        grid.setRowStretch(1, 3)
+        grid.setRowStretch(2, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.campaign_line)
+        layout.addLayout(grid, 1)
+        self.timer = QTimer(self, interval=REFRESH_MS)
+        self.timer.timeout.connect(self.refresh)
+
+    def _table(self, model: RowTableModel, name: str) -> QTableView:
+        table = QTableView()
+        table.setObjectName(name)
+        table.setModel(model)
+        table.verticalHeader().hide()
+        table.setAlternatingRowColors(True)
+        table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        return table
+
+    def _clerk_columns(self) -> list[Column[ClerkShift]]:
+        locale = QLocale()
+
+        def rate(value: float | None) -> str:
+            return "" if value is None else locale.toString(value, "f", 0)
+
+        return [
+            Column(self.tr("Clerk"), lambda c: c.full_name or c.username),
+            Column(self.tr("Completed"), lambda c: locale.toString(c.completed), numeric=True),
+            Column(self.tr("Quota"), lambda c: locale.toString(c.quota), numeric=True),
+            Column(
+                self.tr("% of quota"),
+                lambda c: locale.toString(c.percent_of_quota, "f", 0) + "%",
+                numeric=True,
+                colour=lambda c: BEHIND if c.percent_of_quota < self._expected_share * 80 else None,
+            ),
+            Column(self.tr("Entries/hour"), lambda c: rate(c.entries_per_hour), numeric=True),
+            Column(self.tr("Keys/hour"), lambda c: rate(c.keystrokes_per_hour), numeric=True),
+            Column(
+                self.tr("Active"),
+                lambda c: f"{c.active_seconds // 3600}:{c.active_seconds % 3600 // 60:02d}",
+                numeric=True,
+            ),
+            Column(self.tr("Deferred"), lambda c: locale.toString(c.deferred), numeric=True),
+        ]
+
+    def _backlog_columns(self) -> list[Column[BacklogGroup]]:
+        locale = QLocale()
+        return [
+            Column(self.tr("Deferred because"), lambda g: reason_label(g.reason)),
+            Column(self.tr("Entries"), lambda g: locale.toString(len(g.entries)), numeric=True),
+            Column(
+                self.tr("Oldest"),
+                lambda g: _local_day(g.entries[0].deferred_at) if g.entries else "",
+            ),
+            Column(
+                self.tr("Oldest entry"),
+                lambda g: self.tr("{book} {volume}/{year}, no. {number}: {title}").format(
+                    book=kind_label(g.entries[0].kind),
+                    volume=g.entries[0].volume,
+                    year=g.entries[0].year,
+                    number=g.entries[0].number or "?",
+                    title=g.entries[0].title or "…",
+                ),
+            ),
+        ]
+
+    # Refreshing
+
+    _expected_share = 1.0  # the part of the shift gone by, for "behind"
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh()
+        self.timer.start()
+
+    def hideEvent(self, event) -> None:
+        self.timer.stop()
+        super().hideEvent(event)
+
+    def refresh(self) -> None:
+        now = self.clock.now()
+        today = local_today(self.clock)
+        with self.db.sessions() as session:
+            shifts = settings.shifts(session)
+            day = day_tally(session, today, shifts)
+            current = shift_at(now, shifts)
+            this = shift_tally(session, today, current, shifts) if current else None
+            campaign = campaign_progress(session, today)
+            backlog = deferred_backlog(session)
+            team_day = settings.quotas(session).team_day
+        self._expected_share = _share_gone(this, now)
+        self.clerks.set_rows(this.clerks if this else [])
+        self.backlog.set_rows(backlog)
+        self._headline(this, day, team_day)
+        self._campaign_line(campaign)
+        if this is not None:
+            self.pace.show(this, now)
+        self.day.show(day)
+        self.campaign.show(campaign, today)
+
+    def _headline(self, this: ShiftTally | None, day: list[ShiftTally], team_day: int) -> None:
+        locale = QLocale()
+        done_today = sum(s.completed for s in day)
+        today = self.tr("Today: {done} of {quota} ({percent}%)").format(
+            done=locale.toString(done_today),
+            quota=locale.toString(team_day),
+            percent=locale.toString(100 * done_today / team_day if team_day else 0, "f", 0),
+        )
+        if this is None or this.shift is None:
+            self.headline.setText(self.tr("Outside the shifts") + " · " + today)
+            return
+        self.headline.setText(
+            self.tr(
+                "Shift {number} ({start}–{end}): {done} of {quota} entries, {clerks} clerk(s)"
+            ).format(
+                number=this.shift.number,
+                start=this.shift.start.strftime("%H:%M"),
+                end=this.shift.end.strftime("%H:%M"),
+                done=locale.toString(this.completed),
+                quota=locale.toString(this.quota),
+                clerks=len(this.clerks),
+            )
+            + " · "
+            + today
+        )
+
+    def _campaign_line(self, campaign: CampaignProgress) -> None:
+        locale = QLocale()
+        text = self.tr("Campaign: {done} of {target} entries ({percent}%), {pace} a day").format(
+            done=locale.toString(campaign.done),
+            target=locale.toString(campaign.target),
+            percent=locale.toString(campaign.percent, "f", 2),
+            pace=locale.toString(campaign.pace, "f", 0),
+        )
+        if campaign.projected_finish is not None:
+            text += " · " + self.tr("projected finish {day}").format(
+                day=campaign.projected_finish.strftime("%d/%m/%Y")
+            )
+        if campaign.deadline is not None:
+            text += " · " + self.tr("deadline {day}").format(
+                day=campaign.deadline.strftime("%d/%m/%Y")
+            )
+        late = campaign.on_time is False
+        if late:
+            text += " · " + self.tr("BEHIND: the projection misses the deadline")
+        self.campaign_line.setText(text)
+        self.campaign_line.setStyleSheet(f"color: {BEHIND.name()};" if late else "")
+
+
+def _share_gone(this: ShiftTally | None, now: datetime) -> float:
+    """How much of the current shift has gone by, from 0 to 1."""
+    if this is None or this.shift is None:
+        return 1.0
+    start, end = this.shift.bounds(this.day)
+    return max(0.0, min(1.0, (now - start) / (end - start)))
+
+
+def _local_day(moment: datetime | None) -> str:
+    return "" if moment is None else moment.astimezone(VIETNAM).strftime("%d/%m/%Y")
