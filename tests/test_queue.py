@@ -14,7 +14,7 @@ from app.entries import SaveAction, save_entry
 from app.roles import NotAllowed
 from app.specs import BookKind
 from app.work.activity import ActivityMeter
-from app.work.backlog import backlog_counts, deferred_backlog
+from app.work.backlog import backlog_counts, backlog_summary, deferred_backlog
 from app.work.queue import (
     BookTaken,
     BookUnavailable,
@@ -254,4 +254,31 @@ def test_active_time_leaves_out_idle_gaps_and_splits_at_shift_ends(station, shel
     assert [(r.shift, r.active_seconds, r.keystrokes) for r in rows] == [
         (1, 59, 60),
         (2, 58 + 7, 33),
+    ]
+
+
+def test_the_backlog_summary_counts_each_reason_and_names_its_oldest(station, shelf, clock):
+    with station.sessions.begin() as session:
+        an = users(session)["an"]
+        book = open_books(session)[0]
+        for number, (reason, days_ago) in enumerate(
+            [
+                (DeferralReason.ILLEGIBLE, 1),
+                (DeferralReason.ILLEGIBLE, 4),
+                (DeferralReason.OTHER, 2),
+            ],
+            start=1,
+        ):
+            clock.moment = local(DAY - timedelta(days=days_ago), 8)
+            save_entry(
+                session, book=book, values=valid_entry("birth", number=str(number)), user=an,
+                action=SaveAction.DEFER, clock=clock, deferral_reason=reason,
+            )  # fmt: skip
+
+    with station.sessions() as session:
+        summary = backlog_summary(session)
+
+    assert [(s.reason, s.count, s.oldest.number) for s in summary] == [
+        (DeferralReason.ILLEGIBLE, 2, 2),
+        (DeferralReason.OTHER, 1, 3),
     ]

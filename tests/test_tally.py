@@ -236,3 +236,16 @@ def test_a_lead_gives_a_clerk_a_quota_of_their_own_and_takes_it_back(station) ->
         assert settings.clerk_quota(session, clerk) == 80
         settings.set_clerk_quota(session, lead, clerk, None)
         assert settings.clerk_quota(session, clerk) == settings.Quotas().clerk_shift
+
+
+def test_a_book_registered_without_an_expected_count_counts_what_was_keyed(station, clock, team):
+    an = team[0]
+    with station.sessions.begin() as session:
+        loose = add_book(session, BookKind.MARRIAGE, expected=None)
+        for n in (1, 2):
+            key_entry(session, clock, loose, session.merge(an), local(DAY, 8, n), n)
+
+    with station.sessions() as session:
+        campaign = campaign_progress(session, DAY)
+
+    assert (campaign.target, campaign.done) == (122, 2)

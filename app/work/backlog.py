@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, aliased
 
 from app.db.models import Book, DeferralReason, Entry, EntryStatus, User
@@ -41,8 +41,23 @@ class BacklogGroup:
 def deferred_backlog(session: Session) -> list[BacklogGroup]:
     """Every deferred entry, grouped by reason (the largest group first, then
     in the order of the reasons), each group oldest first."""
+    groups: dict[DeferralReason, list[DeferredEntry]] = {}
+    for reason, entry in _entries(session):
+        groups.setdefault(reason, []).append(entry)
+    return [
+        BacklogGroup(reason, entries)
+        for reason, entries in sorted(
+            groups.items(), key=lambda g: (-len(g[1]), list(DeferralReason).index(g[0]))
+        )
+    ]
+
+
+def _entries(
+    session: Session, where: ColumnElement[bool] | None = None, limit: int | None = None
+) -> list[tuple[DeferralReason, DeferredEntry]]:
+    """Deferred entries, oldest first, with their reason."""
     deferrer = aliased(User)
-    rows = session.execute(
+    query = (
         select(
             Entry.deferral_reason,
             Entry.id,
@@ -61,16 +76,16 @@ def deferred_backlog(session: Session) -> list[BacklogGroup]:
         .outerjoin(deferrer, deferrer.id == Entry.deferred_by)
         .where(Entry.status == EntryStatus.DEFERRED.value)
         .order_by(Entry.deferred_at.nulls_first(), Entry.id)
-    ).all()
-    groups: dict[DeferralReason, list[DeferredEntry]] = {}
-    for r in rows:
-        reason = DeferralReason(r[0] or DeferralReason.OTHER)
-        groups.setdefault(reason, []).append(DeferredEntry(r[1], r[2], BookKind(r[3]), *r[4:]))
+        .limit(limit)
+    )
+    if where is not None:
+        query = query.where(where)
     return [
-        BacklogGroup(reason, entries)
-        for reason, entries in sorted(
-            groups.items(), key=lambda g: (-len(g[1]), list(DeferralReason).index(g[0]))
+        (
+            DeferralReason(r[0] or DeferralReason.OTHER),
+            DeferredEntry(r[1], r[2], BookKind(r[3]), *r[4:]),
         )
+        for r in session.execute(query)
     ]
 
 
@@ -82,3 +97,28 @@ def backlog_counts(session: Session) -> dict[DeferralReason, int]:
         .group_by(Entry.deferral_reason)
     ).all()
     return {DeferralReason(reason or DeferralReason.OTHER): count for reason, count in rows}
+
+
+@dataclass(frozen=True)
+class BacklogSummary:
+    """One reason's share of the backlog, with its oldest entry."""
+
+    reason: DeferralReason
+    count: int
+    oldest: DeferredEntry
+
+
+def backlog_summary(session: Session) -> list[BacklogSummary]:
+    """Per reason, how many wait and which has waited longest (largest first).
+
+    What the dashboard shows every few seconds: a count per reason and one
+    entry each, without reading the whole backlog.
+    """
+    summaries = []
+    for reason, count in backlog_counts(session).items():
+        matches = Entry.deferral_reason == reason.value
+        if reason is DeferralReason.OTHER:
+            matches = matches | Entry.deferral_reason.is_(None)
+        [(_, oldest)] = _entries(session, matches, limit=1)
+        summaries.append(BacklogSummary(reason, count, oldest))
+    return sorted(summaries, key=lambda s: (-s.count, list(DeferralReason).index(s.reason)))

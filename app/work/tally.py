@@ -206,10 +206,18 @@ def day_tally(
 
 
 def shift_tally(
-    session: Session, day: date, shift: Shift, shifts: tuple[Shift, ...] | None = None
+    session: Session,
+    day: date,
+    shift: Shift,
+    shifts: tuple[Shift, ...] | None = None,
+    of_day: list[ShiftTally] | None = None,
 ) -> ShiftTally:
-    """One shift of a day, with the moments of its completions for the pace line."""
-    this = next(t for t in day_tally(session, day, shifts) if t.shift == shift)
+    """One shift of a day, with the moments of its completions for the pace line.
+
+    ``of_day`` is the day's tally when the caller has it already.
+    """
+    of_day = of_day if of_day is not None else day_tally(session, day, shifts)
+    this = next(t for t in of_day if t.shift == shift)
     start, end = shift.bounds(day)
     this.completions = list(
         session.scalars(
@@ -255,10 +263,14 @@ def campaign_progress(session: Session, today: date) -> CampaignProgress:
     without that number counts for the entries keyed in it so far.
     """
     expected = session.scalar(select(func.coalesce(func.sum(Book.expected_entries), 0)))
-    unplanned = session.scalar(
-        select(func.count(Entry.id))
-        .join(Book, Book.id == Entry.book_id)
-        .where(Book.expected_entries.is_(None), Entry.status.in_(DONE))
+    # Few books lack the number: count their entries book by book, through
+    # the index on book_id, never over the whole entries table.
+    unplanned_books = list(session.scalars(select(Book.id).where(Book.expected_entries.is_(None))))
+    unplanned = sum(
+        session.scalar(
+            select(func.count(Entry.id)).where(Entry.book_id == book_id, Entry.status.in_(DONE))
+        )
+        for book_id in unplanned_books
     )
     per_day = progress.per_day(session)
     done = sum(n for _, n in per_day)

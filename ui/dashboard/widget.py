@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from app.clock import VIETNAM, Clock, local_today
 from app.station import StationDatabase
 from app.work import settings
-from app.work.backlog import BacklogGroup, deferred_backlog
+from app.work.backlog import BacklogSummary, backlog_summary
 from app.work.shifts import shift_at
 from app.work.tally import (
     CampaignProgress,
@@ -116,23 +116,20 @@ class Dashboard(QWidget):
             Column(self.tr("Deferred"), lambda c: locale.toString(c.deferred), numeric=True),
         ]
 
-    def _backlog_columns(self) -> list[Column[BacklogGroup]]:
+    def _backlog_columns(self) -> list[Column[BacklogSummary]]:
         locale = QLocale()
         return [
             Column(self.tr("Deferred because"), lambda g: reason_label(g.reason)),
-            Column(self.tr("Entries"), lambda g: locale.toString(len(g.entries)), numeric=True),
-            Column(
-                self.tr("Oldest"),
-                lambda g: _local_day(g.entries[0].deferred_at) if g.entries else "",
-            ),
+            Column(self.tr("Entries"), lambda g: locale.toString(g.count), numeric=True),
+            Column(self.tr("Oldest"), lambda g: _local_day(g.oldest.deferred_at)),
             Column(
                 self.tr("Oldest entry"),
                 lambda g: self.tr("{book} {volume}/{year}, no. {number}: {title}").format(
-                    book=kind_label(g.entries[0].kind),
-                    volume=g.entries[0].volume,
-                    year=g.entries[0].year,
-                    number=g.entries[0].number or "?",
-                    title=g.entries[0].title or "…",
+                    book=kind_label(g.oldest.kind),
+                    volume=g.oldest.volume,
+                    year=g.oldest.year,
+                    number=g.oldest.number or "?",
+                    title=g.oldest.title or "…",
                 ),
             ),
         ]
@@ -157,9 +154,9 @@ class Dashboard(QWidget):
             shifts = settings.shifts(session)
             day = day_tally(session, today, shifts)
             current = shift_at(now, shifts)
-            this = shift_tally(session, today, current, shifts) if current else None
+            this = shift_tally(session, today, current, shifts, day) if current else None
             campaign = campaign_progress(session, today)
-            backlog = deferred_backlog(session)
+            backlog = backlog_summary(session)
             team_day = settings.quotas(session).team_day
         self._expected_share = _share_gone(this, now)
         self.clerks.set_rows(this.clerks if this else [])
