@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import time
 
+import openpyxl
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QPushButton
 from sqlalchemy import func, select
 from work_helpers import add_book, add_user
 
@@ -14,6 +15,7 @@ from app.db.models import Book, Role, User, WorkSession
 from app.demo import add_demo_entries
 from app.specs import BookKind
 from app.work.queue import open_books
+from ui.inventory import InventoryDialog
 from ui.main_window import MainWindow
 
 
@@ -139,3 +141,27 @@ def test_the_dashboard_shows_the_shift_the_campaign_and_the_backlog(
     clock.set_local(clock.now().date(), time(23, 0))
     dashboard.refresh()
     assert dashboard.headline.text().startswith("Ngoài ca")
+
+
+def test_the_lead_saves_the_days_report_from_the_dashboard(qtbot, station, clock, tmp_path):
+    add_demo_entries(station, 500, seed=2, clock=clock)
+    window = open_window(qtbot, station, clock, "lead01")
+    window.tabs.setCurrentWidget(window.dashboard)
+
+    window.dashboard.write_report(tmp_path / "today", as_pdf=True)
+    window.dashboard.write_report(tmp_path / "today", as_pdf=False)
+
+    assert (tmp_path / "today.pdf").read_bytes().startswith(b"%PDF")
+    assert openpyxl.load_workbook(tmp_path / "today.xlsx").sheetnames
+
+
+def test_only_a_lead_registers_books(qtbot, station, clock, shelf, monkeypatch):
+    opened: list[InventoryDialog] = []
+    monkeypatch.setattr(InventoryDialog, "exec", lambda dialog: opened.append(dialog))
+    clerk = open_window(qtbot, station, clock, "an")
+    lead = open_window(qtbot, station, clock, "lead")
+
+    assert clerk.findChild(QPushButton, "register_books") is None
+    lead.book_table.setFocus()
+    qtbot.keyClick(lead.book_table, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert len(opened) == 1

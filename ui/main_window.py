@@ -52,6 +52,7 @@ from app.work.shifts import completed_in_shift, shift_at
 from ui.dashboard.widget import Dashboard
 from ui.deferral import DeferralDialog
 from ui.form.entry_form import EntryForm
+from ui.inventory import InventoryDialog
 from ui.models.books import BookTableModel
 from ui.models.entries import EntryListModel
 
@@ -83,7 +84,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self._keying_tab(), self.tr("Keying (F7)"))
         self.dashboard: Dashboard | None = None
         if is_lead(user):
-            self.dashboard = Dashboard(db, clock)
+            self.dashboard = Dashboard(db, clock, language)
             self.tabs.addTab(self.dashboard, self.tr("Dashboard (F8)"))
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
@@ -125,6 +126,7 @@ class MainWindow(QMainWindow):
                 (self.tr("Down (Ctrl+↓)"), "book_down", lambda: self.move_selected(+1)),
                 (self.tr("Hold / let go (Ctrl+H)"), "hold_book", self.hold_selected),
                 (self.tr("Release from its clerk (Ctrl+R)"), "release_book", self.release_selected),
+                (self.tr("Register books… (Ctrl+I)"), "register_books", self.register_books),
             ]
         for label, name, slot in actions:
             button = QPushButton(label)
@@ -216,6 +218,7 @@ class MainWindow(QMainWindow):
                 ("Ctrl+Down", lambda: self.move_selected(+1)),
                 ("Ctrl+H", self.hold_selected),
                 ("Ctrl+R", self.release_selected),
+                ("Ctrl+I", self.register_books),
             ):
                 QShortcut(QKeySequence(key), self.book_table, slot)
 
@@ -309,6 +312,13 @@ class MainWindow(QMainWindow):
 
     def release_selected(self) -> None:
         self._lead_action(lambda session, book: queue.release_book(session, self.user, book))
+
+    @Slot()
+    def register_books(self) -> None:
+        """The lead registers books to key, by hand or from a list."""
+        dialog = InventoryDialog(self.db, self.user, self)
+        dialog.books_changed.connect(self.refresh_books)
+        dialog.exec()
 
     @Slot()
     def finish_current_book(self) -> None:

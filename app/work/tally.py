@@ -156,12 +156,18 @@ class ShiftTally:
 
 
 def day_tally(
-    session: Session, day: date, shifts: tuple[Shift, ...] | None = None
+    session: Session,
+    day: date,
+    shifts: tuple[Shift, ...] | None = None,
+    rows: list[TallyRow] | None = None,
 ) -> list[ShiftTally]:
     """Each shift of ``day`` with its clerks (those who did anything in it),
-    and a last one for work outside the shifts when there was some."""
+    and a last one for work outside the shifts when there was some.
+
+    ``rows`` is the day's :func:`tally` when the caller has it already.
+    """
     shifts = shifts or settings.shifts(session)
-    rows = tally(session, day, day, shifts)
+    rows = rows if rows is not None else tally(session, day, day, shifts)
     sessions = session.execute(
         select(
             WorkSession.shift,
@@ -257,7 +263,9 @@ class CampaignProgress:
 
 
 def campaign_progress(session: Session, today: date) -> CampaignProgress:
-    """Target, done, the history per day, the pace and the projected finish.
+    """Target, done, the history per day, the pace and the projected finish,
+    as they stood at the end of ``today`` (a report of a past day leaves out
+    what was done after it).
 
     The target is the sum of the books' expected entries; a book registered
     without that number counts for the entries keyed in it so far.
@@ -272,7 +280,7 @@ def campaign_progress(session: Session, today: date) -> CampaignProgress:
         )
         for book_id in unplanned_books
     )
-    per_day = progress.per_day(session)
+    per_day = [(d, n) for d, n in progress.per_day(session) if d <= today]
     done = sum(n for _, n in per_day)
     week_start = today - timedelta(days=PACE_DAYS - 1)
     pace = sum(n for d, n in per_day if week_start <= d <= today) / PACE_DAYS

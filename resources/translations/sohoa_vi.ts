@@ -112,102 +112,128 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="100"/>
+        <location filename="../../ui/dashboard/widget.py" line="85"/>
+        <source>Daily report… (Ctrl+P)</source>
+        <translation>Báo cáo ngày… (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/widget.py" line="120"/>
         <source>Clerk</source>
         <translation>Cán bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="101"/>
+        <location filename="../../ui/dashboard/widget.py" line="121"/>
         <source>Completed</source>
         <translation>Đã xong</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="102"/>
+        <location filename="../../ui/dashboard/widget.py" line="122"/>
         <source>Quota</source>
         <translation>Định mức</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="104"/>
+        <location filename="../../ui/dashboard/widget.py" line="124"/>
         <source>% of quota</source>
         <translation>% định mức</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="109"/>
+        <location filename="../../ui/dashboard/widget.py" line="129"/>
         <source>Entries/hour</source>
         <translation>Mục/giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="110"/>
+        <location filename="../../ui/dashboard/widget.py" line="130"/>
         <source>Keys/hour</source>
         <translation>Phím/giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="112"/>
+        <location filename="../../ui/dashboard/widget.py" line="132"/>
         <source>Active</source>
         <translation>Thời gian làm</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="116"/>
+        <location filename="../../ui/dashboard/widget.py" line="136"/>
         <source>Deferred</source>
         <translation>Để lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="122"/>
+        <location filename="../../ui/dashboard/widget.py" line="142"/>
         <source>Deferred because</source>
         <translation>Lý do để lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="123"/>
+        <location filename="../../ui/dashboard/widget.py" line="143"/>
         <source>Entries</source>
         <translation>Số mục</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="125"/>
+        <location filename="../../ui/dashboard/widget.py" line="144"/>
         <source>Oldest</source>
         <translation>Lâu nhất từ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="129"/>
+        <location filename="../../ui/dashboard/widget.py" line="146"/>
         <source>Oldest entry</source>
         <translation>Mục chờ lâu nhất</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="130"/>
+        <location filename="../../ui/dashboard/widget.py" line="147"/>
         <source>{book} {volume}/{year}, no. {number}: {title}</source>
         <translation>{book} quyển {volume}/{year}, số {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="177"/>
+        <location filename="../../ui/dashboard/widget.py" line="161"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/widget.py" line="161"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Bảng tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/widget.py" line="165"/>
+        <location filename="../../ui/dashboard/widget.py" line="181"/>
+        <source>Save the day&apos;s report</source>
+        <translation>Lưu báo cáo ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/widget.py" line="182"/>
+        <source>The report could not be written: {reason}</source>
+        <translation>Không ghi được báo cáo: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/widget.py" line="222"/>
         <source>Today: {done} of {quota} ({percent}%)</source>
         <translation>Hôm nay: {done}/{quota} ({percent}%)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="183"/>
+        <location filename="../../ui/dashboard/widget.py" line="228"/>
         <source>Outside the shifts</source>
         <translation>Ngoài ca</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="187"/>
+        <location filename="../../ui/dashboard/widget.py" line="232"/>
         <source>Shift {number} ({start}–{end}): {done} of {quota} entries, {clerks} clerk(s)</source>
         <translation>Ca {number} ({start}–{end}): {done}/{quota} mục, {clerks} cán bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="202"/>
+        <location filename="../../ui/dashboard/widget.py" line="247"/>
         <source>Campaign: {done} of {target} entries ({percent}%), {pace} a day</source>
         <translation>Chiến dịch: {done}/{target} mục ({percent}%), {pace} mục/ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="209"/>
+        <location filename="../../ui/dashboard/widget.py" line="254"/>
         <source>projected finish {day}</source>
         <translation>dự kiến xong {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="213"/>
+        <location filename="../../ui/dashboard/widget.py" line="258"/>
         <source>deadline {day}</source>
         <translation>hạn chót {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="218"/>
+        <location filename="../../ui/dashboard/widget.py" line="263"/>
         <source>BEHIND: the projection misses the deadline</source>
         <translation>CHẬM: dự kiến không kịp hạn chót</translation>
     </message>
@@ -344,6 +370,114 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
     </message>
 </context>
 <context>
+    <name>InventoryDialog</name>
+    <message>
+        <location filename="../../ui/inventory.py" line="51"/>
+        <source>Books to key</source>
+        <translation>Danh mục sổ cần nhập</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inventory.py" line="62"/>
+        <source>Good</source>
+        <translation>Tốt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inventory.py" line="63"/>
+        <source>Worn</source>
+        <translation>Cũ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inventory.py" line="64"/>
+        <source>Damaged</source>
+        <translation>Hư hỏng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inventory.py" line="78"/>
+        <source>Kind</source>
+        <translation>Loại sổ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inventory.py" line="79"/>
+        <source>Office</source>
+        <translation>Cơ quan đăng ký</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inventory.py" line="80"/>
+        <source>Volume</source>
+        <translation>Quyển số</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inventory.py" line="81"/>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inventory.py" line="82"/>
+        <source>Pages</source>
+        <translation>Số trang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inventory.py" line="83"/>
+        <source>Expected entries</source>
+        <translation>Số mục dự kiến</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inventory.py" line="84"/>
+        <source>Condition</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inventory.py" line="99"/>
+        <source>Register the book</source>
+        <translation>Thêm sổ vào danh mục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inventory.py" line="102"/>
+        <source>Import from file…</source>
+        <translation>Nhập danh mục từ tệp…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inventory.py" line="134"/>
+        <source>Registered: {kind}, volume {volume} of {year}, {office}.</source>
+        <translation>Đã thêm: {kind}, quyển {volume} năm {year}, {office}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inventory.py" line="149"/>
+        <source>Import books</source>
+        <translation>Nhập danh mục sổ từ tệp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inventory.py" line="149"/>
+        <source>Lists of books (*.csv *.xlsx)</source>
+        <translation>Danh mục sổ (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inventory.py" line="169"/>
+        <source>Nothing registered: correct these rows of {file} and import it again.</source>
+        <translation>Chưa thêm sổ nào: hãy sửa các dòng sau trong {file} rồi nhập lại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inventory.py" line="176"/>
+        <source>{registered} book(s) registered, {skipped} already registered.</source>
+        <translation>Đã thêm {registered} sổ, {skipped} sổ đã có từ trước.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inventory.py" line="181"/>
+        <source>Columns left out: {columns}.</source>
+        <translation>Các cột không dùng: {columns}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inventory.py" line="193"/>
+        <source>Row {row}: {message}</source>
+        <translation>Dòng {row}: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inventory.py" line="204"/>
+        <source>Nothing registered: the data could not be written. Try again, and tell whoever looks after the computer if it happens again.</source>
+        <translation>Chưa thêm sổ nào: không ghi được dữ liệu. Hãy thử lại, và báo người phụ trách máy tính nếu lỗi còn lặp lại.</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../ui/login.py" line="27"/>
@@ -389,163 +523,168 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="77"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>Sohoa — station {code} ({office})</source>
         <translation>Sohoa — trạm {code} ({office})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>Books (F6)</source>
         <translation>Các quyển sổ (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>Keying (F7)</source>
         <translation>Nhập liệu (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>Dashboard (F8)</source>
         <translation>Bảng theo dõi (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>Next book (Ctrl+N)</source>
         <translation>Sổ tiếp theo (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>Up (Ctrl+↑)</source>
         <translation>Lên (Ctrl+↑)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>Down (Ctrl+↓)</source>
         <translation>Xuống (Ctrl+↓)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>Hold / let go (Ctrl+H)</source>
         <translation>Tạm giữ / bỏ giữ (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>Release from its clerk (Ctrl+R)</source>
         <translation>Thu hồi sổ (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="129"/>
+        <source>Register books… (Ctrl+I)</source>
+        <translation>Thêm sổ… (Ctrl+I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>Save and next (F10)</source>
         <translation>Lưu và sang mục sau (F10)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>Defer (F9)</source>
         <translation>Xử lý sau (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>Book finished</source>
         <translation>Đã nhập xong sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>{name} is keying this book. One book is keyed by one clerk at a time.</source>
         <translation>{name} đang nhập sổ này. Mỗi sổ chỉ do một người nhập tại một thời điểm.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>This book is finished or held by the team lead.</source>
         <translation>Sổ này đã nhập xong hoặc đang được tổ trưởng tạm giữ.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>{book} · {office} · volume {volume} · {year}</source>
         <translation>{book} · {office} · quyển {volume} · năm {year}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>Books</source>
         <translation>Sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>No book is waiting in the queue.</source>
         <translation>Không còn sổ nào chờ nhập.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>Every entry of this book is keyed? It leaves the queue.</source>
         <translation>Đã nhập hết các mục của sổ này? Sổ sẽ ra khỏi hàng chờ.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>Typing…</source>
         <translation>Đang gõ…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>Draft saved</source>
         <translation>Đã lưu nháp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>Changes kept; F10 saves them into the entry</source>
         <translation>Đã giữ các thay đổi; nhấn F10 để lưu vào mục</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415"/>
+        <location filename="../../ui/main_window.py" line="425"/>
         <source>Entry {number} saved.</source>
         <translation>Đã lưu mục số {number}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="437"/>
+        <location filename="../../ui/main_window.py" line="447"/>
         <source>Entry {number} deferred.</source>
         <translation>Đã chuyển mục số {number} sang xử lý sau.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="482"/>
+        <location filename="../../ui/main_window.py" line="492"/>
         <source>The entry is NOT saved: the data is locked by another program. What you typed is still in the form; wait a moment, then save again.</source>
         <translation>Mục này CHƯA được lưu: dữ liệu đang bị khóa bởi một chương trình khác. Những gì đã nhập vẫn còn trên màn hình; chờ một lát rồi lưu lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="487"/>
+        <location filename="../../ui/main_window.py" line="497"/>
         <source>The entry is NOT saved: the disk is full. What you typed is still in the form; ask whoever looks after the computer to free some space, then save again.</source>
         <translation>Mục này CHƯA được lưu: ổ đĩa của máy đã đầy. Những gì đã nhập vẫn còn trên màn hình; hãy nhờ người phụ trách máy tính dọn bớt chỗ trống, rồi lưu lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="492"/>
+        <location filename="../../ui/main_window.py" line="502"/>
         <source>The entry is NOT saved: the data could not be written. What you typed is still in the form; save again, and tell the team lead if it happens again.</source>
         <translation>Mục này CHƯA được lưu: không ghi được dữ liệu. Những gì đã nhập vẫn còn trên màn hình; hãy lưu lại, và báo cho trưởng nhóm nếu lỗi còn lặp lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="497"/>
+        <location filename="../../ui/main_window.py" line="507"/>
         <source>Not saved</source>
         <translation>Chưa lưu được</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="504"/>
+        <location filename="../../ui/main_window.py" line="514"/>
         <source>Not saved: {count} problem(s). Correct them, or defer the entry (F9).</source>
         <translation>Chưa lưu được: {count} chỗ cần sửa. Hãy sửa, hoặc chuyển mục này sang xử lý sau (F9).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="522"/>
+        <location filename="../../ui/main_window.py" line="532"/>
         <source>User: {name}</source>
         <translation>Cán bộ: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="524"/>
+        <location filename="../../ui/main_window.py" line="534"/>
         <source>Outside the shifts</source>
         <translation>Ngoài giờ ca</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="527"/>
+        <location filename="../../ui/main_window.py" line="537"/>
         <source>Shift {number} ({start}–{end})</source>
         <translation>Ca {number} ({start}–{end})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="534"/>
+        <location filename="../../ui/main_window.py" line="544"/>
         <source>Entries this shift: {count} of {quota}</source>
         <translation>Số mục trong ca: {count}/{quota}</translation>
     </message>

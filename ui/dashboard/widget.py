@@ -9,13 +9,18 @@ itself every few seconds while it is shown, and at once when shown again.
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import QLocale, QTimer
-from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QFileDialog,
     QGridLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -25,6 +30,8 @@ from app.clock import VIETNAM, Clock, local_today
 from app.station import StationDatabase
 from app.work import settings
 from app.work.backlog import BacklogSummary, backlog_summary
+from app.work.report import daily_report
+from app.work.report_xlsx import write_report_xlsx
 from app.work.shifts import shift_at
 from app.work.tally import (
     CampaignProgress,
@@ -38,16 +45,23 @@ from ui.dashboard.charts import CampaignChart, DayChart, PaceChart
 from ui.deferral import reason_label
 from ui.models.books import kind_label
 from ui.models.rows import Column, RowTableModel
+from ui.reports.daily_pdf import write_report_pdf
 
 REFRESH_MS = 5000
 BEHIND = QColor("#c62828")
 
 
 class Dashboard(QWidget):
-    def __init__(self, db: StationDatabase, clock: Clock, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: StationDatabase, clock: Clock, language: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.db = db
         self.clock = clock
+        self.language = language
+        # The part of the shift gone by: a clerk under 80% of that share of
+        # their quota is shown in red.
+        self._expected_share = 1.0
         self.setObjectName("dashboard")
         self.headline = QLabel()
         self.headline.setObjectName("headline")
@@ -71,9 +85,18 @@ class Dashboard(QWidget):
         grid.setRowStretch(0, 3)
         grid.setRowStretch(1, 3)
         grid.setRowStretch(2, 2)
+        report = QPushButton(self.tr("Daily report… (Ctrl+P)"))
+        report.setObjectName("daily_report")
+        report.clicked.connect(self.ask_report)
+        QShortcut(QKeySequence("Ctrl+P"), self, self.ask_report)
+        top = QHBoxLayout()
+        lines = QVBoxLayout()
+        lines.addWidget(self.headline)
+        lines.addWidget(self.campaign_line)
+        top.addLayout(lines, 1)
+        top.addWidget(report)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.headline)
-        layout.addWidget(self.campaign_line)
+        layout.addLayout(top)
         layout.addLayout(grid, 1)
         self.timer = QTimer(self, interval=REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
@@ -134,9 +157,35 @@ class Dashboard(QWidget):
             ),
         ]
 
-    # Refreshing
+    # The daily report
 
-    _expected_share = 1.0  # the part of the shift gone by, for "behind"
+    def ask_report(self) -> None:
+        """Save today's report, as a PDF to print or an Excel file to send."""
+        pdf, xlsx = self.tr("PDF document (*.pdf)"), self.tr("Excel workbook (*.xlsx)")
+        today = local_today(self.clock)
+        path, chosen = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the day's report"),
+            str(Path.home() / f"bao-cao-{today.isoformat()}.pdf"),
+            f"{pdf};;{xlsx}",
+        )
+        if path:
+            self.write_report(Path(path), as_pdf=chosen != xlsx and not path.endswith(".xlsx"))
+
+    def write_report(self, path: Path, as_pdf: bool) -> None:
+        path = path.with_suffix(".pdf" if as_pdf else ".xlsx")
+        try:
+            with self.db.sessions() as session:
+                report = daily_report(session, local_today(self.clock), self.clock)
+            (write_report_pdf if as_pdf else write_report_xlsx)(report, path, self.language)
+        except OSError as error:
+            QMessageBox.warning(
+                self,
+                self.tr("Save the day's report"),
+                self.tr("The report could not be written: {reason}").format(reason=error),
+            )
+
+    # Refreshing
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

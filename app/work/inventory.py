@@ -1,0 +1,509 @@
+"""The inventory (DESIGN.md §5): the books a station is to key.
+
+The lead registers books one by one, or imports the list the office keeps
+(.csv or .xlsx, as Excel writes them in Vietnam). An import is all or
+nothing: one bad row and no book is registered, and every bad row is listed
+with its number as the spreadsheet shows it and a message in Vietnamese and
+English. Books registered before, exactly as the file lists them, are
+skipped, so the same list can be imported again after it was corrected.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
+from sqlalchemy import Row, insert, select, tuple_
+from sqlalchemy.orm import Session
+
+from app.clock import SystemClock, local_today
+from app.db.models import Book, BookCondition, User
+from app.roles import require_lead
+from app.specs import BookKind, Text
+from app.text import normalize, search_key
+from app.work.queue import place_books
+
+log = logging.getLogger(__name__)
+
+FIRST_YEAR = 1945  # the civil-status books of the Republic start here
+MAX_OFFICE = 200
+MAX_VOLUME = 32
+HEADER_SEARCH_ROWS = 10  # title lines an office puts above the header row
+
+# The columns of a book, with the names a file may give them (any accents, any case).
+LABELS: dict[str, Text] = {
+    "kind": Text("Loại sổ", "Kind"),
+    "office": Text("Nơi đăng ký", "Office"),
+    "volume": Text("Quyển số", "Volume"),
+    "year": Text("Năm", "Year"),
+    "pages": Text("Số trang", "Pages"),
+    "expected_entries": Text("Số mục dự kiến", "Expected entries"),
+    "condition": Text("Tình trạng", "Condition"),
+}
+OTHER_HEADERS = {
+    "kind": ("loai", "loai so ho tich"),
+    "office": ("co quan dang ky", "noi dang ky ho tich"),
+    "volume": ("quyen", "so quyen"),
+    "year": ("nam dang ky",),
+    "pages": ("trang",),
+    "expected_entries": ("so muc", "expected"),
+    "condition": ("tinh trang so",),
+}
+HEADER_NAMES = {
+    search_key(alias): name
+    for name, label in LABELS.items()
+    for alias in (label.vi, label.en, name.replace("_", " "), *OTHER_HEADERS[name])
+}
+REQUIRED = ("kind", "office", "volume", "year")
+
+KIND_TEXT = {
+    BookKind.BIRTH: Text("khai sinh", "birth"),
+    BookKind.MARRIAGE: Text("kết hôn", "marriage"),
+    BookKind.DEATH: Text("khai tử", "death"),
+    BookKind.ADOPTION: Text("nuôi con nuôi", "adoption"),
+}
+CONDITION_TEXT = {
+    BookCondition.GOOD: Text("tốt", "good"),
+    BookCondition.WORN: Text("cũ", "worn"),
+    BookCondition.DAMAGED: Text("hư hỏng", "damaged"),
+}
+# The names a file or a form may use: either language, accents optional.
+KIND_NAMES = {search_key(t.vi): k for k, t in KIND_TEXT.items()} | {
+    t.en: k for k, t in KIND_TEXT.items()
+}
+CONDITION_NAMES = {search_key(t.vi): c for c, t in CONDITION_TEXT.items()} | {
+    t.en: c for c, t in CONDITION_TEXT.items()
+}
+CONDITION_NAMES["hong"] = BookCondition.DAMAGED
+
+MESSAGES: dict[str, Text] = {
+    "required_missing": Text("Chưa nhập {field}.", "{field} is required."),
+    "not_a_number": Text(
+        "{field}: “{value}” không phải là số nguyên dương.",
+        "{field}: “{value}” is not a positive whole number.",
+    ),
+    "year_out_of_range": Text(
+        "{field}: “{value}” phải là một năm từ {first} đến {last}.",
+        "{field}: “{value}” must be a year from {first} to {last}.",
+    ),
+    "too_long": Text("{field}: dài quá {limit} ký tự.", "{field}: longer than {limit} characters."),
+    "unknown_kind": Text(
+        "{field}: “{value}” không phải loại sổ nào (khai sinh, kết hôn, khai tử, nuôi con nuôi).",
+        "{field}: “{value}” is no kind of book (birth, marriage, death, adoption).",
+    ),
+    "unknown_condition": Text(
+        "{field}: “{value}” không phải tình trạng nào (tốt, cũ, hư hỏng).",
+        "{field}: “{value}” is no condition (good, worn, damaged).",
+    ),
+    "already_registered": Text(
+        "Sổ {kind} quyển {volume} năm {year} của {office} đã có trong danh mục.",
+        "The {kind} book volume {volume} of {year} of {office} is already registered.",
+    ),
+    "registered_differently": Text(
+        "Sổ này đã có trong danh mục, nhưng với {fields} khác.",
+        "This book is already registered, but with another {fields}.",
+    ),
+    "repeated_in_file": Text(
+        "Sổ này trùng với sổ ở dòng {other}.", "This book is the same as the one in row {other}."
+    ),
+    "missing_columns": Text("Tệp không có cột: {columns}.", "The file has no column: {columns}."),
+    "no_books": Text("Tệp không có dòng sổ nào.", "The file lists no books."),
+    "not_utf8": Text(
+        "Tệp CSV không được lưu dạng UTF-8: trong Excel, hãy lưu lại bằng “CSV UTF-8”.",
+        "The CSV file is not UTF-8: in Excel, save it again as “CSV UTF-8”.",
+    ),
+    "unsupported_file": Text(
+        "Chỉ nhập được tệp .csv hoặc .xlsx.", "Only .csv and .xlsx files can be imported."
+    ),
+    "unreadable_file": Text("Không đọc được tệp {name}.", "Cannot read the file {name}."),
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What is wrong with a book or a row of a file, in both languages.
+
+    ``row`` is the row number as the spreadsheet shows it (None: the file
+    itself); ``field`` the column at fault, if one is.
+    """
+
+    code: str
+    params: tuple[tuple[str, str | int | Text], ...] = ()
+    field: str | None = None
+    row: int | None = None
+
+    def message(self, language: str = "vi") -> str:
+        values = {k: v.get(language) if isinstance(v, Text) else v for k, v in self.params}
+        return MESSAGES[self.code].get(language).format(**values)
+
+
+def _problem(code: str, field: str | None = None, **params: str | int | Text) -> Problem:
+    if code not in MESSAGES:
+        raise KeyError(f"no message for inventory problem {code!r}")
+    if field is not None:
+        params.setdefault("field", LABELS[field])
+    return Problem(code, tuple(sorted(params.items())), field)
+
+
+def _listing(fields: list[str]) -> Text:
+    """The labels of ``fields``, as a list in each language."""
+    return Text(", ".join(LABELS[f].vi for f in fields), ", ".join(LABELS[f].en for f in fields))
+
+
+class BookRefused(ValueError):
+    """The book cannot be registered; ``problems`` say why."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("; ".join(p.message("en") for p in problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class BookDetails:
+    """A book's inventory details, checked and normalised."""
+
+    kind: BookKind
+    office: str
+    volume: str
+    year: int
+    pages: int | None
+    expected_entries: int | None
+    condition: BookCondition
+
+    def columns(self) -> dict[str, object]:
+        """The book's row in ``books``."""
+        row = {name: getattr(self, name) for name in LABELS}
+        return row | {"kind": self.kind.value, "condition": self.condition.value}
+
+    @property
+    def key(self) -> tuple[str, str, str, int]:
+        """What tells two books apart (the unique constraint of ``books``)."""
+        return (self.kind.value, self.office, self.volume, self.year)
+
+    def differences(self, book: Book | Row[Any]) -> list[str]:
+        """The columns whose values ``book`` (with the same key) has otherwise."""
+        columns = self.columns()
+        return [name for name in LABELS if getattr(book, name) != columns[name]]
+
+    def new_book(self) -> Book:
+        return Book(**self.columns())
+
+    def duplicate_of(self, book: Book | Row[Any]) -> Problem:
+        differ = self.differences(book)
+        if differ:
+            return _problem("registered_differently", differ[0], fields=_listing(differ))
+        return _problem(
+            "already_registered",
+            "volume",
+            kind=KIND_TEXT[self.kind],
+            volume=self.volume,
+            year=self.year,
+            office=self.office,
+        )
+
+
+def check_book(
+    *,
+    kind: object,
+    office: object,
+    volume: object,
+    year: object,
+    pages: object = None,
+    expected_entries: object = None,
+    condition: object = None,
+) -> tuple[BookDetails | None, list[Problem]]:
+    """Check a book's details as typed or read from a file (text, numbers or enums).
+
+    Returns the normalised details, or None and every problem found.
+    """
+    problems: list[Problem] = []
+    details = BookDetails(
+        kind=_kind(_text(kind), problems),
+        office=_name("office", _normalized(_text(office)), MAX_OFFICE, problems),
+        volume=_name("volume", _normalized(_text(volume)), MAX_VOLUME, problems),
+        year=_year(_text(year), problems),
+        pages=_count("pages", _text(pages), problems),
+        expected_entries=_count("expected_entries", _text(expected_entries), problems),
+        condition=_condition(_text(condition), problems),
+    )
+    return (None, problems) if problems else (details, [])
+
+
+def register_book(
+    session: Session,
+    user: User,
+    *,
+    kind: object,
+    office: object,
+    volume: object,
+    year: object,
+    pages: object = None,
+    expected_entries: object = None,
+    condition: object = BookCondition.GOOD,
+) -> Book:
+    """Register one book and give it its place in the queue (lead only).
+
+    Raises ``BookRefused`` with every problem of the details, or when the
+    same book (kind, office, volume, year) is registered already.
+    """
+    require_lead(user, "register a book")
+    details, problems = check_book(
+        kind=kind,
+        office=office,
+        volume=volume,
+        year=year,
+        pages=pages,
+        expected_entries=expected_entries,
+        condition=condition,
+    )
+    if details is None:
+        raise BookRefused(problems)
+    existing = session.scalars(
+        select(Book).where(tuple_(Book.kind, Book.office, Book.volume, Book.year) == details.key)
+    ).first()
+    if existing is not None:
+        raise BookRefused([details.duplicate_of(existing)])
+    book = details.new_book()
+    session.add(book)
+    session.flush()
+    place_books(session, [book])
+    return book
+
+
+@dataclass
+class ImportResult:
+    """What an import did: books registered, rows skipped, or why nothing was."""
+
+    registered: int = 0
+    skipped: list[int] = field(default_factory=list)  # rows of books registered before
+    problems: list[Problem] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def import_books(session: Session, user: User, path: Path) -> ImportResult:
+    """Register the books listed in a .csv or .xlsx file (lead only).
+
+    The header row names the columns in Vietnamese or English; rows that are
+    wholly empty are ignored. All new books are added in the caller's
+    transaction and placed in the queue at once; if any row is bad, none is
+    added and the result lists every bad row.
+    """
+    require_lead(user, "import books")
+    try:
+        rows = list(_read_rows(Path(path)))
+    except _FileRefused as refused:
+        return ImportResult(problems=[refused.problem])
+    header_at = next(
+        (i for i, (_, cells) in enumerate(rows[:HEADER_SEARCH_ROWS]) if _columns(cells)), 0
+    )
+    header = rows[header_at][1] if rows else []
+    columns = _columns(header)
+    result = ImportResult(
+        ignored_columns=[h for i, h in enumerate(header) if h and i not in columns.values()]
+    )
+    missing = [name for name in REQUIRED if name not in columns]
+    if missing:
+        result.problems.append(_problem("missing_columns", columns=_listing(missing)))
+        return result
+    existing = {
+        (b.kind, b.office, b.volume, b.year): b
+        for b in session.execute(select(*(getattr(Book, name) for name in LABELS)))
+    }
+    first_row_of: dict[tuple[str, str, str, int], int] = {}
+    new: list[BookDetails] = []
+    for number, cells in rows[header_at + 1 :]:
+        if not any(cells):
+            continue
+        details, problems = check_book(
+            **{name: cells[at] if at < len(cells) else "" for name, at in columns.items()}
+        )
+        if details is not None:
+            if details.key in first_row_of:
+                problems = [_problem("repeated_in_file", other=first_row_of[details.key])]
+            elif details.key in existing:
+                duplicate = details.duplicate_of(existing[details.key])
+                if duplicate.code == "already_registered":
+                    result.skipped.append(number)
+                else:
+                    problems = [duplicate]
+            else:
+                new.append(details)
+            first_row_of.setdefault(details.key, number)
+        result.problems += [replace(p, row=number) for p in problems]
+    if not new and not result.skipped and not result.problems:
+        result.problems.append(_problem("no_books"))
+    if result.problems or not new:
+        return result
+    # The new books are placed while still transient (place_books sets their
+    # ranks and flushes only the books already queued), then inserted with
+    # their ranks in one statement: a whole campaign's list takes seconds.
+    books = [d.new_book() for d in new]
+    place_books(session, books)
+    session.execute(
+        insert(Book),
+        [{**d.columns(), "queue_rank": b.queue_rank} for d, b in zip(new, books, strict=True)],
+    )
+    result.registered = len(books)
+    return result
+
+
+def all_books(session: Session) -> list[Book]:
+    """Every book of the station: the queue in its order, then the finished ones."""
+    return list(
+        session.scalars(
+            select(Book).order_by(
+                Book.finished_at.is_not(None), Book.finished_at, Book.queue_rank, Book.id
+            )
+        )
+    )
+
+
+# Reading the values of a book
+
+
+def _text(value: object) -> str:
+    """A cell or a typed value as text: 12.0 from Excel reads as "12"."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+# A list repeats the same few offices, kinds and conditions thousands of times.
+_normalized = lru_cache(maxsize=4096)(normalize)
+
+
+@lru_cache(maxsize=256)
+def _kind_named(text: str) -> BookKind | None:
+    # "Sổ đăng ký khai sinh", "Đăng ký khai sinh" and "Khai sinh" all name births.
+    key = re.sub(r"^(so )?(dang ky )?", "", search_key(text))
+    return KIND_NAMES.get(re.sub(r" (register|book)$", "", key))
+
+
+def _kind(text: str, problems: list[Problem]) -> BookKind:
+    kind = _kind_named(text)
+    if kind is not None:
+        return kind
+    problems.append(
+        _problem("required_missing", "kind")
+        if not text
+        else _problem("unknown_kind", "kind", value=text)
+    )
+    return BookKind.BIRTH
+
+
+def _condition(text: str, problems: list[Problem]) -> BookCondition:
+    if not text:
+        return BookCondition.GOOD
+    condition = _condition_named(text)
+    if condition is not None:
+        return condition
+    problems.append(_problem("unknown_condition", "condition", value=text))
+    return BookCondition.GOOD
+
+
+@lru_cache(maxsize=256)
+def _condition_named(text: str) -> BookCondition | None:
+    return CONDITION_NAMES.get(search_key(text))
+
+
+def _name(field: str, text: str, limit: int, problems: list[Problem]) -> str:
+    if not text:
+        problems.append(_problem("required_missing", field))
+    elif len(text) > limit:
+        problems.append(_problem("too_long", field, limit=limit))
+    return text
+
+
+# Whole numbers, with thousands grouped as Vietnamese and English write them.
+_WHOLE = re.compile(r"\d+|\d{1,3}(?:[., ]\d{3})+")
+
+
+def _count(field: str, text: str, problems: list[Problem]) -> int | None:
+    if not text:
+        return None
+    number = int(re.sub(r"\D", "", text)) if _WHOLE.fullmatch(text) else 0
+    if number <= 0:
+        problems.append(_problem("not_a_number", field, value=text))
+        return None
+    return number
+
+
+def _year(text: str, problems: list[Problem]) -> int:
+    last = local_today(SystemClock()).year
+    if not text:
+        problems.append(_problem("required_missing", "year"))
+    elif not text.isdecimal() or not FIRST_YEAR <= int(text) <= last:
+        problems.append(
+            _problem("year_out_of_range", "year", value=text, first=FIRST_YEAR, last=last)
+        )
+    else:
+        return int(text)
+    return 0
+
+
+# Reading a file
+
+
+class _FileRefused(Exception):
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message("en"))
+        self.problem = problem
+
+
+def _columns(header: list[str]) -> dict[str, int]:
+    """Which column of the header row holds each detail of a book."""
+    columns: dict[str, int] = {}
+    for at, cell in enumerate(header):
+        name = HEADER_NAMES.get(search_key(cell.replace("_", " ")))
+        if name is not None:
+            columns.setdefault(name, at)
+    return columns
+
+
+def _read_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
+    """The rows of the file, numbered as a spreadsheet numbers them, as text."""
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise _FileRefused(_problem("unsupported_file"))
+    try:
+        rows = _csv_rows(path.read_bytes()) if suffix == ".csv" else _xlsx_rows(path)
+    except (OSError, zipfile.BadZipFile, InvalidFileException, KeyError, csv.Error) as e:
+        log.warning("cannot read the book list %s", path, exc_info=True)
+        raise _FileRefused(_problem("unreadable_file", name=path.name)) from e
+    for number, cells in enumerate(rows, start=1):
+        yield number, [_text(cell) for cell in cells]
+
+
+def _csv_rows(content: bytes) -> list[list[str]]:
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise _FileRefused(_problem("not_utf8")) from e
+    # Excel with Vietnamese regional settings separates with ";", not ",".
+    first_line = text.split("\n", 1)[0]
+    delimiter = max(";,\t", key=first_line.count)
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+
+
+def _xlsx_rows(path: Path) -> list[tuple[object, ...]]:
+    workbook = load_workbook(path, read_only=True, data_only=True)
+    try:
+        return list(workbook.worksheets[0].iter_rows(values_only=True))
+    finally:
+        workbook.close()

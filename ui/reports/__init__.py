@@ -1,0 +1,1 @@
+"""Reports laid out for print: PDFs made with Qt's text engine."""
