@@ -8,7 +8,6 @@ load and to let ``sohoa check`` prove it.
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import date, datetime
 
 from sqlalchemy import delete, func, insert, select
@@ -26,12 +25,6 @@ def completion_moved(session: Session, before: datetime | None, after: datetime 
         _add(session, before.astimezone(VIETNAM).date(), -1)
     if after is not None:
         _add(session, after.astimezone(VIETNAM).date(), +1)
-
-
-def add_completions(session: Session, moments: Counter[date]) -> None:
-    """Count many completions at once (a bulk load), by Vietnam date."""
-    for day, count in moments.items():
-        _add(session, day, count)
 
 
 def _add(session: Session, day: date, count: int) -> None:

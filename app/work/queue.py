@@ -199,11 +199,3 @@ def finish_book(session: Session, user: User, book: Book, clock: Clock) -> None:
     book.taken_by = None
     book.taken_at = None
     session.flush()
-
-
-def reopen_book(session: Session, lead: User, book: Book) -> None:
-    """A finished book goes back to the queue, at its campaign place."""
-    require_lead(lead, "reopen a book")
-    book.finished_at = None
-    session.flush()
-    place_books(session, [book])
