@@ -80,7 +80,7 @@ def test_tally_for_people(data_dir) -> None:
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "TEST-01 2026-11-20: 4 completed of the team's 1,800 (0.2%), 1 deferred"
-    assert "Shift 1 06:00-12:00: 2 completed of 600 (0.3%), 1 deferred" in lines
+    assert "Shift 1 06:00-12:00: 2 completed of 150 (1.3%), 1 deferred" in lines
     assert any(line.split()[:3] == ["an", "2", "1"] for line in lines)
     assert lines[-1].startswith("Campaign: 4 of 100 entries (4.00%)")
 

@@ -16,7 +16,7 @@ from app.db.models import Entry, User, WorkSession
 from app.entries import SaveAction
 from app.specs import BookKind
 from app.work import settings
-from app.work.report import DailyReport, daily_report, team_shares
+from app.work.report import DailyReport, daily_report
 from app.work.report_xlsx import write_report_xlsx
 from app.work.shifts import day_bounds
 
@@ -81,7 +81,7 @@ def test_the_report_counts_the_day_by_shift_clerk_and_kind(station, day_of_work)
     assert [(s.number, s.completed, s.deferred) for s in report.shifts] == [
         (1, 3, 1), (2, 2, 1), (3, 1, 0), (0, 1, 0),
     ]  # fmt: skip
-    assert [s.team_share for s in report.shifts] == [600, 600, 600, None]
+    assert [s.quota for s in report.shifts] == [150, 150, 150, None], "its clerks' quotas"
     assert report.team_day_quota == 1800
     assert report.percent_of_team_quota == pytest.approx(100 * 7 / 1800)
     assert [(c.shift, c.username, c.completed, c.deferred) for c in report.clerks] == [
@@ -103,12 +103,6 @@ def test_the_campaign_stands_as_it_was_at_the_end_of_the_day(day_of_work) -> Non
     assert campaign.done == 8, "the day before and the day itself, not the day after"
     assert campaign.deadline == DAY + timedelta(days=10)
     assert campaign.projected_finish is not None
-
-
-def test_the_team_quota_is_shared_over_the_shifts_without_losing_an_entry() -> None:
-    assert team_shares(1800, 3) == [600, 600, 600]
-    assert team_shares(1000, 3) == [334, 333, 333]
-    assert sum(team_shares(1001, 4)) == 1001
 
 
 def sheet_rows(path: Path, sheet: str) -> list[tuple]:

@@ -15,7 +15,8 @@ from app.entries import SaveAction, save_entry
 from app.roles import NotAllowed
 from app.specs import BookKind
 from app.work import progress, settings
-from app.work.settings import InvalidSetting
+from app.work.settings import InvalidSetting, Problem
+from app.work.shifts import DEFAULT_SHIFTS
 from app.work.tally import Outcome, campaign_progress, day_tally, shift_tally, tally
 
 DAY = date(2026, 11, 20)
@@ -83,15 +84,21 @@ def test_a_lead_changes_the_shift_hours_and_the_tally_follows(station, clock, te
 
 
 @pytest.mark.parametrize(
-    "hours",
-    [[], [(time(12), time(6))], [(time(6), time(12)), (time(11), time(17))]],
+    ("hours", "problem", "at"),
+    [
+        ([], Problem.NO_SHIFT, ()),
+        ([(time(12), time(6))], Problem.SHIFT_BACKWARDS, (time(12), time(6))),
+        ([(time(6), time(12)), (time(11), time(17))], Problem.SHIFTS_OVERLAP, (time(11),)),
+    ],
     ids=["none", "ends before it starts", "overlap"],
 )
-def test_impossible_shift_hours_are_refused(station, hours) -> None:
+def test_impossible_shift_hours_are_refused(station, hours, problem, at) -> None:
     with station.sessions.begin() as session:
         admin = session.scalars(select(User)).one()
-        with pytest.raises(InvalidSetting):
+        with pytest.raises(InvalidSetting) as refused:
             settings.set_shifts(session, admin, hours)
+        assert (refused.value.problem, refused.value.at) == (problem, at)
+        assert settings.shifts(session) == DEFAULT_SHIFTS, "the shifts are unchanged"
 
 
 def test_only_a_lead_changes_shifts_and_quotas(station, team) -> None:

@@ -8,7 +8,7 @@ from app.db.models import BookCondition, EntryStatus
 from app.demo import add_demo_entries
 from app.overview import BookProgress, EntryLine, book_progress
 from app.specs import BookKind
-from ui.models.books import BookTableModel
+from ui.models.books import CONDITION, EXPECTED, PROGRESS, BookTableModel
 from ui.models.entries import EntryListModel
 
 pytestmark = pytest.mark.usefixtures("qapp")
@@ -17,8 +17,9 @@ pytestmark = pytest.mark.usefixtures("qapp")
 def sample_books() -> list[BookProgress]:
     return [
         BookProgress(1, BookKind.BIRTH, "UBND xã Tân Lập", "01", 1985, 60, 45, 3, 1),
-        BookProgress(2, BookKind.DEATH, "UBND xã Tân Lập", "02", 1990, None, 7, 0, 0),
-    ]
+        BookProgress(2, BookKind.DEATH, "UBND xã Tân Lập", "02", 1990, None, 7, 0, 0,
+                     BookCondition.DAMAGED),
+    ]  # fmt: skip
 
 
 def test_the_book_model_is_a_correct_qt_model(qtmodeltester) -> None:
@@ -29,9 +30,10 @@ def test_the_book_model_shows_progress() -> None:
     model = BookTableModel(sample_books())
 
     assert model.rowCount() == 2
-    assert model.data(model.index(0, 7)) == "75%"
-    assert model.data(model.index(1, 7)) is None  # no expected count, no percentage
-    assert model.data(model.index(1, 4)) == ""
+    assert model.data(model.index(0, PROGRESS)) == "75%"
+    assert model.data(model.index(1, PROGRESS)) is None  # no expected count, no percentage
+    assert model.data(model.index(1, EXPECTED)) == ""
+    assert model.data(model.index(1, CONDITION)) == "Damaged", "hard books are seen as such"
 
 
 def test_the_queue_is_listed_first_in_campaign_priority(station, clock) -> None:

@@ -17,6 +17,7 @@ from app.specs import BookKind
 from app.work.queue import open_books
 from ui.inventory import InventoryDialog
 from ui.main_window import MainWindow
+from ui.models.books import STATE
 
 
 @pytest.fixture
@@ -53,7 +54,7 @@ def open_window(qtbot, station, clock, username: str) -> MainWindow:
 
 def states(window: MainWindow) -> list[str]:
     model = window.books
-    return [model.data(model.index(row, 8)) for row in range(model.rowCount())]
+    return [model.data(model.index(row, STATE)) for row in range(model.rowCount())]
 
 
 def test_a_clerk_takes_the_next_book_with_one_key(qtbot, station, clock, shelf, vietnamese):

@@ -30,7 +30,7 @@ from app.db.models import BookCondition, User
 from app.specs import BookKind
 from app.station import StationDatabase
 from app.work.inventory import BookRefused, ImportResult, Problem, import_books, register_book
-from ui.models.books import kind_label
+from ui.models.books import condition_label, kind_label
 
 log = logging.getLogger(__name__)
 
@@ -58,13 +58,8 @@ class InventoryDialog(QDialog):
         self.pages = QLineEdit()
         self.expected_entries = QLineEdit()
         self.condition = QComboBox()
-        conditions = [
-            (BookCondition.GOOD, self.tr("Good")),
-            (BookCondition.WORN, self.tr("Worn")),
-            (BookCondition.DAMAGED, self.tr("Damaged")),
-        ]
-        for number, (condition, label) in enumerate(conditions, start=1):
-            self.condition.addItem(f"{number} · {label}", condition.value)
+        for number, condition in enumerate(BookCondition, start=1):
+            self.condition.addItem(f"{number} · {condition_label(condition)}", condition.value)
         self.outcome = QLabel()
         self.outcome.setObjectName("outcome")
         self.outcome.setWordWrap(True)

@@ -15,12 +15,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app import __version__
-from app.cli import backup, books, check, demo, init, report, tally
+from app.cli import backup, bench, books, check, demo, init, report, tally
 from app.cli.common import CommandError, Report, data_dir_of
 
 # Each command module has add_parser(subparsers, common), which sets the
 # parser's ``handler``: a function of the parsed arguments returning a Report.
-COMMANDS = (init, demo, check, backup, tally, report, books)
+COMMANDS = (init, demo, check, backup, tally, report, books, bench)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -8,11 +8,8 @@ import time
 from app.cli.common import CommandError, Report, add_json_flag, data_dir_of
 from app.clock import SystemClock
 from app.db.engine import database_path
-from app.demo import DEMO_PASSWORD, add_demo_entries
-from app.station import StationError, init_station, open_station
-
-DEMO_STATION = "DEMO-01"
-DEMO_OFFICE = "UBND xã Tân Lập"
+from app.demo import DEMO_PASSWORD, add_demo_entries, create_demo_station
+from app.station import StationError, open_station
 
 
 def add_parser(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -48,16 +45,7 @@ def run(args: argparse.Namespace) -> Report:
     created = not database_path(data_dir).exists()
     started = time.monotonic()
     try:
-        if created:
-            db = init_station(
-                data_dir,
-                code=DEMO_STATION,
-                office=DEMO_OFFICE,
-                admin_username="admin",
-                admin_password=DEMO_PASSWORD,
-            )
-        else:
-            db = open_station(data_dir)
+        db = create_demo_station(data_dir) if created else open_station(data_dir)
     except StationError as e:
         raise CommandError(str(e)) from e
     try:

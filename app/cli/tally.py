@@ -119,7 +119,7 @@ def _shift_data(line: ShiftLine) -> dict[str, Any]:
         "end": None if line.end is None else line.end.isoformat("minutes"),
         "completed": line.completed,
         "deferred": line.deferred,
-        "team_share": line.team_share,
+        "quota": line.quota,
     }
 
 
@@ -172,9 +172,7 @@ def _lines(report: DailyReport, shifts: list[ShiftLine], clerks: list[ClerkLine]
     ]
     for shift in shifts:
         hours = f" {shift.start:%H:%M}-{shift.end:%H:%M}" if shift.start and shift.end else ""
-        share = (
-            f" of {shift.team_share:,} ({shift.percent_of_share:.1f}%)" if shift.team_share else ""
-        )
+        share = f" of {shift.quota:,} ({shift.percent_of_quota:.1f}%)" if shift.quota else ""
         lines.append(
             f"{shift_name(shift.number, 'en')}{hours}: {shift.completed:,} completed{share}, "
             f"{shift.deferred:,} deferred"

@@ -157,6 +157,8 @@ class Entry(Base):
         # The tallies of a day or a shift, whoever completed the entries.
         Index("ix_entries_completed_at", "completed_at"),
         Index("ix_entries_deferred_at", "deferred_at"),
+        # The backlog per reason, oldest first (the dashboard's summary).
+        Index("ix_entries_status_reason_deferred_at", "status", "deferral_reason", "deferred_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -1,5 +1,5 @@
 """Realistic demo stations: Vietnamese names, books, clerks, shifts."""
 
-from app.demo.station import DEMO_PASSWORD, DemoSummary, add_demo_entries
+from app.demo.station import DEMO_PASSWORD, DemoSummary, add_demo_entries, create_demo_station
 
-__all__ = ["DEMO_PASSWORD", "DemoSummary", "add_demo_entries"]
+__all__ = ["DEMO_PASSWORD", "DemoSummary", "add_demo_entries", "create_demo_station"]

@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, insert, select
@@ -39,11 +40,13 @@ from app.demo.entries import MAKERS, Values
 from app.demo.people import PeopleFactory
 from app.passwords import hash_password
 from app.specs import BookKind, SourceStatus, spec_for
-from app.station import StationDatabase
+from app.station import StationDatabase, init_station
 from app.work import progress
 from app.work.queue import place_books
 from app.work.shifts import DEFAULT_SHIFTS, shift_at
 
+DEMO_STATION = "DEMO-01"
+DEMO_OFFICE = "UBND xã Tân Lập"
 DEMO_PASSWORD = "sohoa-demo"  # printed by `sohoa demo`: demo stations only
 CLERKS = 12  # a keying team (CONTEXT.md)
 KIND_WEIGHTS = {BookKind.BIRTH: 60, BookKind.MARRIAGE: 18, BookKind.DEATH: 18, BookKind.ADOPTION: 4}
@@ -60,6 +63,17 @@ class DemoSummary:
     by_kind: Counter[str] = field(default_factory=Counter)
     first_day: date | None = None
     last_day: date | None = None
+
+
+def create_demo_station(data_dir: Path) -> StationDatabase:
+    """A new, empty demo station in ``data_dir``, with its admin."""
+    return init_station(
+        data_dir,
+        code=DEMO_STATION,
+        office=DEMO_OFFICE,
+        admin_username="admin",
+        admin_password=DEMO_PASSWORD,
+    )
 
 
 def add_demo_entries(db: StationDatabase, count: int, *, seed: int, clock: Clock) -> DemoSummary:

@@ -7,5 +7,6 @@
 - ``activity``: a clerk's active time and keystrokes in each shift.
 - ``tally``: counts per day, shift, clerk, kind and outcome; the campaign's
   progress against its target.
+- ``dashboard``: what the lead's dashboard shows, read in one go.
 - ``inventory``: registering books, by hand or from a CSV/XLSX list.
 """

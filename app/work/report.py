@@ -44,11 +44,13 @@ class ShiftLine:
     clerks: int
     completed: int
     deferred: int
-    team_share: int | None  # the shift's part of the team's day quota
+    # The sum of the quotas of the clerks who worked in it, as on the
+    # dashboard; work outside the shifts has none.
+    quota: int | None
 
     @property
-    def percent_of_share(self) -> float | None:
-        return 100 * self.completed / self.team_share if self.team_share else None
+    def percent_of_quota(self) -> float | None:
+        return 100 * self.completed / self.quota if self.quota else None
 
 
 @dataclass(frozen=True)
@@ -102,13 +104,6 @@ class DailyReport:
         return 100 * self.completed / self.team_day_quota if self.team_day_quota else 0.0
 
 
-def team_shares(team_day: int, shifts: int) -> list[int]:
-    """The team's day quota split over the shifts, as the clerks' quota is one
-    per shift whatever its length; the first shifts take the remainder."""
-    share, remainder = divmod(team_day, shifts)
-    return [share + (1 if i < remainder else 0) for i in range(shifts)]
-
-
 def daily_report(session: Session, day: date, clock: Clock) -> DailyReport:
     """The report of ``day`` (a Vietnam date), made now by ``clock``."""
     station = session.scalars(select(Station)).one()
@@ -116,14 +111,13 @@ def daily_report(session: Session, day: date, clock: Clock) -> DailyReport:
     team_day = settings.quotas(session).team_day
     rows = tally(session, day, day, shifts)
     of_day = day_tally(session, day, shifts, rows)
-    shares = dict(zip((s.number for s in shifts), team_shares(team_day, len(shifts)), strict=True))
     completed, deferred = kind_counts(rows), kind_counts(rows, Outcome.DEFERRED)
     return DailyReport(
         station_code=station.code,
         office=station.office,
         day=day,
         made_at=clock.now(),
-        shifts=[_shift_line(t, shares.get(t.number)) for t in of_day],
+        shifts=[_shift_line(t) for t in of_day],
         clerks=[_clerk_line(t.number, c) for t in of_day for c in t.clerks],
         kinds=[
             KindLine(kind, completed.get(kind, 0), deferred.get(kind, 0))
@@ -137,7 +131,7 @@ def daily_report(session: Session, day: date, clock: Clock) -> DailyReport:
     )
 
 
-def _shift_line(shift: ShiftTally, share: int | None) -> ShiftLine:
+def _shift_line(shift: ShiftTally) -> ShiftLine:
     return ShiftLine(
         number=shift.number,
         start=shift.shift.start if shift.shift else None,
@@ -145,7 +139,7 @@ def _shift_line(shift: ShiftTally, share: int | None) -> ShiftLine:
         clerks=len(shift.clerks),
         completed=shift.completed,
         deferred=shift.deferred,
-        team_share=share,
+        quota=shift.quota if shift.shift else None,
     )
 
 

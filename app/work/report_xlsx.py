@@ -192,8 +192,8 @@ def _shift_columns(language: str) -> list[_Column[ShiftLine]]:
         _Column("clerks", lambda s: s.clerks, COUNT),
         _Column("completed", lambda s: s.completed, COUNT),
         _Column("deferred", lambda s: s.deferred, COUNT),
-        _Column("team_share", lambda s: s.team_share, COUNT),
-        _Column("percent_of_share", lambda s: _fraction(s.percent_of_share), PERCENT),
+        _Column("shift_quota", lambda s: s.quota, COUNT),
+        _Column("percent_of_shift_quota", lambda s: _fraction(s.percent_of_quota), PERCENT),
     ]
 
 

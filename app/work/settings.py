@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, time
+from enum import StrEnum
 from itertools import pairwise
 from typing import Any
 
@@ -18,8 +19,22 @@ from app.roles import require_lead
 from app.work.shifts import DEFAULT_SHIFTS, Shift
 
 
+class Problem(StrEnum):
+    NO_SHIFT = "no_shift"
+    SHIFT_BACKWARDS = "shift_backwards"
+    SHIFTS_OVERLAP = "shifts_overlap"
+    QUOTA_NOT_POSITIVE = "quota_not_positive"
+
+
 class InvalidSetting(ValueError):
-    """A setting the station cannot work with; the message says why."""
+    """A setting the station cannot work with: the message says why in
+    English, ``problem`` and ``at`` (the hours concerned) let a window say it
+    in the clerk's language."""
+
+    def __init__(self, problem: Problem, message: str, at: tuple[time, ...] = ()) -> None:
+        super().__init__(message)
+        self.problem = problem
+        self.at = at
 
 
 @dataclass(frozen=True)
@@ -59,14 +74,20 @@ def set_shifts(session: Session, user: User, hours: list[tuple[time, time]]) -> 
     """Set the shifts' hours: each starts before it ends, none overlaps the next."""
     require_lead(user, "change the shifts")
     if not hours:
-        raise InvalidSetting("there must be at least one shift")
+        raise InvalidSetting(Problem.NO_SHIFT, "there must be at least one shift")
     ordered = sorted(hours)
     for start, end in ordered:
         if start >= end:
-            raise InvalidSetting(f"a shift must end after it starts: {start:%H:%M}-{end:%H:%M}")
+            raise InvalidSetting(
+                Problem.SHIFT_BACKWARDS,
+                f"a shift must end after it starts: {start:%H:%M}-{end:%H:%M}",
+                (start, end),
+            )
     for (_, end), (start, _) in pairwise(ordered):
         if start < end:
-            raise InvalidSetting(f"two shifts overlap at {start:%H:%M}")
+            raise InvalidSetting(
+                Problem.SHIFTS_OVERLAP, f"two shifts overlap at {start:%H:%M}", (start,)
+            )
     _write(
         session, "shifts", [[s.isoformat("minutes"), e.isoformat("minutes")] for s, e in ordered]
     )
@@ -81,7 +102,9 @@ def quotas(session: Session) -> Quotas:
 def set_quotas(session: Session, user: User, clerk_shift: int, team_day: int) -> Quotas:
     require_lead(user, "change the quotas")
     if clerk_shift <= 0 or team_day <= 0:
-        raise InvalidSetting("a quota is a number of entries above zero")
+        raise InvalidSetting(
+            Problem.QUOTA_NOT_POSITIVE, "a quota is a number of entries above zero"
+        )
     _write(session, "quotas", {"clerk_shift": clerk_shift, "team_day": team_day})
     return quotas(session)
 
@@ -95,7 +118,9 @@ def set_clerk_quota(session: Session, lead: User, clerk: User, quota: int | None
     """Give ``clerk`` a quota of their own, or (None) the team's again."""
     require_lead(lead, "change a clerk's quota")
     if quota is not None and quota <= 0:
-        raise InvalidSetting("a quota is a number of entries above zero")
+        raise InvalidSetting(
+            Problem.QUOTA_NOT_POSITIVE, "a quota is a number of entries above zero"
+        )
     clerk.shift_quota = quota
     session.flush()
 

@@ -2,24 +2,42 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
 <context>
+    <name>BookCondition</name>
+    <message>
+        <location filename="../../ui/models/books.py" line="33"/>
+        <source>Good</source>
+        <translation>Tốt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/books.py" line="34"/>
+        <source>Worn</source>
+        <translation>Cũ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/books.py" line="35"/>
+        <source>Damaged</source>
+        <translation>Hư hỏng</translation>
+    </message>
+</context>
+<context>
     <name>BookKind</name>
     <message>
-        <location filename="../../ui/models/books.py" line="22"/>
+        <location filename="../../ui/models/books.py" line="23"/>
         <source>Birth</source>
         <translation>Khai sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="23"/>
+        <location filename="../../ui/models/books.py" line="24"/>
         <source>Marriage</source>
         <translation>Kết hôn</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="24"/>
+        <location filename="../../ui/models/books.py" line="25"/>
         <source>Death</source>
         <translation>Khai tử</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="25"/>
+        <location filename="../../ui/models/books.py" line="26"/>
         <source>Adoption</source>
         <translation>Nuôi con nuôi</translation>
     </message>
@@ -27,67 +45,72 @@
 <context>
     <name>BookTableModel</name>
     <message>
-        <location filename="../../ui/models/books.py" line="37"/>
+        <location filename="../../ui/models/books.py" line="52"/>
         <source>Kind</source>
         <translation>Loại sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="38"/>
+        <location filename="../../ui/models/books.py" line="53"/>
         <source>Office</source>
         <translation>Cơ quan đăng ký</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="39"/>
+        <location filename="../../ui/models/books.py" line="54"/>
         <source>Volume</source>
         <translation>Quyển số</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="40"/>
+        <location filename="../../ui/models/books.py" line="55"/>
         <source>Year</source>
         <translation>Năm</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="41"/>
+        <location filename="../../ui/models/books.py" line="56"/>
+        <source>Condition</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/books.py" line="57"/>
         <source>Expected</source>
         <translation>Số mục dự kiến</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="42"/>
+        <location filename="../../ui/models/books.py" line="58"/>
         <source>Done</source>
         <translation>Đã xong</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="43"/>
+        <location filename="../../ui/models/books.py" line="59"/>
         <source>Deferred</source>
         <translation>Xử lý sau</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="44"/>
+        <location filename="../../ui/models/books.py" line="60"/>
         <source>Progress</source>
         <translation>Tiến độ</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="45"/>
+        <location filename="../../ui/models/books.py" line="61"/>
         <source>State</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="83"/>
+        <location filename="../../ui/models/books.py" line="99"/>
         <source>Finished</source>
         <translation>Đã xong</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="85"/>
+        <location filename="../../ui/models/books.py" line="101"/>
         <source>On hold</source>
         <translation>Tạm giữ</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="87"/>
+        <location filename="../../ui/models/books.py" line="103"/>
         <source>Keyed by {name}</source>
         <translation>Đang nhập: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="88"/>
+        <location filename="../../ui/models/books.py" line="104"/>
         <source>Waiting</source>
         <translation>Chờ nhập</translation>
     </message>
@@ -112,128 +135,128 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="85"/>
+        <location filename="../../ui/dashboard/widget.py" line="80"/>
         <source>Daily report… (Ctrl+P)</source>
         <translation>Báo cáo ngày… (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="120"/>
+        <location filename="../../ui/dashboard/widget.py" line="115"/>
         <source>Clerk</source>
         <translation>Cán bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="121"/>
+        <location filename="../../ui/dashboard/widget.py" line="116"/>
         <source>Completed</source>
         <translation>Đã xong</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="122"/>
+        <location filename="../../ui/dashboard/widget.py" line="117"/>
         <source>Quota</source>
         <translation>Định mức</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="124"/>
+        <location filename="../../ui/dashboard/widget.py" line="119"/>
         <source>% of quota</source>
         <translation>% định mức</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="129"/>
+        <location filename="../../ui/dashboard/widget.py" line="124"/>
         <source>Entries/hour</source>
         <translation>Mục/giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="130"/>
+        <location filename="../../ui/dashboard/widget.py" line="125"/>
         <source>Keys/hour</source>
         <translation>Phím/giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="132"/>
+        <location filename="../../ui/dashboard/widget.py" line="127"/>
         <source>Active</source>
         <translation>Thời gian làm</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="136"/>
+        <location filename="../../ui/dashboard/widget.py" line="131"/>
         <source>Deferred</source>
         <translation>Để lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="142"/>
+        <location filename="../../ui/dashboard/widget.py" line="137"/>
         <source>Deferred because</source>
         <translation>Lý do để lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="143"/>
+        <location filename="../../ui/dashboard/widget.py" line="138"/>
         <source>Entries</source>
         <translation>Số mục</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="144"/>
+        <location filename="../../ui/dashboard/widget.py" line="139"/>
         <source>Oldest</source>
         <translation>Lâu nhất từ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="146"/>
+        <location filename="../../ui/dashboard/widget.py" line="141"/>
         <source>Oldest entry</source>
         <translation>Mục chờ lâu nhất</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="147"/>
+        <location filename="../../ui/dashboard/widget.py" line="142"/>
         <source>{book} {volume}/{year}, no. {number}: {title}</source>
         <translation>{book} quyển {volume}/{year}, số {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="161"/>
+        <location filename="../../ui/dashboard/widget.py" line="156"/>
         <source>PDF document (*.pdf)</source>
         <translation>Tài liệu PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="161"/>
+        <location filename="../../ui/dashboard/widget.py" line="156"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Bảng tính Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="165"/>
-        <location filename="../../ui/dashboard/widget.py" line="181"/>
+        <location filename="../../ui/dashboard/widget.py" line="160"/>
+        <location filename="../../ui/dashboard/widget.py" line="176"/>
         <source>Save the day&apos;s report</source>
         <translation>Lưu báo cáo ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="182"/>
+        <location filename="../../ui/dashboard/widget.py" line="177"/>
         <source>The report could not be written: {reason}</source>
         <translation>Không ghi được báo cáo: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="222"/>
+        <location filename="../../ui/dashboard/widget.py" line="208"/>
         <source>Today: {done} of {quota} ({percent}%)</source>
         <translation>Hôm nay: {done}/{quota} ({percent}%)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="228"/>
+        <location filename="../../ui/dashboard/widget.py" line="215"/>
         <source>Outside the shifts</source>
         <translation>Ngoài ca</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="232"/>
+        <location filename="../../ui/dashboard/widget.py" line="219"/>
         <source>Shift {number} ({start}–{end}): {done} of {quota} entries, {clerks} clerk(s)</source>
         <translation>Ca {number} ({start}–{end}): {done}/{quota} mục, {clerks} cán bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="247"/>
+        <location filename="../../ui/dashboard/widget.py" line="234"/>
         <source>Campaign: {done} of {target} entries ({percent}%), {pace} a day</source>
         <translation>Chiến dịch: {done}/{target} mục ({percent}%), {pace} mục/ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="254"/>
+        <location filename="../../ui/dashboard/widget.py" line="241"/>
         <source>projected finish {day}</source>
         <translation>dự kiến xong {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="258"/>
+        <location filename="../../ui/dashboard/widget.py" line="245"/>
         <source>deadline {day}</source>
         <translation>hạn chót {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="263"/>
+        <location filename="../../ui/dashboard/widget.py" line="250"/>
         <source>BEHIND: the projection misses the deadline</source>
         <translation>CHẬM: dự kiến không kịp hạn chót</translation>
     </message>
@@ -377,102 +400,87 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
         <translation>Danh mục sổ cần nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="62"/>
-        <source>Good</source>
-        <translation>Tốt</translation>
-    </message>
-    <message>
-        <location filename="../../ui/inventory.py" line="63"/>
-        <source>Worn</source>
-        <translation>Cũ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/inventory.py" line="64"/>
-        <source>Damaged</source>
-        <translation>Hư hỏng</translation>
-    </message>
-    <message>
-        <location filename="../../ui/inventory.py" line="78"/>
+        <location filename="../../ui/inventory.py" line="73"/>
         <source>Kind</source>
         <translation>Loại sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="79"/>
+        <location filename="../../ui/inventory.py" line="74"/>
         <source>Office</source>
         <translation>Cơ quan đăng ký</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="80"/>
+        <location filename="../../ui/inventory.py" line="75"/>
         <source>Volume</source>
         <translation>Quyển số</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="81"/>
+        <location filename="../../ui/inventory.py" line="76"/>
         <source>Year</source>
         <translation>Năm</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="82"/>
+        <location filename="../../ui/inventory.py" line="77"/>
         <source>Pages</source>
         <translation>Số trang</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="83"/>
+        <location filename="../../ui/inventory.py" line="78"/>
         <source>Expected entries</source>
         <translation>Số mục dự kiến</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="84"/>
+        <location filename="../../ui/inventory.py" line="79"/>
         <source>Condition</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="99"/>
+        <location filename="../../ui/inventory.py" line="94"/>
         <source>Register the book</source>
         <translation>Thêm sổ vào danh mục</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="102"/>
+        <location filename="../../ui/inventory.py" line="97"/>
         <source>Import from file…</source>
         <translation>Nhập danh mục từ tệp…</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="134"/>
+        <location filename="../../ui/inventory.py" line="129"/>
         <source>Registered: {kind}, volume {volume} of {year}, {office}.</source>
         <translation>Đã thêm: {kind}, quyển {volume} năm {year}, {office}.</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="149"/>
+        <location filename="../../ui/inventory.py" line="144"/>
         <source>Import books</source>
         <translation>Nhập danh mục sổ từ tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="149"/>
+        <location filename="../../ui/inventory.py" line="144"/>
         <source>Lists of books (*.csv *.xlsx)</source>
         <translation>Danh mục sổ (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="169"/>
+        <location filename="../../ui/inventory.py" line="164"/>
         <source>Nothing registered: correct these rows of {file} and import it again.</source>
         <translation>Chưa thêm sổ nào: hãy sửa các dòng sau trong {file} rồi nhập lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="176"/>
+        <location filename="../../ui/inventory.py" line="171"/>
         <source>{registered} book(s) registered, {skipped} already registered.</source>
         <translation>Đã thêm {registered} sổ, {skipped} sổ đã có từ trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="181"/>
+        <location filename="../../ui/inventory.py" line="176"/>
         <source>Columns left out: {columns}.</source>
         <translation>Các cột không dùng: {columns}.</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="193"/>
+        <location filename="../../ui/inventory.py" line="188"/>
         <source>Row {row}: {message}</source>
         <translation>Dòng {row}: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="204"/>
+        <location filename="../../ui/inventory.py" line="199"/>
         <source>Nothing registered: the data could not be written. Try again, and tell whoever looks after the computer if it happens again.</source>
         <translation>Chưa thêm sổ nào: không ghi được dữ liệu. Hãy thử lại, và báo người phụ trách máy tính nếu lỗi còn lặp lại.</translation>
     </message>

@@ -28,19 +28,11 @@ from PySide6.QtWidgets import (
 
 from app.clock import VIETNAM, Clock, local_today
 from app.station import StationDatabase
-from app.work import settings
-from app.work.backlog import BacklogSummary, backlog_summary
+from app.work.backlog import BacklogSummary
+from app.work.dashboard import DashboardView, dashboard_view
 from app.work.report import daily_report
 from app.work.report_xlsx import write_report_xlsx
-from app.work.shifts import shift_at
-from app.work.tally import (
-    CampaignProgress,
-    ClerkShift,
-    ShiftTally,
-    campaign_progress,
-    day_tally,
-    shift_tally,
-)
+from app.work.tally import CampaignProgress, ClerkShift
 from ui.dashboard.charts import CampaignChart, DayChart, PaceChart
 from ui.deferral import reason_label
 from ui.models.books import kind_label
@@ -197,34 +189,28 @@ class Dashboard(QWidget):
         super().hideEvent(event)
 
     def refresh(self) -> None:
-        now = self.clock.now()
-        today = local_today(self.clock)
         with self.db.sessions() as session:
-            shifts = settings.shifts(session)
-            day = day_tally(session, today, shifts)
-            current = shift_at(now, shifts)
-            this = shift_tally(session, today, current, shifts, day) if current else None
-            campaign = campaign_progress(session, today)
-            backlog = backlog_summary(session)
-            team_day = settings.quotas(session).team_day
-        self._expected_share = _share_gone(this, now)
+            view = dashboard_view(session, self.clock.now())
+        this = view.this_shift
+        self._expected_share = view.share_of_shift_gone
         self.clerks.set_rows(this.clerks if this else [])
-        self.backlog.set_rows(backlog)
-        self._headline(this, day, team_day)
-        self._campaign_line(campaign)
+        self.backlog.set_rows(view.backlog)
+        self._headline(view)
+        self._campaign_line(view.campaign)
         if this is not None:
-            self.pace.show(this, now)
-        self.day.show(day)
-        self.campaign.show(campaign, today)
+            self.pace.show(this, view.now)
+        self.day.show(view.day)
+        self.campaign.show(view.campaign, view.today)
 
-    def _headline(self, this: ShiftTally | None, day: list[ShiftTally], team_day: int) -> None:
+    def _headline(self, view: DashboardView) -> None:
         locale = QLocale()
-        done_today = sum(s.completed for s in day)
+        done, team_day = view.done_today, view.team_day_quota
         today = self.tr("Today: {done} of {quota} ({percent}%)").format(
-            done=locale.toString(done_today),
+            done=locale.toString(done),
             quota=locale.toString(team_day),
-            percent=locale.toString(100 * done_today / team_day if team_day else 0, "f", 0),
+            percent=locale.toString(100 * done / team_day if team_day else 0, "f", 0),
         )
+        this = view.this_shift
         if this is None or this.shift is None:
             self.headline.setText(self.tr("Outside the shifts") + " · " + today)
             return
@@ -264,14 +250,6 @@ class Dashboard(QWidget):
             text += " · " + self.tr("BEHIND: the projection misses the deadline")
         self.campaign_line.setText(text)
         self.campaign_line.setStyleSheet(f"color: {BEHIND.name()};" if late else "")
-
-
-def _share_gone(this: ShiftTally | None, now: datetime) -> float:
-    """How much of the current shift has gone by, from 0 to 1."""
-    if this is None or this.shift is None:
-        return 1.0
-    start, end = this.shift.bounds(this.day)
-    return max(0.0, min(1.0, (now - start) / (end - start)))
 
 
 def _local_day(moment: datetime | None) -> str:

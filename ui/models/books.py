@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from app.db.models import BookCondition
 from app.overview import BookProgress
 from app.specs import BookKind
 
@@ -27,6 +28,20 @@ def kind_label(kind: BookKind) -> str:
     return labels[kind]
 
 
+def condition_label(condition: BookCondition) -> str:
+    labels = {
+        BookCondition.GOOD: QCoreApplication.translate("BookCondition", "Good"),
+        BookCondition.WORN: QCoreApplication.translate("BookCondition", "Worn"),
+        BookCondition.DAMAGED: QCoreApplication.translate("BookCondition", "Damaged"),
+    }
+    return labels[condition]
+
+
+# The columns, in order; the numbers are right-aligned.
+KIND, OFFICE, VOLUME, YEAR, CONDITION, EXPECTED, DONE, DEFERRED, PROGRESS, STATE = range(10)
+NUMERIC = {VOLUME, YEAR, EXPECTED, DONE, DEFERRED, PROGRESS}
+
+
 class BookTableModel(QAbstractTableModel):
     """One row per book; the rows are plain ``BookProgress`` values."""
 
@@ -38,6 +53,7 @@ class BookTableModel(QAbstractTableModel):
             self.tr("Office"),
             self.tr("Volume"),
             self.tr("Year"),
+            self.tr("Condition"),
             self.tr("Expected"),
             self.tr("Done"),
             self.tr("Deferred"),
@@ -74,7 +90,7 @@ class BookTableModel(QAbstractTableModel):
         book = self._books[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(book, index.column())
-        if role == Qt.ItemDataRole.TextAlignmentRole and 2 <= index.column() <= 7:
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -88,9 +104,9 @@ class BookTableModel(QAbstractTableModel):
         return self.tr("Waiting")
 
     def _display(self, book: BookProgress, column: int) -> str | None:
-        if column == 8:
+        if column == STATE:
             return self._state(book)
-        if column == 7:
+        if column == PROGRESS:
             if not book.expected:
                 return None
             return (
@@ -103,6 +119,7 @@ class BookTableModel(QAbstractTableModel):
             book.office,
             book.volume,
             str(book.year),
+            condition_label(book.condition),
             "" if book.expected is None else locale.toString(book.expected),
             locale.toString(book.done),
             locale.toString(book.deferred),

@@ -116,7 +116,15 @@ def _campaign(campaign: CampaignProgress, language: str) -> str:
 
 
 def _shifts(report: DailyReport, language: str) -> str:
-    keys = ("shift", "hours", "clerks", "completed", "deferred", "team_share", "percent_of_share")
+    keys = (
+        "shift",
+        "hours",
+        "clerks",
+        "completed",
+        "deferred",
+        "shift_quota",
+        "percent_of_shift_quota",
+    )
     return _section(label("by_shift", language)) + _grid(
         [label(k, language) for k in keys],
         [
@@ -126,8 +134,8 @@ def _shifts(report: DailyReport, language: str) -> str:
                 _count(s.clerks, language),
                 _count(s.completed, language),
                 _count(s.deferred, language),
-                _count(s.team_share, language),
-                _percent(s.percent_of_share, language),
+                _count(s.quota, language),
+                _percent(s.percent_of_quota, language),
             ]
             for s in report.shifts
         ],

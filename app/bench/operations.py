@@ -1,0 +1,97 @@
+"""What the benchmark times, each beside the same basic work in raw sqlite3.
+
+The raw counterpart is the core query of the operation written by hand on
+a plain ``sqlite3`` connection to the same file: the ratio says what our
+layers (SQLAlchemy, the tally's shape, building the view) cost on top.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import func, select
+
+from app.bench.figures import Figure, timed
+from app.clock import VIETNAM
+from app.db.engine import database_path
+from app.db.models import DailyDone, Entry
+from app.station import StationDatabase
+from app.work import settings
+from app.work.dashboard import dashboard_view
+from app.work.shifts import day_bounds
+from app.work.tally import day_tally
+
+
+@dataclass(frozen=True)
+class Operation:
+    name: str
+    target_ms: float
+    ours: Callable[[], object]
+    raw: Callable[[], object]
+
+
+def busiest_moment(db: StationDatabase) -> datetime:
+    """The last completion of the busiest day: the lead looks at the fullest
+    day's tally, in a shift in full swing."""
+    with db.sessions() as session:
+        day = session.scalar(select(DailyDone.day).order_by(DailyDone.entries.desc()).limit(1))
+        if day is None:
+            return datetime.now(UTC)
+        start, end = day_bounds(day)
+        last = session.scalar(
+            select(func.max(Entry.completed_at)).where(
+                Entry.completed_at >= start, Entry.completed_at < end
+            )
+        )
+    return last or start
+
+
+def dashboard_operations(db: StationDatabase, raw: sqlite3.Connection) -> list[Operation]:
+    """The shift tally and the dashboard's refresh, at the busiest moment."""
+    now = busiest_moment(db)
+    today = now.astimezone(VIETNAM).date()
+    start, end = (moment.replace(tzinfo=None).isoformat(" ") for moment in day_bounds(today))
+
+    def tally_of_the_day() -> object:
+        with db.sessions() as session:
+            return day_tally(session, today, settings.shifts(session))
+
+    def refresh() -> object:
+        with db.sessions() as session:
+            return dashboard_view(session, now)
+
+    def raw_tally() -> object:
+        return raw.execute(
+            "SELECT strftime('%H', completed_at, '+7 hours'), completed_by, count(*)"
+            " FROM entries WHERE completed_at >= ? AND completed_at < ? GROUP BY 1, 2",
+            (start, end),
+        ).fetchall()
+
+    def raw_refresh() -> object:
+        return (
+            raw_tally(),
+            raw.execute(
+                "SELECT deferral_reason, count(*) FROM entries WHERE status = 'deferred' GROUP BY 1"
+            ).fetchall(),
+            raw.execute("SELECT day, entries FROM daily_done ORDER BY day").fetchall(),
+        )
+
+    return [
+        Operation("shift tally (the day by shift and clerk)", 50, tally_of_the_day, raw_tally),
+        Operation("dashboard refresh", 50, refresh, raw_refresh),
+    ]
+
+
+def raw_connection(db: StationDatabase) -> sqlite3.Connection:
+    """A plain sqlite3 connection to the station file, read-only."""
+    return sqlite3.connect(f"file:{database_path(db.data_dir)}?mode=ro", uri=True)
+
+
+def measure(operations: list[Operation], repetitions: int) -> list[Figure]:
+    return [
+        Figure(op.name, timed(op.ours, repetitions), timed(op.raw, repetitions), op.target_ms)
+        for op in operations
+    ]

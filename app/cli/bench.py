@@ -1,0 +1,97 @@
+"""``sohoa bench``: the performance targets of DESIGN.md §10, measured."""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import time
+
+from app import __version__
+from app.bench.figures import Figure
+from app.bench.operations import dashboard_operations, measure, raw_connection
+from app.bench.station import bench_station, default_bench_dir, entry_count
+from app.cli.common import CommandError, Report, add_json_flag
+from app.station import StationError
+
+CAMPAIGN = 1_457_884  # one province's entries (CONTEXT.md)
+
+
+def add_parser(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser(
+        "bench",
+        parents=[common],
+        help="measure the performance targets on a demo station of N entries",
+        description="Builds (once, then reuses) a demo station of N entries in the user cache "
+        "directory, or in --data-dir if given, and times each operation of DESIGN.md §10 "
+        "beside the same basic work in raw sqlite3.",
+    )
+    parser.add_argument(
+        "--entries",
+        type=int,
+        default=CAMPAIGN,
+        metavar="N",
+        help=f"entries in the bench station (default {CAMPAIGN:,}: a province's campaign)",
+    )
+    parser.add_argument("--seed", type=int, default=1, metavar="S", help="demo seed (default 1)")
+    parser.add_argument(
+        "--repetitions",
+        type=int,
+        default=100,
+        metavar="R",
+        help="timed repetitions of each operation (default 100)",
+    )
+    add_json_flag(parser)
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> Report:
+    if args.entries < 1 or args.repetitions < 1:
+        raise CommandError("--entries and --repetitions must be 1 or more")
+    data_dir = args.data_dir or default_bench_dir(args.entries, args.seed)
+    started = time.monotonic()
+    try:
+        db, built = bench_station(data_dir, args.entries, args.seed)
+    except StationError as e:
+        raise CommandError(str(e)) from e
+    build_seconds = time.monotonic() - started
+    raw = raw_connection(db)
+    try:
+        entries = entry_count(db)
+        figures = measure(dashboard_operations(db, raw), args.repetitions)
+    finally:
+        raw.close()
+        db.close()
+    return Report(
+        data={
+            "version": __version__,
+            "machine": _machine(),
+            "data_dir": str(data_dir),
+            "entries": entries,
+            "built_seconds": round(build_seconds, 1) if built else None,
+            "figures": [f.as_dict() for f in figures],
+            "all_met": all(f.met for f in figures),
+        },
+        lines=_lines(entries, data_dir, build_seconds if built else None, figures),
+    )
+
+
+def _machine() -> str:
+    return f"{platform.system()} {platform.machine()}, Python {platform.python_version()}"
+
+
+def _lines(entries: int, data_dir, built: float | None, figures: list[Figure]) -> list[str]:
+    source = f"built in {built:.0f} s" if built is not None else "reused"
+    lines = [
+        f"sohoa {__version__} bench on {entries:,} entries ({source}: {data_dir})",
+        f"{_machine()}; milliseconds; the target holds at the 99th percentile.",
+        "",
+        f"{'operation':<42} {'p50':>8} {'p95':>8} {'p99':>8} {'target':>8} "
+        f"{'raw p50':>8} {'ratio':>6}",
+    ]
+    for f in figures:
+        lines.append(
+            f"{f.name:<42} {f.ours.p50:>8.1f} {f.ours.p95:>8.1f} {f.ours.p99:>8.1f} "
+            f"{'≤' + format(f.target_ms, 'g'):>8} {f.raw.p50:>8.2f} {f.ratio:>5.1f}x"
+            + ("" if f.met else "  MISSED")
+        )
+    return lines

@@ -1,0 +1,62 @@
+"""``sohoa bench``: the figures, the reused station, the directories it leaves alone.
+
+A smoke test of the command, with no threshold: timings belong to the
+benchmark's own report, never to the test suite (the machines are shared).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_cli import ok_json, sohoa
+
+from app.bench.figures import Figure, Timings
+
+
+def test_the_bench_times_each_operation_beside_raw_sqlite(tmp_path: Path) -> None:
+    where = tmp_path / "bench"
+
+    first = ok_json(sohoa("bench", "--entries", "500", "--repetitions", "5", "--json",
+                          data_dir=where))  # fmt: skip
+    again = ok_json(sohoa("bench", "--entries", "500", "--repetitions", "5", "--json",
+                          data_dir=where))  # fmt: skip
+
+    assert first["entries"] == 500
+    assert first["built_seconds"] is not None and again["built_seconds"] is None, "reused"
+    names = [f["name"] for f in again["figures"]]
+    assert names == ["shift tally (the day by shift and clerk)", "dashboard refresh"]
+    for figure in again["figures"]:
+        assert figure["ours"]["repetitions"] == figure["raw_sqlite3"]["repetitions"] == 5
+        assert 0 < figure["ours"]["p50_ms"] <= figure["ours"]["p99_ms"]
+        assert figure["target_ms"] == 50
+        assert figure["ratio"] > 0
+
+
+def test_the_bench_never_touches_a_station_of_its_own(station) -> None:
+    result = sohoa("bench", "--entries", "100", data_dir=station.data_dir)
+
+    assert result.returncode != 0
+    assert "not a benchmark's station" in result.stderr
+    assert (station.data_dir / "sohoa.sqlite3").exists()
+
+
+def test_a_bench_stopped_while_building_is_built_again(tmp_path: Path) -> None:
+    where = tmp_path / "bench"
+    where.mkdir()
+    (where / "bench-building").touch()
+    (where / "sohoa.sqlite3").write_bytes(b"half a database")
+
+    report = ok_json(sohoa("bench", "--entries", "100", "--repetitions", "2", "--json",
+                           data_dir=where))  # fmt: skip
+
+    assert report["entries"] == 100
+    assert not (where / "bench-building").exists()
+
+
+def test_a_figure_meets_its_target_at_the_99th_percentile() -> None:
+    fast = Timings([10.0] * 99 + [49.0])
+    slow = Timings([10.0] * 90 + [60.0] * 10)
+
+    assert Figure("x", fast, Timings([5.0] * 100), 50).met
+    assert not Figure("x", slow, Timings([5.0] * 100), 50).met
+    assert Figure("x", fast, Timings([5.0] * 100), 50).ratio == 2.0
