@@ -38,6 +38,7 @@ translations: $(INSTALLED)
 		-ts resources/translations/sohoa_vi.ts
 	$(BIN)/pyside6-lrelease resources/translations/sohoa_vi.ts \
 		-qm resources/translations/sohoa_vi.qm
+	$(BIN)/pyside6-lrelease resources/translations/qt_vi.ts -qm resources/translations/qt_vi.qm
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -26,14 +26,14 @@ def test_the_book_model_is_a_correct_qt_model(qtmodeltester) -> None:
     qtmodeltester.check(BookTableModel(sample_books()))
 
 
-def test_the_book_model_shows_progress() -> None:
+def test_the_book_model_shows_progress(vietnamese) -> None:
     model = BookTableModel(sample_books())
 
     assert model.rowCount() == 2
     assert model.data(model.index(0, PROGRESS)) == "75%"
     assert model.data(model.index(1, PROGRESS)) is None  # no expected count, no percentage
     assert model.data(model.index(1, EXPECTED)) == ""
-    assert model.data(model.index(1, CONDITION)) == "Damaged", "hard books are seen as such"
+    assert model.data(model.index(1, CONDITION)) == "Hư hỏng", "hard books are seen as such"
 
 
 def test_the_queue_is_listed_first_in_campaign_priority(station, clock) -> None:

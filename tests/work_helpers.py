@@ -55,8 +55,10 @@ def key_entry(
     at: datetime,
     number: int,
     action: SaveAction = SaveAction.COMPLETE,
+    reason: DeferralReason = DeferralReason.ILLEGIBLE,
 ):
-    """Key entry ``number`` of ``book`` as ``user`` at ``at``, completed or deferred."""
+    """Key entry ``number`` of ``book`` as ``user`` at ``at``, completed or
+    deferred (for ``reason``)."""
     clock.moment = at
     outcome = save_entry(
         session,
@@ -65,7 +67,7 @@ def key_entry(
         user=user,
         action=action,
         clock=clock,
-        deferral_reason=DeferralReason.ILLEGIBLE if action is SaveAction.DEFER else None,
+        deferral_reason=reason if action is SaveAction.DEFER else None,
     )
     assert outcome.saved, outcome.assessment.errors
     return outcome.entry

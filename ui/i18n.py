@@ -32,9 +32,12 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     if language == "en":
         return []
     installed = []
+    # Qt's own strings (dialog buttons): Qt ships none in Vietnamese, so ours
+    # (qt_vi, the standard buttons) stand in when qtbase_vi is missing.
     qt_own = QTranslator(app)
-    if qt_own.load(
-        f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt_own.load(f"qtbase_{language}", qt_dir) or qt_own.load(
+        f"qt_{language}", str(TRANSLATIONS_DIR)
     ):
         app.installTranslator(qt_own)
         installed.append(qt_own)

@@ -84,7 +84,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self._keying_tab(), self.tr("Keying (F7)"))
         self.dashboard: Dashboard | None = None
         if is_lead(user):
-            self.dashboard = Dashboard(db, clock, language)
+            self.dashboard = Dashboard(db, user, clock, language)
+            self.dashboard.entry_chosen.connect(self.open_entry)
+            self.dashboard.settings_changed.connect(self._settings_changed)
             self.tabs.addTab(self.dashboard, self.tr("Dashboard (F8)"))
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
@@ -363,6 +365,8 @@ class MainWindow(QMainWindow):
             entry, values = entry_to_edit(session, session.get(Entry, entry_id))
         if self.book is None or self.book.id != entry.book_id:
             self.open_book(entry.book_id)
+            if self.book is None or self.book.id != entry.book_id:
+                return  # another clerk holds the book: they were told
         self.entry = entry
         self._load(values)
         self.form.focus(self.form.first_to_key().field.key)
@@ -527,7 +531,7 @@ class MainWindow(QMainWindow):
         with self.db.sessions() as session:
             shifts = settings.shifts(session)
             count = completed_in_shift(session, self.user.id, now, shifts)
-            quota = settings.clerk_quota(session, self.user)
+            quota = settings.clerk_quota(session, session.get_one(User, self.user.id))
         shift = shift_at(now, shifts)
         self.user_label.setText(self.tr("User: {name}").format(name=self.user.username))
         if shift is None:
@@ -545,6 +549,14 @@ class MainWindow(QMainWindow):
                 count=QLocale().toString(count), quota=QLocale().toString(quota)
             )
         )
+
+    @Slot()
+    def _settings_changed(self) -> None:
+        """The lead changed the shifts or quotas: count with them from now on."""
+        self.flush_activity()
+        with self.db.sessions() as session:
+            self.meter.shifts = settings.shifts(session)
+        self.refresh_status()
 
     @Slot()
     def flush_activity(self) -> None:

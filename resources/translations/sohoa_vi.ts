@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
 <context>
+    <name>BacklogDialog</name>
+    <message>
+        <location filename="../../ui/dashboard/backlog.py" line="43"/>
+        <source>Deferred entries</source>
+        <translation>Các mục để lại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/backlog.py" line="51"/>
+        <source>Every reason ({count})</source>
+        <translation>Mọi lý do ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/backlog.py" line="72"/>
+        <source>Deferred because</source>
+        <translation>Lý do để lại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/backlog.py" line="74"/>
+        <source>Enter opens the entry in the form.</source>
+        <translation>Nhấn Enter để mở mục trong biểu mẫu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/backlog.py" line="86"/>
+        <source>{kind} {volume}/{year} · {office}</source>
+        <translation>{kind} quyển {volume}/{year} · {office}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/backlog.py" line="94"/>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/backlog.py" line="95"/>
+        <source>Deferred on</source>
+        <translation>Để lại lúc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/backlog.py" line="96"/>
+        <source>By</source>
+        <translation>Người để lại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/backlog.py" line="97"/>
+        <source>Book</source>
+        <translation>Sổ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/backlog.py" line="98"/>
+        <source>No.</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/backlog.py" line="99"/>
+        <source>Entry</source>
+        <translation>Mục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/backlog.py" line="100"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+</context>
+<context>
     <name>BookCondition</name>
     <message>
         <location filename="../../ui/models/books.py" line="33"/>
@@ -67,7 +130,7 @@
     <message>
         <location filename="../../ui/models/books.py" line="56"/>
         <source>Condition</source>
-        <translation>Tình trạng</translation>
+        <translation>Tình trạng sổ</translation>
     </message>
     <message>
         <location filename="../../ui/models/books.py" line="57"/>
@@ -92,7 +155,7 @@
     <message>
         <location filename="../../ui/models/books.py" line="61"/>
         <source>State</source>
-        <translation>Tình trạng</translation>
+        <translation>Trạng thái</translation>
     </message>
     <message>
         <location filename="../../ui/models/books.py" line="99"/>
@@ -135,128 +198,138 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="80"/>
+        <location filename="../../ui/dashboard/widget.py" line="105"/>
+        <source>Deferred entries… (Ctrl+B)</source>
+        <translation>Các mục để lại… (Ctrl+B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/widget.py" line="106"/>
+        <source>Shifts and quotas… (Ctrl+K)</source>
+        <translation>Ca và định mức… (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/widget.py" line="107"/>
         <source>Daily report… (Ctrl+P)</source>
         <translation>Báo cáo ngày… (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="115"/>
+        <location filename="../../ui/dashboard/widget.py" line="139"/>
         <source>Clerk</source>
         <translation>Cán bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="116"/>
+        <location filename="../../ui/dashboard/widget.py" line="140"/>
         <source>Completed</source>
         <translation>Đã xong</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="117"/>
+        <location filename="../../ui/dashboard/widget.py" line="141"/>
         <source>Quota</source>
         <translation>Định mức</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="119"/>
+        <location filename="../../ui/dashboard/widget.py" line="143"/>
         <source>% of quota</source>
         <translation>% định mức</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="124"/>
+        <location filename="../../ui/dashboard/widget.py" line="148"/>
         <source>Entries/hour</source>
         <translation>Mục/giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="125"/>
+        <location filename="../../ui/dashboard/widget.py" line="149"/>
         <source>Keys/hour</source>
         <translation>Phím/giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="127"/>
+        <location filename="../../ui/dashboard/widget.py" line="151"/>
         <source>Active</source>
         <translation>Thời gian làm</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="131"/>
+        <location filename="../../ui/dashboard/widget.py" line="155"/>
         <source>Deferred</source>
         <translation>Để lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="137"/>
+        <location filename="../../ui/dashboard/widget.py" line="161"/>
         <source>Deferred because</source>
         <translation>Lý do để lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="138"/>
+        <location filename="../../ui/dashboard/widget.py" line="162"/>
         <source>Entries</source>
         <translation>Số mục</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="139"/>
+        <location filename="../../ui/dashboard/widget.py" line="163"/>
         <source>Oldest</source>
         <translation>Lâu nhất từ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="141"/>
+        <location filename="../../ui/dashboard/widget.py" line="165"/>
         <source>Oldest entry</source>
         <translation>Mục chờ lâu nhất</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="142"/>
+        <location filename="../../ui/dashboard/widget.py" line="166"/>
         <source>{book} {volume}/{year}, no. {number}: {title}</source>
         <translation>{book} quyển {volume}/{year}, số {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="156"/>
+        <location filename="../../ui/dashboard/widget.py" line="196"/>
         <source>PDF document (*.pdf)</source>
         <translation>Tài liệu PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="156"/>
+        <location filename="../../ui/dashboard/widget.py" line="196"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Bảng tính Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="160"/>
-        <location filename="../../ui/dashboard/widget.py" line="176"/>
+        <location filename="../../ui/dashboard/widget.py" line="200"/>
+        <location filename="../../ui/dashboard/widget.py" line="216"/>
         <source>Save the day&apos;s report</source>
         <translation>Lưu báo cáo ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="177"/>
+        <location filename="../../ui/dashboard/widget.py" line="217"/>
         <source>The report could not be written: {reason}</source>
         <translation>Không ghi được báo cáo: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="208"/>
+        <location filename="../../ui/dashboard/widget.py" line="248"/>
         <source>Today: {done} of {quota} ({percent}%)</source>
         <translation>Hôm nay: {done}/{quota} ({percent}%)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="215"/>
+        <location filename="../../ui/dashboard/widget.py" line="255"/>
         <source>Outside the shifts</source>
         <translation>Ngoài ca</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="219"/>
+        <location filename="../../ui/dashboard/widget.py" line="259"/>
         <source>Shift {number} ({start}–{end}): {done} of {quota} entries, {clerks} clerk(s)</source>
         <translation>Ca {number} ({start}–{end}): {done}/{quota} mục, {clerks} cán bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="234"/>
+        <location filename="../../ui/dashboard/widget.py" line="274"/>
         <source>Campaign: {done} of {target} entries ({percent}%), {pace} a day</source>
         <translation>Chiến dịch: {done}/{target} mục ({percent}%), {pace} mục/ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="241"/>
+        <location filename="../../ui/dashboard/widget.py" line="281"/>
         <source>projected finish {day}</source>
         <translation>dự kiến xong {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="245"/>
+        <location filename="../../ui/dashboard/widget.py" line="285"/>
         <source>deadline {day}</source>
         <translation>hạn chót {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="250"/>
+        <location filename="../../ui/dashboard/widget.py" line="290"/>
         <source>BEHIND: the projection misses the deadline</source>
         <translation>CHẬM: dự kiến không kịp hạn chót</translation>
     </message>
@@ -546,153 +619,153 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
         <translation>Nhập liệu (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="90"/>
         <source>Dashboard (F8)</source>
         <translation>Bảng theo dõi (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>Next book (Ctrl+N)</source>
         <translation>Sổ tiếp theo (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>Up (Ctrl+↑)</source>
         <translation>Lên (Ctrl+↑)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>Down (Ctrl+↓)</source>
         <translation>Xuống (Ctrl+↓)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>Hold / let go (Ctrl+H)</source>
         <translation>Tạm giữ / bỏ giữ (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>Release from its clerk (Ctrl+R)</source>
         <translation>Thu hồi sổ (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>Register books… (Ctrl+I)</source>
         <translation>Thêm sổ… (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>Save and next (F10)</source>
         <translation>Lưu và sang mục sau (F10)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>Defer (F9)</source>
         <translation>Xử lý sau (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>Book finished</source>
         <translation>Đã nhập xong sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>{name} is keying this book. One book is keyed by one clerk at a time.</source>
         <translation>{name} đang nhập sổ này. Mỗi sổ chỉ do một người nhập tại một thời điểm.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>This book is finished or held by the team lead.</source>
         <translation>Sổ này đã nhập xong hoặc đang được tổ trưởng tạm giữ.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>{book} · {office} · volume {volume} · {year}</source>
         <translation>{book} · {office} · quyển {volume} · năm {year}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>Books</source>
         <translation>Sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>No book is waiting in the queue.</source>
         <translation>Không còn sổ nào chờ nhập.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>Every entry of this book is keyed? It leaves the queue.</source>
         <translation>Đã nhập hết các mục của sổ này? Sổ sẽ ra khỏi hàng chờ.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>Typing…</source>
         <translation>Đang gõ…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="409"/>
         <source>Draft saved</source>
         <translation>Đã lưu nháp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="411"/>
         <source>Changes kept; F10 saves them into the entry</source>
         <translation>Đã giữ các thay đổi; nhấn F10 để lưu vào mục</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="425"/>
+        <location filename="../../ui/main_window.py" line="429"/>
         <source>Entry {number} saved.</source>
         <translation>Đã lưu mục số {number}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="447"/>
+        <location filename="../../ui/main_window.py" line="451"/>
         <source>Entry {number} deferred.</source>
         <translation>Đã chuyển mục số {number} sang xử lý sau.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="492"/>
+        <location filename="../../ui/main_window.py" line="496"/>
         <source>The entry is NOT saved: the data is locked by another program. What you typed is still in the form; wait a moment, then save again.</source>
         <translation>Mục này CHƯA được lưu: dữ liệu đang bị khóa bởi một chương trình khác. Những gì đã nhập vẫn còn trên màn hình; chờ một lát rồi lưu lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="497"/>
+        <location filename="../../ui/main_window.py" line="501"/>
         <source>The entry is NOT saved: the disk is full. What you typed is still in the form; ask whoever looks after the computer to free some space, then save again.</source>
         <translation>Mục này CHƯA được lưu: ổ đĩa của máy đã đầy. Những gì đã nhập vẫn còn trên màn hình; hãy nhờ người phụ trách máy tính dọn bớt chỗ trống, rồi lưu lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="502"/>
+        <location filename="../../ui/main_window.py" line="506"/>
         <source>The entry is NOT saved: the data could not be written. What you typed is still in the form; save again, and tell the team lead if it happens again.</source>
         <translation>Mục này CHƯA được lưu: không ghi được dữ liệu. Những gì đã nhập vẫn còn trên màn hình; hãy lưu lại, và báo cho trưởng nhóm nếu lỗi còn lặp lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="507"/>
+        <location filename="../../ui/main_window.py" line="511"/>
         <source>Not saved</source>
         <translation>Chưa lưu được</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="514"/>
+        <location filename="../../ui/main_window.py" line="518"/>
         <source>Not saved: {count} problem(s). Correct them, or defer the entry (F9).</source>
         <translation>Chưa lưu được: {count} chỗ cần sửa. Hãy sửa, hoặc chuyển mục này sang xử lý sau (F9).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="532"/>
+        <location filename="../../ui/main_window.py" line="536"/>
         <source>User: {name}</source>
         <translation>Cán bộ: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="534"/>
+        <location filename="../../ui/main_window.py" line="538"/>
         <source>Outside the shifts</source>
         <translation>Ngoài giờ ca</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="537"/>
+        <location filename="../../ui/main_window.py" line="541"/>
         <source>Shift {number} ({start}–{end})</source>
         <translation>Ca {number} ({start}–{end})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="544"/>
+        <location filename="../../ui/main_window.py" line="548"/>
         <source>Entries this shift: {count} of {quota}</source>
         <translation>Số mục trong ca: {count}/{quota}</translation>
     </message>
@@ -730,6 +803,87 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 To try Sohoa with demo data: sohoa demo</source>
         <translation>Để tạo trạm: sohoa init --station MÃ --office TÊN
 Để dùng thử với dữ liệu mẫu: sohoa demo</translation>
+    </message>
+</context>
+<context>
+    <name>WorkSettingsDialog</name>
+    <message>
+        <location filename="../../ui/work_settings.py" line="81"/>
+        <source>Shifts, quotas and deadline</source>
+        <translation>Ca làm việc, định mức và hạn hoàn thành</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_settings.py" line="94"/>
+        <source>Shifts (Vietnam time)</source>
+        <translation>Ca làm việc (giờ Việt Nam)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_settings.py" line="96"/>
+        <source>Add a shift</source>
+        <translation>Thêm ca</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_settings.py" line="107"/>
+        <source>The campaign must be keyed by</source>
+        <translation>Hạn hoàn thành chiến dịch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_settings.py" line="121"/>
+        <source>Quotas and deadline</source>
+        <translation>Định mức và hạn hoàn thành</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_settings.py" line="123"/>
+        <source>Entries per clerk in a shift</source>
+        <translation>Số mục mỗi người trong một ca</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_settings.py" line="124"/>
+        <source>Entries for the team in a day</source>
+        <translation>Số mục của tổ trong một ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_settings.py" line="132"/>
+        <source>the team&apos;s quota</source>
+        <translation>theo định mức của tổ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_settings.py" line="139"/>
+        <source>A clerk&apos;s own quota per shift</source>
+        <translation>Định mức riêng của từng người trong một ca</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_settings.py" line="183"/>
+        <source>Shift {number}</source>
+        <translation>Ca {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_settings.py" line="213"/>
+        <source>Keep at least one shift.</source>
+        <translation>Phải có ít nhất một ca.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_settings.py" line="215"/>
+        <source>The shift {start}–{end} ends before it starts.</source>
+        <translation>Ca {start}–{end} kết thúc trước khi bắt đầu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_settings.py" line="219"/>
+        <source>Two shifts overlap at {hour}.</source>
+        <translation>Hai ca trùng nhau lúc {hour}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_settings.py" line="221"/>
+        <source>A quota is a number of entries above zero.</source>
+        <translation>Định mức phải là số mục lớn hơn 0.</translation>
+    </message>
+</context>
+<context>
+    <name>_ShiftRow</name>
+    <message>
+        <location filename="../../ui/work_settings.py" line="52"/>
+        <source>Remove</source>
+        <translation>Bỏ ca này</translation>
     </message>
 </context>
 </TS>

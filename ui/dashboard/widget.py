@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtCore import QLocale, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -27,28 +27,43 @@ from PySide6.QtWidgets import (
 )
 
 from app.clock import VIETNAM, Clock, local_today
+from app.db.models import DeferralReason, User
 from app.station import StationDatabase
 from app.work.backlog import BacklogSummary
 from app.work.dashboard import DashboardView, dashboard_view
 from app.work.report import daily_report
 from app.work.report_xlsx import write_report_xlsx
 from app.work.tally import CampaignProgress, ClerkShift
+from ui.dashboard.backlog import BacklogDialog
 from ui.dashboard.charts import CampaignChart, DayChart, PaceChart
 from ui.deferral import reason_label
 from ui.models.books import kind_label
 from ui.models.rows import Column, RowTableModel
 from ui.reports.daily_pdf import write_report_pdf
+from ui.work_settings import WorkSettingsDialog
 
 REFRESH_MS = 5000
 BEHIND = QColor("#c62828")
 
 
 class Dashboard(QWidget):
+    """The lead's dashboard. ``entry_chosen`` asks the window to open a
+    deferred entry; ``settings_changed`` says the shifts or quotas changed."""
+
+    entry_chosen = Signal(int)
+    settings_changed = Signal()
+
     def __init__(
-        self, db: StationDatabase, clock: Clock, language: str, parent: QWidget | None = None
+        self,
+        db: StationDatabase,
+        user: User,
+        clock: Clock,
+        language: str,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.db = db
+        self.user = user
         self.clock = clock
         self.language = language
         # The part of the shift gone by: a clerk under 80% of that share of
@@ -71,22 +86,31 @@ class Dashboard(QWidget):
         grid.addWidget(self.pace.widget, 0, 1)
         grid.addWidget(self.day.widget, 1, 0)
         grid.addWidget(self.campaign.widget, 1, 1)
-        grid.addWidget(self._table(self.backlog, "backlog"), 2, 0, 1, 2)
+        backlog = self._table(self.backlog, "backlog")
+        backlog.activated.connect(
+            lambda index: self.show_backlog_of(self.backlog.row_at(index.row()).reason)
+        )
+        grid.addWidget(backlog, 2, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         grid.setRowStretch(0, 3)
         grid.setRowStretch(1, 3)
         grid.setRowStretch(2, 2)
-        report = QPushButton(self.tr("Daily report… (Ctrl+P)"))
-        report.setObjectName("daily_report")
-        report.clicked.connect(self.ask_report)
-        QShortcut(QKeySequence("Ctrl+P"), self, self.ask_report)
         top = QHBoxLayout()
         lines = QVBoxLayout()
         lines.addWidget(self.headline)
         lines.addWidget(self.campaign_line)
         top.addLayout(lines, 1)
-        top.addWidget(report)
+        for label, name, key, slot in (
+            (self.tr("Deferred entries… (Ctrl+B)"), "backlog_list", "Ctrl+B", self.show_backlog),
+            (self.tr("Shifts and quotas… (Ctrl+K)"), "work_settings", "Ctrl+K", self.edit_settings),
+            (self.tr("Daily report… (Ctrl+P)"), "daily_report", "Ctrl+P", self.ask_report),
+        ):
+            button = QPushButton(label)
+            button.setObjectName(name)
+            button.clicked.connect(slot)
+            top.addWidget(button)
+            QShortcut(QKeySequence(key), self, slot)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(grid, 1)
@@ -148,6 +172,25 @@ class Dashboard(QWidget):
                 ),
             ),
         ]
+
+    # The backlog and the settings
+
+    @Slot()
+    def show_backlog(self) -> None:
+        """Every deferred entry, to open one in the form."""
+        self.show_backlog_of(None)
+
+    def show_backlog_of(self, reason: DeferralReason | None) -> None:
+        dialog = BacklogDialog(self.db, reason, self)
+        dialog.entry_chosen.connect(self.entry_chosen)
+        dialog.exec()
+
+    @Slot()
+    def edit_settings(self) -> None:
+        dialog = WorkSettingsDialog(self.db, self.user, self)
+        dialog.settings_changed.connect(self.settings_changed)
+        dialog.settings_changed.connect(self.refresh)
+        dialog.exec()
 
     # The daily report
 

@@ -1,0 +1,201 @@
+"""The lead's tools on the dashboard: shifts and quotas, the deferred backlog."""
+
+from __future__ import annotations
+
+from datetime import date, time, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QPushButton
+from sqlalchemy import select
+from test_ui_work import open_window
+from work_helpers import add_book, add_user, key_entry, local
+
+from app.db.models import Book, DeferralReason, Role, User
+from app.entries import SaveAction
+from app.specs import BookKind
+from app.work import settings
+from app.work.queue import take_book
+from app.work.shifts import DEFAULT_SHIFTS
+from ui.dashboard.backlog import BacklogDialog
+from ui.work_settings import WorkSettingsDialog
+
+DAY = date(2026, 11, 20)
+
+
+@pytest.fixture
+def team(station):
+    with station.sessions.begin() as session:
+        add_user(session, "an")
+        add_user(session, "binh")
+        add_user(session, "lead", Role.LEAD)
+
+
+@pytest.fixture
+def opened(qtbot, monkeypatch) -> list[QDialog]:
+    """The dialogs the dashboard opened, shown instead of run modally."""
+    dialogs: list[QDialog] = []
+
+    def show(dialog: QDialog) -> None:
+        dialog.show()
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow)
+        dialogs.append(dialog)
+
+    monkeypatch.setattr(WorkSettingsDialog, "exec", show)
+    monkeypatch.setattr(BacklogDialog, "exec", show)
+    return dialogs
+
+
+def type_time(qtbot, edit, hours: str) -> None:
+    """Type hours into a time box as a lead would: tab into it, type."""
+    edit.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClicks(edit, hours)
+
+
+def stored(station):
+    with station.sessions() as session:
+        an = session.scalars(select(User).where(User.username == "an")).one()
+        return (
+            settings.shifts(session),
+            settings.quotas(session),
+            settings.deadline(session),
+            an.shift_quota,
+        )
+
+
+def test_the_lead_sets_shifts_quotas_and_deadline(
+    qtbot, station, clock, team, opened, vietnamese
+) -> None:
+    window = open_window(qtbot, station, clock, "lead")
+    qtbot.keyClick(window, Qt.Key.Key_F8)
+    qtbot.keyClick(window.dashboard, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    [dialog] = opened
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons.button(QDialogButtonBox.StandardButton.Save).text() == "Lưu", "Qt's own too"
+
+    type_time(qtbot, dialog.rows[0].end, "11:00")
+    type_time(qtbot, dialog.rows[1].start, "11:00")
+    dialog.clerk_shift.setValue(120)
+    dialog.clerk_quotas[_id_of(station, "an")].setValue(200)
+    dialog.has_deadline.setChecked(True)
+    dialog.deadline.setDate(DAY + timedelta(days=60))
+    with qtbot.waitSignal(dialog.settings_changed):
+        dialog.save()
+
+    shifts, quotas, deadline, own_quota = stored(station)
+    assert [(s.start, s.end) for s in shifts][:2] == [(time(6), time(11)), (time(11), time(17))]
+    assert (quotas.clerk_shift, own_quota, deadline) == (120, 200, DAY + timedelta(days=60))
+    assert not dialog.isVisible()
+    assert window.meter.shifts == shifts, "the window counts with the new shifts at once"
+    assert window.count_label.text().endswith("120"), "the lead's own quota is the team's"
+
+
+def test_overlapping_shifts_are_refused_in_vietnamese_and_nothing_changes(
+    qtbot, station, clock, team, opened, vietnamese
+) -> None:
+    window = open_window(qtbot, station, clock, "lead")
+    window.dashboard.edit_settings()
+    [dialog] = opened
+
+    type_time(qtbot, dialog.rows[1].start, "11:00")
+    dialog.clerk_shift.setValue(90)
+    dialog.save()
+
+    assert dialog.isVisible(), "the lead keeps what they typed"
+    assert dialog.problem.text() == "Hai ca trùng nhau lúc 11:00."
+    shifts, quotas, _, _ = stored(station)
+    assert shifts == DEFAULT_SHIFTS and quotas.clerk_shift == 150, "nothing was saved"
+
+    for row in dialog.rows[1:]:
+        row.findChild(QPushButton, "remove_shift").click()
+    dialog.save()
+    shifts, *_ = stored(station)
+    assert len(shifts) == 1 and not dialog.isVisible(), "one shift a day is allowed"
+
+
+@pytest.fixture
+def backlog(station, clock, team):
+    """Deferred entries: two illegible (the older second) and one damaged page."""
+    with station.sessions.begin() as session:
+        an = session.scalars(select(User).where(User.username == "an")).one()
+        births = add_book(session, BookKind.BIRTH, "01", 1985)
+        deaths = add_book(session, BookKind.DEATH, "02", 1990)
+        defer = SaveAction.DEFER
+        late = key_entry(session, clock, births, an, local(DAY, 10), 1, defer)
+        early = key_entry(session, clock, births, an, local(DAY, 7), 2, defer)
+        damaged = key_entry(
+            session, clock, deaths, an, local(DAY, 8), 1, defer, DeferralReason.DAMAGED_PAGE
+        )
+        key_entry(session, clock, births, an, local(DAY, 9), 3)
+        return {"late": late.id, "early": early.id, "damaged": damaged.id}
+
+
+def entry_ids(dialog: BacklogDialog) -> list[int]:
+    return [dialog.entries.row_at(r)[1].entry_id for r in range(dialog.entries.rowCount())]
+
+
+def test_the_backlog_lists_every_deferred_entry_by_reason_oldest_first(
+    qtbot, station, backlog, vietnamese
+) -> None:
+    dialog = BacklogDialog(station)
+    qtbot.addWidget(dialog)
+
+    assert entry_ids(dialog) == [backlog["early"], backlog["late"], backlog["damaged"]]
+    assert dialog.entries.data(dialog.entries.index(0, 0)) == "Có thông tin không đọc được"
+    assert dialog.reason.itemText(0) == "Mọi lý do (3)"
+
+    dialog.reason.setCurrentIndex(dialog.reason.findData(DeferralReason.DAMAGED_PAGE.value))
+    assert entry_ids(dialog) == [backlog["damaged"]]
+
+
+def test_the_backlog_button_lists_every_reason(qtbot, station, clock, backlog, opened) -> None:
+    window = open_window(qtbot, station, clock, "lead")
+    window.tabs.setCurrentWidget(window.dashboard)
+
+    window.dashboard.findChild(QPushButton, "backlog_list").click()
+
+    [dialog] = opened
+    assert len(entry_ids(dialog)) == 3
+
+
+def test_enter_on_a_deferred_entry_opens_it_in_the_form(
+    qtbot, station, clock, backlog, opened
+) -> None:
+    window = open_window(qtbot, station, clock, "lead")
+    window.tabs.setCurrentWidget(window.dashboard)
+    backlog_table = window.dashboard.findChild(type(window.book_table), "backlog")
+    backlog_table.setFocus()
+    backlog_table.setCurrentIndex(window.dashboard.backlog.index(0, 0))
+    qtbot.keyClick(backlog_table, Qt.Key.Key_Return)
+    [dialog] = opened
+    assert entry_ids(dialog) == [backlog["early"], backlog["late"]], "the reason chosen"
+
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+
+    assert window.entry is not None and window.entry.id == backlog["late"]
+    assert window.tabs.currentIndex() == 1
+    assert window.form.values()["number"].value == "1"
+
+
+def test_a_deferred_entry_in_a_book_another_clerk_holds_is_not_opened(
+    qtbot, station, clock, backlog, monkeypatch
+) -> None:
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: said.append(text))
+    with station.sessions.begin() as session:
+        binh = session.scalars(select(User).where(User.username == "binh")).one()
+        births = session.scalars(select(Book).where(Book.kind == "birth")).one()
+        take_book(session, binh, births, clock)
+    window = open_window(qtbot, station, clock, "lead")
+
+    window.dashboard.entry_chosen.emit(backlog["early"])
+
+    assert window.entry is None and window.book is None
+    assert said and "Binh" in said[0]
+
+
+def _id_of(station, username: str) -> int:
+    with station.sessions() as session:
+        return session.scalars(select(User.id).where(User.username == username)).one()

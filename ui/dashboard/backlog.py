@@ -1,0 +1,126 @@
+"""Every deferred entry, by reason, oldest first: the list a lead works through.
+
+The reasons come in the order of the dashboard (the largest group first);
+the list can be narrowed to one reason. Enter (or a double click) on an
+entry opens it in the keying form, to finish it or hand its book over.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.clock import VIETNAM
+from app.db.models import DeferralReason
+from app.station import StationDatabase
+from app.work.backlog import BacklogGroup, DeferredEntry, deferred_backlog
+from ui.deferral import reason_label
+from ui.models.books import kind_label
+from ui.models.rows import Column, RowTableModel
+
+Row = tuple[DeferralReason, DeferredEntry]
+
+
+class BacklogDialog(QDialog):
+    entry_chosen = Signal(int)
+
+    def __init__(
+        self,
+        db: StationDatabase,
+        reason: DeferralReason | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Deferred entries"))
+        with db.sessions() as session:
+            self.groups: list[BacklogGroup] = deferred_backlog(session)
+        locale = QLocale()
+        total = sum(len(g.entries) for g in self.groups)
+        self.reason = QComboBox()
+        self.reason.setObjectName("reason")
+        self.reason.addItem(
+            self.tr("Every reason ({count})").format(count=locale.toString(total)), None
+        )
+        for group in self.groups:
+            self.reason.addItem(
+                f"{reason_label(group.reason)} ({locale.toString(len(group.entries))})",
+                group.reason.value,
+            )
+        self.entries: RowTableModel[Row] = RowTableModel(self._columns())
+        self.table = QTableView()
+        self.table.setObjectName("deferred")
+        self.table.setModel(self.entries)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.activated.connect(lambda index: self.choose(index.row()))
+        self.reason.currentIndexChanged.connect(self.show_reason)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Deferred because")))
+        top.addWidget(self.reason, 1)
+        hint = QLabel(self.tr("Enter opens the entry in the form."))
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(hint)
+        self.resize(1000, 560)
+        chosen = self.reason.findData(reason.value) if reason is not None else 0
+        self.reason.setCurrentIndex(max(chosen, 0))
+        self.show_reason()
+
+    def _columns(self) -> list[Column[Row]]:
+        def book(entry: DeferredEntry) -> str:
+            return self.tr("{kind} {volume}/{year} · {office}").format(
+                kind=kind_label(entry.kind),
+                volume=entry.volume,
+                year=entry.year,
+                office=entry.office,
+            )
+
+        return [
+            Column(self.tr("Reason"), lambda r: reason_label(r[0])),
+            Column(self.tr("Deferred on"), lambda r: _moment(r[1])),
+            Column(self.tr("By"), lambda r: r[1].deferred_by or ""),
+            Column(self.tr("Book"), lambda r: book(r[1])),
+            Column(self.tr("No."), lambda r: str(r[1].number or "?"), numeric=True),
+            Column(self.tr("Entry"), lambda r: r[1].title or "…"),
+            Column(self.tr("Note"), lambda r: r[1].note or ""),
+        ]
+
+    @Slot()
+    def show_reason(self) -> None:
+        chosen = self.reason.currentData()
+        self.entries.set_rows(
+            [
+                (group.reason, entry)
+                for group in self.groups
+                if chosen is None or group.reason.value == chosen
+                for entry in group.entries
+            ]
+        )
+        if self.entries.rowCount():
+            self.table.selectRow(0)
+        self.table.setFocus()
+
+    def choose(self, row: int) -> None:
+        self.entry_chosen.emit(self.entries.row_at(row)[1].entry_id)
+        self.accept()
+
+
+def _moment(entry: DeferredEntry) -> str:
+    if entry.deferred_at is None:
+        return ""
+    return entry.deferred_at.astimezone(VIETNAM).strftime("%d/%m/%Y %H:%M")

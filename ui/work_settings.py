@@ -1,0 +1,229 @@
+"""The lead's settings of the work: shift hours, quotas, the campaign deadline.
+
+Everything is saved together in one transaction, or nothing is: hours that
+overlap or run backwards are refused with the reason in the lead's language
+and the dialog stays open with what they typed. ``settings_changed`` tells
+the window to count with the new shifts and quotas.
+"""
+
+from __future__ import annotations
+
+from datetime import time
+
+from PySide6.QtCore import QDate, QTime, Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from app.db.models import Role, User
+from app.station import StationDatabase
+from app.work import settings
+from app.work.settings import InvalidSetting, Problem
+
+FAILURE_STYLE = "color: #b00020;"
+MAX_SHIFTS = 4
+TEAM_QUOTA = 0  # a clerk's quota spin box at 0: the team's quota applies
+
+
+class _ShiftRow(QWidget):
+    """One shift: its hours, and a button to drop it."""
+
+    removed = Signal(object)
+
+    def __init__(self, start: time, end: time, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel()
+        self.start = _time_edit(start)
+        self.end = _time_edit(end)
+        remove = QPushButton(self.tr("Remove"))
+        remove.setObjectName("remove_shift")
+        remove.clicked.connect(lambda: self.removed.emit(self))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        layout.addWidget(self.start)
+        layout.addWidget(QLabel("–"))
+        layout.addWidget(self.end)
+        layout.addWidget(remove)
+        layout.addStretch(1)
+
+    def hours(self) -> tuple[time, time]:
+        return self.start.time().toPython(), self.end.time().toPython()
+
+
+def _time_edit(value: time) -> QTimeEdit:
+    edit = QTimeEdit(QTime(value.hour, value.minute))
+    edit.setDisplayFormat("HH:mm")
+    return edit
+
+
+class WorkSettingsDialog(QDialog):
+    settings_changed = Signal()
+
+    def __init__(self, db: StationDatabase, user: User, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.user = user
+        self.setWindowTitle(self.tr("Shifts, quotas and deadline"))
+        with db.sessions() as session:
+            shifts = settings.shifts(session)
+            quotas = settings.quotas(session)
+            deadline = settings.deadline(session)
+            team = list(
+                session.scalars(
+                    select(User)
+                    .where(User.active, User.role != Role.ADMIN.value)
+                    .order_by(User.username)
+                )
+            )
+        self.rows: list[_ShiftRow] = []
+        self.shift_box = QGroupBox(self.tr("Shifts (Vietnam time)"))
+        self.shift_layout = QVBoxLayout(self.shift_box)
+        self.add_button = QPushButton(self.tr("Add a shift"))
+        self.add_button.setObjectName("add_shift")
+        self.add_button.clicked.connect(self.add_shift)
+        self.shift_layout.addWidget(self.add_button)
+        for shift in shifts:
+            self._add_row(shift.start, shift.end)
+
+        self.clerk_shift = _count_box(quotas.clerk_shift, 2_000)
+        self.clerk_shift.setObjectName("clerk_shift")
+        self.team_day = _count_box(quotas.team_day, 100_000)
+        self.team_day.setObjectName("team_day")
+        self.has_deadline = QCheckBox(self.tr("The campaign must be keyed by"))
+        self.has_deadline.setObjectName("has_deadline")
+        self.deadline = QDateEdit()
+        self.deadline.setObjectName("deadline")
+        self.deadline.setDisplayFormat("dd/MM/yyyy")
+        self.deadline.setCalendarPopup(True)
+        self.deadline.setDate(
+            QDate(deadline.year, deadline.month, deadline.day)
+            if deadline
+            else QDate.currentDate().addMonths(3)
+        )
+        self.has_deadline.setChecked(deadline is not None)
+        self.deadline.setEnabled(deadline is not None)
+        self.has_deadline.toggled.connect(self.deadline.setEnabled)
+        quota_box = QGroupBox(self.tr("Quotas and deadline"))
+        quota_form = QFormLayout(quota_box)
+        quota_form.addRow(self.tr("Entries per clerk in a shift"), self.clerk_shift)
+        quota_form.addRow(self.tr("Entries for the team in a day"), self.team_day)
+        quota_form.addRow(self.has_deadline, self.deadline)
+
+        self.clerk_quotas: dict[int, QSpinBox] = {}
+        clerks = QWidget()
+        clerk_form = QFormLayout(clerks)
+        for member in team:
+            box = _count_box(member.shift_quota or TEAM_QUOTA, 2_000, minimum=TEAM_QUOTA)
+            box.setSpecialValueText(self.tr("the team's quota"))
+            box.setObjectName(f"quota_{member.username}")
+            self.clerk_quotas[member.id] = box
+            clerk_form.addRow(f"{member.full_name} ({member.username})", box)
+        scroll = QScrollArea()
+        scroll.setWidget(clerks)
+        scroll.setWidgetResizable(True)
+        clerk_box = QGroupBox(self.tr("A clerk's own quota per shift"))
+        QVBoxLayout(clerk_box).addWidget(scroll)
+
+        self.problem = QLabel()
+        self.problem.setObjectName("problem")
+        self.problem.setStyleSheet(FAILURE_STYLE)
+        self.problem.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.shift_box)
+        layout.addWidget(quota_box)
+        layout.addWidget(clerk_box, 1)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+        self.resize(520, 640)
+
+    # The shifts
+
+    def _add_row(self, start: time, end: time) -> None:
+        row = _ShiftRow(start, end)
+        row.removed.connect(self._remove_row)
+        self.rows.append(row)
+        self.shift_layout.insertWidget(len(self.rows) - 1, row)
+        self._number_rows()
+
+    @Slot()
+    def add_shift(self) -> None:
+        """A new shift after the last one, as long as the day allows."""
+        start = self.rows[-1].hours()[1] if self.rows else time(6)
+        end = time(start.hour + 4, start.minute) if start.hour + 4 < 24 else time(23, 59)
+        self._add_row(start, end)
+        self.rows[-1].start.setFocus()
+
+    def _remove_row(self, row: _ShiftRow) -> None:
+        self.rows.remove(row)
+        row.deleteLater()
+        self._number_rows()
+
+    def _number_rows(self) -> None:
+        for number, row in enumerate(self.rows, start=1):
+            row.label.setText(self.tr("Shift {number}").format(number=number))
+        self.add_button.setEnabled(len(self.rows) < MAX_SHIFTS)
+
+    # Saving
+
+    @Slot()
+    def save(self) -> None:
+        try:
+            with self.db.sessions.begin() as session:
+                lead = session.get_one(User, self.user.id)
+                settings.set_shifts(session, lead, [row.hours() for row in self.rows])
+                settings.set_quotas(session, lead, self.clerk_shift.value(), self.team_day.value())
+                settings.set_deadline(
+                    session,
+                    lead,
+                    self.deadline.date().toPython() if self.has_deadline.isChecked() else None,
+                )
+                for user_id, box in self.clerk_quotas.items():
+                    own = None if box.value() == TEAM_QUOTA else box.value()
+                    settings.set_clerk_quota(session, lead, session.get_one(User, user_id), own)
+        except InvalidSetting as refused:
+            self.problem.setText(self._reason(refused))
+            return
+        self.settings_changed.emit()
+        self.accept()
+
+    def _reason(self, refused: InvalidSetting) -> str:
+        hours = [moment.strftime("%H:%M") for moment in refused.at]
+        match refused.problem:
+            case Problem.NO_SHIFT:
+                return self.tr("Keep at least one shift.")
+            case Problem.SHIFT_BACKWARDS:
+                return self.tr("The shift {start}–{end} ends before it starts.").format(
+                    start=hours[0], end=hours[1]
+                )
+            case Problem.SHIFTS_OVERLAP:
+                return self.tr("Two shifts overlap at {hour}.").format(hour=hours[0])
+            case Problem.QUOTA_NOT_POSITIVE:
+                return self.tr("A quota is a number of entries above zero.")
+
+
+def _count_box(value: int, maximum: int, minimum: int = 1) -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(minimum, maximum)
+    box.setValue(value)
+    box.setGroupSeparatorShown(True)
+    return box
