@@ -177,6 +177,7 @@ def day_tally(
         ).where(WorkSession.day == day)
     ).all()
     users = {u.id: u for u in session.scalars(select(User))}
+    team_quota = settings.quotas(session).clerk_shift
     clerks: dict[tuple[int, int], ClerkShift] = {}
 
     def clerk(shift: int, user_id: int) -> ClerkShift:
@@ -184,7 +185,7 @@ def day_tally(
         if key not in clerks:
             user = users[user_id]
             clerks[key] = ClerkShift(
-                user_id, user.username, user.full_name, settings.clerk_quota(session, user)
+                user_id, user.username, user.full_name, user.shift_quota or team_quota
             )
         return clerks[key]
 
