@@ -41,7 +41,10 @@ class Timings:
         }
 
 
-def timed(operation: Callable[[], object], repetitions: int, warm_up: int = 3) -> Timings:
+WARM_UP = 3  # unmeasured runs before the timed ones
+
+
+def timed(operation: Callable[[], object], repetitions: int, warm_up: int = WARM_UP) -> Timings:
     """Run ``operation`` a few times unmeasured (caches, statements), then
     ``repetitions`` times, each timed on its own."""
     for _ in range(warm_up):

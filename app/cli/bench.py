@@ -7,8 +7,10 @@ import platform
 import time
 
 from app import __version__
-from app.bench.figures import Figure
-from app.bench.operations import dashboard_operations, measure, raw_connection
+from app.bench.dashboard import dashboard_operations
+from app.bench.figures import WARM_UP, Figure
+from app.bench.keying import keying_operations
+from app.bench.operation import measure, raw_connection
 from app.bench.station import bench_station, default_bench_dir, entry_count
 from app.cli.common import CommandError, Report, add_json_flag
 from app.station import StationError
@@ -58,6 +60,9 @@ def run(args: argparse.Namespace) -> Report:
     try:
         entries = entry_count(db)
         figures = measure(dashboard_operations(db, raw), args.repetitions)
+        saves = args.repetitions + WARM_UP
+        with keying_operations(db, raw, saves, args.seed) as keying:
+            figures += measure(keying, args.repetitions)
     finally:
         raw.close()
         db.close()

@@ -283,15 +283,13 @@ class _Timeline:
         return self._shift_end(clerk, day)
 
 
-def _entries_of(
-    book: Book, people: PeopleFactory, clerk: User, moments: list[datetime]
-) -> Iterator[tuple[dict[str, Any], list[dict[str, Any]]]]:
-    spec = spec_for(book.kind)
+def book_values(book: Book, people: PeopleFactory, size: int) -> Iterator[tuple[int, date, Values]]:
+    """The values of entries 1 to ``size`` of ``book``, in book order, as a
+    clerk keys them: one registration date after another, one signer."""
     rng = people.rng
     make = MAKERS[BookKind(book.kind)]
-    size = book.expected_entries or 0
     day = date(book.year, 1, 2)
-    step = max(1, 360 // size)
+    step = max(1, 360 // max(size, 1))
     signer = people.name(rng.choice(("male", "female")))
     for number in range(1, size + 1):
         day = min(day + timedelta(days=rng.randrange(0, step + 1)), date(book.year, 12, 31))
@@ -304,6 +302,16 @@ def _entries_of(
             signer_name=signer,
             signer_title="Chủ tịch UBND",
         )
+        yield number, day, values
+
+
+def _entries_of(
+    book: Book, people: PeopleFactory, clerk: User, moments: list[datetime]
+) -> Iterator[tuple[dict[str, Any], list[dict[str, Any]]]]:
+    spec = spec_for(book.kind)
+    rng = people.rng
+    size = book.expected_entries or 0
+    for number, day, values in book_values(book, people, size):
         encoded = {k: {"v": v} for k, v in values.items() if v}
         status, reason = EntryStatus.COMPLETED, None
         if rng.random() < DEFERRED_SHARE:

@@ -1,36 +1,20 @@
-"""What the benchmark times, each beside the same basic work in raw sqlite3.
-
-The raw counterpart is the core query of the operation written by hand on
-a plain ``sqlite3`` connection to the same file: the ratio says what our
-layers (SQLAlchemy, the tally's shape, building the view) cost on top.
-"""
+"""The lead's screen: the shift tally and the dashboard's refresh."""
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import func, select
 
-from app.bench.figures import Figure, timed
+from app.bench.operation import Operation
 from app.clock import VIETNAM
-from app.db.engine import database_path
 from app.db.models import DailyDone, Entry
 from app.station import StationDatabase
 from app.work import settings
 from app.work.dashboard import dashboard_view
 from app.work.shifts import day_bounds
 from app.work.tally import day_tally
-
-
-@dataclass(frozen=True)
-class Operation:
-    name: str
-    target_ms: float
-    ours: Callable[[], object]
-    raw: Callable[[], object]
 
 
 def busiest_moment(db: StationDatabase) -> datetime:
@@ -82,16 +66,4 @@ def dashboard_operations(db: StationDatabase, raw: sqlite3.Connection) -> list[O
     return [
         Operation("shift tally (the day by shift and clerk)", 50, tally_of_the_day, raw_tally),
         Operation("dashboard refresh", 50, refresh, raw_refresh),
-    ]
-
-
-def raw_connection(db: StationDatabase) -> sqlite3.Connection:
-    """A plain sqlite3 connection to the station file, read-only."""
-    return sqlite3.connect(f"file:{database_path(db.data_dir)}?mode=ro", uri=True)
-
-
-def measure(operations: list[Operation], repetitions: int) -> list[Figure]:
-    return [
-        Figure(op.name, timed(op.ours, repetitions), timed(op.raw, repetitions), op.target_ms)
-        for op in operations
     ]

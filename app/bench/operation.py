@@ -1,0 +1,39 @@
+"""What the benchmark times, each beside the same basic work in raw sqlite3.
+
+The raw counterpart is the core work of the operation written by hand on a
+plain ``sqlite3`` connection to the same file: the ratio says what our
+layers (SQLAlchemy, validation, the tally's shape, building the view) cost
+on top.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from app.bench.figures import Figure, timed
+from app.db.engine import database_path
+from app.station import StationDatabase
+
+
+@dataclass(frozen=True)
+class Operation:
+    name: str
+    target_ms: float
+    ours: Callable[[], object]
+    raw: Callable[[], object]
+
+
+def raw_connection(db: StationDatabase) -> sqlite3.Connection:
+    """A plain sqlite3 connection to the station file, durable as ours is."""
+    connection = sqlite3.connect(database_path(db.data_dir))
+    connection.execute("PRAGMA synchronous=FULL")
+    return connection
+
+
+def measure(operations: list[Operation], repetitions: int) -> list[Figure]:
+    return [
+        Figure(op.name, timed(op.ours, repetitions), timed(op.raw, repetitions), op.target_ms)
+        for op in operations
+    ]
