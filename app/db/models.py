@@ -154,9 +154,10 @@ class Entry(Base):
         Index("ix_entries_status_completed_at", "status", "completed_at"),
         # The clerk's count for the shift, refreshed after every save.
         Index("ix_entries_completed_by_completed_at", "completed_by", "completed_at"),
-        # The tallies of a day or a shift, whoever completed the entries.
-        Index("ix_entries_completed_at", "completed_at"),
-        Index("ix_entries_deferred_at", "deferred_at"),
+        # The tallies of a day or a shift, whoever completed the entries:
+        # covering, so that a day's tally reads the index alone.
+        Index("ix_entries_completed_at_by_book", "completed_at", "completed_by", "book_id"),
+        Index("ix_entries_deferred_at_by_book", "deferred_at", "deferred_by", "book_id"),
         # The backlog per reason, oldest first (the dashboard's summary).
         Index("ix_entries_status_reason_deferred_at", "status", "deferral_reason", "deferred_at"),
     )

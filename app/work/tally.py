@@ -271,10 +271,19 @@ def campaign_progress(session: Session, today: date) -> CampaignProgress:
     The target is the sum of the books' expected entries; a book registered
     without that number counts for the entries keyed in it so far.
     """
-    expected = session.scalar(select(func.coalesce(func.sum(Book.expected_entries), 0)))
+    expected, without_number = session.execute(
+        select(
+            func.coalesce(func.sum(Book.expected_entries), 0),
+            func.count().filter(Book.expected_entries.is_(None)),
+        )
+    ).one()
     # Few books lack the number: count their entries book by book, through
     # the index on book_id, never over the whole entries table.
-    unplanned_books = list(session.scalars(select(Book.id).where(Book.expected_entries.is_(None))))
+    unplanned_books = (
+        list(session.scalars(select(Book.id).where(Book.expected_entries.is_(None))))
+        if without_number
+        else []
+    )
     unplanned = sum(
         session.scalar(
             select(func.count(Entry.id)).where(Entry.book_id == book_id, Entry.status.in_(DONE))
