@@ -12,13 +12,13 @@ from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Connection, func, select, text
+from sqlalchemy import ColumnElement, Connection, case, func, or_, select, text
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
 from app.db.engine import database_path, sqlite_engine
 from app.db.migrate import head_revision
-from app.db.models import Base, Entry
+from app.db.models import Base, Book, Entry, EntryStatus
 from app.work import progress
 
 
@@ -33,6 +33,8 @@ class Health:
     entries_by_status: dict[str, int]
     # Days whose kept count of completed entries differs from a recount.
     daily_counts_off: list[str] = field(default_factory=list)
+    # Books whose kept counts of entries by status differ from a recount.
+    book_counts_off: list[int] = field(default_factory=list)
 
     @property
     def migrations_current(self) -> bool:
@@ -45,6 +47,7 @@ class Health:
             and self.foreign_key_violations == 0
             and self.migrations_current
             and not self.daily_counts_off
+            and not self.book_counts_off
         )
 
     def problems(self) -> list[str]:
@@ -62,6 +65,12 @@ class Health:
             found.append(
                 "completed entries per day do not match a recount on "
                 + ", ".join(self.daily_counts_off)
+            )
+        if self.book_counts_off:
+            found.append(
+                "entries per book do not match a recount for book(s) "
+                + ", ".join(str(b) for b in self.book_counts_off[:10])
+                + (" …" if len(self.book_counts_off) > 10 else "")
             )
         return found
 
@@ -84,7 +93,9 @@ def check_station(data_dir: Path) -> Health:
                 if revision is not None
                 else []
             )
-            counts_off = _daily_counts_off(connection) if revision == head_revision() else []
+            current = revision == head_revision()
+            counts_off = _daily_counts_off(connection) if current else []
+            books_off = _book_counts_off(connection) if current else []
     except DatabaseError as e:
         # Damage bad enough that SQLite cannot read the file is what a check
         # exists to report, not a reason to fail.
@@ -92,7 +103,15 @@ def check_station(data_dir: Path) -> Health:
     finally:
         engine.dispose()
     return Health(
-        path, integrity, violations, revision, head_revision(), differences, counts, counts_off
+        path,
+        integrity,
+        violations,
+        revision,
+        head_revision(),
+        differences,
+        counts,
+        counts_off,
+        books_off,
     )
 
 
@@ -104,3 +123,32 @@ def _daily_counts_off(connection: Connection) -> list[str]:
         for day in sorted(kept.keys() | recounted.keys())
         if kept.get(day, 0) != recounted.get(day, 0)
     ]
+
+
+def _book_counts_off(connection: Connection) -> list[int]:
+    """Books whose kept done/deferred/draft counts differ from a recount."""
+    done = [s.value for s in (EntryStatus.COMPLETED, EntryStatus.VERIFIED, EntryStatus.EXPORTED)]
+
+    def count(*statuses: str) -> ColumnElement[int]:
+        return func.count(case((Entry.status.in_(statuses), 1)))
+
+    recount = (
+        select(
+            Entry.book_id.label("book_id"),
+            count(*done).label("done"),
+            count(EntryStatus.DEFERRED.value).label("deferred"),
+            count(EntryStatus.DRAFT.value).label("drafts"),
+        )
+        .group_by(Entry.book_id)
+        .subquery()
+    )
+    kept = (Book.done_entries, Book.deferred_entries, Book.draft_entries)
+    counted = [func.coalesce(c, 0) for c in (recount.c.done, recount.c.deferred, recount.c.drafts)]
+    return list(
+        connection.scalars(
+            select(Book.id)
+            .outerjoin(recount, recount.c.book_id == Book.id)
+            .where(or_(*(k != c for k, c in zip(kept, counted, strict=True))))
+            .order_by(Book.id)
+        )
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import case, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db.models import Book, BookCondition, Entry, EntryStatus, User
@@ -32,9 +32,6 @@ def book_progress(session: Session) -> list[BookProgress]:
     """Every book: the queue first, in its order (app.work.queue), then the
     finished books, the latest finished first."""
 
-    def count(*statuses: EntryStatus) -> object:
-        return func.count(case((Entry.status.in_([s.value for s in statuses]), 1)))
-
     rows = session.execute(
         select(
             Book.id,
@@ -43,17 +40,15 @@ def book_progress(session: Session) -> list[BookProgress]:
             Book.volume,
             Book.year,
             Book.expected_entries,
-            count(EntryStatus.COMPLETED, EntryStatus.VERIFIED, EntryStatus.EXPORTED),
-            count(EntryStatus.DEFERRED),
-            count(EntryStatus.DRAFT),
+            Book.done_entries,
+            Book.deferred_entries,
+            Book.draft_entries,
             Book.condition,
             Book.on_hold,
             User.username,
             Book.finished_at.is_not(None),
         )
-        .outerjoin(Entry, Entry.book_id == Book.id)
         .outerjoin(User, User.id == Book.taken_by)
-        .group_by(Book.id)
         .order_by(
             Book.finished_at.is_not(None),
             Book.finished_at.desc(),

@@ -141,6 +141,11 @@ class Book(Base):
     taken_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     taken_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Its entries by status, kept by triggers on entries (migration 0007) so
+    # that the Books tab reads a row per book, not every entry.
+    done_entries: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    deferred_entries: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    draft_entries: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     entries: Mapped[list[Entry]] = relationship(back_populates="book")
 
