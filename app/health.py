@@ -18,8 +18,8 @@ from sqlalchemy.orm import Session
 
 from app.db.engine import database_path, sqlite_engine
 from app.db.migrate import head_revision
-from app.db.models import Base, Book, Entry, EntryStatus
-from app.work import progress
+from app.db.models import Base, Book, DeferralReason, Entry, EntryStatus
+from app.work import backlog, progress
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,8 @@ class Health:
     daily_counts_off: list[str] = field(default_factory=list)
     # Books whose kept counts of entries by status differ from a recount.
     book_counts_off: list[int] = field(default_factory=list)
+    # Deferral reasons whose kept count of waiting entries differs from a recount.
+    backlog_counts_off: list[str] = field(default_factory=list)
 
     @property
     def migrations_current(self) -> bool:
@@ -48,6 +50,7 @@ class Health:
             and self.migrations_current
             and not self.daily_counts_off
             and not self.book_counts_off
+            and not self.backlog_counts_off
         )
 
     def problems(self) -> list[str]:
@@ -65,6 +68,11 @@ class Health:
             found.append(
                 "completed entries per day do not match a recount on "
                 + ", ".join(self.daily_counts_off)
+            )
+        if self.backlog_counts_off:
+            found.append(
+                "deferred entries per reason do not match a recount for "
+                + ", ".join(self.backlog_counts_off)
             )
         if self.book_counts_off:
             found.append(
@@ -96,6 +104,7 @@ def check_station(data_dir: Path) -> Health:
             current = revision == head_revision()
             counts_off = _daily_counts_off(connection) if current else []
             books_off = _book_counts_off(connection) if current else []
+            backlog_off = _backlog_counts_off(connection) if current else []
     except DatabaseError as e:
         # Damage bad enough that SQLite cannot read the file is what a check
         # exists to report, not a reason to fail.
@@ -112,6 +121,7 @@ def check_station(data_dir: Path) -> Health:
         counts,
         counts_off,
         books_off,
+        backlog_off,
     )
 
 
@@ -123,6 +133,12 @@ def _daily_counts_off(connection: Connection) -> list[str]:
         for day in sorted(kept.keys() | recounted.keys())
         if kept.get(day, 0) != recounted.get(day, 0)
     ]
+
+
+def _backlog_counts_off(connection: Connection) -> list[str]:
+    with Session(connection) as session:
+        kept, recounted = backlog.backlog_counts(session), backlog.recounted_backlog(session)
+    return [r.value for r in DeferralReason if kept.get(r, 0) != recounted.get(r, 0)]
 
 
 def _book_counts_off(connection: Connection) -> list[int]:

@@ -58,9 +58,13 @@ def dashboard_operations(db: StationDatabase, raw: sqlite3.Connection) -> list[O
         return (
             raw_tally(),
             raw.execute(
-                "SELECT deferral_reason, count(*) FROM entries WHERE status = 'deferred' GROUP BY 1"
+                "SELECT completed_at FROM entries WHERE completed_at >= ? AND completed_at < ?"
+                " ORDER BY completed_at",
+                (start, end),
             ).fetchall(),
+            raw.execute("SELECT reason, entries FROM backlog_counts").fetchall(),
             raw.execute("SELECT day, entries FROM daily_done ORDER BY day").fetchall(),
+            raw.execute("SELECT sum(expected_entries) FROM books").fetchone(),
         )
 
     return [

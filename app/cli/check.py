@@ -54,6 +54,7 @@ def run(args: argparse.Namespace) -> Report:
             "entries": health.entries_by_status,
             "daily_counts_off": health.daily_counts_off,
             "book_counts_off": health.book_counts_off,
+            "backlog_counts_off": health.backlog_counts_off,
             "problems": problems,
             "reason": "; ".join(problems),
         },

@@ -230,6 +230,16 @@ class DailyDone(Base):
     entries: Mapped[int] = mapped_column(Integer)
 
 
+class BacklogCount(Base):
+    """Deferred entries per reason, kept by triggers on entries (migration
+    0008) so that the dashboard reads four rows, not the whole backlog."""
+
+    __tablename__ = "backlog_counts"
+
+    reason: Mapped[str] = mapped_column(String(32), primary_key=True)
+    entries: Mapped[int] = mapped_column(Integer)
+
+
 class WorkSession(Base):
     """A clerk's work in one shift of one day: active time and keystrokes.
 

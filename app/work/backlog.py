@@ -13,7 +13,7 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, aliased
 
-from app.db.models import Book, DeferralReason, Entry, EntryStatus, User
+from app.db.models import BacklogCount, Book, DeferralReason, Entry, EntryStatus, User
 from app.specs import BookKind
 
 
@@ -90,13 +90,25 @@ def _entries(
 
 
 def backlog_counts(session: Session) -> dict[DeferralReason, int]:
-    """How many entries wait for each reason."""
+    """How many entries wait for each reason, as kept on every change."""
+    rows = session.execute(
+        select(BacklogCount.reason, BacklogCount.entries).where(BacklogCount.entries > 0)
+    ).all()
+    return {DeferralReason(reason): count for reason, count in rows}
+
+
+def recounted_backlog(session: Session) -> dict[DeferralReason, int]:
+    """The same, counted from the entries themselves (for ``sohoa check``)."""
     rows = session.execute(
         select(Entry.deferral_reason, func.count())
         .where(Entry.status == EntryStatus.DEFERRED.value)
         .group_by(Entry.deferral_reason)
     ).all()
-    return {DeferralReason(reason or DeferralReason.OTHER): count for reason, count in rows}
+    counts: dict[DeferralReason, int] = {}
+    for reason, count in rows:
+        key = DeferralReason(reason or DeferralReason.OTHER)
+        counts[key] = counts.get(key, 0) + count
+    return counts
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
-"""Each book's entries by status, kept on the book as entries change.
+"""Counts kept as entries change: each book's entries by status, and the
+deferred entries per reason.
 
-The Books tab reads these counts instead of counting every entry; triggers
-keep them, and ``sohoa check`` proves them against a recount.
+The Books tab and the dashboard read these instead of counting every entry;
+triggers keep them, and ``sohoa check`` proves them against a recount.
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ from entries_factory import valid_entry
 from sqlalchemy import delete
 from work_helpers import add_book, add_user, key_entry, local
 
-from app.db.models import Entry, EntryStatus, User
+from app.db.models import DeferralReason, Entry, EntryStatus, User
 from app.entries import SaveAction, save_entry
 from app.health import check_station
 from app.overview import book_progress
 from app.specs import BookKind
+from app.work.backlog import backlog_counts, recounted_backlog
 
 
 def counts(station) -> dict[int, tuple[int, int, int]]:
@@ -68,3 +70,52 @@ def test_check_names_a_book_whose_counts_were_changed_by_hand(station, clock) ->
     assert health.book_counts_off == [book_id]
     assert not health.healthy
     assert any("entries per book" in problem for problem in health.problems())
+
+
+def test_backlog_counts_follow_deferrals_new_reasons_and_completions(station, clock) -> None:
+    day = clock.now().date()
+    with station.sessions.begin() as session:
+        an = add_user(session, "an")
+        births = add_book(session, BookKind.BIRTH)
+        defer = SaveAction.DEFER
+        first = key_entry(session, clock, births, an, local(day, 7), 1, defer)
+        key_entry(session, clock, births, an, local(day, 8), 2, defer)
+        damaged = key_entry(
+            session, clock, births, an, local(day, 9), 3, defer, DeferralReason.DAMAGED_PAGE
+        )
+        assert backlog_counts(session) == {
+            DeferralReason.ILLEGIBLE: 2,
+            DeferralReason.DAMAGED_PAGE: 1,
+        }
+        save_entry(
+            session, book=births, values=valid_entry(births.kind, number="1"), user=an,
+            action=SaveAction.DEFER, clock=clock, entry=first,
+            deferral_reason=DeferralReason.NEEDS_VERIFICATION,
+        )  # fmt: skip
+        save_entry(
+            session, book=births, values=valid_entry(births.kind, number="3"), user=an,
+            action=SaveAction.COMPLETE, clock=clock, entry=damaged,
+        )  # fmt: skip
+
+        assert (
+            backlog_counts(session)
+            == recounted_backlog(session)
+            == {
+                DeferralReason.ILLEGIBLE: 1,
+                DeferralReason.NEEDS_VERIFICATION: 1,
+            }
+        )
+    assert check_station(station.data_dir).backlog_counts_off == []
+
+
+def test_check_names_a_reason_whose_count_was_changed_by_hand(station, clock) -> None:
+    with station.sessions.begin() as session:
+        births = add_book(session, BookKind.BIRTH)
+        key_entry(session, clock, births, add_user(session, "an"), clock.now(), 1, SaveAction.DEFER)
+    with sqlite3.connect(station.data_dir / "sohoa.sqlite3") as db:
+        db.execute("UPDATE backlog_counts SET entries = 3 WHERE reason = 'illegible'")
+
+    health = check_station(station.data_dir)
+
+    assert health.backlog_counts_off == ["illegible"]
+    assert any("per reason" in problem for problem in health.problems())
