@@ -7,9 +7,10 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLockFile
+from PySide6.QtCore import QCoreApplication, QLockFile, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from app.bench.startup import LOGIN_SHOWN
 from app.clock import Clock, SystemClock
 from app.db.engine import database_path
 from app.keying import open_draft
@@ -24,7 +25,9 @@ log = logging.getLogger(__name__)
 LOCK_NAME = "sohoa.lock"
 
 
-def run_desktop(data_dir: Path, language: str | None = None, clock: Clock | None = None) -> int:
+def run_desktop(
+    data_dir: Path, language: str | None = None, clock: Clock | None = None, probe: bool = False
+) -> int:
     log_file = start_logging()
     log.info("starting on %s (log: %s)", data_dir, log_file)
     app = QApplication.instance() or QApplication(sys.argv)
@@ -52,6 +55,8 @@ def run_desktop(data_dir: Path, language: str | None = None, clock: Clock | None
     except StationError as e:
         return _refuse(str(e))
     login = LoginDialog(db, clock)
+    if probe:
+        QTimer.singleShot(0, lambda: _probed(login))
     if not login.exec():
         return 0
     window = MainWindow(db, login.user, clock, language)
@@ -78,6 +83,12 @@ def offer_resume(window: MainWindow) -> None:
     )
     if answer == QMessageBox.StandardButton.Yes:
         window.open_entry(draft.id)
+
+
+def _probed(login: LoginDialog) -> None:
+    """The login window is up: say so (to ``sohoa bench``) and close it."""
+    print(LOGIN_SHOWN, flush=True)
+    login.reject()
 
 
 def _refuse(reason: str) -> int:

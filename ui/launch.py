@@ -23,7 +23,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_self_test()
     from ui.app import run_desktop
 
-    return run_desktop(data_dir_of(args), language=args.language)
+    return run_desktop(data_dir_of(args), language=args.language, probe=args.startup_probe)
 
 
 if __name__ == "__main__":

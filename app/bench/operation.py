@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from app.bench.figures import Figure, timed
+from app.bench.figures import WARM_UP, Figure, timed
 from app.db.engine import database_path
 from app.station import StationDatabase
 
@@ -23,6 +23,7 @@ class Operation:
     target_ms: float
     ours: Callable[[], object]
     raw: Callable[[], object]
+    warm_up: int = WARM_UP
 
 
 def raw_connection(db: StationDatabase) -> sqlite3.Connection:
@@ -34,6 +35,11 @@ def raw_connection(db: StationDatabase) -> sqlite3.Connection:
 
 def measure(operations: list[Operation], repetitions: int) -> list[Figure]:
     return [
-        Figure(op.name, timed(op.ours, repetitions), timed(op.raw, repetitions), op.target_ms)
+        Figure(
+            op.name,
+            timed(op.ours, repetitions, op.warm_up),
+            timed(op.raw, repetitions, op.warm_up),
+            op.target_ms,
+        )
         for op in operations
     ]

@@ -32,6 +32,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--language", choices=("vi", "en"), help="language of the window (default: vi)"
     )
+    # For `sohoa bench`: start as usual, print one line once the login window
+    # is up, and quit. Not for people, hence no help.
+    parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument(
         "--self-test",
         action="store_true",

@@ -11,6 +11,7 @@ from app.bench.dashboard import dashboard_operations
 from app.bench.figures import WARM_UP, Figure
 from app.bench.keying import keying_operations
 from app.bench.operation import measure, raw_connection
+from app.bench.startup import MEMORY_TARGET_MB, STARTS, peak_memory_mb, startup_operation
 from app.bench.station import bench_station, default_bench_dir, entry_count
 from app.cli.common import CommandError, Report, add_json_flag
 from app.station import StationError
@@ -63,6 +64,8 @@ def run(args: argparse.Namespace) -> Report:
         saves = args.repetitions + WARM_UP
         with keying_operations(db, raw, saves, args.seed) as keying:
             figures += measure(keying, args.repetitions)
+        figures += measure([startup_operation(db)], min(args.repetitions, STARTS))
+        memory = peak_memory_mb()
     finally:
         raw.close()
         db.close()
@@ -74,9 +77,26 @@ def run(args: argparse.Namespace) -> Report:
             "entries": entries,
             "built_seconds": round(build_seconds, 1) if built else None,
             "figures": [f.as_dict() for f in figures],
-            "all_met": all(f.met for f in figures),
+            "memory": {"peak_resident_mb": memory, "target_mb": MEMORY_TARGET_MB},
+            "all_met": all(f.met for f in figures) and _memory_met(memory),
         },
-        lines=_lines(entries, data_dir, build_seconds if built else None, figures),
+        lines=[
+            *_lines(entries, data_dir, build_seconds if built else None, figures),
+            _memory_line(memory),
+        ],
+    )
+
+
+def _memory_met(memory: float | None) -> bool:
+    return memory is None or memory <= MEMORY_TARGET_MB
+
+
+def _memory_line(memory: float | None) -> str:
+    if memory is None:
+        return "peak resident memory of the app: not measured on this platform"
+    return (
+        f"peak resident memory of the app at its login window: {memory:.0f} MB "
+        f"(target ≤{MEMORY_TARGET_MB} MB)" + ("" if _memory_met(memory) else "  MISSED")
     )
 
 

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from app.cli.common import CommandError, Report, add_json_flag
 from app.cli.tally import add_date_option, report_of
-from app.work.report_xlsx import write_report_xlsx
 
 
 def add_parser(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -44,6 +43,10 @@ def run(args: argparse.Namespace) -> Report:
     if target.is_dir():
         target = target / f"sohoa-{report.station_code}-{report.day.isoformat()}.xlsx"
     try:
+        # Imported here: every command (and the window) starts faster
+        # without openpyxl.
+        from app.work.report_xlsx import write_report_xlsx
+
         write_report_xlsx(report, target, args.language or "vi")
     except OSError as e:
         raise CommandError(f"cannot write {target}: {e.strerror or e}") from e

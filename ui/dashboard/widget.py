@@ -32,7 +32,6 @@ from app.station import StationDatabase
 from app.work.backlog import BacklogSummary
 from app.work.dashboard import DashboardView, dashboard_view
 from app.work.report import daily_report
-from app.work.report_xlsx import write_report_xlsx
 from app.work.tally import CampaignProgress, ClerkShift
 from ui.dashboard.backlog import BacklogDialog
 from ui.dashboard.charts import CampaignChart, DayChart, PaceChart
@@ -212,7 +211,13 @@ class Dashboard(QWidget):
         try:
             with self.db.sessions() as session:
                 report = daily_report(session, local_today(self.clock), self.clock)
-            (write_report_pdf if as_pdf else write_report_xlsx)(report, path, self.language)
+            if as_pdf:
+                write_report_pdf(report, path, self.language)
+            else:
+                # Imported here: the window starts faster without openpyxl.
+                from app.work.report_xlsx import write_report_xlsx
+
+                write_report_xlsx(report, path, self.language)
         except OSError as error:
             QMessageBox.warning(
                 self,
