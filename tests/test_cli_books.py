@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
-from test_cli import INIT, ok_json, sohoa
+from test_cli import INIT, SOHOA, ok_json, sohoa
+
+from app.demo import add_demo_entries
 
 LISTING = (
     "\ufeffSTT;Loại sổ;Nơi đăng ký;Quyển số;Năm;Số trang;Số mục dự kiến;Tình trạng\r\n"
@@ -92,3 +95,22 @@ def test_failures_exit_non_zero_with_one_line(tmp_path: Path, args: tuple[str, .
     assert result.returncode == 1
     assert reason in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_reader_that_stops_early_is_no_error(station, clock) -> None:
+    """`sohoa books list --json | head`: the rest is not wanted, nothing failed."""
+    add_demo_entries(station, 20_000, seed=5, clock=clock)
+    with subprocess.Popen(
+        [str(SOHOA), "books", "list", "--json", "--data-dir", str(station.data_dir)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        assert process.stdout.readline().strip() == "{"
+        process.stdout.close()
+        process.wait(timeout=120)
+        errors = process.stderr.read()
+
+    assert process.returncode == 0, errors
+    assert "BrokenPipe" not in errors and "Traceback" not in errors

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -67,16 +68,26 @@ def run(args: argparse.Namespace) -> int:
     except CommandError as e:
         print(f"sohoa {args.command}: {e}", file=sys.stderr)
         return 1
-    if getattr(args, "json", False):
+    try:
+        _print(report, as_json=getattr(args, "json", False))
+    except BrokenPipeError:
+        # The reader stopped early (`sohoa books list | head`): what it read
+        # is what it wanted. Python's own flush at exit must not fail too.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    if not report.ok:
+        print(f"sohoa {args.command}: {report.data.get('reason', 'failed')}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _print(report: Report, as_json: bool) -> None:
+    if as_json:
         json.dump(report.data, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         for line in report.lines:
             print(line)
-    if not report.ok:
-        print(f"sohoa {args.command}: {report.data.get('reason', 'failed')}", file=sys.stderr)
-        return 1
-    return 0
+    sys.stdout.flush()
 
 
 __all__ = ["build_parser", "data_dir_of", "run"]
