@@ -46,12 +46,16 @@ def clock() -> FixedClock:
 @pytest.fixture
 def vietnamese(qapp):
     """The UI in Vietnamese, its default language, for one test."""
+    from PySide6.QtCore import QLocale
+
     from ui.i18n import install_translators
 
+    locale = QLocale()
     translators = install_translators(qapp, "vi")
     yield
     for translator in translators:
         qapp.removeTranslator(translator)
+    QLocale.setDefault(locale)
 
 
 @pytest.fixture
