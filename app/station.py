@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.db.backup import BackupError
 from app.db.engine import database_path, session_factory, sqlite_engine
-from app.db.migrate import MigrationError, upgrade
+from app.db.migrate import MigrationError, current_revision, head_revision, upgrade
 from app.db.models import Role, Station, User
 from app.passwords import hash_password
 from app.paths import backups_dir
@@ -64,6 +64,21 @@ def station_code(data_dir: Path) -> str:
     if code is None:
         raise StationError(f"{data_dir} has a database but no station: run `sohoa init`")
     return code
+
+
+def needs_upgrade(data_dir: Path) -> bool:
+    """Whether opening the station in ``data_dir`` will upgrade its schema
+    (read without changing anything; False when there is no database)."""
+    path = database_path(data_dir)
+    if not path.exists():
+        return False
+    engine = sqlite_engine(path, read_only=True)
+    try:
+        return current_revision(engine) != head_revision()
+    except DatabaseError:
+        return False  # opening will say what is wrong
+    finally:
+        engine.dispose()
 
 
 def open_station(data_dir: Path, *, create: bool = False) -> StationDatabase:

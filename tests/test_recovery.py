@@ -10,12 +10,16 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from alembic import command
 from log_files import isolated_log_dir
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import select
 
+from app.db.engine import database_path, sqlite_engine
+from app.db.migrate import alembic_config
 from app.db.models import User
 from app.keying import open_draft
+from app.station import needs_upgrade
 from ui import app as desktop
 from ui.main_window import MainWindow
 
@@ -121,3 +125,30 @@ def test_a_second_copy_on_the_same_station_is_refused(station, monkeypatch, log_
     assert said[0].startswith(f"Sohoa đang mở trên trạm này ({data_dir}).")
     logged = (log_dir / "sohoa.log").read_text("utf-8")
     assert "refused to start: Sohoa đang mở trên trạm này" in logged
+
+
+def test_an_upgrade_at_start_is_announced_while_it_runs(station, monkeypatch, vietnamese) -> None:
+    data_dir: Path = station.data_dir
+    station.close()
+    engine = sqlite_engine(database_path(data_dir))
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0007")
+    engine.dispose()
+    shown: list[str] = []
+    opening = desktop.open_station
+
+    def open_and_look(where: Path):
+        notices = [w for w in QApplication.topLevelWidgets() if w.objectName() == "upgrading"]
+        shown.extend(w.text() for w in notices if w.isVisible())
+        return opening(where)
+
+    monkeypatch.setattr(desktop, "open_station", open_and_look)
+
+    assert needs_upgrade(data_dir)
+    db = desktop.open_announcing_upgrade(data_dir)
+    db.close()
+
+    assert shown and shown[0].startswith("Sohoa đang nâng cấp dữ liệu của trạm")
+    assert not needs_upgrade(data_dir)

@@ -8,13 +8,13 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLockFile, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from app.bench.startup import LOGIN_SHOWN
 from app.clock import Clock, SystemClock
 from app.db.engine import database_path
 from app.keying import open_draft
-from app.station import StationError, open_station
+from app.station import StationDatabase, StationError, needs_upgrade, open_station
 from ui.crash import start_logging
 from ui.i18n import chosen_language, install_translators
 from ui.login import LoginDialog
@@ -51,7 +51,7 @@ def run_desktop(
             ).format(folder=data_dir)
         )
     try:
-        db = open_station(data_dir)
+        db = open_announcing_upgrade(data_dir)
     except StationError as e:
         return _refuse(str(e))
     login = LoginDialog(db, clock)
@@ -83,6 +83,30 @@ def offer_resume(window: MainWindow) -> None:
     )
     if answer == QMessageBox.StandardButton.Yes:
         window.open_entry(draft.id)
+
+
+def open_announcing_upgrade(data_dir: Path) -> StationDatabase:
+    """Open the station; an upgrade of its schema (minutes, on a campaign's
+    database) is announced first, so nobody thinks the app is not starting."""
+    if not needs_upgrade(data_dir):
+        return open_station(data_dir)
+    notice = QLabel(
+        QCoreApplication.translate(
+            "Startup",
+            "Sohoa is upgrading this station's data to the new version.\n"
+            "On a large station this takes a few minutes. Do not turn the computer off.",
+        )
+    )
+    notice.setObjectName("upgrading")
+    notice.setWindowTitle(QCoreApplication.translate("Startup", "Sohoa"))
+    notice.setContentsMargins(24, 24, 24, 24)
+    notice.show()
+    QApplication.processEvents()
+    log.info("upgrading the database of %s", data_dir)
+    try:
+        return open_station(data_dir)
+    finally:
+        notice.close()
 
 
 def _probed(login: LoginDialog) -> None:

@@ -198,138 +198,138 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="105"/>
+        <location filename="../../ui/dashboard/widget.py" line="104"/>
         <source>Deferred entries… (Ctrl+B)</source>
         <translation>Các mục để lại… (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="106"/>
+        <location filename="../../ui/dashboard/widget.py" line="105"/>
         <source>Shifts and quotas… (Ctrl+K)</source>
         <translation>Ca và định mức… (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="107"/>
+        <location filename="../../ui/dashboard/widget.py" line="106"/>
         <source>Daily report… (Ctrl+P)</source>
         <translation>Báo cáo ngày… (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="139"/>
+        <location filename="../../ui/dashboard/widget.py" line="138"/>
         <source>Clerk</source>
         <translation>Cán bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="140"/>
+        <location filename="../../ui/dashboard/widget.py" line="139"/>
         <source>Completed</source>
         <translation>Đã xong</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="141"/>
+        <location filename="../../ui/dashboard/widget.py" line="140"/>
         <source>Quota</source>
         <translation>Định mức</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="143"/>
+        <location filename="../../ui/dashboard/widget.py" line="142"/>
         <source>% of quota</source>
         <translation>% định mức</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="148"/>
+        <location filename="../../ui/dashboard/widget.py" line="147"/>
         <source>Entries/hour</source>
         <translation>Mục/giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="149"/>
+        <location filename="../../ui/dashboard/widget.py" line="148"/>
         <source>Keys/hour</source>
         <translation>Phím/giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="151"/>
+        <location filename="../../ui/dashboard/widget.py" line="150"/>
         <source>Active</source>
         <translation>Thời gian làm</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="155"/>
+        <location filename="../../ui/dashboard/widget.py" line="154"/>
         <source>Deferred</source>
         <translation>Để lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="161"/>
+        <location filename="../../ui/dashboard/widget.py" line="160"/>
         <source>Deferred because</source>
         <translation>Lý do để lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="162"/>
+        <location filename="../../ui/dashboard/widget.py" line="161"/>
         <source>Entries</source>
         <translation>Số mục</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="163"/>
+        <location filename="../../ui/dashboard/widget.py" line="162"/>
         <source>Oldest</source>
         <translation>Lâu nhất từ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="165"/>
+        <location filename="../../ui/dashboard/widget.py" line="164"/>
         <source>Oldest entry</source>
         <translation>Mục chờ lâu nhất</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="166"/>
+        <location filename="../../ui/dashboard/widget.py" line="165"/>
         <source>{book} {volume}/{year}, no. {number}: {title}</source>
         <translation>{book} quyển {volume}/{year}, số {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="196"/>
+        <location filename="../../ui/dashboard/widget.py" line="198"/>
         <source>PDF document (*.pdf)</source>
         <translation>Tài liệu PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="196"/>
+        <location filename="../../ui/dashboard/widget.py" line="198"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Bảng tính Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="200"/>
-        <location filename="../../ui/dashboard/widget.py" line="216"/>
+        <location filename="../../ui/dashboard/widget.py" line="202"/>
+        <location filename="../../ui/dashboard/widget.py" line="224"/>
         <source>Save the day&apos;s report</source>
         <translation>Lưu báo cáo ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="217"/>
+        <location filename="../../ui/dashboard/widget.py" line="225"/>
         <source>The report could not be written: {reason}</source>
         <translation>Không ghi được báo cáo: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="248"/>
+        <location filename="../../ui/dashboard/widget.py" line="256"/>
         <source>Today: {done} of {quota} ({percent}%)</source>
         <translation>Hôm nay: {done}/{quota} ({percent}%)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="255"/>
+        <location filename="../../ui/dashboard/widget.py" line="263"/>
         <source>Outside the shifts</source>
         <translation>Ngoài ca</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="259"/>
+        <location filename="../../ui/dashboard/widget.py" line="267"/>
         <source>Shift {number} ({start}–{end}): {done} of {quota} entries, {clerks} clerk(s)</source>
         <translation>Ca {number} ({start}–{end}): {done}/{quota} mục, {clerks} cán bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="274"/>
+        <location filename="../../ui/dashboard/widget.py" line="282"/>
         <source>Campaign: {done} of {target} entries ({percent}%), {pace} a day</source>
         <translation>Chiến dịch: {done}/{target} mục ({percent}%), {pace} mục/ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="281"/>
+        <location filename="../../ui/dashboard/widget.py" line="289"/>
         <source>projected finish {day}</source>
         <translation>dự kiến xong {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="285"/>
+        <location filename="../../ui/dashboard/widget.py" line="293"/>
         <source>deadline {day}</source>
         <translation>hạn chót {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="290"/>
+        <location filename="../../ui/dashboard/widget.py" line="298"/>
         <source>BEHIND: the projection misses the deadline</source>
         <translation>CHẬM: dự kiến không kịp hạn chót</translation>
     </message>
@@ -604,168 +604,168 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>Sohoa — station {code} ({office})</source>
         <translation>Sohoa — trạm {code} ({office})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="86"/>
         <source>Books (F6)</source>
         <translation>Các quyển sổ (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="87"/>
         <source>Keying (F7)</source>
         <translation>Nhập liệu (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>Dashboard (F8)</source>
         <translation>Bảng theo dõi (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>Next book (Ctrl+N)</source>
         <translation>Sổ tiếp theo (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>Up (Ctrl+↑)</source>
         <translation>Lên (Ctrl+↑)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>Down (Ctrl+↓)</source>
         <translation>Xuống (Ctrl+↓)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>Hold / let go (Ctrl+H)</source>
         <translation>Tạm giữ / bỏ giữ (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>Release from its clerk (Ctrl+R)</source>
         <translation>Thu hồi sổ (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>Register books… (Ctrl+I)</source>
         <translation>Thêm sổ… (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>Save and next (F10)</source>
         <translation>Lưu và sang mục sau (F10)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>Defer (F9)</source>
         <translation>Xử lý sau (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>Book finished</source>
         <translation>Đã nhập xong sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>{name} is keying this book. One book is keyed by one clerk at a time.</source>
         <translation>{name} đang nhập sổ này. Mỗi sổ chỉ do một người nhập tại một thời điểm.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>This book is finished or held by the team lead.</source>
         <translation>Sổ này đã nhập xong hoặc đang được tổ trưởng tạm giữ.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>{book} · {office} · volume {volume} · {year}</source>
         <translation>{book} · {office} · quyển {volume} · năm {year}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>Books</source>
         <translation>Sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>No book is waiting in the queue.</source>
         <translation>Không còn sổ nào chờ nhập.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>Every entry of this book is keyed? It leaves the queue.</source>
         <translation>Đã nhập hết các mục của sổ này? Sổ sẽ ra khỏi hàng chờ.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>Typing…</source>
         <translation>Đang gõ…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="409"/>
+        <location filename="../../ui/main_window.py" line="415"/>
         <source>Draft saved</source>
         <translation>Đã lưu nháp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411"/>
+        <location filename="../../ui/main_window.py" line="417"/>
         <source>Changes kept; F10 saves them into the entry</source>
         <translation>Đã giữ các thay đổi; nhấn F10 để lưu vào mục</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="429"/>
+        <location filename="../../ui/main_window.py" line="435"/>
         <source>Entry {number} saved.</source>
         <translation>Đã lưu mục số {number}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="451"/>
+        <location filename="../../ui/main_window.py" line="457"/>
         <source>Entry {number} deferred.</source>
         <translation>Đã chuyển mục số {number} sang xử lý sau.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="496"/>
+        <location filename="../../ui/main_window.py" line="502"/>
         <source>The entry is NOT saved: the data is locked by another program. What you typed is still in the form; wait a moment, then save again.</source>
         <translation>Mục này CHƯA được lưu: dữ liệu đang bị khóa bởi một chương trình khác. Những gì đã nhập vẫn còn trên màn hình; chờ một lát rồi lưu lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="501"/>
+        <location filename="../../ui/main_window.py" line="507"/>
         <source>The entry is NOT saved: the disk is full. What you typed is still in the form; ask whoever looks after the computer to free some space, then save again.</source>
         <translation>Mục này CHƯA được lưu: ổ đĩa của máy đã đầy. Những gì đã nhập vẫn còn trên màn hình; hãy nhờ người phụ trách máy tính dọn bớt chỗ trống, rồi lưu lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="506"/>
+        <location filename="../../ui/main_window.py" line="512"/>
         <source>The entry is NOT saved: the data could not be written. What you typed is still in the form; save again, and tell the team lead if it happens again.</source>
         <translation>Mục này CHƯA được lưu: không ghi được dữ liệu. Những gì đã nhập vẫn còn trên màn hình; hãy lưu lại, và báo cho trưởng nhóm nếu lỗi còn lặp lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="511"/>
+        <location filename="../../ui/main_window.py" line="517"/>
         <source>Not saved</source>
         <translation>Chưa lưu được</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="518"/>
+        <location filename="../../ui/main_window.py" line="524"/>
         <source>Not saved: {count} problem(s). Correct them, or defer the entry (F9).</source>
         <translation>Chưa lưu được: {count} chỗ cần sửa. Hãy sửa, hoặc chuyển mục này sang xử lý sau (F9).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="536"/>
+        <location filename="../../ui/main_window.py" line="542"/>
         <source>User: {name}</source>
         <translation>Cán bộ: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="538"/>
+        <location filename="../../ui/main_window.py" line="544"/>
         <source>Outside the shifts</source>
         <translation>Ngoài giờ ca</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="541"/>
+        <location filename="../../ui/main_window.py" line="547"/>
         <source>Shift {number} ({start}–{end})</source>
         <translation>Ca {number} ({start}–{end})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="548"/>
+        <location filename="../../ui/main_window.py" line="554"/>
         <source>Entries this shift: {count} of {quota}</source>
         <translation>Số mục trong ca: {count}/{quota}</translation>
     </message>
@@ -773,32 +773,40 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/app.py" line="37"/>
+        <location filename="../../ui/app.py" line="40"/>
         <source>There is no station in {folder}.</source>
         <translation>Chưa có trạm nhập liệu trong {folder}.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="44"/>
+        <location filename="../../ui/app.py" line="47"/>
         <source>Sohoa is already open on this station ({folder}). Use the window that is open; two copies would key over each other.</source>
         <translation>Sohoa đang mở trên trạm này ({folder}). Hãy dùng cửa sổ đang mở; hai cửa sổ cùng lúc sẽ nhập chồng lên nhau.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="74"/>
+        <location filename="../../ui/app.py" line="79"/>
         <source>Unfinished entry</source>
         <translation>Mục đang nhập dở</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="75"/>
+        <location filename="../../ui/app.py" line="80"/>
         <source>Entry {number} ({title}) was not finished last time. Continue keying it?</source>
         <translation>Lần trước mục số {number} ({title}) chưa nhập xong. Tiếp tục nhập mục này?</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="87"/>
+        <location filename="../../ui/app.py" line="94"/>
+        <source>Sohoa is upgrading this station&apos;s data to the new version.
+On a large station this takes a few minutes. Do not turn the computer off.</source>
+        <translation>Sohoa đang nâng cấp dữ liệu của trạm lên phiên bản mới.
+Với trạm có nhiều dữ liệu, việc này mất vài phút. Xin đừng tắt máy.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="101"/>
+        <location filename="../../ui/app.py" line="122"/>
         <source>Sohoa</source>
         <translation>Sohoa</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="90"/>
+        <location filename="../../ui/app.py" line="125"/>
         <source>To create a station: sohoa init --station CODE --office NAME
 To try Sohoa with demo data: sohoa demo</source>
         <translation>Để tạo trạm: sohoa init --station MÃ --office TÊN
