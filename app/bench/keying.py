@@ -45,8 +45,17 @@ def keying_operations(
 ) -> Iterator[list[Operation]]:
     """Save-and-next and name search, each beside raw sqlite3; ``saves`` is
     how many entries each side may key."""
-    clock = SystemClock()
     ours, theirs = _bench_book(db, "ours"), _bench_book(db, "raw")
+    try:
+        yield _operations(db, raw, ours, theirs, saves, seed)
+    finally:
+        _remove_books(db, [ours, theirs], counted=ours)
+
+
+def _operations(
+    db: StationDatabase, raw: sqlite3.Connection, ours: int, theirs: int, saves: int, seed: int
+) -> list[Operation]:
+    clock = SystemClock()
     with db.sessions() as session:
         clerk = session.scalars(select(User).where(User.role == Role.CLERK.value)).first()
         clerk_id = (clerk or session.scalars(select(User)).first()).id
@@ -55,7 +64,7 @@ def keying_operations(
         to_key = iter([v for _, _, v in book_values(book, people, saves)])
         raw_book = session.get_one(Book, theirs)
         raw_rows = iter(list(book_values(raw_book, people, saves)))
-    shifts = _shifts(db)
+        shifts = settings.shifts(session)
 
     def save_and_next() -> object:
         values = {k: FieldValue(v) for k, v in next(to_key).items()}
@@ -134,14 +143,11 @@ def keying_operations(
         marks = ",".join("?" * len(ids))
         return raw.execute(f"SELECT * FROM entries WHERE id IN ({marks})", ids).fetchall()
 
-    try:
-        yield [
-            Operation("save an entry, next form ready", SAVE_TARGET_MS, save_and_next,
-                      raw_save_and_next),
-            Operation("accent-insensitive name search", SEARCH_TARGET_MS, search, raw_search),
-        ]  # fmt: skip
-    finally:
-        _remove_books(db, [ours, theirs], counted=ours)
+    return [
+        Operation("save an entry, next form ready", SAVE_TARGET_MS, save_and_next,
+                  raw_save_and_next),
+        Operation("accent-insensitive name search", SEARCH_TARGET_MS, search, raw_search),
+    ]  # fmt: skip
 
 
 def _bench_book(db: StationDatabase, side: str) -> int:
@@ -157,11 +163,6 @@ def _bench_book(db: StationDatabase, side: str) -> int:
         session.add(book)
         session.flush()
         return book.id
-
-
-def _shifts(db: StationDatabase):
-    with db.sessions() as session:
-        return settings.shifts(session)
 
 
 def _remove_books(db: StationDatabase, book_ids: list[int], counted: int) -> None:
