@@ -155,6 +155,12 @@ def save_entry(
         SaveAction.COMPLETE: EntryStatus.COMPLETED,
         SaveAction.DEFER: EntryStatus.DEFERRED,
     }[action].value
+    if (status, entry.status, stored.values) == (
+        EntryStatus.COMPLETED,
+        EntryStatus.EXPORTED,
+        entry.values,
+    ):
+        status = EntryStatus.EXPORTED.value  # saved unchanged: the centre has it as it is
     deferral = (
         (deferral_reason.value, deferral_note) if action is SaveAction.DEFER else (None, None)
     )

@@ -10,6 +10,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.batch.age import AgeError, parse_recipients
 from app.db.backup import BackupError
 from app.db.engine import database_path, session_factory, sqlite_engine
 from app.db.migrate import MigrationError, current_revision, head_revision, upgrade
@@ -123,15 +124,17 @@ def init_station(
         raise StationError(f"user name {admin_username!r}: lower-case letters, digits, . _ -")
     if not office.strip():
         raise StationError("the office name is empty")
+    try:
+        recipients = " ".join(parse_recipients(centre_recipient)) if centre_recipient else None
+    except AgeError as e:
+        raise StationError(str(e)) from e
     password_hash = hash_password(admin_password)
     db = open_station(data_dir, create=True)
     with db.sessions.begin() as session:
         if session.scalars(select(Station)).first() is not None:
             db.close()
             raise StationError(f"{data_dir} already holds a station")
-        session.add(
-            Station(code=code, office=office.strip(), centre_recipient=centre_recipient or None)
-        )
+        session.add(Station(code=code, office=office.strip(), centre_recipient=recipients))
         session.add(
             User(
                 username=admin_username,

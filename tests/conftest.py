@@ -17,6 +17,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Nothing a test logs, here or in a subprocess it starts, lands in the real
 # user log directory of whoever runs the suite.
 os.environ.setdefault("SOHOA_LOG_DIR", tempfile.mkdtemp(prefix="sohoa-test-logs-"))
+# Nothing a test keeps lands in the real OS keyring either: a test that needs
+# a keyring installs the in-memory one below, or gives its subprocess one.
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+
+from batch_helpers import MemoryKeyring, memory_keyring_installed
 
 from app.clock import VIETNAM
 from app.station import StationDatabase, init_station
@@ -70,6 +75,13 @@ def station(tmp_path: Path) -> Iterator[StationDatabase]:
     )
     yield db
     db.close()
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """An in-memory OS keyring for one test."""
+    with memory_keyring_installed() as backend:
+        yield backend
 
 
 # CI runs the property tests on a fixed sequence of examples, so that a red

@@ -16,12 +16,42 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app import __version__
-from app.cli import backup, bench, books, check, demo, init, report, tally
+from app.cli import (
+    backup,
+    bench,
+    books,
+    centre_key,
+    centre_recipient,
+    check,
+    demo,
+    export,
+    init,
+    intake,
+    key,
+    report,
+    tally,
+    verify,
+)
 from app.cli.common import CommandError, Report, data_dir_of
 
 # Each command module has add_parser(subparsers, common), which sets the
 # parser's ``handler``: a function of the parsed arguments returning a Report.
-COMMANDS = (init, demo, check, backup, tally, report, books, bench)
+COMMANDS = (
+    init,
+    demo,
+    check,
+    backup,
+    tally,
+    report,
+    books,
+    bench,
+    key,
+    centre_key,
+    centre_recipient,
+    export,
+    verify,
+    intake,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

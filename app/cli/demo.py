@@ -6,9 +6,10 @@ import argparse
 import time
 
 from app.cli.common import CommandError, Report, add_json_flag, data_dir_of
+from app.cli.key import try_create_signing_key
 from app.clock import SystemClock
 from app.db.engine import database_path
-from app.demo import DEMO_PASSWORD, add_demo_entries, create_demo_station
+from app.demo import DEMO_CENTRE_IDENTITY, DEMO_PASSWORD, add_demo_entries, create_demo_station
 from app.station import StationError, open_station
 
 
@@ -49,6 +50,7 @@ def run(args: argparse.Namespace) -> Report:
     except StationError as e:
         raise CommandError(str(e)) from e
     try:
+        key = try_create_signing_key(db, "demo") if created else None
         station = db.station()
         summary = add_demo_entries(db, args.entries, seed=args.seed, clock=SystemClock())
     except StationError as e:
@@ -67,6 +69,11 @@ def run(args: argparse.Namespace) -> Report:
     if summary.clerks_added:
         users = ("admin, " if created else "") + "lead01, clerk01…clerk12"
         lines.append(f"  Users {users}: password {DEMO_PASSWORD!r}.")
+    if created:
+        lines.append(
+            f"  Batches go to a demo centre whose identity is {data_dir / DEMO_CENTRE_IDENTITY}"
+            + (f"; signing key {key.key_id}." if key else ".")
+        )
     return Report(
         data={
             "station": station.code,

@@ -1,4 +1,4 @@
-"""``sohoa init``: create the station database and its admin user."""
+"""``sohoa init``: create the station database, its admin user and signing key."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import os
 import sys
 
 from app.cli.common import CommandError, Report, add_json_flag, data_dir_of
+from app.cli.key import try_create_signing_key
 from app.passwords import WeakPasswordError
 from app.station import StationError, init_station
 
@@ -18,9 +19,10 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
     parser = subparsers.add_parser(
         "init",
         parents=[common],
-        help="create the station database and admin user",
-        description="Create the station database and its admin user. The password is asked "
-        f"for at the terminal, or read from ${PASSWORD_ENV} when there is no terminal.",
+        help="create the station database, admin user and signing key",
+        description="Create the station database, its admin user and its signing key (kept "
+        "in the OS keyring). The password is asked for at the terminal, or read from "
+        f"${PASSWORD_ENV} when there is no terminal.",
     )
     parser.add_argument("--station", required=True, help="station code, e.g. BP-DONGPHU-01")
     parser.add_argument("--office", required=True, help="office name, e.g. 'UBND xã Tân Lập'")
@@ -56,7 +58,19 @@ def run(args: argparse.Namespace) -> Report:
         )
     except (StationError, WeakPasswordError) as e:
         raise CommandError(str(e)) from e
-    db.close()
+    try:
+        key = try_create_signing_key(db, "init")
+    finally:
+        db.close()
+    lines = [
+        f"Station {args.station} ({args.office}) created in {data_dir}.",
+        f"Admin user: {args.admin}.",
+    ]
+    if key is not None:
+        lines.append(
+            f"Signing key {key.key_id} kept in the OS keyring; give the centre"
+            " `sohoa key --public`."
+        )
     return Report(
         data={
             "station": args.station,
@@ -64,9 +78,7 @@ def run(args: argparse.Namespace) -> Report:
             "data_dir": str(data_dir),
             "database": str(db.path),
             "admin": args.admin,
+            "signing_key_id": key.key_id if key else None,
         },
-        lines=[
-            f"Station {args.station} ({args.office}) created in {data_dir}.",
-            f"Admin user: {args.admin}.",
-        ],
+        lines=lines,
     )

@@ -7,6 +7,7 @@ unless asked for on each connection.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -43,6 +44,13 @@ def _on_begin(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN")
 
 
+def stored_json(value: object) -> str:
+    """JSON as the station stores it: compact, and Vietnamese as it is
+    (UTF-8), not as \\u escapes: smaller, and readable where it is copied
+    as it is (a batch's lines)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def sqlite_engine(path: Path, *, read_only: bool = False) -> Engine:
     """An engine on the SQLite file at ``path`` with the station's pragmas.
 
@@ -51,10 +59,12 @@ def sqlite_engine(path: Path, *, read_only: bool = False) -> Engine:
     way (no journal mode switch), for checks and backups.
     """
     if read_only:
-        engine = create_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
+        engine = create_engine(
+            f"sqlite:///file:{path}?mode=ro&uri=true", json_serializer=stored_json
+        )
         event.listen(engine, "connect", _on_connect_read_only)
     else:
-        engine = create_engine(f"sqlite:///{path}")
+        engine = create_engine(f"sqlite:///{path}", json_serializer=stored_json)
         event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine

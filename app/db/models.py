@@ -19,6 +19,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -102,8 +103,13 @@ class Station(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(32), unique=True)
     office: Mapped[str] = mapped_column(String(200))
+    # The centre's age recipient(s), separated by spaces: batches are
+    # encrypted to them (app.batch.age).
     centre_recipient: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The minisign public key (its base64 line) whose secret half the OS
+    # keyring keeps; None until the station has a signing key (app.batch.keys).
+    signing_key: Mapped[str | None] = mapped_column(String(64))
 
 
 class User(Base):
@@ -259,3 +265,39 @@ class WorkSession(Base):
     keystrokes: Mapped[int] = mapped_column(Integer, default=0)
     first_at: Mapped[datetime] = mapped_column(UTCDateTime)
     last_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Batch(Base):
+    """One batch of entries for the centre, numbered per station.
+
+    A batch is recorded before it is written (``exported_at`` None) so that
+    an export cut short is finished later as the same batch, never as another
+    batch with the same number. ``payload`` keeps the exact plaintext, JSON
+    Lines compressed with zlib, so that a lost stick is replaced by the same
+    batch with the same entries at the same versions.
+    """
+
+    __tablename__ = "batches"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    sequence: Mapped[int] = mapped_column(Integer, unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    entry_count: Mapped[int] = mapped_column(Integer)
+    audit_head: Mapped[str] = mapped_column(String(128))
+    payload: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    # When its entries were marked exported: the first complete writing.
+    exported_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Where it was last written, and when.
+    written_to: Mapped[str | None] = mapped_column(Text)
+    written_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class BatchEntry(Base):
+    """An entry that went into a batch, at the version it went in."""
+
+    __tablename__ = "batch_entries"
+
+    batch_id: Mapped[int] = mapped_column(ForeignKey("batches.id"), primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("entries.id"), primary_key=True, index=True)
+    version: Mapped[int] = mapped_column(Integer)

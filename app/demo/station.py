@@ -24,6 +24,8 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from app import text
+from app.batch.age import write_identity
+from app.batch.keys import set_centre_recipients
 from app.clock import VIETNAM, Clock
 from app.db.models import (
     Book,
@@ -48,6 +50,8 @@ from app.work.shifts import DEFAULT_SHIFTS, shift_at
 DEMO_STATION = "DEMO-01"
 DEMO_OFFICE = "UBND xã Tân Lập"
 DEMO_PASSWORD = "sohoa-demo"  # printed by `sohoa demo`: demo stations only
+# The demo's own centre, so that its batches can be opened: never a real one.
+DEMO_CENTRE_IDENTITY = "demo-centre-identity.txt"
 CLERKS = 12  # a keying team (CONTEXT.md)
 KIND_WEIGHTS = {BookKind.BIRTH: 60, BookKind.MARRIAGE: 18, BookKind.DEATH: 18, BookKind.ADOPTION: 4}
 DEFERRED_SHARE = 0.04
@@ -66,14 +70,19 @@ class DemoSummary:
 
 
 def create_demo_station(data_dir: Path) -> StationDatabase:
-    """A new, empty demo station in ``data_dir``, with its admin."""
-    return init_station(
+    """A new, empty demo station in ``data_dir``, with its admin, exporting to a
+    demo centre whose identity is saved beside it (:data:`DEMO_CENTRE_IDENTITY`)."""
+    db = init_station(
         data_dir,
         code=DEMO_STATION,
         office=DEMO_OFFICE,
         admin_username="admin",
         admin_password=DEMO_PASSWORD,
     )
+    recipient = write_identity(data_dir / DEMO_CENTRE_IDENTITY)
+    with db.sessions.begin() as session:
+        set_centre_recipients(session, recipient)
+    return db
 
 
 def add_demo_entries(db: StationDatabase, count: int, *, seed: int, clock: Clock) -> DemoSummary:

@@ -1,0 +1,40 @@
+"""Writing files that survive a pulled stick or a power cut once written.
+
+A file is on the medium only once it is flushed and fsynced, and its name
+only once its directory is fsynced too. After the fsync the file's pages are
+dropped from the cache where the system allows it, so that reading the
+batch back reads the stick, not the computer's memory.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Create ``path`` (never over an existing file) holding ``data``, synced."""
+    with path.open("xb") as file:
+        file.write(data)
+        file.flush()
+        os.fsync(file.fileno())
+        _drop_cached(file.fileno())
+
+
+def sync_directory(path: Path) -> None:
+    """Make the names in directory ``path`` durable."""
+    # Windows has no handle on a directory to sync; NTFS journals the names.
+    if os.name == "nt":
+        return
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _drop_cached(descriptor: int) -> None:
+    # Linux (and other POSIX systems) only; elsewhere the read-back may be
+    # served from memory, which still proves the files are whole.
+    if hasattr(os, "posix_fadvise"):
+        os.posix_fadvise(descriptor, 0, 0, os.POSIX_FADV_DONTNEED)

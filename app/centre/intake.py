@@ -1,0 +1,190 @@
+"""Loading batches into the central database, idempotently (DESIGN.md §7).
+
+Each batch is verified, decrypted and loaded in one transaction of its own:
+all of it or none. A batch already loaded (by its UUID) changes nothing; an
+entry's newer version replaces the older, never the reverse; and the
+sequence numbers each station has sent so far show what has not arrived.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from pyrage import x25519
+from sqlalchemy import Connection, Engine, bindparam, insert, select, update
+from sqlalchemy.exc import SQLAlchemyError
+
+from app.batch.trust import TrustList
+from app.batch.verify import BatchRejected, VerifiedBatch, verify_batch
+from app.centre.models import CentreEntry, ReceivedBatch
+from app.centre.payload import entry_rows
+from app.clock import Clock
+
+CHUNK = 500  # entries looked up per query
+
+
+class Outcome(StrEnum):
+    LOADED = "loaded"
+    ALREADY_LOADED = "already loaded"
+    REJECTED = "rejected"
+
+
+@dataclass
+class BatchIntake:
+    """What became of one batch."""
+
+    path: Path
+    outcome: Outcome
+    reason: str | None = None
+    station: str | None = None
+    sequence: int | None = None
+    batch: str | None = None
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    older: int = 0
+    # Something the centre should know that does not stop the loading.
+    note: str | None = None
+
+
+@dataclass
+class IntakeReport:
+    batches: list[BatchIntake] = field(default_factory=list)
+    # Per station seen: the sequence numbers below its highest not received.
+    gaps: dict[str, list[int]] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return all(b.outcome is not Outcome.REJECTED for b in self.batches)
+
+
+def intake_batches(
+    engine: Engine,
+    paths: Iterable[Path],
+    *,
+    identities: list[x25519.Identity],
+    trust: TrustList,
+    clock: Clock,
+) -> IntakeReport:
+    """Verify, decrypt and load each batch at ``paths``; report each and the gaps."""
+    report = IntakeReport()
+    for path in paths:
+        report.batches.append(_intake_one(engine, path, identities, trust, clock))
+    stations = {b.station for b in report.batches if b.station is not None}
+    with engine.connect() as connection:
+        report.gaps = {station: sequence_gaps(connection, station) for station in sorted(stations)}
+    return report
+
+
+def sequence_gaps(connection: Connection, station: str) -> list[int]:
+    """The sequence numbers of ``station`` below its highest that were not received."""
+    received = set(
+        connection.scalars(select(ReceivedBatch.sequence).where(ReceivedBatch.station == station))
+    )
+    return sorted(set(range(1, max(received, default=0) + 1)) - received)
+
+
+def _intake_one(
+    engine: Engine,
+    path: Path,
+    identities: list[x25519.Identity],
+    trust: TrustList,
+    clock: Clock,
+) -> BatchIntake:
+    try:
+        verified = verify_batch(path, trust)
+    except BatchRejected as e:
+        return BatchIntake(path, Outcome.REJECTED, reason=str(e))
+    info = verified.info
+    result = BatchIntake(
+        path, Outcome.LOADED, station=info.station, sequence=info.sequence, batch=info.batch
+    )
+    try:
+        rows = entry_rows(verified, identities)
+    except BatchRejected as e:
+        result.outcome, result.reason = Outcome.REJECTED, str(e)
+        return result
+    try:
+        with engine.begin() as connection:
+            _load(connection, verified, rows, result, clock)
+    except SQLAlchemyError as e:
+        result.outcome = Outcome.REJECTED
+        result.reason = f"loading failed, nothing was kept: {getattr(e, 'orig', None) or e}"
+    return result
+
+
+def _load(
+    connection: Connection,
+    verified: VerifiedBatch,
+    rows: list[dict[str, Any]],
+    result: BatchIntake,
+    clock: Clock,
+) -> None:
+    info = verified.info
+    received = connection.execute(
+        select(ReceivedBatch.received_at).where(ReceivedBatch.uuid == info.batch)
+    ).first()
+    if received is not None:
+        result.outcome = Outcome.ALREADY_LOADED
+        result.note = f"loaded before, on {received[0]:%Y-%m-%d %H:%M} UTC: nothing changed"
+        return
+    same_number = connection.scalar(
+        select(ReceivedBatch.uuid).where(
+            ReceivedBatch.station == info.station, ReceivedBatch.sequence == info.sequence
+        )
+    )
+    if same_number is not None:
+        result.note = (
+            f"sequence {info.sequence} of {info.station} came before as batch {same_number}:"
+            " was the station restored from a backup?"
+        )
+    stored = _stored_versions(connection, [row["uuid"] for row in rows])
+    new = [row for row in rows if row["uuid"] not in stored]
+    newer = [
+        {**row, "key": row["uuid"]}
+        for row in rows
+        if row["uuid"] in stored and row["version"] > stored[row["uuid"]]
+    ]
+    result.new, result.updated = len(new), len(newer)
+    result.unchanged = sum(1 for r in rows if stored.get(r["uuid"]) == r["version"])
+    result.older = len(rows) - result.new - result.updated - result.unchanged
+    connection.execute(
+        insert(ReceivedBatch).values(
+            uuid=info.batch,
+            station=info.station,
+            sequence=info.sequence,
+            entry_count=info.entries,
+            signing_key_id=info.key_id,
+            bagging_date=info.bagging_date,
+            received_at=clock.now(),
+            source=str(verified.path),
+            new_entries=result.new,
+            updated_entries=result.updated,
+            unchanged_entries=result.unchanged,
+            older_entries=result.older,
+        )
+    )
+    if new:
+        connection.execute(insert(CentreEntry.__table__), new)
+    if newer:
+        for row in newer:
+            del row["uuid"]
+        connection.execute(
+            update(CentreEntry.__table__).where(CentreEntry.uuid == bindparam("key")), newer
+        )
+
+
+def _stored_versions(connection: Connection, uuids: list[str]) -> dict[str, int]:
+    stored: dict[str, int] = {}
+    for start in range(0, len(uuids), CHUNK):
+        chunk = uuids[start : start + CHUNK]
+        stored.update(
+            connection.execute(
+                select(CentreEntry.uuid, CentreEntry.version).where(CentreEntry.uuid.in_(chunk))
+            ).all()
+        )
+    return stored

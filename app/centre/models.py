@@ -1,0 +1,68 @@
+"""The central database's tables: the batches received and the entries they bring.
+
+An entry is kept once, by its UUID, at the newest version received; which
+batch brought that version is kept beside it. Created by
+:func:`app.centre.database.open_central`, for a central file or server of
+its own (no station tables there).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from app.db.models import NAMING_CONVENTION, UTCDateTime
+
+
+class CentreBase(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class ReceivedBatch(CentreBase):
+    """A batch loaded once; a batch with the same UUID is never loaded again."""
+
+    __tablename__ = "centre_batches"
+    __table_args__ = (Index("ix_centre_batches_station_sequence", "station", "sequence"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    station: Mapped[str] = mapped_column(String(32))
+    sequence: Mapped[int] = mapped_column(Integer)
+    entry_count: Mapped[int] = mapped_column(Integer)
+    signing_key_id: Mapped[str] = mapped_column(String(16))
+    bagging_date: Mapped[date] = mapped_column(Date)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    source: Mapped[str] = mapped_column(Text)  # the path it was loaded from
+    # What loading it did: entries new to the centre, replaced by a newer
+    # version, already there at that version, or older than the one there.
+    new_entries: Mapped[int] = mapped_column(Integer)
+    updated_entries: Mapped[int] = mapped_column(Integer)
+    unchanged_entries: Mapped[int] = mapped_column(Integer)
+    older_entries: Mapped[int] = mapped_column(Integer)
+
+
+class CentreEntry(CentreBase):
+    """An entry of a station's register book, at the newest version received."""
+
+    __tablename__ = "centre_entries"
+    __table_args__ = (Index("ix_centre_entries_station_kind", "station", "kind"),)
+
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    station: Mapped[str] = mapped_column(String(32))
+    kind: Mapped[str] = mapped_column(String(16))
+    book_office: Mapped[str] = mapped_column(String(200))
+    book_volume: Mapped[str] = mapped_column(String(32))
+    book_year: Mapped[int] = mapped_column(Integer)
+    year: Mapped[int] = mapped_column(Integer)
+    number: Mapped[int | None] = mapped_column(Integer)
+    registration_date: Mapped[str | None] = mapped_column(String(10))
+    # {field key: {"v": value, "s": source status if not clear, "t": transcription}}
+    values: Mapped[dict[str, Any]] = mapped_column(JSON)
+    completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    completed_by: Mapped[str | None] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    batch_uuid: Mapped[str] = mapped_column(ForeignKey("centre_batches.uuid"))

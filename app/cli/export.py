@@ -1,0 +1,83 @@
+"""``sohoa export``: write what is ready as one signed, encrypted batch."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app.batch.age import AgeError
+from app.batch.export import ExportError, WrittenBatch, export_batch, plan_export, rewrite_batch
+from app.batch.keys import StationKeyError
+from app.cli.common import CommandError, Report, add_json_flag, data_dir_of
+from app.cli.key import cli_keystore
+from app.clock import SystemClock
+from app.keystore import KeyringUnavailable
+from app.station import StationError, open_station
+
+
+def add_parser(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser(
+        "export",
+        parents=[common],
+        help="write the completed entries not yet exported as one batch for the centre",
+        description="Write one batch (a signed BagIt bag, its entries encrypted to the "
+        "centre) into DIR, read it back, and only then mark its entries exported.",
+    )
+    parser.add_argument("--to", type=Path, required=True, metavar="DIR", help="target folder")
+    parser.add_argument(
+        "--again",
+        type=int,
+        metavar="SEQ",
+        help="write batch SEQ again (a lost stick): the same batch, the same entries",
+    )
+    add_json_flag(parser)
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> Report:
+    try:
+        db = open_station(data_dir_of(args))
+    except StationError as e:
+        raise CommandError(str(e)) from e
+    try:
+        keystore = cli_keystore("export")
+        with db.sessions() as session:
+            plan = plan_export(session)
+        if args.again is not None:
+            written: WrittenBatch | None = rewrite_batch(
+                db.sessions, args.again, args.to, keystore, clock=SystemClock()
+            )
+        else:
+            written = export_batch(db.sessions, args.to, keystore, clock=SystemClock())
+        with db.sessions() as session:
+            waiting = plan_export(session)
+    except (ExportError, StationKeyError, KeyringUnavailable, AgeError) as e:
+        raise CommandError(str(e)) from e
+    finally:
+        db.close()
+    if written is None:
+        return Report(
+            data={"batch": None, "waiting": 0},
+            lines=["Nothing to export: no completed entry is waiting."],
+        )
+    lines = [
+        f"Batch {written.sequence} ({written.uuid}) written to {written.path}:",
+        f"  {written.entries:,} entries, read back and verified;"
+        f" {written.marked:,} marked exported.",
+    ]
+    if args.again is None and plan is not None and plan.resumes:
+        lines.append("  It finishes the batch an interrupted export had begun.")
+    if waiting is not None:
+        lines.append(f"  {waiting.ready:,} more entries wait: run `sohoa export` again.")
+    return Report(
+        data={
+            "batch": written.uuid,
+            "sequence": written.sequence,
+            "entries": written.entries,
+            "path": str(written.path),
+            "marked_exported": written.marked,
+            "again": args.again is not None,
+            "waiting": waiting.ready if waiting else 0,
+        },
+        lines=lines,
+    )

@@ -1,0 +1,94 @@
+"""``sohoa verify``: is this a whole batch, signed by a trusted station?"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app.batch.keys import station_public_key
+from app.batch.trust import TrustList, TrustListError, read_trust_list
+from app.batch.verify import BatchRejected, verify_batch
+from app.cli.common import CommandError, Report, add_json_flag, data_dir_of
+from app.db.engine import database_path
+from app.station import StationError, open_station
+
+
+def add_parser(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser(
+        "verify",
+        parents=[common],
+        help="check a batch: structure, signature, trust list, every checksum",
+        description="Check a batch as the centre does. Without --trust, the batch must be "
+        "signed by the station in --data-dir (a lead checking their own stick).",
+    )
+    parser.add_argument("batch", type=Path, metavar="BATCH", help="the batch's folder")
+    add_trust_flag(parser)
+    add_json_flag(parser)
+    parser.set_defaults(handler=run)
+
+
+def add_trust_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--trust",
+        type=Path,
+        metavar="FILE",
+        help="the stations' public keys the centre accepts (`sohoa key --public` of each,"
+        " one after another)",
+    )
+
+
+def trust_list(path: Path | None) -> TrustList:
+    """The trust list in ``path``, or the one-line reason it cannot be read."""
+    if path is None:
+        raise CommandError("no trust list: give --trust FILE (the stations' public keys)")
+    try:
+        return read_trust_list(path)
+    except TrustListError as e:
+        raise CommandError(str(e)) from e
+
+
+def _own_key(args: argparse.Namespace) -> TrustList:
+    data_dir = data_dir_of(args)
+    if not database_path(data_dir).exists():
+        return trust_list(None)
+    try:
+        db = open_station(data_dir)
+    except StationError as e:
+        raise CommandError(str(e)) from e
+    try:
+        key = station_public_key(db.station())
+    finally:
+        db.close()
+    if key is None:
+        raise CommandError("this station has no signing key: give --trust FILE")
+    return TrustList.of([key])
+
+
+def run(args: argparse.Namespace) -> Report:
+    trust = trust_list(args.trust) if args.trust is not None else _own_key(args)
+    try:
+        verified = verify_batch(args.batch, trust)
+    except BatchRejected as e:
+        return Report(
+            data={"batch": str(args.batch), "valid": False, "reason": str(e)},
+            lines=[f"{args.batch}: NOT a valid batch."],
+            ok=False,
+        )
+    info = verified.info
+    return Report(
+        data={
+            "batch": str(args.batch),
+            "valid": True,
+            "station": info.station,
+            "sequence": info.sequence,
+            "uuid": info.batch,
+            "entries": info.entries,
+            "key_id": info.key_id,
+            "bagging_date": info.bagging_date.isoformat(),
+        },
+        lines=[
+            f"{args.batch}: a whole batch, signed by station {info.station} (key {info.key_id}).",
+            f"  Batch {info.sequence} ({info.batch}), {info.entries:,} entries,"
+            f" made {info.bagging_date}.",
+        ],
+    )

@@ -1,0 +1,95 @@
+"""Secrets in the OS keyring, through this one adapter (DESIGN.md §9).
+
+The station's signing key must never land in a file by accident. The
+``keyring`` library falls back quietly to whatever backend it finds, so this
+adapter judges the backend before every use: none, a disabled one or a
+failing one is refused with a plain reason; a file backend (keyrings.alt) is
+refused unless the operator opts in with ``SOHOA_ALLOW_PLAINTEXT_KEYRING=1``,
+and then every use carries a warning for the operator to see.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import keyring
+from keyring.backend import KeyringBackend
+from keyring.backends import chainer, fail, null
+from keyring.errors import KeyringError
+
+SERVICE = "sohoa"
+PLAINTEXT_OPT_IN = "SOHOA_ALLOW_PLAINTEXT_KEYRING"
+# Backends that keep secrets in a plain or self-encrypted file of their own.
+FILE_BACKENDS = ("keyrings.alt",)
+
+
+class KeyringUnavailable(RuntimeError):
+    """There is no OS keyring to keep a secret in; the message says why."""
+
+
+@dataclass(frozen=True)
+class Keystore:
+    """The OS keyring, judged usable; ``warning`` is set for a file backend."""
+
+    backend: KeyringBackend
+    warning: str | None = None
+
+    @property
+    def name(self) -> str:
+        return backend_name(self.backend)
+
+    def get(self, name: str) -> str | None:
+        """The secret kept as ``name``, or None."""
+        try:
+            return self.backend.get_password(SERVICE, name)
+        except KeyringError as e:
+            raise KeyringUnavailable(f"the OS keyring ({self.name}) cannot be read: {e}") from e
+
+    def put(self, name: str, secret: str) -> None:
+        """Keep ``secret`` as ``name``, and read it back to be sure it is kept."""
+        try:
+            self.backend.set_password(SERVICE, name, secret)
+            kept = self.backend.get_password(SERVICE, name)
+        except KeyringError as e:
+            raise KeyringUnavailable(f"the OS keyring ({self.name}) cannot store: {e}") from e
+        if kept != secret:
+            raise KeyringUnavailable(f"the OS keyring ({self.name}) did not keep the secret")
+
+
+def backend_name(backend: KeyringBackend) -> str:
+    return f"{type(backend).__module__}.{type(backend).__qualname__}"
+
+
+def open_keystore(environ: Mapping[str, str] = os.environ) -> Keystore:
+    """The OS keyring, or :class:`KeyringUnavailable` with the reason why not."""
+    try:
+        backend = keyring.get_keyring()
+    except (ImportError, AttributeError) as e:
+        raise KeyringUnavailable(f"the configured keyring backend cannot be loaded: {e}") from e
+    if isinstance(backend, chainer.ChainerBackend):
+        # Writes go to the first of a chain: judge that one, and use it alone
+        # so that a secret is never read from a file behind a real keyring.
+        chained = backend.backends
+        backend = chained[0] if chained else fail.Keyring()
+    if isinstance(backend, fail.Keyring):
+        raise KeyringUnavailable(
+            "no OS keyring was found (on Linux: a Secret Service such as GNOME Keyring or"
+            " KWallet, unlocked in this session)"
+        )
+    if isinstance(backend, null.Keyring):
+        raise KeyringUnavailable("the OS keyring is disabled (keyring's null backend)")
+    name = backend_name(backend)
+    if name.startswith(FILE_BACKENDS):
+        if environ.get(PLAINTEXT_OPT_IN) != "1":
+            raise KeyringUnavailable(
+                f"the keyring found ({name}) keeps secrets in a file; set"
+                f" {PLAINTEXT_OPT_IN}=1 to accept that (test machines only)"
+            )
+        return Keystore(
+            backend,
+            warning=f"warning: {PLAINTEXT_OPT_IN}=1: secrets are kept in a file by {name},"
+            " readable by anyone who can read that file",
+        )
+    return Keystore(backend)

@@ -1,0 +1,223 @@
+"""Intake at the centre: every batch once, the newest version of each entry, gaps named.
+
+Each test runs on a SQLite file and on a PostgreSQL server (SOHOA_TEST_POSTGRES_URL,
+which .ci/run sets; locally the PostgreSQL runs are skipped without it).
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import psycopg
+import pytest
+from batch_helpers import FixedMoment, correct_entry, exporting_station
+from sqlalchemy import Engine, select
+from sqlalchemy.engine import make_url
+
+from app.batch.age import read_identities, write_identity
+from app.batch.export import rewrite_batch
+from app.centre.database import CentralDatabaseError, open_central
+from app.centre.intake import IntakeReport, Outcome, intake_batches
+from app.centre.models import CentreEntry, ReceivedBatch
+from app.db.models import Entry
+
+pytestmark = pytest.mark.usefixtures("memory_keyring")
+POSTGRES_ENV = "SOHOA_TEST_POSTGRES_URL"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def central(request, tmp_path: Path) -> Iterator[Engine]:
+    """A new, empty central database."""
+    if request.param == "sqlite":
+        engine = open_central(str(tmp_path / "centre.sqlite3"))
+        yield engine
+        engine.dispose()
+        return
+    with postgres_database() as url:
+        engine = open_central(url)
+        yield engine
+        engine.dispose()
+
+
+def postgres_server() -> str:
+    url = os.environ.get(POSTGRES_ENV)
+    if not url:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{POSTGRES_ENV} is not set: .ci/run starts a PostgreSQL server")
+        pytest.skip(f"no PostgreSQL server: set {POSTGRES_ENV}=postgresql://…")
+    return url
+
+
+@contextmanager
+def postgres_database() -> Iterator[str]:
+    """A database of its own on the test server, dropped afterwards."""
+    server = make_url(postgres_server())
+    name = f"sohoa_test_{uuid.uuid4().hex[:12]}"
+    admin = server.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield server.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with psycopg.connect(admin, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+
+
+def intake(engine: Engine, station, *paths: Path, identities=None) -> IntakeReport:
+    return intake_batches(
+        engine,
+        paths,
+        identities=identities or station.identities(),
+        trust=station.trust,
+        clock=FixedMoment(),
+    )
+
+
+def central_entries(engine: Engine) -> dict[str, tuple[int, str]]:
+    """Each entry at the centre: its version and its main name."""
+    with engine.connect() as connection:
+        rows = connection.execute(select(CentreEntry.uuid, CentreEntry.version, CentreEntry.values))
+        return {u: (v, values) for u, v, values in rows}
+
+
+def station_entries(station) -> dict[str, tuple[int, dict]]:
+    with station.db.sessions() as session:
+        rows = session.execute(
+            select(Entry.uuid, Entry.version, Entry.values).where(Entry.status == "exported")
+        )
+        return {u: (v, values) for u, v, values in rows}
+
+
+def test_a_batch_brings_its_entries_as_keyed(central, tmp_path: Path) -> None:
+    station = exporting_station(tmp_path)
+    batch = station.export()
+    assert batch is not None
+
+    report = intake(central, station, batch.path)
+
+    assert report.ok and report.gaps == {"DEMO-01": []}
+    loaded = report.batches[0]
+    assert (loaded.outcome, loaded.new, loaded.station, loaded.sequence) == (
+        Outcome.LOADED, batch.entries, "DEMO-01", 1
+    )  # fmt: skip
+    assert central_entries(central) == station_entries(station)
+
+
+def test_the_same_batch_twice_changes_nothing(central, tmp_path: Path) -> None:
+    station = exporting_station(tmp_path)
+    batch = station.export()
+    assert batch is not None
+    intake(central, station, batch.path)
+    before = central_entries(central)
+
+    again = intake(central, station, batch.path)
+
+    assert again.ok and again.batches[0].outcome is Outcome.ALREADY_LOADED
+    assert "nothing changed" in (again.batches[0].note or "")
+    assert central_entries(central) == before
+    with central.connect() as connection:
+        assert len(connection.execute(select(ReceivedBatch.id)).all()) == 1
+
+
+def test_a_batch_written_again_for_a_lost_stick_is_the_same_batch(central, tmp_path) -> None:
+    station = exporting_station(tmp_path)
+    batch = station.export()
+    assert batch is not None
+    other_stick = tmp_path / "other-stick"
+    other_stick.mkdir()
+    again = rewrite_batch(
+        station.db.sessions, 1, other_stick, station.keystore, clock=FixedMoment()
+    )
+
+    report = intake(central, station, batch.path, again.path)
+
+    assert [b.outcome for b in report.batches] == [Outcome.LOADED, Outcome.ALREADY_LOADED]
+
+
+@pytest.mark.parametrize("order", ["in order", "newer first"])
+def test_the_newer_version_of_an_entry_wins_whatever_the_order(central, tmp_path, order) -> None:
+    station = exporting_station(tmp_path)
+    first = station.export()
+    with station.db.sessions() as session:
+        corrected = session.scalars(select(Entry).where(Entry.status == "exported")).first()
+    correct_entry(station.db, corrected.id, "Nguyễn Văn Sửa")
+    station.add_entries(10, seed=2)
+    second = station.export()
+    assert first is not None and second is not None
+    paths = [first.path, second.path] if order == "in order" else [second.path, first.path]
+
+    report = intake(central, station, *paths)
+
+    assert report.ok
+    entries = central_entries(central)
+    assert entries == station_entries(station)
+    version, values = entries[corrected.uuid]
+    assert version == 2 and "Nguyễn Văn Sửa" in str(values)
+    overlap = {b.sequence: (b.new, b.updated, b.older) for b in report.batches}
+    if order == "in order":
+        assert overlap[2] == (second.entries - 1, 1, 0)
+    else:
+        assert overlap[1] == (first.entries - 1, 0, 1)
+
+
+def test_a_missing_sequence_number_is_reported_until_it_comes(central, tmp_path) -> None:
+    station = exporting_station(tmp_path, entries=10)
+    batches = []
+    for seed in (2, 3):
+        batches.append(station.export())
+        station.add_entries(10, seed=seed)
+    batches.append(station.export())
+    first, second, third = (b.path for b in batches)
+
+    without_second = intake(central, station, first, third)
+    completed = intake(central, station, second)
+
+    assert without_second.ok and without_second.gaps == {"DEMO-01": [2]}
+    assert completed.gaps == {"DEMO-01": []}
+    assert central_entries(central) == station_entries(station)
+
+
+def test_a_batch_for_another_centre_is_refused_and_loads_nothing(central, tmp_path) -> None:
+    station = exporting_station(tmp_path)
+    batch = station.export()
+    assert batch is not None
+    write_identity(tmp_path / "other-centre.txt")
+
+    report = intake(
+        central, station, batch.path, identities=read_identities(tmp_path / "other-centre.txt")
+    )
+
+    assert not report.ok
+    assert report.batches[0].outcome is Outcome.REJECTED
+    assert "cannot be decrypted with this identity" in (report.batches[0].reason or "")
+    assert central_entries(central) == {}
+    assert report.gaps == {"DEMO-01": []}
+
+
+def test_a_damaged_batch_among_good_ones_is_refused_alone(central, tmp_path) -> None:
+    station = exporting_station(tmp_path, entries=10)
+    first = station.export()
+    station.add_entries(10, seed=2)
+    second = station.export()
+    assert first is not None and second is not None
+    (second.path / "bag-info.txt").write_text("changed\n")
+
+    report = intake(central, station, first.path, second.path)
+
+    assert [b.outcome for b in report.batches] == [Outcome.LOADED, Outcome.REJECTED]
+    assert (
+        report.batches[1].reason
+        == "bag-info.txt was changed: it does not match tagmanifest-sha512.txt"
+    )
+    assert len(central_entries(central)) == first.entries
+
+
+def test_a_stations_own_database_is_no_central_database(tmp_path: Path) -> None:
+    station = exporting_station(tmp_path, entries=5)
+
+    with pytest.raises(CentralDatabaseError, match="is a station's database"):
+        open_central(str(station.db.path))
