@@ -4,62 +4,62 @@
 <context>
     <name>BacklogDialog</name>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="43"/>
+        <location filename="../../ui/dashboard/backlog.py" line="43" />
         <source>Deferred entries</source>
         <translation>Các mục để lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="51"/>
+        <location filename="../../ui/dashboard/backlog.py" line="51" />
         <source>Every reason ({count})</source>
         <translation>Mọi lý do ({count})</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="72"/>
+        <location filename="../../ui/dashboard/backlog.py" line="72" />
         <source>Deferred because</source>
         <translation>Lý do để lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="74"/>
+        <location filename="../../ui/dashboard/backlog.py" line="74" />
         <source>Enter opens the entry in the form.</source>
         <translation>Nhấn Enter để mở mục trong biểu mẫu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="86"/>
+        <location filename="../../ui/dashboard/backlog.py" line="86" />
         <source>{kind} {volume}/{year} · {office}</source>
         <translation>{kind} quyển {volume}/{year} · {office}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="94"/>
+        <location filename="../../ui/dashboard/backlog.py" line="94" />
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="95"/>
+        <location filename="../../ui/dashboard/backlog.py" line="95" />
         <source>Deferred on</source>
         <translation>Để lại lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="96"/>
+        <location filename="../../ui/dashboard/backlog.py" line="96" />
         <source>By</source>
         <translation>Người để lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="97"/>
+        <location filename="../../ui/dashboard/backlog.py" line="97" />
         <source>Book</source>
         <translation>Sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="98"/>
+        <location filename="../../ui/dashboard/backlog.py" line="98" />
         <source>No.</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="99"/>
+        <location filename="../../ui/dashboard/backlog.py" line="99" />
         <source>Entry</source>
         <translation>Mục</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="100"/>
+        <location filename="../../ui/dashboard/backlog.py" line="100" />
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
@@ -67,17 +67,17 @@
 <context>
     <name>BookCondition</name>
     <message>
-        <location filename="../../ui/models/books.py" line="33"/>
+        <location filename="../../ui/models/books.py" line="33" />
         <source>Good</source>
         <translation>Tốt</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="34"/>
+        <location filename="../../ui/models/books.py" line="34" />
         <source>Worn</source>
         <translation>Cũ</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="35"/>
+        <location filename="../../ui/models/books.py" line="35" />
         <source>Damaged</source>
         <translation>Hư hỏng</translation>
     </message>
@@ -85,22 +85,22 @@
 <context>
     <name>BookKind</name>
     <message>
-        <location filename="../../ui/models/books.py" line="23"/>
+        <location filename="../../ui/models/books.py" line="23" />
         <source>Birth</source>
         <translation>Khai sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="24"/>
+        <location filename="../../ui/models/books.py" line="24" />
         <source>Marriage</source>
         <translation>Kết hôn</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="25"/>
+        <location filename="../../ui/models/books.py" line="25" />
         <source>Death</source>
         <translation>Khai tử</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="26"/>
+        <location filename="../../ui/models/books.py" line="26" />
         <source>Adoption</source>
         <translation>Nuôi con nuôi</translation>
     </message>
@@ -108,72 +108,72 @@
 <context>
     <name>BookTableModel</name>
     <message>
-        <location filename="../../ui/models/books.py" line="52"/>
+        <location filename="../../ui/models/books.py" line="52" />
         <source>Kind</source>
         <translation>Loại sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="53"/>
+        <location filename="../../ui/models/books.py" line="53" />
         <source>Office</source>
         <translation>Cơ quan đăng ký</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="54"/>
+        <location filename="../../ui/models/books.py" line="54" />
         <source>Volume</source>
         <translation>Quyển số</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="55"/>
+        <location filename="../../ui/models/books.py" line="55" />
         <source>Year</source>
         <translation>Năm</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="56"/>
+        <location filename="../../ui/models/books.py" line="56" />
         <source>Condition</source>
         <translation>Tình trạng sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="57"/>
+        <location filename="../../ui/models/books.py" line="57" />
         <source>Expected</source>
         <translation>Số mục dự kiến</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="58"/>
+        <location filename="../../ui/models/books.py" line="58" />
         <source>Done</source>
         <translation>Đã xong</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="59"/>
+        <location filename="../../ui/models/books.py" line="59" />
         <source>Deferred</source>
         <translation>Xử lý sau</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="60"/>
+        <location filename="../../ui/models/books.py" line="60" />
         <source>Progress</source>
         <translation>Tiến độ</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="61"/>
+        <location filename="../../ui/models/books.py" line="61" />
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="99"/>
+        <location filename="../../ui/models/books.py" line="99" />
         <source>Finished</source>
         <translation>Đã xong</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="101"/>
+        <location filename="../../ui/models/books.py" line="101" />
         <source>On hold</source>
         <translation>Tạm giữ</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="103"/>
+        <location filename="../../ui/models/books.py" line="103" />
         <source>Keyed by {name}</source>
         <translation>Đang nhập: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="104"/>
+        <location filename="../../ui/models/books.py" line="104" />
         <source>Waiting</source>
         <translation>Chờ nhập</translation>
     </message>
@@ -181,12 +181,12 @@
 <context>
     <name>Crash</name>
     <message>
-        <location filename="../../ui/crash.py" line="73"/>
+        <location filename="../../ui/crash.py" line="73" />
         <source>Sohoa — unexpected error</source>
         <translation>Sohoa — lỗi không lường trước</translation>
     </message>
     <message>
-        <location filename="../../ui/crash.py" line="74"/>
+        <location filename="../../ui/crash.py" line="74" />
         <source>Sohoa met an error it did not expect. Entries already saved are safe. Check the entry on screen, save it again, and tell the team lead.
 
 The details are written in {file}</source>
@@ -198,138 +198,143 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="104"/>
+        <location filename="../../ui/dashboard/widget.py" line="104" />
         <source>Deferred entries… (Ctrl+B)</source>
         <translation>Các mục để lại… (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="105"/>
+        <location filename="../../ui/dashboard/widget.py" line="105" />
         <source>Shifts and quotas… (Ctrl+K)</source>
         <translation>Ca và định mức… (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="106"/>
+        <location filename="../../ui/dashboard/widget.py" line="106" />
         <source>Daily report… (Ctrl+P)</source>
         <translation>Báo cáo ngày… (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="138"/>
+        <location filename="../../ui/dashboard/widget.py" line="107" />
+        <source>Export a batch… (Ctrl+E)</source>
+        <translation>Xuất lô… (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/widget.py" line="139" />
         <source>Clerk</source>
         <translation>Cán bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="139"/>
+        <location filename="../../ui/dashboard/widget.py" line="140" />
         <source>Completed</source>
         <translation>Đã xong</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="140"/>
+        <location filename="../../ui/dashboard/widget.py" line="141" />
         <source>Quota</source>
         <translation>Định mức</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="142"/>
+        <location filename="../../ui/dashboard/widget.py" line="143" />
         <source>% of quota</source>
         <translation>% định mức</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="147"/>
+        <location filename="../../ui/dashboard/widget.py" line="148" />
         <source>Entries/hour</source>
         <translation>Mục/giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="148"/>
+        <location filename="../../ui/dashboard/widget.py" line="149" />
         <source>Keys/hour</source>
         <translation>Phím/giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="150"/>
+        <location filename="../../ui/dashboard/widget.py" line="151" />
         <source>Active</source>
         <translation>Thời gian làm</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="154"/>
+        <location filename="../../ui/dashboard/widget.py" line="155" />
         <source>Deferred</source>
         <translation>Để lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="160"/>
+        <location filename="../../ui/dashboard/widget.py" line="161" />
         <source>Deferred because</source>
         <translation>Lý do để lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="161"/>
+        <location filename="../../ui/dashboard/widget.py" line="162" />
         <source>Entries</source>
         <translation>Số mục</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="162"/>
+        <location filename="../../ui/dashboard/widget.py" line="163" />
         <source>Oldest</source>
         <translation>Lâu nhất từ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="164"/>
+        <location filename="../../ui/dashboard/widget.py" line="165" />
         <source>Oldest entry</source>
         <translation>Mục chờ lâu nhất</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="165"/>
+        <location filename="../../ui/dashboard/widget.py" line="166" />
         <source>{book} {volume}/{year}, no. {number}: {title}</source>
         <translation>{book} quyển {volume}/{year}, số {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="198"/>
+        <location filename="../../ui/dashboard/widget.py" line="208" />
         <source>PDF document (*.pdf)</source>
         <translation>Tài liệu PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="198"/>
+        <location filename="../../ui/dashboard/widget.py" line="208" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Bảng tính Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="202"/>
-        <location filename="../../ui/dashboard/widget.py" line="224"/>
-        <source>Save the day&apos;s report</source>
+        <location filename="../../ui/dashboard/widget.py" line="212" />
+        <location filename="../../ui/dashboard/widget.py" line="234" />
+        <source>Save the day's report</source>
         <translation>Lưu báo cáo ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="225"/>
+        <location filename="../../ui/dashboard/widget.py" line="235" />
         <source>The report could not be written: {reason}</source>
         <translation>Không ghi được báo cáo: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="256"/>
+        <location filename="../../ui/dashboard/widget.py" line="266" />
         <source>Today: {done} of {quota} ({percent}%)</source>
         <translation>Hôm nay: {done}/{quota} ({percent}%)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="263"/>
+        <location filename="../../ui/dashboard/widget.py" line="273" />
         <source>Outside the shifts</source>
         <translation>Ngoài ca</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="267"/>
+        <location filename="../../ui/dashboard/widget.py" line="277" />
         <source>Shift {number} ({start}–{end}): {done} of {quota} entries, {clerks} clerk(s)</source>
         <translation>Ca {number} ({start}–{end}): {done}/{quota} mục, {clerks} cán bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="282"/>
+        <location filename="../../ui/dashboard/widget.py" line="292" />
         <source>Campaign: {done} of {target} entries ({percent}%), {pace} a day</source>
         <translation>Chiến dịch: {done}/{target} mục ({percent}%), {pace} mục/ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="289"/>
+        <location filename="../../ui/dashboard/widget.py" line="299" />
         <source>projected finish {day}</source>
         <translation>dự kiến xong {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="293"/>
+        <location filename="../../ui/dashboard/widget.py" line="303" />
         <source>deadline {day}</source>
         <translation>hạn chót {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="298"/>
+        <location filename="../../ui/dashboard/widget.py" line="308" />
         <source>BEHIND: the projection misses the deadline</source>
         <translation>CHẬM: dự kiến không kịp hạn chót</translation>
     </message>
@@ -337,49 +342,49 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>DashboardCharts</name>
     <message>
-        <location filename="../../ui/dashboard/charts.py" line="64"/>
+        <location filename="../../ui/dashboard/charts.py" line="64" />
         <source>This shift: entries against the quota</source>
         <translation>Ca này: số mục so với định mức</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/charts.py" line="69"/>
-        <location filename="../../ui/dashboard/charts.py" line="111"/>
-        <location filename="../../ui/dashboard/charts.py" line="150"/>
+        <location filename="../../ui/dashboard/charts.py" line="69" />
+        <location filename="../../ui/dashboard/charts.py" line="111" />
+        <location filename="../../ui/dashboard/charts.py" line="150" />
         <source>Completed</source>
         <translation>Đã xong</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/charts.py" line="74"/>
+        <location filename="../../ui/dashboard/charts.py" line="74" />
         <source>Quota pace</source>
         <translation>Nhịp định mức</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/charts.py" line="98"/>
+        <location filename="../../ui/dashboard/charts.py" line="98" />
         <source>Today by shift</source>
         <translation>Hôm nay theo ca</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/charts.py" line="104"/>
+        <location filename="../../ui/dashboard/charts.py" line="104" />
         <source>Quota</source>
         <translation>Định mức</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/charts.py" line="123"/>
+        <location filename="../../ui/dashboard/charts.py" line="123" />
         <source>Shift {number}</source>
         <translation>Ca {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/charts.py" line="127"/>
+        <location filename="../../ui/dashboard/charts.py" line="127" />
         <source>Outside shifts</source>
         <translation>Ngoài ca</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/charts.py" line="143"/>
+        <location filename="../../ui/dashboard/charts.py" line="143" />
         <source>Campaign: completed entries against the target</source>
         <translation>Chiến dịch: số mục đã xong so với chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/charts.py" line="154"/>
+        <location filename="../../ui/dashboard/charts.py" line="154" />
         <source>Projection</source>
         <translation>Dự kiến</translation>
     </message>
@@ -387,37 +392,37 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>DeferralDialog</name>
     <message>
-        <location filename="../../ui/deferral.py" line="39"/>
+        <location filename="../../ui/deferral.py" line="39" />
         <source>Defer this entry</source>
         <translation>Chuyển mục này sang xử lý sau</translation>
     </message>
     <message>
-        <location filename="../../ui/deferral.py" line="24"/>
+        <location filename="../../ui/deferral.py" line="24" />
         <source>A field cannot be read</source>
         <translation>Có thông tin không đọc được</translation>
     </message>
     <message>
-        <location filename="../../ui/deferral.py" line="25"/>
+        <location filename="../../ui/deferral.py" line="25" />
         <source>Needs checking against another document</source>
         <translation>Cần đối chiếu với giấy tờ khác</translation>
     </message>
     <message>
-        <location filename="../../ui/deferral.py" line="28"/>
+        <location filename="../../ui/deferral.py" line="28" />
         <source>Damaged page</source>
         <translation>Trang sổ bị hư hỏng</translation>
     </message>
     <message>
-        <location filename="../../ui/deferral.py" line="29"/>
+        <location filename="../../ui/deferral.py" line="29" />
         <source>Other reason</source>
         <translation>Lý do khác</translation>
     </message>
     <message>
-        <location filename="../../ui/deferral.py" line="51"/>
+        <location filename="../../ui/deferral.py" line="51" />
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../ui/deferral.py" line="52"/>
+        <location filename="../../ui/deferral.py" line="52" />
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
@@ -425,135 +430,420 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>EntryListModel</name>
     <message>
-        <location filename="../../ui/models/entries.py" line="19"/>
+        <location filename="../../ui/models/entries.py" line="19" />
         <source>No.</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../../ui/models/entries.py" line="19"/>
+        <location filename="../../ui/models/entries.py" line="19" />
         <source>Name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/models/entries.py" line="19"/>
+        <location filename="../../ui/models/entries.py" line="19" />
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/models/entries.py" line="21"/>
+        <location filename="../../ui/models/entries.py" line="21" />
         <source>Draft</source>
         <translation>Nháp</translation>
     </message>
     <message>
-        <location filename="../../ui/models/entries.py" line="22"/>
+        <location filename="../../ui/models/entries.py" line="22" />
         <source>Done</source>
         <translation>Đã xong</translation>
     </message>
     <message>
-        <location filename="../../ui/models/entries.py" line="23"/>
+        <location filename="../../ui/models/entries.py" line="23" />
         <source>Deferred</source>
         <translation>Xử lý sau</translation>
     </message>
     <message>
-        <location filename="../../ui/models/entries.py" line="24"/>
+        <location filename="../../ui/models/entries.py" line="24" />
         <source>Verified</source>
         <translation>Đã kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../ui/models/entries.py" line="25"/>
+        <location filename="../../ui/models/entries.py" line="25" />
         <source>Exported</source>
         <translation>Đã xuất</translation>
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="67" />
+        <source>Batches for the centre</source>
+        <translation>Lô gửi trung tâm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="75" />
+        <source>The stick's folder, e.g. E:\</source>
+        <translation>Thư mục của USB, ví dụ E:\</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="76" />
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="79" />
+        <source>Export the batch (Ctrl+Enter)</source>
+        <translation>Xuất lô (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="91" />
+        <source>Folder:</source>
+        <translation>Thư mục:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="95" />
+        <source>Next batch</source>
+        <translation>Lô tiếp theo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="113" />
+        <source>Write the chosen batch again (Ctrl+R)</source>
+        <translation>Ghi lại lô đã chọn (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="116" />
+        <source>For a lost or damaged stick: the same batch, the same entries.</source>
+        <translation>Khi USB bị mất hoặc hỏng: đúng lô đó, đúng các mục đó.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="119" />
+        <source>Batches written</source>
+        <translation>Các lô đã ghi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="127" />
+        <source>Create the signing key</source>
+        <translation>Tạo khóa ký</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="130" />
+        <source>Save the public key for the centre…</source>
+        <translation>Lưu khóa công khai cho trung tâm…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="136" />
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="146" />
+        <source>Keys</source>
+        <translation>Khóa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="148" />
+        <source>Station's signing key:</source>
+        <translation>Khóa ký của trạm:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="150" />
+        <source>Centre's recipient:</source>
+        <translation>Khóa nhận của trung tâm:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="173" />
+        <source>Batch</source>
+        <translation>Lô</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="174" />
+        <source>Made</source>
+        <translation>Tạo lúc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="175" />
+        <source>Entries</source>
+        <translation>Số mục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="177" />
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="179" />
+        <source>Exported</source>
+        <translation>Đã xuất</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="181" />
+        <source>Not finished: the next export finishes it</source>
+        <translation>Chưa xong: lần xuất tới sẽ hoàn tất</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="184" />
+        <source>Last written</source>
+        <translation>Ghi lần cuối</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="185" />
+        <source>To</source>
+        <translation>Vào</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="204" />
+        <source>This station has no signing key yet: batches cannot be signed.</source>
+        <translation>Trạm này chưa có khóa ký: chưa thể ký lô.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="209" />
+        <source>{key_id}
+fingerprint {fingerprint}</source>
+        <translation>{key_id}
+dấu vân tay {fingerprint}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="224" />
+        <source>Nothing to export: every completed entry is exported.</source>
+        <translation>Không có gì để xuất: mọi mục đã hoàn thành đều đã được xuất.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="228" />
+        <source>Batch {sequence} ({entries} entries) was begun and not finished: exporting finishes it.</source>
+        <translation>Lô {sequence} ({entries} mục) đã bắt đầu nhưng chưa xong: xuất lô sẽ hoàn tất nó.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="235" />
+        <source>{ready} completed entries wait: batch {sequence} takes {entries} of them; export again for the rest.</source>
+        <translation>{ready} mục đã hoàn thành đang chờ: lô {sequence} lấy {entries} mục trong số đó; xuất thêm lần nữa cho phần còn lại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="245" />
+        <source>{entries} completed entries wait: they will be batch {sequence}.</source>
+        <translation>{entries} mục đã hoàn thành đang chờ: sẽ thành lô {sequence}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="263" />
+        <source>The stick's folder</source>
+        <translation>Thư mục của USB</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="282" />
+        <source>This batch is not finished: export it first.</source>
+        <translation>Lô này chưa xong: hãy xuất lô trước.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="291" />
+        <source>Choose the stick's folder first.</source>
+        <translation>Hãy chọn thư mục của USB trước.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="304" />
+        <source>Writing the batch to {folder}…</source>
+        <translation>Đang ghi lô vào {folder}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="317" />
+        <source>There is no OS keyring on this computer, so batches cannot be signed. Ask IT to set one up (on Linux: GNOME Keyring or KWallet).</source>
+        <translation>Máy này không có kho khóa (keyring) của hệ điều hành nên không thể ký lô. Hãy nhờ bộ phận tin học cài đặt (trên Linux: GNOME Keyring hoặc KWallet).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="341" />
+        <source>Nothing to export: no completed entry is waiting.</source>
+        <translation>Không có gì để xuất: không có mục đã hoàn thành nào đang chờ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="345" />
+        <source>Batch {sequence} is on the stick at {path}: {entries} entries, read back and verified, and marked exported. The stick may be taken out.</source>
+        <translation>Lô {sequence} đã nằm trên USB tại {path}: {entries} mục, đã đọc lại, kiểm tra và đánh dấu đã xuất. Có thể rút USB ra.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="357" />
+        <source>Batch {sequence} was written again at {path}: {entries} entries, read back and verified.</source>
+        <translation>Đã ghi lại lô {sequence} tại {path}: {entries} mục, đã đọc lại và kiểm tra.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="381" />
+        <source>There is no such batch.</source>
+        <translation>Không có lô này.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="383" />
+        <source>The folder is not there: is the stick plugged in?</source>
+        <translation>Không thấy thư mục: USB đã cắm chưa?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="386" />
+        <source>The stick already holds another folder under this batch's name: move it away, then export again.</source>
+        <translation>Trên USB đã có một thư mục khác trùng tên lô này: hãy chuyển nó đi rồi xuất lại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="390" />
+        <source>Writing to the stick failed (was it pulled out, or is it full?). Nothing was marked exported: plug it in and export again.</source>
+        <translation>Ghi vào USB không được (USB bị rút ra hay đã đầy?). Chưa mục nào bị đánh dấu đã xuất: hãy cắm lại và xuất lại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="394" />
+        <source>The batch did not read back whole from the stick: it may be failing. Nothing was marked exported: try another stick.</source>
+        <translation>Đọc lại lô từ USB không còn nguyên vẹn: USB có thể bị hỏng. Chưa mục nào bị đánh dấu đã xuất: hãy thử USB khác.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="400" />
+        <source>This station already has a signing key.</source>
+        <translation>Trạm này đã có khóa ký.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="402" />
+        <source>This station has no signing key yet: create it below, and give the centre its public key.</source>
+        <translation>Trạm này chưa có khóa ký: hãy tạo khóa ở dưới và gửi khóa công khai cho trung tâm.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="406" />
+        <source>The station's signing key is not in this computer's keyring: is this the station's own computer and user account?</source>
+        <translation>Khóa ký của trạm không có trong kho khóa của máy này: đây có đúng là máy và tài khoản của trạm không?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="410" />
+        <source>The signing key in the keyring is damaged or not this station's.</source>
+        <translation>Khóa ký trong kho khóa bị hỏng hoặc không phải của trạm này.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="413" />
+        <source>The centre's recipient is not set: enter it below (age1…), as the centre gave it.</source>
+        <translation>Chưa có khóa nhận của trung tâm: hãy nhập ở dưới (age1…), đúng như trung tâm đã cấp.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="418" />
+        <source>The OS keyring could not be used, so the batch cannot be signed.</source>
+        <translation>Không dùng được kho khóa của hệ điều hành nên không thể ký lô.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="419" />
+        <source>The export failed; nothing was marked exported.</source>
+        <translation>Xuất lô không thành công; chưa mục nào bị đánh dấu đã xuất.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="447" />
+        <source>Signing key {key_id} created. Save its public key for the centre, which must trust it before it accepts this station's batches.</source>
+        <translation>Đã tạo khóa ký {key_id}. Hãy lưu khóa công khai gửi trung tâm: trung tâm phải tin cậy khóa này thì mới nhận lô của trạm.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="460" />
+        <source>Save the public key for the centre</source>
+        <translation>Lưu khóa công khai cho trung tâm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="462" />
+        <source>Minisign public key (*.pub)</source>
+        <translation>Khóa công khai minisign (*.pub)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="474" />
+        <source>The public key could not be saved.</source>
+        <translation>Không lưu được khóa công khai.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="477" />
+        <source>The public key is saved in {path}: give it to the centre.</source>
+        <translation>Đã lưu khóa công khai vào {path}: hãy gửi cho trung tâm.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="489" />
+        <source>This is not the centre's recipient: it starts with age1 and is 62 characters long. Copy it exactly as the centre gave it.</source>
+        <translation>Đây không phải khóa nhận của trung tâm: khóa bắt đầu bằng age1 và dài 62 ký tự. Hãy chép đúng như trung tâm đã cấp.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="496" />
+        <source>The next batches are encrypted for this centre.</source>
+        <translation>Các lô tiếp theo được mã hóa cho trung tâm này.</translation>
+    </message>
+</context>
+<context>
     <name>InventoryDialog</name>
     <message>
-        <location filename="../../ui/inventory.py" line="51"/>
+        <location filename="../../ui/inventory.py" line="51" />
         <source>Books to key</source>
         <translation>Danh mục sổ cần nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="73"/>
+        <location filename="../../ui/inventory.py" line="73" />
         <source>Kind</source>
         <translation>Loại sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="74"/>
+        <location filename="../../ui/inventory.py" line="74" />
         <source>Office</source>
         <translation>Cơ quan đăng ký</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="75"/>
+        <location filename="../../ui/inventory.py" line="75" />
         <source>Volume</source>
         <translation>Quyển số</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="76"/>
+        <location filename="../../ui/inventory.py" line="76" />
         <source>Year</source>
         <translation>Năm</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="77"/>
+        <location filename="../../ui/inventory.py" line="77" />
         <source>Pages</source>
         <translation>Số trang</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="78"/>
+        <location filename="../../ui/inventory.py" line="78" />
         <source>Expected entries</source>
         <translation>Số mục dự kiến</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="79"/>
+        <location filename="../../ui/inventory.py" line="79" />
         <source>Condition</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="94"/>
+        <location filename="../../ui/inventory.py" line="94" />
         <source>Register the book</source>
         <translation>Thêm sổ vào danh mục</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="97"/>
+        <location filename="../../ui/inventory.py" line="97" />
         <source>Import from file…</source>
         <translation>Nhập danh mục từ tệp…</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="129"/>
+        <location filename="../../ui/inventory.py" line="129" />
         <source>Registered: {kind}, volume {volume} of {year}, {office}.</source>
         <translation>Đã thêm: {kind}, quyển {volume} năm {year}, {office}.</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="144"/>
+        <location filename="../../ui/inventory.py" line="144" />
         <source>Import books</source>
         <translation>Nhập danh mục sổ từ tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="144"/>
+        <location filename="../../ui/inventory.py" line="144" />
         <source>Lists of books (*.csv *.xlsx)</source>
         <translation>Danh mục sổ (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="164"/>
+        <location filename="../../ui/inventory.py" line="164" />
         <source>Nothing registered: correct these rows of {file} and import it again.</source>
         <translation>Chưa thêm sổ nào: hãy sửa các dòng sau trong {file} rồi nhập lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="171"/>
+        <location filename="../../ui/inventory.py" line="171" />
         <source>{registered} book(s) registered, {skipped} already registered.</source>
         <translation>Đã thêm {registered} sổ, {skipped} sổ đã có từ trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="176"/>
+        <location filename="../../ui/inventory.py" line="176" />
         <source>Columns left out: {columns}.</source>
         <translation>Các cột không dùng: {columns}.</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="188"/>
+        <location filename="../../ui/inventory.py" line="188" />
         <source>Row {row}: {message}</source>
         <translation>Dòng {row}: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="199"/>
+        <location filename="../../ui/inventory.py" line="199" />
         <source>Nothing registered: the data could not be written. Try again, and tell whoever looks after the computer if it happens again.</source>
         <translation>Chưa thêm sổ nào: không ghi được dữ liệu. Hãy thử lại, và báo người phụ trách máy tính nếu lỗi còn lặp lại.</translation>
     </message>
@@ -561,42 +851,42 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="27"/>
+        <location filename="../../ui/login.py" line="27" />
         <source>Sohoa — log in</source>
         <translation>Sohoa — đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="38"/>
+        <location filename="../../ui/login.py" line="38" />
         <source>Outside the shifts</source>
         <translation>Ngoài giờ ca</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="40"/>
+        <location filename="../../ui/login.py" line="40" />
         <source>Shift {number} ({start}–{end})</source>
         <translation>Ca {number} ({start}–{end})</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="50"/>
+        <location filename="../../ui/login.py" line="50" />
         <source>Shift</source>
         <translation>Ca</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="51"/>
+        <location filename="../../ui/login.py" line="51" />
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="52"/>
+        <location filename="../../ui/login.py" line="52" />
         <source>Password</source>
         <translation>Mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="57"/>
+        <location filename="../../ui/login.py" line="57" />
         <source>Log in</source>
         <translation>Đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="68"/>
+        <location filename="../../ui/login.py" line="68" />
         <source>Wrong user name or password.</source>
         <translation>Tên đăng nhập hoặc mật khẩu không đúng.</translation>
     </message>
@@ -604,168 +894,168 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="81" />
         <source>Sohoa — station {code} ({office})</source>
         <translation>Sohoa — trạm {code} ({office})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86"/>
+        <location filename="../../ui/main_window.py" line="86" />
         <source>Books (F6)</source>
         <translation>Các quyển sổ (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="87" />
         <source>Keying (F7)</source>
         <translation>Nhập liệu (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="96" />
         <source>Dashboard (F8)</source>
         <translation>Bảng theo dõi (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="130" />
         <source>Next book (Ctrl+N)</source>
         <translation>Sổ tiếp theo (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="133" />
         <source>Up (Ctrl+↑)</source>
         <translation>Lên (Ctrl+↑)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="134" />
         <source>Down (Ctrl+↓)</source>
         <translation>Xuống (Ctrl+↓)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="135" />
         <source>Hold / let go (Ctrl+H)</source>
         <translation>Tạm giữ / bỏ giữ (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="136" />
         <source>Release from its clerk (Ctrl+R)</source>
         <translation>Thu hồi sổ (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="137" />
         <source>Register books… (Ctrl+I)</source>
         <translation>Thêm sổ… (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="169" />
         <source>Save and next (F10)</source>
         <translation>Lưu và sang mục sau (F10)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="172" />
         <source>Defer (F9)</source>
         <translation>Xử lý sau (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="175" />
+        <location filename="../../ui/main_window.py" line="338" />
         <source>Book finished</source>
         <translation>Đã nhập xong sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="251" />
         <source>{name} is keying this book. One book is keyed by one clerk at a time.</source>
         <translation>{name} đang nhập sổ này. Mỗi sổ chỉ do một người nhập tại một thời điểm.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="256" />
         <source>This book is finished or held by the team lead.</source>
         <translation>Sổ này đã nhập xong hoặc đang được tổ trưởng tạm giữ.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="268" />
         <source>{book} · {office} · volume {volume} · {year}</source>
         <translation>{book} · {office} · quyển {volume} · năm {year}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="281" />
         <source>Books</source>
         <translation>Sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="291" />
         <source>No book is waiting in the queue.</source>
         <translation>Không còn sổ nào chờ nhập.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="339" />
         <source>Every entry of this book is keyed? It leaves the queue.</source>
         <translation>Đã nhập hết các mục của sổ này? Sổ sẽ ra khỏi hàng chờ.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393"/>
+        <location filename="../../ui/main_window.py" line="393" />
         <source>Typing…</source>
         <translation>Đang gõ…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415"/>
+        <location filename="../../ui/main_window.py" line="415" />
         <source>Draft saved</source>
         <translation>Đã lưu nháp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="417" />
         <source>Changes kept; F10 saves them into the entry</source>
         <translation>Đã giữ các thay đổi; nhấn F10 để lưu vào mục</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="435"/>
+        <location filename="../../ui/main_window.py" line="435" />
         <source>Entry {number} saved.</source>
         <translation>Đã lưu mục số {number}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="457"/>
+        <location filename="../../ui/main_window.py" line="457" />
         <source>Entry {number} deferred.</source>
         <translation>Đã chuyển mục số {number} sang xử lý sau.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="502"/>
+        <location filename="../../ui/main_window.py" line="502" />
         <source>The entry is NOT saved: the data is locked by another program. What you typed is still in the form; wait a moment, then save again.</source>
         <translation>Mục này CHƯA được lưu: dữ liệu đang bị khóa bởi một chương trình khác. Những gì đã nhập vẫn còn trên màn hình; chờ một lát rồi lưu lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="507"/>
+        <location filename="../../ui/main_window.py" line="507" />
         <source>The entry is NOT saved: the disk is full. What you typed is still in the form; ask whoever looks after the computer to free some space, then save again.</source>
         <translation>Mục này CHƯA được lưu: ổ đĩa của máy đã đầy. Những gì đã nhập vẫn còn trên màn hình; hãy nhờ người phụ trách máy tính dọn bớt chỗ trống, rồi lưu lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="512"/>
+        <location filename="../../ui/main_window.py" line="512" />
         <source>The entry is NOT saved: the data could not be written. What you typed is still in the form; save again, and tell the team lead if it happens again.</source>
         <translation>Mục này CHƯA được lưu: không ghi được dữ liệu. Những gì đã nhập vẫn còn trên màn hình; hãy lưu lại, và báo cho trưởng nhóm nếu lỗi còn lặp lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="517"/>
+        <location filename="../../ui/main_window.py" line="517" />
         <source>Not saved</source>
         <translation>Chưa lưu được</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="524"/>
+        <location filename="../../ui/main_window.py" line="524" />
         <source>Not saved: {count} problem(s). Correct them, or defer the entry (F9).</source>
         <translation>Chưa lưu được: {count} chỗ cần sửa. Hãy sửa, hoặc chuyển mục này sang xử lý sau (F9).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="542"/>
+        <location filename="../../ui/main_window.py" line="542" />
         <source>User: {name}</source>
         <translation>Cán bộ: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="544"/>
+        <location filename="../../ui/main_window.py" line="544" />
         <source>Outside the shifts</source>
         <translation>Ngoài giờ ca</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="547"/>
+        <location filename="../../ui/main_window.py" line="547" />
         <source>Shift {number} ({start}–{end})</source>
         <translation>Ca {number} ({start}–{end})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="554"/>
+        <location filename="../../ui/main_window.py" line="554" />
         <source>Entries this shift: {count} of {quota}</source>
         <translation>Số mục trong ca: {count}/{quota}</translation>
     </message>
@@ -773,40 +1063,40 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/app.py" line="40"/>
+        <location filename="../../ui/app.py" line="40" />
         <source>There is no station in {folder}.</source>
         <translation>Chưa có trạm nhập liệu trong {folder}.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="47"/>
+        <location filename="../../ui/app.py" line="47" />
         <source>Sohoa is already open on this station ({folder}). Use the window that is open; two copies would key over each other.</source>
         <translation>Sohoa đang mở trên trạm này ({folder}). Hãy dùng cửa sổ đang mở; hai cửa sổ cùng lúc sẽ nhập chồng lên nhau.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="79"/>
+        <location filename="../../ui/app.py" line="79" />
         <source>Unfinished entry</source>
         <translation>Mục đang nhập dở</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="80"/>
+        <location filename="../../ui/app.py" line="80" />
         <source>Entry {number} ({title}) was not finished last time. Continue keying it?</source>
         <translation>Lần trước mục số {number} ({title}) chưa nhập xong. Tiếp tục nhập mục này?</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="94"/>
-        <source>Sohoa is upgrading this station&apos;s data to the new version.
+        <location filename="../../ui/app.py" line="94" />
+        <source>Sohoa is upgrading this station's data to the new version.
 On a large station this takes a few minutes. Do not turn the computer off.</source>
         <translation>Sohoa đang nâng cấp dữ liệu của trạm lên phiên bản mới.
 Với trạm có nhiều dữ liệu, việc này mất vài phút. Xin đừng tắt máy.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="101"/>
-        <location filename="../../ui/app.py" line="122"/>
+        <location filename="../../ui/app.py" line="101" />
+        <location filename="../../ui/app.py" line="126" />
         <source>Sohoa</source>
         <translation>Sohoa</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="125"/>
+        <location filename="../../ui/app.py" line="129" />
         <source>To create a station: sohoa init --station CODE --office NAME
 To try Sohoa with demo data: sohoa demo</source>
         <translation>Để tạo trạm: sohoa init --station MÃ --office TÊN
@@ -816,72 +1106,72 @@ To try Sohoa with demo data: sohoa demo</source>
 <context>
     <name>WorkSettingsDialog</name>
     <message>
-        <location filename="../../ui/work_settings.py" line="81"/>
+        <location filename="../../ui/work_settings.py" line="81" />
         <source>Shifts, quotas and deadline</source>
         <translation>Ca làm việc, định mức và hạn hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="94"/>
+        <location filename="../../ui/work_settings.py" line="94" />
         <source>Shifts (Vietnam time)</source>
         <translation>Ca làm việc (giờ Việt Nam)</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="96"/>
+        <location filename="../../ui/work_settings.py" line="96" />
         <source>Add a shift</source>
         <translation>Thêm ca</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="107"/>
+        <location filename="../../ui/work_settings.py" line="107" />
         <source>The campaign must be keyed by</source>
         <translation>Hạn hoàn thành chiến dịch</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="121"/>
+        <location filename="../../ui/work_settings.py" line="121" />
         <source>Quotas and deadline</source>
         <translation>Định mức và hạn hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="123"/>
+        <location filename="../../ui/work_settings.py" line="123" />
         <source>Entries per clerk in a shift</source>
         <translation>Số mục mỗi người trong một ca</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="124"/>
+        <location filename="../../ui/work_settings.py" line="124" />
         <source>Entries for the team in a day</source>
         <translation>Số mục của tổ trong một ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="132"/>
-        <source>the team&apos;s quota</source>
+        <location filename="../../ui/work_settings.py" line="132" />
+        <source>the team's quota</source>
         <translation>theo định mức của tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="139"/>
-        <source>A clerk&apos;s own quota per shift</source>
+        <location filename="../../ui/work_settings.py" line="139" />
+        <source>A clerk's own quota per shift</source>
         <translation>Định mức riêng của từng người trong một ca</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="183"/>
+        <location filename="../../ui/work_settings.py" line="183" />
         <source>Shift {number}</source>
         <translation>Ca {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="213"/>
+        <location filename="../../ui/work_settings.py" line="213" />
         <source>Keep at least one shift.</source>
         <translation>Phải có ít nhất một ca.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="215"/>
+        <location filename="../../ui/work_settings.py" line="215" />
         <source>The shift {start}–{end} ends before it starts.</source>
         <translation>Ca {start}–{end} kết thúc trước khi bắt đầu.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="219"/>
+        <location filename="../../ui/work_settings.py" line="219" />
         <source>Two shifts overlap at {hour}.</source>
         <translation>Hai ca trùng nhau lúc {hour}.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="221"/>
+        <location filename="../../ui/work_settings.py" line="221" />
         <source>A quota is a number of entries above zero.</source>
         <translation>Định mức phải là số mục lớn hơn 0.</translation>
     </message>
@@ -889,7 +1179,7 @@ To try Sohoa with demo data: sohoa demo</source>
 <context>
     <name>_ShiftRow</name>
     <message>
-        <location filename="../../ui/work_settings.py" line="52"/>
+        <location filename="../../ui/work_settings.py" line="52" />
         <source>Remove</source>
         <translation>Bỏ ca này</translation>
     </message>

@@ -104,6 +104,7 @@ class Dashboard(QWidget):
             (self.tr("Deferred entries… (Ctrl+B)"), "backlog_list", "Ctrl+B", self.show_backlog),
             (self.tr("Shifts and quotas… (Ctrl+K)"), "work_settings", "Ctrl+K", self.edit_settings),
             (self.tr("Daily report… (Ctrl+P)"), "daily_report", "Ctrl+P", self.ask_report),
+            (self.tr("Export a batch… (Ctrl+E)"), "export_batch", "Ctrl+E", self.show_batches),
         ):
             button = QPushButton(label)
             button.setObjectName(name)
@@ -190,6 +191,15 @@ class Dashboard(QWidget):
         dialog.settings_changed.connect(self.settings_changed)
         dialog.settings_changed.connect(self.refresh)
         dialog.exec()
+
+    @Slot()
+    def show_batches(self) -> None:
+        """Export a batch for the centre, or write a lost one again."""
+        # Imported here: the dashboard opens faster without the cryptography.
+        from ui.batches.dialog import ExportDialog
+
+        ExportDialog(self.db, self.clock, self).exec()
+        self.refresh()
 
     # The daily report
 
