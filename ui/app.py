@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLockFile, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
-from app.bench.startup import LOGIN_SHOWN
+from app.bench.startup import LOGIN_SHOWN, peak_memory_line
 from app.clock import Clock, SystemClock
 from app.db.engine import database_path
 from app.keying import open_draft
@@ -110,8 +110,12 @@ def open_announcing_upgrade(data_dir: Path) -> StationDatabase:
 
 
 def _probed(login: LoginDialog) -> None:
-    """The login window is up: say so (to ``sohoa bench``) and close it."""
+    """The login window is up: say so (to ``sohoa bench``), with the memory
+    it took, and close it."""
     print(LOGIN_SHOWN, flush=True)
+    memory = peak_memory_line()
+    if memory is not None:
+        print(memory, flush=True)
     login.reject()
 
 

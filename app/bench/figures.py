@@ -44,16 +44,23 @@ class Timings:
 WARM_UP = 3  # unmeasured runs before the timed ones
 
 
-def timed(operation: Callable[[], object], repetitions: int, warm_up: int = WARM_UP) -> Timings:
+def timed(
+    operation: Callable[[], object],
+    repetitions: int,
+    warm_up: int = WARM_UP,
+    between: Callable[[], object] | None = None,
+) -> Timings:
     """Run ``operation`` a few times unmeasured (caches, statements), then
-    ``repetitions`` times, each timed on its own."""
-    for _ in range(warm_up):
-        operation()
+    ``repetitions`` times, each timed on its own; ``between`` runs untimed
+    after each run (to undo what it changed)."""
     samples = []
-    for _ in range(repetitions):
+    for run in range(warm_up + repetitions):
         started = time.perf_counter()
         operation()
-        samples.append((time.perf_counter() - started) * 1000)
+        if run >= warm_up:
+            samples.append((time.perf_counter() - started) * 1000)
+        if between is not None:
+            between()
     return Timings(samples)
 
 

@@ -24,6 +24,9 @@ class Operation:
     ours: Callable[[], object]
     raw: Callable[[], object]
     warm_up: int = WARM_UP
+    # Untimed after each run of ``ours`` and of ``raw``: undoes what it changed.
+    ours_between: Callable[[], object] | None = None
+    raw_between: Callable[[], object] | None = None
 
 
 def raw_connection(db: StationDatabase) -> sqlite3.Connection:
@@ -37,8 +40,8 @@ def measure(operations: list[Operation], repetitions: int) -> list[Figure]:
     return [
         Figure(
             op.name,
-            timed(op.ours, repetitions, op.warm_up),
-            timed(op.raw, repetitions, op.warm_up),
+            timed(op.ours, repetitions, op.warm_up, op.ours_between),
+            timed(op.raw, repetitions, op.warm_up, op.raw_between),
             op.target_ms,
         )
         for op in operations

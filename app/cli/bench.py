@@ -7,11 +7,12 @@ import platform
 import time
 
 from app import __version__
+from app.bench.batches import EXPORTS, batch_operations
 from app.bench.dashboard import dashboard_operations
 from app.bench.figures import WARM_UP, Figure
 from app.bench.keying import keying_operations
 from app.bench.operation import measure, raw_connection
-from app.bench.startup import MEMORY_TARGET_MB, STARTS, peak_memory_mb, startup_operation
+from app.bench.startup import MEMORY_TARGET_MB, STARTS, startup_operation
 from app.bench.station import bench_station, default_bench_dir, entry_count
 from app.cli.common import CommandError, Report, add_json_flag
 from app.station import StationError
@@ -64,8 +65,11 @@ def run(args: argparse.Namespace) -> Report:
         saves = args.repetitions + WARM_UP
         with keying_operations(db, raw, saves, args.seed) as keying:
             figures += measure(keying, args.repetitions)
-        figures += measure([startup_operation(db)], min(args.repetitions, STARTS))
-        memory = peak_memory_mb()
+        with batch_operations(db, raw) as batches:
+            figures += measure(batches, min(args.repetitions, EXPORTS))
+        peaks: list[float] = []
+        figures += measure([startup_operation(db, peaks)], min(args.repetitions, STARTS))
+        memory = max(peaks, default=None)
     finally:
         raw.close()
         db.close()
