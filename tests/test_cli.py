@@ -203,3 +203,21 @@ def test_check_and_backup_change_nothing_in_the_database(tmp_path: Path) -> None
     sohoa("backup", "--to", str(tmp_path / "stick"), data_dir=tmp_path)
 
     assert database.read_bytes() == before
+
+
+def test_opening_the_window_loads_no_command() -> None:
+    """The desktop start parses its own options only: the commands, and the
+    cryptography and databases they use, stay unloaded (a faster start)."""
+    probe = (
+        "import sys; from app.cli import build_parser, names_a_command; "
+        "argv = ['--data-dir', 'x', '--language', 'vi']; "
+        "args = build_parser(with_commands=names_a_command(argv)).parse_args(argv); "
+        "print(args.command, sorted(m for m in sys.modules if m.startswith(('app.cli.', "
+        "'app.batch', 'app.centre', 'minisign', 'keyring'))))"
+    )
+
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+
+    assert result.stdout.strip() == "None ['app.cli.common']"

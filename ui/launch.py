@@ -10,11 +10,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from app.cli import build_parser, data_dir_of, run
+from app.cli import build_parser, data_dir_of, names_a_command, run
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(with_commands=names_a_command(argv)).parse_args(argv)
     if args.command is not None:
         return run(args)
     if args.self_test:

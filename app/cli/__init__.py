@@ -12,49 +12,44 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from importlib import import_module
 from pathlib import Path
 
 from app import __version__
-from app.cli import (
-    backup,
-    bench,
-    books,
-    centre_key,
-    centre_recipient,
-    check,
-    demo,
-    export,
-    init,
-    intake,
-    key,
-    report,
-    tally,
-    verify,
-)
 from app.cli.common import CommandError, Report, data_dir_of
 
-# Each command module has add_parser(subparsers, common), which sets the
-# parser's ``handler``: a function of the parsed arguments returning a Report.
+# The commands, in the order of `sohoa --help`. Each is the module
+# app.cli.<name, "-" as "_">, whose add_parser(subparsers, common) sets the
+# parser's ``handler``: a function of the parsed arguments returning a
+# Report. They are imported only when a command is given (or help asked
+# for): opening the window loads none of them, nor what they use.
 COMMANDS = (
-    init,
-    demo,
-    check,
-    backup,
-    tally,
-    report,
-    books,
-    bench,
-    key,
-    centre_key,
-    centre_recipient,
-    export,
-    verify,
-    intake,
+    "init",
+    "demo",
+    "check",
+    "backup",
+    "tally",
+    "report",
+    "books",
+    "bench",
+    "key",
+    "centre-key",
+    "centre-recipient",
+    "export",
+    "verify",
+    "intake",
 )
+HELP = ("-h", "--help")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def names_a_command(argv: Sequence[str]) -> bool:
+    """Whether ``argv`` may name a command (or ask for help): if not, the
+    parser needs none of them."""
+    return any(arg in COMMANDS or arg in HELP for arg in argv)
+
+
+def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sohoa", description="Keying station for civil-status register books."
     )
@@ -73,11 +68,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     # --data-dir is taken before or after the command; after it, it must not
     # reset a value given before it, hence no default there.
+    parser.set_defaults(command=None)
+    if not with_commands:
+        return parser
     common = argparse.ArgumentParser(add_help=False)
     _add_data_dir(common, default=argparse.SUPPRESS)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMANDS:
-        module.add_parser(subparsers, common)
+    for name in COMMANDS:
+        import_module(f"app.cli.{name.replace('-', '_')}").add_parser(subparsers, common)
     return parser
 
 
@@ -120,4 +118,4 @@ def _print(report: Report, as_json: bool) -> None:
     sys.stdout.flush()
 
 
-__all__ = ["build_parser", "data_dir_of", "run"]
+__all__ = ["build_parser", "data_dir_of", "names_a_command", "run"]
