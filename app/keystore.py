@@ -2,10 +2,11 @@
 
 The station's signing key must never land in a file by accident. The
 ``keyring`` library falls back quietly to whatever backend it finds, so this
-adapter judges the backend before every use: none, a disabled one or a
-failing one is refused with a plain reason; a file backend (keyrings.alt) is
-refused unless the operator opts in with ``SOHOA_ALLOW_PLAINTEXT_KEYRING=1``,
-and then every use carries a warning for the operator to see.
+adapter judges the backend before every use: none, a disabled one, a
+failing one or one that is not the OS's is refused with a plain reason; a
+file backend (keyrings.alt) is refused unless the operator opts in with
+``SOHOA_ALLOW_PLAINTEXT_KEYRING=1``, and then every use carries a warning
+for the operator to see.
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ SERVICE = "sohoa"
 PLAINTEXT_OPT_IN = "SOHOA_ALLOW_PLAINTEXT_KEYRING"
 # Backends that keep secrets in a plain or self-encrypted file of their own.
 FILE_BACKENDS = ("keyrings.alt",)
+# The OS keyrings, which keyring ships: Windows Credential Manager, the
+# macOS Keychain, Secret Service, KWallet. Any other backend (a third-party
+# file keyring named in PYTHON_KEYRING_BACKEND, say) is refused.
+OS_KEYRINGS = ("keyring.backends.",)
 
 
 class KeyringUnavailable(RuntimeError):
@@ -92,4 +97,6 @@ def open_keystore(environ: Mapping[str, str] = os.environ) -> Keystore:
             warning=f"warning: {PLAINTEXT_OPT_IN}=1: secrets are kept in a file by {name},"
             " readable by anyone who can read that file",
         )
+    if not name.startswith(OS_KEYRINGS):
+        raise KeyringUnavailable(f"the keyring found ({name}) is not one of the OS's keyrings")
     return Keystore(backend)

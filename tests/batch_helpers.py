@@ -9,18 +9,20 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from unittest.mock import patch
 
 import keyring
 import pytest
 from keyring.backend import KeyringBackend
 from sqlalchemy import func, select
 
+from app import keystore
 from app.batch.age import read_identities
 from app.batch.export import WrittenBatch, export_batch
 from app.batch.keys import create_signing_key
 from app.batch.signature import StationPublicKey
 from app.batch.trust import TrustList
-from app.db.models import Book, Entry, EntryStatus, User
+from app.db.models import Book, Entry, EntryStatus, Station, User
 from app.demo import DEMO_CENTRE_IDENTITY, add_demo_entries, create_demo_station
 from app.entries import SaveAction, save_entry
 from app.keying import display_value, entry_to_edit
@@ -51,16 +53,28 @@ class MemoryKeyring(KeyringBackend):
         del self.secrets[(service, username)]
 
 
+# The in-memory keyrings of the tests, taken for OS keyrings while installed.
+TEST_KEYRINGS = (*keystore.OS_KEYRINGS, "batch_helpers.MemoryKeyring", "test_keystore.")
+
+
+@contextmanager
+def keyring_installed(backend: KeyringBackend) -> Iterator[None]:
+    """``backend`` as the OS keyring, for the ``with`` block."""
+    before = keyring.get_keyring()
+    keyring.set_keyring(backend)
+    try:
+        with patch.object(keystore, "OS_KEYRINGS", TEST_KEYRINGS):
+            yield
+    finally:
+        keyring.set_keyring(before)
+
+
 @contextmanager
 def memory_keyring_installed() -> Iterator[MemoryKeyring]:
     """The in-memory keyring as the OS keyring, for the ``with`` block."""
-    before = keyring.get_keyring()
     backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    try:
+    with keyring_installed(backend):
         yield backend
-    finally:
-        keyring.set_keyring(before)
 
 
 @dataclass
@@ -106,12 +120,17 @@ class ExportingStation:
             )
 
 
-def exporting_station(directory: Path, entries: int = 30, seed: int = 1) -> ExportingStation:
-    """A demo station in ``directory``; the in-memory keyring must be installed."""
+def exporting_station(
+    directory: Path, entries: int = 30, seed: int = 1, code: str | None = None
+) -> ExportingStation:
+    """A demo station in ``directory`` (named ``code`` if given); the
+    in-memory keyring must be installed."""
     db = create_demo_station(directory / "station")
     add_demo_entries(db, entries, seed=seed, clock=FixedMoment())
     keystore = open_keystore()
     with db.sessions.begin() as session:
+        if code is not None:
+            session.scalars(select(Station)).one().code = code
         key = create_signing_key(session, keystore)
     stick = directory / "stick"
     stick.mkdir()

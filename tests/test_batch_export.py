@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -10,7 +13,7 @@ from sqlalchemy import select
 
 from app.batch.age import decrypt
 from app.batch.export import ExportError, list_batches, plan_export, rewrite_batch
-from app.batch.format import FILES, PAYLOAD
+from app.batch.format import BAG_INFO, FILES, PAYLOAD
 from app.batch.keys import StationKeyError
 from app.batch.verify import verify_batch
 from app.db.models import Batch, BatchEntry, Entry, EntryStatus, Station
@@ -132,6 +135,33 @@ def test_an_exported_entry_saved_again_unchanged_stays_at_the_centre(tmp_path: P
     assert station.export() is None
 
 
+def test_an_export_beside_the_window_writing_succeeds(tmp_path: Path) -> None:
+    """The window keeps writing (drafts, a clerk's activity) while the lead
+    exports; neither is refused."""
+    station = exporting_station(tmp_path, entries=300)
+    stop, failures, writes = threading.Event(), [], []
+
+    def window() -> None:
+        while not stop.is_set():
+            try:
+                with station.db.sessions.begin() as session:
+                    session.scalars(select(Station)).one().office = f"UBND xã {len(writes)}"
+                writes.append(1)
+            except Exception as e:  # collected: the assertion shows what failed
+                failures.append(e)
+
+    writer = threading.Thread(target=window)
+    writer.start()
+    try:
+        written = station.export(progress=lambda done, total: time.sleep(0.005))
+    finally:
+        stop.set()
+        writer.join()
+
+    assert written is not None and written.marked == written.entries
+    assert failures == [] and len(writes) > 1
+
+
 def test_a_lost_stick_gets_the_same_batch_again(tmp_path: Path) -> None:
     station = exporting_station(tmp_path)
     first = station.export()
@@ -155,6 +185,22 @@ def test_a_lost_stick_gets_the_same_batch_again(tmp_path: Path) -> None:
     with station.db.sessions() as session:
         record = list_batches(session)[0]
     assert record.written_to == str(again.path) and record.exported_at == EXPORTED_AT
+
+
+def test_writing_again_over_a_copy_cut_short_while_replaced(tmp_path: Path) -> None:
+    station = exporting_station(tmp_path)
+    first = station.export()
+    assert first is not None
+    # Killed while the copy before was set aside: both names on the stick.
+    shutil.copytree(first.path, first.path.with_name(first.path.name + ".replaced.partial"))
+    (first.path.with_name(first.path.name + ".replaced.partial") / BAG_INFO).unlink()
+
+    again = rewrite_batch(
+        station.db.sessions, 1, station.stick, station.keystore, clock=FixedMoment()
+    )
+
+    assert [p.name for p in station.stick.iterdir()] == ["sohoa-DEMO-01-000001"]
+    assert verify_batch(again.path, station.trust).info.batch == first.uuid
 
 
 def test_writing_again_a_batch_that_never_was_says_which_exist(tmp_path: Path) -> None:

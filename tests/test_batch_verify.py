@@ -160,6 +160,14 @@ def test_the_trust_list_is_the_stations_pub_files_one_after_another(exported, tm
     assert trust.key(other.key_id) == other
 
 
+def test_a_station_code_ending_in_a_dash_is_that_station(exported, tmp_path) -> None:
+    station, _ = exported
+    path = tmp_path / "trust.txt"
+    path.write_text(StationPublicKey("AB-", station.key.line).pub_file())
+
+    assert read_trust_list(path).key(station.key.key_id).station == "AB-"
+
+
 @pytest.mark.parametrize(
     ("text", "reason"),
     [

@@ -7,6 +7,7 @@ which .ci/run sets; locally the PostgreSQL runs are skipped without it).
 from __future__ import annotations
 
 import os
+import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,10 +21,12 @@ from sqlalchemy.engine import make_url
 
 from app.batch.age import read_identities, write_identity
 from app.batch.export import rewrite_batch
+from app.batch.keys import set_centre_recipients
+from app.batch.trust import TrustList
 from app.centre.database import CentralDatabaseError, open_central
 from app.centre.intake import IntakeReport, Outcome, intake_batches
 from app.centre.models import CentreEntry, ReceivedBatch
-from app.db.models import Entry
+from app.db.models import Entry, EntryStatus
 
 pytestmark = pytest.mark.usefixtures("memory_keyring")
 POSTGRES_ENV = "SOHOA_TEST_POSTGRES_URL"
@@ -214,6 +217,56 @@ def test_a_damaged_batch_among_good_ones_is_refused_alone(central, tmp_path) -> 
         == "bag-info.txt was changed: it does not match tagmanifest-sha512.txt"
     )
     assert len(central_entries(central)) == first.entries
+
+
+def test_a_station_cannot_change_another_stations_entries(central, tmp_path) -> None:
+    ours = exporting_station(tmp_path / "ours", entries=10)
+    theirs = exporting_station(tmp_path / "theirs", entries=10, seed=2, code="BP-02")
+    first = ours.export()
+    with ours.db.sessions() as session:
+        taken = session.scalars(select(Entry.uuid).where(Entry.status == "exported")).first()
+    with theirs.db.sessions.begin() as session:
+        set_centre_recipients(session, str(ours.identities()[0].to_public()))
+        entry = session.scalars(select(Entry).where(Entry.status == "completed")).first()
+        entry.uuid, entry.version = taken, 99
+    second = theirs.export()
+    assert first is not None and second is not None
+
+    report = intake_batches(
+        central,
+        [first.path, second.path],
+        identities=ours.identities(),
+        trust=TrustList.of([ours.key, theirs.key]),
+        clock=FixedMoment(),
+    )
+
+    assert [b.outcome for b in report.batches] == [Outcome.LOADED, Outcome.REJECTED]
+    assert report.batches[1].reason == (
+        f"entry {taken} is station DEMO-01's: a batch of station BP-02 cannot change it;"
+        " nothing was kept"
+    )
+    assert central_entries(central) == station_entries(ours)
+
+
+def test_two_intakes_of_the_same_batch_at_once_load_it_once(central, tmp_path) -> None:
+    station = exporting_station(tmp_path, entries=200)
+    batch = station.export()
+    assert batch is not None
+    reports: list[IntakeReport] = []
+
+    def operator() -> None:
+        reports.append(intake(central, station, batch.path))
+
+    operators = [threading.Thread(target=operator) for _ in range(2)]
+    for thread in operators:
+        thread.start()
+    for thread in operators:
+        thread.join()
+
+    outcomes = sorted(r.batches[0].outcome.value for r in reports)
+    assert outcomes == [Outcome.ALREADY_LOADED.value, Outcome.LOADED.value]
+    assert central_entries(central) == station_entries(station)
+    assert station.count(EntryStatus.EXPORTED) == batch.entries
 
 
 def test_a_stations_own_database_is_no_central_database(tmp_path: Path) -> None:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from contextlib import ExitStack
 from pathlib import Path
 
-import keyring
 import pytest
-from batch_helpers import MemoryKeyring
+from batch_helpers import MemoryKeyring, keyring_installed
 from keyring.backends import fail, null
 from keyring.errors import PasswordSetError
 from keyrings.alt.file import PlaintextKeyring
@@ -17,9 +17,8 @@ from app.keystore import PLAINTEXT_OPT_IN, KeyringUnavailable, open_keystore
 @pytest.fixture
 def installed():
     """Install a keyring backend for one test."""
-    before = keyring.get_keyring()
-    yield keyring.set_keyring
-    keyring.set_keyring(before)
+    with ExitStack() as stack:
+        yield lambda backend: stack.enter_context(keyring_installed(backend))
 
 
 def test_no_keyring_at_all_is_said_plainly(installed) -> None:
@@ -89,3 +88,16 @@ def test_a_keyring_that_refuses_to_store_is_said_plainly(installed) -> None:
 
     with pytest.raises(KeyringUnavailable, match="cannot store: the collection is locked"):
         open_keystore().put("name", "secret")
+
+
+class ThirdPartyKeyring(MemoryKeyring):
+    """Stands for a keyring that is not the OS's (keyrings.cryptfile, say)."""
+
+
+def test_a_keyring_that_is_not_the_oss_is_refused(monkeypatch) -> None:
+    monkeypatch.setattr(ThirdPartyKeyring, "__module__", "keyrings.cryptfile.cryptfile")
+    with (
+        keyring_installed(ThirdPartyKeyring()),
+        pytest.raises(KeyringUnavailable, match="is not one of the OS's keyrings"),
+    ):
+        open_keystore()

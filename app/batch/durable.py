@@ -21,9 +21,24 @@ def write_file(path: Path, data: bytes) -> None:
         _drop_cached(file.fileno())
 
 
+def rename(source: Path, target: Path) -> None:
+    """Rename ``source`` to ``target`` (not there yet); the new name is on
+    the medium when this returns."""
+    if os.name == "nt":
+        # Sticks are FAT32 or exFAT, which journal nothing, and Windows has no
+        # handle on a directory to sync: the move itself is written through.
+        import ctypes
+
+        write_through = 0x8  # MOVEFILE_WRITE_THROUGH
+        if not ctypes.windll.kernel32.MoveFileExW(str(source), str(target), write_through):
+            raise ctypes.WinError()
+        return
+    source.rename(target)
+    sync_directory(target.parent)
+
+
 def sync_directory(path: Path) -> None:
-    """Make the names in directory ``path`` durable."""
-    # Windows has no handle on a directory to sync; NTFS journals the names.
+    """Make the names in directory ``path`` durable (see :func:`rename` for Windows)."""
     if os.name == "nt":
         return
     descriptor = os.open(path, os.O_RDONLY)

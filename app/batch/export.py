@@ -16,6 +16,7 @@ written again, the same entries at the same versions, for a lost stick.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import uuid
 import zlib
@@ -33,7 +34,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app import __version__
 from app.batch.age import encrypt
 from app.batch.bag import write_bag
-from app.batch.durable import sync_directory
+from app.batch.durable import rename
 from app.batch.format import BAG_INFO, PARTIAL, BatchInfo, batch_name, header, json_line
 from app.batch.keys import centre_recipients, load_signing_key, station_public_key
 from app.batch.signature import sign
@@ -377,7 +378,8 @@ def _write_and_mark(
         verify_batch(path, TrustList.of([key]))
     except BatchRejected as e:
         # Not left under a batch's name: the next export replaces it.
-        path.rename(path.with_name(path.name + PARTIAL))
+        with contextlib.suppress(OSError):  # the stick is gone: nothing is left on it
+            rename(path, path.with_name(path.name + PARTIAL))
         raise ExportError(
             ExportProblem.READ_BACK_FAILED,
             f"the batch written to {target} does not read back whole: {e}",
@@ -397,9 +399,12 @@ def _write(target: Path, info: BatchInfo, ciphertext: bytes, secret: minisign.Se
     """Write the bag as NAME.partial, synced, then rename it to NAME."""
     final = target / batch_name(info.station, info.sequence)
     partial = final.with_name(final.name + PARTIAL)
+    # The same batch written before, set aside in one step while replaced.
+    replaced = final.with_name(final.name + ".replaced" + PARTIAL)
     try:
-        if partial.exists():
-            shutil.rmtree(partial)  # left by an earlier export that was cut short
+        for leftover in (partial, replaced):  # of an earlier export cut short
+            if leftover.exists():
+                shutil.rmtree(leftover)
         if final.exists() and not _holds_batch(final, info.batch):
             raise ExportError(
                 ExportProblem.NAME_TAKEN,
@@ -410,9 +415,10 @@ def _write(target: Path, info: BatchInfo, ciphertext: bytes, secret: minisign.Se
             partial, info, ciphertext, lambda data: sign(secret, data, info.trusted_comment())
         )
         if final.exists():
-            shutil.rmtree(final)  # the same batch written before: replaced
-        partial.rename(final)
-        sync_directory(target)
+            rename(final, replaced)
+        rename(partial, final)
+        if replaced.exists():
+            shutil.rmtree(replaced)
     except OSError as e:
         reason = e.strerror or str(e)
         raise ExportError(

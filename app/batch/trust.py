@@ -24,7 +24,8 @@ from pathlib import Path
 from app.batch.signature import SignatureError, StationPublicKey
 
 COMMENT = "untrusted comment:"
-_STATION = re.compile(r"\bstation ([A-Z0-9][A-Z0-9-]{1,31})\b")
+# The code runs to the next space or the end: a code may end in "-".
+_STATION = re.compile(r"\bstation ([A-Z0-9][A-Z0-9-]{1,31})(?=\s|$)")
 _KEY_ID = re.compile(r"\bpublic key ([0-9A-F]{16})\b")
 
 

@@ -8,14 +8,15 @@ sequence numbers each station has sent so far show what has not arrived.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from pyrage import x25519
-from sqlalchemy import Connection, Engine, bindparam, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, insert, select, text, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.batch.trust import TrustList
@@ -23,8 +24,10 @@ from app.batch.verify import BatchRejected, VerifiedBatch, verify_batch
 from app.centre.models import CentreEntry, ReceivedBatch
 from app.centre.payload import entry_rows
 from app.clock import Clock
+from app.db.engine import WRITER
 
 CHUNK = 500  # entries looked up per query
+LOCK_KEY = 0x50484F41  # PostgreSQL advisory lock of the intake ("SOHOA")
 
 
 class Outcome(StrEnum):
@@ -109,12 +112,30 @@ def _intake_one(
         result.outcome, result.reason = Outcome.REJECTED, str(e)
         return result
     try:
-        with engine.begin() as connection:
+        with _intake_transaction(engine) as connection:
             _load(connection, verified, rows, result, clock)
+    except BatchRejected as e:
+        result.outcome, result.reason = Outcome.REJECTED, f"{e}; nothing was kept"
     except SQLAlchemyError as e:
         result.outcome = Outcome.REJECTED
         result.reason = f"loading failed, nothing was kept: {getattr(e, 'orig', None) or e}"
     return result
+
+
+@contextmanager
+def _intake_transaction(engine: Engine) -> Iterator[Connection]:
+    """A transaction that loads one batch, one intake at a time.
+
+    Intakes run one after the other even when two operators start them at
+    once: each sees what the one before it loaded, so the same batch twice
+    is "already loaded" and the newest version of an entry stays. SQLite:
+    the write lock from the start (it waits its turn); PostgreSQL: a lock of
+    the transaction's own.
+    """
+    with engine.connect().execution_options(**{WRITER: True}) as connection, connection.begin():
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOCK_KEY})
+        yield connection
 
 
 def _load(
@@ -126,9 +147,17 @@ def _load(
 ) -> None:
     info = verified.info
     received = connection.execute(
-        select(ReceivedBatch.received_at).where(ReceivedBatch.uuid == info.batch)
+        select(ReceivedBatch.received_at, ReceivedBatch.station, ReceivedBatch.sequence).where(
+            ReceivedBatch.uuid == info.batch
+        )
     ).first()
     if received is not None:
+        if (received.station, received.sequence) != (info.station, info.sequence):
+            raise BatchRejected(
+                f"batch {info.batch} was loaded before as batch {received.sequence} of station"
+                f" {received.station}, and this one claims to be batch {info.sequence} of"
+                f" {info.station}"
+            )
         result.outcome = Outcome.ALREADY_LOADED
         result.note = f"loaded before, on {received[0]:%Y-%m-%d %H:%M} UTC: nothing changed"
         return
@@ -142,10 +171,17 @@ def _load(
             f"sequence {info.sequence} of {info.station} came before as batch {same_number}:"
             " was the station restored from a backup?"
         )
-    stored = _stored_versions(connection, [row["uuid"] for row in rows])
+    owners, stored = _stored_versions(connection, [row["uuid"] for row in rows])
+    for row in rows:
+        owner = owners.get(row["uuid"], info.station)
+        if owner != info.station:
+            raise BatchRejected(
+                f"entry {row['uuid']} is station {owner}'s: a batch of station {info.station}"
+                " cannot change it"
+            )
     new = [row for row in rows if row["uuid"] not in stored]
     newer = [
-        {**row, "key": row["uuid"]}
+        {**row, "key": row["uuid"], "older_than": row["version"]}
         for row in rows
         if row["uuid"] in stored and row["version"] > stored[row["uuid"]]
     ]
@@ -174,17 +210,27 @@ def _load(
         for row in newer:
             del row["uuid"]
         connection.execute(
-            update(CentreEntry.__table__).where(CentreEntry.uuid == bindparam("key")), newer
+            update(CentreEntry.__table__).where(
+                CentreEntry.uuid == bindparam("key"),
+                CentreEntry.station == info.station,
+                CentreEntry.version < bindparam("older_than"),
+            ),
+            newer,
         )
 
 
-def _stored_versions(connection: Connection, uuids: list[str]) -> dict[str, int]:
-    stored: dict[str, int] = {}
+def _stored_versions(
+    connection: Connection, uuids: list[str]
+) -> tuple[dict[str, str], dict[str, int]]:
+    """The stations and versions the centre holds of these entries."""
+    owners: dict[str, str] = {}
+    versions: dict[str, int] = {}
     for start in range(0, len(uuids), CHUNK):
         chunk = uuids[start : start + CHUNK]
-        stored.update(
-            connection.execute(
-                select(CentreEntry.uuid, CentreEntry.version).where(CentreEntry.uuid.in_(chunk))
-            ).all()
-        )
-    return stored
+        for uuid, station, version in connection.execute(
+            select(CentreEntry.uuid, CentreEntry.station, CentreEntry.version).where(
+                CentreEntry.uuid.in_(chunk)
+            )
+        ):
+            owners[uuid], versions[uuid] = station, version
+    return owners, versions

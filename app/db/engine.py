@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event
@@ -40,8 +42,16 @@ def _on_connect_read_only(dbapi_connection: sqlite3.Connection, _record: object)
     dbapi_connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
 
 
+# Execution option: begin the transaction as a writer (BEGIN IMMEDIATE). A
+# transaction that reads for a while and then writes must, or a commit by
+# another connection in between makes its first write fail at once
+# ("database is locked") instead of waiting.
+WRITER = "sohoa_writer"
+
+
 def _on_begin(connection: Connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+    writer = connection.get_execution_options().get(WRITER, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if writer else "BEGIN")
 
 
 def stored_json(value: object) -> str:
@@ -70,5 +80,18 @@ def sqlite_engine(path: Path, *, read_only: bool = False) -> Engine:
     return engine
 
 
+class StationSessions(sessionmaker[Session]):
+    """Sessions on the station's file. ``begin()`` begins a writer's
+    transaction (:data:`WRITER`): the window and an export in a thread of
+    its own write beside each other, each waiting its turn; a plain session
+    (``sessions()``) reads without a lock."""
+
+    @contextmanager
+    def begin(self) -> Iterator[Session]:  # type: ignore[override]
+        with self() as session, session.begin():
+            session.connection(execution_options={WRITER: True})
+            yield session
+
+
 def session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)
+    return StationSessions(engine, expire_on_commit=False)

@@ -73,9 +73,9 @@ class ExportDialog(QDialog):
         self.folder = QLineEdit()
         self.folder.setObjectName("folder")
         self.folder.setPlaceholderText(self.tr("The stick's folder, e.g. E:\\"))
-        choose = QPushButton(self.tr("Choose…"))
-        choose.setObjectName("choose_folder")
-        choose.clicked.connect(self.choose_folder)
+        self.choose_button = QPushButton(self.tr("Choose…"))
+        self.choose_button.setObjectName("choose_folder")
+        self.choose_button.clicked.connect(self.choose_folder)
         self.export_button = QPushButton(self.tr("Export the batch (Ctrl+Enter)"))
         self.export_button.setObjectName("export")
         self.export_button.setDefault(True)
@@ -90,7 +90,7 @@ class ExportDialog(QDialog):
         folder_row = QHBoxLayout()
         folder_row.addWidget(QLabel(self.tr("Folder:")))
         folder_row.addWidget(self.folder, 1)
-        folder_row.addWidget(choose)
+        folder_row.addWidget(self.choose_button)
         folder_row.addWidget(self.export_button)
         next_box = QGroupBox(self.tr("Next batch"))
         next_layout = QVBoxLayout(next_box)
@@ -133,16 +133,16 @@ class ExportDialog(QDialog):
         self.recipient = QLineEdit()
         self.recipient.setObjectName("recipient")
         self.recipient.setPlaceholderText("age1…")
-        save_recipient = QPushButton(self.tr("Save"))
-        save_recipient.setObjectName("save_recipient")
-        save_recipient.clicked.connect(self.save_recipient)
+        self.save_recipient_button = QPushButton(self.tr("Save"))
+        self.save_recipient_button.setObjectName("save_recipient")
+        self.save_recipient_button.clicked.connect(self.save_recipient)
         key_buttons = QHBoxLayout()
         key_buttons.addWidget(self.create_key_button)
         key_buttons.addWidget(self.save_key_button)
         key_buttons.addStretch(1)
         recipient_row = QHBoxLayout()
         recipient_row.addWidget(self.recipient, 1)
-        recipient_row.addWidget(save_recipient)
+        recipient_row.addWidget(self.save_recipient_button)
         keys_box = QGroupBox(self.tr("Keys"))
         keys_form = QFormLayout(keys_box)
         keys_form.addRow(self.tr("Station's signing key:"), self.key_line)
@@ -323,11 +323,21 @@ class ExportDialog(QDialog):
         return keystore
 
     def _busy(self, busy: bool) -> None:
+        """While a batch is written, nothing else changes: the folder, the
+        keys, the recipient, nor the window's closing."""
         self.progress.setVisible(busy)
-        self.export_button.setEnabled(not busy)
-        self.again_button.setEnabled(not busy)
-        self.folder.setEnabled(not busy)
-        self.buttons.setEnabled(not busy)
+        for widget in (
+            self.export_button,
+            self.again_button,
+            self.folder,
+            self.choose_button,
+            self.create_key_button,
+            self.save_key_button,
+            self.recipient,
+            self.save_recipient_button,
+            self.buttons,
+        ):
+            widget.setEnabled(not busy)
 
     @Slot(int, int)
     def _progressed(self, done: int, total: int) -> None:
@@ -442,13 +452,14 @@ class ExportDialog(QDialog):
             self._refuse(self._refusal(error), str(error))
             return
         self.refresh()
-        self._say(
-            self.tr(
-                "Signing key {key_id} created. Save its public key for the centre, which"
-                " must trust it before it accepts this station's batches."
-            ).format(key_id=key.key_id),
-            SUCCESS_STYLE,
-        )
+        created = self.tr(
+            "Signing key {key_id} created. Save its public key for the centre, which"
+            " must trust it before it accepts this station's batches."
+        ).format(key_id=key.key_id)
+        if keystore.warning:
+            self._say(f"{created}\n{keystore.warning}", FAILURE_STYLE)
+        else:
+            self._say(created, SUCCESS_STYLE)
 
     @Slot()
     def save_public_key(self) -> None:

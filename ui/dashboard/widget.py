@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTimer, Signal, Slot
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -198,7 +198,9 @@ class Dashboard(QWidget):
         # Imported here: the dashboard opens faster without the cryptography.
         from ui.batches.dialog import ExportDialog
 
-        ExportDialog(self.db, self.clock, self).exec()
+        dialog = ExportDialog(self.db, self.clock, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.exec()
         self.refresh()
 
     # The daily report
