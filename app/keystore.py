@@ -100,3 +100,24 @@ def open_keystore(environ: Mapping[str, str] = os.environ) -> Keystore:
     if not name.startswith(OS_KEYRINGS):
         raise KeyringUnavailable(f"the keyring found ({name}) is not one of the OS's keyrings")
     return Keystore(backend)
+
+
+class MemoryKeyring(KeyringBackend):
+    """Secrets in this process's memory, gone when it ends: the bench's
+    throwaway signing key, and the tests'. Never the OS keyring:
+    :func:`open_keystore` refuses it."""
+
+    priority = 0
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        del self.secrets[(service, username)]

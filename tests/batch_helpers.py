@@ -26,7 +26,7 @@ from app.db.models import Book, Entry, EntryStatus, Station, User
 from app.demo import DEMO_CENTRE_IDENTITY, add_demo_entries, create_demo_station
 from app.entries import SaveAction, save_entry
 from app.keying import display_value, entry_to_edit
-from app.keystore import Keystore, open_keystore
+from app.keystore import Keystore, MemoryKeyring, open_keystore
 from app.rules import FieldValue
 from app.specs import spec_for
 from app.station import StationDatabase
@@ -34,27 +34,8 @@ from app.station import StationDatabase
 EXPORTED_AT = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
 
 
-class MemoryKeyring(KeyringBackend):
-    """An OS keyring that lives as long as a test: for tests only, never the app."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.secrets.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        del self.secrets[(service, username)]
-
-
 # The in-memory keyrings of the tests, taken for OS keyrings while installed.
-TEST_KEYRINGS = (*keystore.OS_KEYRINGS, "batch_helpers.MemoryKeyring", "test_keystore.")
+TEST_KEYRINGS = (*keystore.OS_KEYRINGS, "app.keystore.MemoryKeyring", "test_keystore.")
 
 
 @contextmanager

@@ -5,13 +5,14 @@ from __future__ import annotations
 from contextlib import ExitStack
 from pathlib import Path
 
+import keyring
 import pytest
-from batch_helpers import MemoryKeyring, keyring_installed
+from batch_helpers import keyring_installed
 from keyring.backends import fail, null
 from keyring.errors import PasswordSetError
 from keyrings.alt.file import PlaintextKeyring
 
-from app.keystore import PLAINTEXT_OPT_IN, KeyringUnavailable, open_keystore
+from app.keystore import PLAINTEXT_OPT_IN, KeyringUnavailable, MemoryKeyring, open_keystore
 
 
 @pytest.fixture
@@ -101,3 +102,13 @@ def test_a_keyring_that_is_not_the_oss_is_refused(monkeypatch) -> None:
         pytest.raises(KeyringUnavailable, match="is not one of the OS's keyrings"),
     ):
         open_keystore()
+
+
+def test_the_products_own_memory_keyring_is_no_os_keyring() -> None:
+    before = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    try:
+        with pytest.raises(KeyringUnavailable, match="is not one of the OS's keyrings"):
+            open_keystore()
+    finally:
+        keyring.set_keyring(before)

@@ -27,7 +27,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from keyring.backend import KeyringBackend
 from sqlalchemy import delete, select, update
 
 from app.batch.age import read_identities
@@ -46,7 +45,7 @@ from app.centre.intake import Outcome, intake_batches
 from app.clock import SystemClock
 from app.db.models import Batch, BatchEntry, Entry, EntryStatus, Station
 from app.demo import DEMO_CENTRE_IDENTITY
-from app.keystore import SERVICE, Keystore
+from app.keystore import SERVICE, Keystore, MemoryKeyring
 from app.station import StationDatabase
 
 EXPORT_TARGET_MS = 3000
@@ -77,25 +76,6 @@ RAW_COLUMNS = [
     "completed_by",
     "updated_at",
 ]
-
-
-class _ThrowawayKeyring(KeyringBackend):
-    """The bench's signing key, in memory for one run (see the module's docstring)."""
-
-    priority = 0
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.secrets.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        del self.secrets[(service, username)]
 
 
 @contextmanager
@@ -216,7 +196,7 @@ def _operations(db: StationDatabase, raw: sqlite3.Connection, work: Path) -> lis
 
 def _throwaway_key(db: StationDatabase) -> tuple[Keystore, StationPublicKey]:
     """A new signing key for the bench station, its secret in memory only."""
-    backend = _ThrowawayKeyring()
+    backend = MemoryKeyring()
     secret, line = new_key_pair()
     with db.sessions.begin() as session:
         station = session.scalars(select(Station)).one()

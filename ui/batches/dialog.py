@@ -21,12 +21,10 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -52,7 +50,7 @@ from app.clock import VIETNAM, Clock
 from app.keystore import KeyringUnavailable, Keystore, open_keystore
 from app.station import StationDatabase
 from ui.batches.job import ExportJob
-from ui.models.rows import Column, RowTableModel
+from ui.models.rows import Column, RowTableModel, row_table
 
 FAILURE_STYLE = "color: #b00020;"
 SUCCESS_STYLE = "color: #1b5e20;"
@@ -100,16 +98,7 @@ class ExportDialog(QDialog):
         next_layout.addWidget(self.status)
 
         self.batches: RowTableModel[BatchRecord] = RowTableModel(self._columns())
-        self.table = QTableView()
-        self.table.setObjectName("batches")
-        self.table.setModel(self.batches)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table = row_table(self.batches, "batches")
         self.again_button = QPushButton(self.tr("Write the chosen batch again (Ctrl+R)"))
         self.again_button.setObjectName("again")
         self.again_button.setToolTip(

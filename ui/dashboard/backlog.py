@@ -12,9 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,7 +23,7 @@ from app.station import StationDatabase
 from app.work.backlog import BacklogGroup, DeferredEntry, deferred_backlog
 from ui.deferral import reason_label
 from ui.models.books import kind_label
-from ui.models.rows import Column, RowTableModel
+from ui.models.rows import Column, RowTableModel, row_table
 
 Row = tuple[DeferralReason, DeferredEntry]
 
@@ -56,16 +54,7 @@ class BacklogDialog(QDialog):
                 group.reason.value,
             )
         self.entries: RowTableModel[Row] = RowTableModel(self._columns())
-        self.table = QTableView()
-        self.table.setObjectName("deferred")
-        self.table.setModel(self.entries)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table = row_table(self.entries, "deferred")
         self.table.activated.connect(lambda index: self.choose(index.row()))
         self.reason.currentIndexChanged.connect(self.show_reason)
         top = QHBoxLayout()

@@ -17,11 +17,9 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,7 +35,7 @@ from ui.dashboard.backlog import BacklogDialog
 from ui.dashboard.charts import CampaignChart, DayChart, PaceChart
 from ui.deferral import reason_label
 from ui.models.books import kind_label
-from ui.models.rows import Column, RowTableModel
+from ui.models.rows import Column, RowTableModel, row_table
 from ui.reports.daily_pdf import write_report_pdf
 from ui.work_settings import WorkSettingsDialog
 
@@ -81,11 +79,11 @@ class Dashboard(QWidget):
         self.campaign = CampaignChart()
 
         grid = QGridLayout()
-        grid.addWidget(self._table(self.clerks, "clerks"), 0, 0)
+        grid.addWidget(row_table(self.clerks, "clerks"), 0, 0)
         grid.addWidget(self.pace.widget, 0, 1)
         grid.addWidget(self.day.widget, 1, 0)
         grid.addWidget(self.campaign.widget, 1, 1)
-        backlog = self._table(self.backlog, "backlog")
+        backlog = row_table(self.backlog, "backlog")
         backlog.activated.connect(
             lambda index: self.show_backlog_of(self.backlog.row_at(index.row()).reason)
         )
@@ -116,18 +114,6 @@ class Dashboard(QWidget):
         layout.addLayout(grid, 1)
         self.timer = QTimer(self, interval=REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
-
-    def _table(self, model: RowTableModel, name: str) -> QTableView:
-        table = QTableView()
-        table.setObjectName(name)
-        table.setModel(model)
-        table.verticalHeader().hide()
-        table.setAlternatingRowColors(True)
-        table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        return table
 
     def _clerk_columns(self) -> list[Column[ClerkShift]]:
         locale = QLocale()
