@@ -32,6 +32,7 @@ COMMANDS = (
     "tally",
     "report",
     "books",
+    "quality",
     "bench",
     "key",
     "centre-key",

@@ -301,3 +301,33 @@ class BatchEntry(Base):
     batch_id: Mapped[int] = mapped_column(ForeignKey("batches.id"), primary_key=True)
     entry_id: Mapped[int] = mapped_column(ForeignKey("entries.id"), primary_key=True, index=True)
     version: Mapped[int] = mapped_column(Integer)
+
+
+class FindingState(StrEnum):
+    OPEN = "open"
+    RESOLVED = "resolved"  # the entries were corrected
+    DISMISSED = "dismissed"  # looked at: nothing is wrong (the reason says why)
+
+
+class CheckFinding(Base):
+    """A check across entries that found something for the lead to look at:
+    possible duplicates, a gap or a repeated number in a book, registration
+    dates out of order. Found once: a pass that finds it again (by
+    ``signature``) leaves it as the lead decided it."""
+
+    __tablename__ = "check_findings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    check: Mapped[str] = mapped_column(String(32))
+    # What was found, the same each time it is found: the check and the
+    # entries or book and numbers it concerns.
+    signature: Mapped[str] = mapped_column(String(200), unique=True)
+    book_id: Mapped[int | None] = mapped_column(ForeignKey("books.id"))
+    # The entries it concerns, and what the check says of them.
+    entry_ids: Mapped[list[int]] = mapped_column(JSON)
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON)
+    found_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    state: Mapped[str] = mapped_column(String(16), default=FindingState.OPEN.value, index=True)
+    reason: Mapped[str | None] = mapped_column(Text)
+    decided_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -1,0 +1,1 @@
+"""Quality control (issue 6): checks across entries."""

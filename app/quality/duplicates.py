@@ -1,0 +1,201 @@
+"""Possible duplicates: the same person keyed twice (issue 6).
+
+A person is the entry's identity per kind of book: the main name and date
+(the child and their birth, the deceased and the death, the wife and her
+birth, the adopted child and their birth) and the names or dates beside it
+(the parents, the husband, the adoptive parents). The same person keyed
+twice differs by what clerks get wrong: a tone mark, a letter, two digits
+of a date swapped, a parent left out.
+
+Comparing every pair of a campaign's entries is out of reach, so pairs are
+only compared within blocks that a duplicate almost always shares: the same
+main date, or the same main name without its marks. Each block is read in
+turn from the database, sorted there, so that a pass holds one block in
+memory, not the station. Names are compared with rapidfuzz on their
+accent-free keys (a letter off, or the same words in another order), dates
+by how they differ.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import combinations, groupby
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+from sqlalchemy import Row, func, select
+from sqlalchemy.orm import Session
+
+from app import text
+from app.db.models import Book, Entry, EntryName, EntryStatus
+from app.specs import BookKind
+
+
+@dataclass(frozen=True)
+class Identity:
+    """The fields that say who an entry is about, for one kind of book."""
+
+    name: str
+    date: str
+    others: tuple[str, ...]
+
+
+IDENTITIES = {
+    BookKind.BIRTH: Identity("child_name", "child_birth_date", ("mother_name", "father_name")),
+    BookKind.DEATH: Identity("deceased_name", "death_date", ("deceased_birth_date",)),
+    BookKind.MARRIAGE: Identity(
+        "wife_name", "wife_birth_date", ("husband_name", "husband_birth_date")
+    ),
+    BookKind.ADOPTION: Identity(
+        "child_name", "child_birth_date", ("adoptive_father_name", "adoptive_mother_name")
+    ),
+}
+# How much each part weighs in the score; the others' weight goes to the
+# name and the date when neither entry has them.
+NAME_WEIGHT, DATE_WEIGHT, OTHERS_WEIGHT = 0.5, 0.3, 0.2
+THRESHOLD = 0.85  # the score from which a pair is listed
+# Below these, never the same person: names less alike (of 100); given names
+# more letters apart (twins: "Thanh Hương", "Thành Dũng"); the names and
+# dates beside less alike (other parents: a namesake born near the day).
+NAME_FLOOR = 80
+GIVEN_NAME_EDITS = 1  # one more for each four letters beyond the first four
+OTHERS_FLOOR = 0.85
+# Entries a duplicate check looks at: those whose values a clerk finished.
+CHECKED = (EntryStatus.COMPLETED.value, EntryStatus.VERIFIED.value, EntryStatus.EXPORTED.value)
+
+
+@dataclass(frozen=True)
+class Person:
+    entry_id: int
+    name: str  # the accent-free key
+    date: str
+    others: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PossibleDuplicate:
+    """Two entries that may be the same person, the lower entry ID first."""
+
+    first: int
+    second: int
+    kind: BookKind
+    score: float
+
+
+def possible_duplicates(
+    session: Session, kind: BookKind, threshold: float = THRESHOLD
+) -> list[PossibleDuplicate]:
+    """Every pair of ``kind``'s finished entries that may be the same person,
+    most alike first."""
+    identity = IDENTITIES[kind]
+    found: dict[tuple[int, int], float] = {}
+    for block in (_blocks(session, kind, identity, by_date=True),
+                  _blocks(session, kind, identity, by_date=False)):  # fmt: skip
+        for people in block:
+            for a, b in combinations(people, 2):
+                pair = (min(a.entry_id, b.entry_id), max(a.entry_id, b.entry_id))
+                if pair not in found and (score := similarity(a, b)) >= threshold:
+                    found[pair] = score
+    return sorted(
+        (PossibleDuplicate(a, b, kind, score) for (a, b), score in found.items()),
+        key=lambda d: (-d.score, d.first, d.second),
+    )
+
+
+def similarity(a: Person, b: Person) -> float:
+    """How likely two people are one, from 0 to 1."""
+    name = _alike(a.name, b.name) * 100
+    if name < NAME_FLOOR or not _same_given_name(a.name, b.name):
+        return 0.0
+    compared = [_alike(x, y) for x, y in zip(a.others, b.others, strict=True) if x and y]
+    if compared and sum(compared) / len(compared) < OTHERS_FLOOR:
+        return 0.0
+    if not compared:
+        scale = 1 / (NAME_WEIGHT + DATE_WEIGHT)
+        return scale * (NAME_WEIGHT * name / 100 + DATE_WEIGHT * date_similarity(a.date, b.date))
+    return (
+        NAME_WEIGHT * name / 100
+        + DATE_WEIGHT * date_similarity(a.date, b.date)
+        + OTHERS_WEIGHT * sum(compared) / len(compared)
+    )
+
+
+def date_similarity(a: str, b: str) -> float:
+    """1 for the same date; less for the slips of keying: a digit wrong or
+    two swapped, day and month swapped; 0 for another year, or none given."""
+    if not a or not b:
+        return 0.0
+    if a == b:
+        return 1.0
+    if len(a) != len(b) or a[:4] != b[:4]:
+        return 0.0
+    differing = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    swapped = (
+        len(differing) == 2
+        and a[differing[0]] == b[differing[1]]
+        and (a[differing[1]] == b[differing[0]])
+    )
+    day_month = len(a) == 10 and a[5:7] == b[8:10] and a[8:10] == b[5:7]
+    if len(differing) == 1 or swapped or day_month:
+        return 0.8
+    return 0.3
+
+
+def _same_given_name(a: str, b: str) -> bool:
+    """Whether the given names (the last word) are one slip apart at most,
+    or the names are the same words in another order."""
+    if sorted(a.split()) == sorted(b.split()):
+        return True
+    given_a, given_b = a.rsplit(" ", 1)[-1], b.rsplit(" ", 1)[-1]
+    allowed = GIVEN_NAME_EDITS + max(0, len(given_a) - 4) // 4
+    return Levenshtein.distance(given_a, given_b) <= allowed
+
+
+def _alike(x: str, y: str) -> float:
+    """Two names' likeness, 0 to 1: the better of the plain ratio (a letter
+    off in a short name: "tran van tu", "tran van ta") and the ratio of the
+    words sorted (the same words in another order)."""
+    return max(fuzz.ratio(x, y), fuzz.token_sort_ratio(x, y)) / 100
+
+
+def _blocks(
+    session: Session, kind: BookKind, identity: Identity, *, by_date: bool
+) -> Iterator[list[Person]]:
+    """The kind's people in blocks of the same main date, or of the same
+    main name's key, read from the database in that order."""
+    if by_date:
+        date = func.json_extract(Entry.values, f"$.{identity.date}.v")
+        query = select(Entry.id, Entry.values).where(date.is_not(None), date != "").order_by(date)
+    else:
+        # The names' keys as the station indexes them (app.entries), in order.
+        query = (
+            select(Entry.id, Entry.values)
+            .join(EntryName, EntryName.entry_id == Entry.id)
+            .where(EntryName.field == identity.name)
+            .order_by(EntryName.key)
+        )
+    query = query.join(Book, Book.id == Entry.book_id).where(
+        Book.kind == kind.value, Entry.status.in_(CHECKED)
+    )
+    people = (_person(row, identity) for row in session.execute(query.execution_options(
+        yield_per=1000)))  # fmt: skip
+    block_key = (lambda p: p.date) if by_date else (lambda p: p.name)
+    for _, block in groupby(people, key=block_key):
+        people_of_block = list(block)
+        if len(people_of_block) > 1:
+            yield people_of_block
+
+
+def _person(row: Row, identity: Identity) -> Person:
+    entry_id, values = row
+
+    def value(field: str) -> str:
+        return (values.get(field) or {}).get("v") or ""
+
+    return Person(
+        entry_id,
+        text.search_key(value(identity.name)),
+        value(identity.date),
+        tuple(text.search_key(value(field)) for field in identity.others),
+    )

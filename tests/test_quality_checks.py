@@ -1,0 +1,157 @@
+"""The checks across entries as a pass the lead starts: a book's numbering,
+duplicates, each finding kept once and decided with a reason."""
+
+from __future__ import annotations
+
+import pytest
+from entries_factory import valid_entry
+from sqlalchemy import select, update
+from test_cli import ok_json, sohoa
+from work_helpers import add_book, add_user
+
+from app.db.models import CheckFinding, Entry, FindingState, Role, User
+from app.entries import SaveAction, save_entry
+from app.quality.checks import FindingError, decide, open_findings, run_checks
+from app.roles import NotAllowed
+from app.rules import FieldValue
+
+# A child of each number: children of one book are other children.
+CHILDREN = {1: "Lê Văn An", 2: "Phạm Thị Bình", 3: "Đỗ Minh Cường", 5: "Vũ Hồng Diệp", 6: "Hà Hải"}
+
+
+def key(session, clock, book, user, number: int, registered: str) -> Entry:
+    outcome = save_entry(
+        session,
+        book=book,
+        values=valid_entry(
+            book.kind,
+            number=str(number),
+            registration_date=registered,
+            child_name=CHILDREN[number],
+        ),
+        user=user,
+        action=SaveAction.COMPLETE,
+        clock=clock,
+    )
+    assert outcome.saved, outcome.assessment.errors
+    return outcome.entry
+
+
+@pytest.fixture
+def keyed(station, clock):
+    """A 2010 birth book keyed 1, 2, 3, 5 (4 skipped), 6 registered before 5."""
+    with station.sessions.begin() as session:
+        clerk = add_user(session, "an")
+        add_user(session, "lead", Role.LEAD)
+        book = add_book(session)
+        dates = {1: "02/07/2010", 2: "05/07/2010", 3: "09/07/2010", 5: "20/07/2010"}
+        entries = {n: key(session, clock, book, clerk, n, d).id for n, d in dates.items()}
+        entries[6] = key(session, clock, book, clerk, 6, "12/07/2010").id
+        book_id = book.id
+    return book_id, entries
+
+
+def select_user(username: str):
+    return select(User).where(User.username == username)
+
+
+def by_check(session) -> dict[str, list[CheckFinding]]:
+    found: dict[str, list[CheckFinding]] = {}
+    for finding in open_findings(session):
+        found.setdefault(finding.check, []).append(finding)
+    return found
+
+
+def test_a_pass_finds_a_skipped_number_and_dates_out_of_order(station, clock, keyed) -> None:
+    book_id, entries = keyed
+
+    with station.sessions.begin() as session:
+        result = run_checks(session, clock)
+        found = by_check(session)
+
+    assert (result.new, result.open) == (2, 2)
+    [skipped] = found["number_skipped"]
+    assert skipped.book_id == book_id and skipped.detail == {"year": 2010, "first": 4, "last": 4}
+    assert skipped.entry_ids == [entries[3], entries[5]]
+    [order] = found["dates_out_of_order"]
+    assert order.entry_ids == [entries[5], entries[6]]
+    assert order.detail["dates"] == ["2010-07-20", "2010-07-12"]
+
+
+def test_a_number_keyed_twice_is_found(station, clock, keyed) -> None:
+    _, entries = keyed
+    with station.sessions.begin() as session:
+        # As two stations' merged work or an older version could leave it:
+        # the form itself refuses a number that is taken.
+        session.execute(update(Entry).where(Entry.id == entries[6]).values(number=5))
+
+        run_checks(session, clock)
+        [repeated] = by_check(session)["number_repeated"]
+
+    assert repeated.entry_ids == sorted([entries[5], entries[6]])
+    assert repeated.detail == {"year": 2010, "number": 5}
+
+
+def test_a_finding_is_kept_once_and_a_dismissed_one_stays_dismissed(station, clock, keyed) -> None:
+    with station.sessions.begin() as session:
+        run_checks(session, clock)
+        lead = session.scalars(select_user("lead")).one()
+        skipped = by_check(session)["number_skipped"][0]
+        decide(
+            session, skipped.id, FindingState.DISMISSED, "Số 4 bị bỏ trống trong sổ", lead, clock
+        )
+
+    with station.sessions.begin() as session:
+        again = run_checks(session, clock)
+        dismissed = session.get_one(CheckFinding, skipped.id)
+
+    assert (again.new, again.known, again.open) == (0, 2, 1)
+    assert dismissed.state == "dismissed" and dismissed.reason == "Số 4 bị bỏ trống trong sổ"
+    assert dismissed.decided_by == lead.id and dismissed.decided_at == clock.now()
+
+
+def test_a_decision_needs_a_lead_and_a_reason(station, clock, keyed) -> None:
+    with station.sessions.begin() as session:
+        run_checks(session, clock)
+        clerk = session.scalars(select_user("an")).one()
+        lead = session.scalars(select_user("lead")).one()
+        finding = open_findings(session)[0]
+
+        with pytest.raises(NotAllowed):
+            decide(session, finding.id, FindingState.RESOLVED, "sửa rồi", clerk, clock)
+        with pytest.raises(FindingError, match="say why"):
+            decide(session, finding.id, FindingState.RESOLVED, "  ", lead, clock)
+        decide(session, finding.id, FindingState.RESOLVED, "Đã sửa ngày đăng ký", lead, clock)
+        with pytest.raises(FindingError, match="decided already"):
+            decide(session, finding.id, FindingState.DISMISSED, "again", lead, clock)
+
+
+def test_a_child_keyed_twice_is_a_finding(station, clock) -> None:
+    values = valid_entry("birth", number="1", registration_date="02/07/2010")
+    typo = values["child_name"].value[:-1] + "x"
+    with station.sessions.begin() as session:
+        clerk = add_user(session, "an")
+        first, second = (
+            save_entry(
+                session, book=add_book(session, volume=volume), user=clerk, clock=clock,
+                values=values | changes, action=SaveAction.COMPLETE,
+            ).entry
+            for volume, changes in (("01", {}), ("02", {"child_name": FieldValue(typo)}))
+        )  # fmt: skip
+
+        run_checks(session, clock)
+        [duplicate] = by_check(session)["possible_duplicate"]
+
+    assert duplicate.entry_ids == [first.id, second.id]
+    assert duplicate.detail["kind"] == "birth" and duplicate.detail["score"] >= 0.85
+
+
+def test_sohoa_quality_lists_the_open_findings(station, clock, keyed) -> None:
+    station.close()
+
+    first = ok_json(sohoa("quality", "--json", data_dir=station.data_dir))
+    again = ok_json(sohoa("quality", "--json", data_dir=station.data_dir))
+
+    assert first["new"] == 2 and again["new"] == 0 and again["known"] == 2
+    assert sorted(f["check"] for f in again["open"]) == ["dates_out_of_order", "number_skipped"]
+    assert [e["number"] for e in again["open"][0]["entries"]] in ([3, 5], [5, 6])
