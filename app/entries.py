@@ -29,6 +29,7 @@ from app import text
 from app.clock import Clock, local_today
 from app.dates import PartialDate
 from app.db.models import Book, DeferralReason, Entry, EntryName, EntryStatus, User
+from app.quality.draw import draw
 from app.rules import Assessment, FieldValue, Finding, Neighbour, assess, check_sequence
 from app.specs import BookSpec, SourceStatus, spec_for
 from app.work import progress
@@ -194,6 +195,8 @@ def save_entry(
         _index_names(session, spec, entry, assessment)
     if action is not SaveAction.DRAFT:
         _drop_pending_edit(session, entry)
+    if action is SaveAction.COMPLETE and completed_before is None:
+        draw(session, entry, user, clock)  # a share is keyed again, blind
     return SaveOutcome(entry, assessment, saved=True)
 
 

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import minisign
-from sqlalchemy import ColumnElement, Text, func, insert, select, type_coerce, update
+from sqlalchemy import ColumnElement, Text, and_, func, insert, select, type_coerce, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import __version__
@@ -43,6 +43,7 @@ from app.batch.verify import BatchRejected, verify_batch
 from app.clock import VIETNAM, Clock
 from app.db.models import Batch, BatchEntry, Book, Entry, EntryStatus, Station, User
 from app.keystore import Keystore
+from app.quality.draw import not_under_verification
 
 # Entries in one batch at most: a day's work of a team is about half of it.
 # A station's first export after months of keying goes as several batches,
@@ -130,11 +131,9 @@ EXPORT_ORDER = (Entry.status, Entry.completed_at, Entry.id)
 
 
 def ready_for_export() -> ColumnElement[bool]:
-    """Which entries the next batch takes: done and not exported yet.
-
-    The one place that says so (issue 6 adds "not waiting for verification").
-    """
-    return Entry.status.in_(READY)
+    """Which entries the next batch takes: done, not exported yet, and not
+    waiting for a second keying or the lead's arbitration."""
+    return and_(Entry.status.in_(READY), not_under_verification())
 
 
 def audit_chain_head(session: Session) -> str:

@@ -23,7 +23,7 @@ from sqlalchemy import delete, select
 from app import text
 from app.bench.operation import Operation
 from app.clock import SystemClock
-from app.db.models import Book, Entry, EntryName, Role, User
+from app.db.models import Book, Entry, EntryName, FieldDifference, Role, User, Verification
 from app.demo.people import PeopleFactory
 from app.demo.station import book_values
 from app.entries import SaveAction, find_by_name, save_entry
@@ -166,8 +166,9 @@ def _bench_book(db: StationDatabase, side: str) -> int:
 
 
 def _remove_books(db: StationDatabase, book_ids: list[int], counted: int) -> None:
-    """The bench books, their entries, and the part of the day's counts that
-    the entries of ``counted`` (those saved through app/) added."""
+    """The bench books, their entries (and those drawn for verification),
+    and the part of the day's counts that the entries of ``counted`` (those
+    saved through app/) added."""
     with db.sessions.begin() as session:
         for completed_at in session.scalars(
             select(Entry.completed_at).where(
@@ -176,6 +177,9 @@ def _remove_books(db: StationDatabase, book_ids: list[int], counted: int) -> Non
         ).all():
             progress.completion_moved(session, completed_at, None)
         entry_ids = select(Entry.id).where(Entry.book_id.in_(book_ids))
+        drawn = select(Verification.id).where(Verification.entry_id.in_(entry_ids))
+        session.execute(delete(FieldDifference).where(FieldDifference.verification_id.in_(drawn)))
+        session.execute(delete(Verification).where(Verification.entry_id.in_(entry_ids)))
         session.execute(delete(EntryName).where(EntryName.entry_id.in_(entry_ids)))
         session.execute(delete(Entry).where(Entry.book_id.in_(book_ids)))
         session.execute(delete(Book).where(Book.id.in_(book_ids)))

@@ -331,3 +331,47 @@ class CheckFinding(Base):
     reason: Mapped[str | None] = mapped_column(Text)
     decided_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class VerificationState(StrEnum):
+    WAITING = "waiting"  # for a second clerk to key it blind
+    MISMATCH = "mismatch"  # the two keyings differ: for the lead to arbitrate
+    VERIFIED = "verified"  # they agreed, or the lead decided every difference
+
+
+class Verification(Base):
+    """An entry drawn for blind double keying, and what came of it."""
+
+    __tablename__ = "verifications"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("entries.id"), index=True)
+    first_keyer: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    state: Mapped[str] = mapped_column(String(16), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # The second clerk: who took it (so that two do not key it at once),
+    # what they keyed, when.
+    taken_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    second_keyer: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    second_values: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    second_keyed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Fields the two keyings were compared on: the measure of error rates.
+    fields_compared: Mapped[int | None] = mapped_column(Integer)
+    decided_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class FieldDifference(Base):
+    """A field the two keyings differ on, and the lead's decision on it."""
+
+    __tablename__ = "field_differences"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    verification_id: Mapped[int] = mapped_column(ForeignKey("verifications.id"), index=True)
+    field: Mapped[str] = mapped_column(String(64))
+    # Each as stored: {"v": value, "s": source status, "t": transcription}.
+    first: Mapped[dict[str, str]] = mapped_column(JSON)
+    second: Mapped[dict[str, str]] = mapped_column(JSON)
+    chosen: Mapped[dict[str, str] | None] = mapped_column(JSON)
+    # Whose error: "first", "second" or "both" (a third value was right).
+    error_of: Mapped[str | None] = mapped_column(String(8))

@@ -2,64 +2,117 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
 <context>
+    <name>ArbitrationDialog</name>
+    <message>
+        <location filename="../../ui/quality/arbitration.py" line="66" />
+        <source>Two keyings that differ</source>
+        <translation>Hai lần nhập khác nhau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/arbitration.py" line="76" />
+        <source>In each box: Ctrl+1 takes the first keying, Ctrl+2 the second, or type what the book says. Enter: next field. Ctrl+Enter: save and go on.</source>
+        <translation>Trong mỗi ô: Ctrl+1 lấy lần nhập thứ nhất, Ctrl+2 lấy lần nhập thứ hai, hoặc gõ đúng như trong sổ. Enter: sang trường sau. Ctrl+Enter: lưu và sang mục tiếp.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/arbitration.py" line="110" />
+        <source>{count} entries wait for a decision.</source>
+        <translation>{count} mục đang chờ quyết định.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/arbitration.py" line="114" />
+        <source>No two keyings differ: nothing to decide.</source>
+        <translation>Không có hai lần nhập nào khác nhau: không có gì cần quyết định.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/arbitration.py" line="122" />
+        <source>{book} {volume}/{year}, no. {number}</source>
+        <translation>{book} {volume}/{year}, số {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/arbitration.py" line="130" />
+        <source>Field</source>
+        <translation>Trường</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/arbitration.py" line="130" />
+        <source>First keying (Ctrl+1)</source>
+        <translation>Lần nhập thứ nhất (Ctrl+1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/arbitration.py" line="131" />
+        <source>Second keying (Ctrl+2)</source>
+        <translation>Lần nhập thứ hai (Ctrl+2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/arbitration.py" line="131" />
+        <source>Decision</source>
+        <translation>Quyết định</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/arbitration.py" line="185" />
+        <source>Decide every field first.</source>
+        <translation>Hãy quyết định mọi trường trước.</translation>
+    </message>
+</context>
+<context>
     <name>BacklogDialog</name>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="43" />
+        <location filename="../../ui/dashboard/backlog.py" line="41" />
         <source>Deferred entries</source>
         <translation>Các mục để lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="51" />
+        <location filename="../../ui/dashboard/backlog.py" line="49" />
         <source>Every reason ({count})</source>
         <translation>Mọi lý do ({count})</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="72" />
+        <location filename="../../ui/dashboard/backlog.py" line="61" />
         <source>Deferred because</source>
         <translation>Lý do để lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="74" />
+        <location filename="../../ui/dashboard/backlog.py" line="63" />
         <source>Enter opens the entry in the form.</source>
         <translation>Nhấn Enter để mở mục trong biểu mẫu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="86" />
+        <location filename="../../ui/dashboard/backlog.py" line="75" />
         <source>{kind} {volume}/{year} · {office}</source>
         <translation>{kind} quyển {volume}/{year} · {office}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="94" />
+        <location filename="../../ui/dashboard/backlog.py" line="83" />
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="95" />
+        <location filename="../../ui/dashboard/backlog.py" line="84" />
         <source>Deferred on</source>
         <translation>Để lại lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="96" />
+        <location filename="../../ui/dashboard/backlog.py" line="85" />
         <source>By</source>
         <translation>Người để lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="97" />
+        <location filename="../../ui/dashboard/backlog.py" line="86" />
         <source>Book</source>
         <translation>Sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="98" />
+        <location filename="../../ui/dashboard/backlog.py" line="87" />
         <source>No.</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="99" />
+        <location filename="../../ui/dashboard/backlog.py" line="88" />
         <source>Entry</source>
         <translation>Mục</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="100" />
+        <location filename="../../ui/dashboard/backlog.py" line="89" />
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
@@ -198,143 +251,148 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="104" />
+        <location filename="../../ui/dashboard/widget.py" line="103" />
         <source>Deferred entries… (Ctrl+B)</source>
         <translation>Các mục để lại… (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="105" />
+        <location filename="../../ui/dashboard/widget.py" line="104" />
         <source>Shifts and quotas… (Ctrl+K)</source>
         <translation>Ca và định mức… (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="106" />
+        <location filename="../../ui/dashboard/widget.py" line="105" />
         <source>Daily report… (Ctrl+P)</source>
         <translation>Báo cáo ngày… (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="107" />
+        <location filename="../../ui/dashboard/widget.py" line="106" />
         <source>Export a batch… (Ctrl+E)</source>
         <translation>Xuất lô… (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="139" />
+        <location filename="../../ui/dashboard/widget.py" line="107" />
+        <source>Arbitrate… (Ctrl+D)</source>
+        <translation>Đối chiếu… (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/widget.py" line="127" />
         <source>Clerk</source>
         <translation>Cán bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="140" />
+        <location filename="../../ui/dashboard/widget.py" line="128" />
         <source>Completed</source>
         <translation>Đã xong</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="141" />
+        <location filename="../../ui/dashboard/widget.py" line="129" />
         <source>Quota</source>
         <translation>Định mức</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="143" />
+        <location filename="../../ui/dashboard/widget.py" line="131" />
         <source>% of quota</source>
         <translation>% định mức</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="148" />
+        <location filename="../../ui/dashboard/widget.py" line="136" />
         <source>Entries/hour</source>
         <translation>Mục/giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="149" />
+        <location filename="../../ui/dashboard/widget.py" line="137" />
         <source>Keys/hour</source>
         <translation>Phím/giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="151" />
+        <location filename="../../ui/dashboard/widget.py" line="139" />
         <source>Active</source>
         <translation>Thời gian làm</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="155" />
+        <location filename="../../ui/dashboard/widget.py" line="143" />
         <source>Deferred</source>
         <translation>Để lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="161" />
+        <location filename="../../ui/dashboard/widget.py" line="149" />
         <source>Deferred because</source>
         <translation>Lý do để lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="162" />
+        <location filename="../../ui/dashboard/widget.py" line="150" />
         <source>Entries</source>
         <translation>Số mục</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="163" />
+        <location filename="../../ui/dashboard/widget.py" line="151" />
         <source>Oldest</source>
         <translation>Lâu nhất từ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="165" />
+        <location filename="../../ui/dashboard/widget.py" line="153" />
         <source>Oldest entry</source>
         <translation>Mục chờ lâu nhất</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="166" />
+        <location filename="../../ui/dashboard/widget.py" line="154" />
         <source>{book} {volume}/{year}, no. {number}: {title}</source>
         <translation>{book} quyển {volume}/{year}, số {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="208" />
+        <location filename="../../ui/dashboard/widget.py" line="206" />
         <source>PDF document (*.pdf)</source>
         <translation>Tài liệu PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="208" />
+        <location filename="../../ui/dashboard/widget.py" line="206" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Bảng tính Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="212" />
-        <location filename="../../ui/dashboard/widget.py" line="234" />
+        <location filename="../../ui/dashboard/widget.py" line="210" />
+        <location filename="../../ui/dashboard/widget.py" line="232" />
         <source>Save the day's report</source>
         <translation>Lưu báo cáo ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="235" />
+        <location filename="../../ui/dashboard/widget.py" line="233" />
         <source>The report could not be written: {reason}</source>
         <translation>Không ghi được báo cáo: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="266" />
+        <location filename="../../ui/dashboard/widget.py" line="264" />
         <source>Today: {done} of {quota} ({percent}%)</source>
         <translation>Hôm nay: {done}/{quota} ({percent}%)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="273" />
+        <location filename="../../ui/dashboard/widget.py" line="271" />
         <source>Outside the shifts</source>
         <translation>Ngoài ca</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="277" />
+        <location filename="../../ui/dashboard/widget.py" line="275" />
         <source>Shift {number} ({start}–{end}): {done} of {quota} entries, {clerks} clerk(s)</source>
         <translation>Ca {number} ({start}–{end}): {done}/{quota} mục, {clerks} cán bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="292" />
+        <location filename="../../ui/dashboard/widget.py" line="290" />
         <source>Campaign: {done} of {target} entries ({percent}%), {pace} a day</source>
         <translation>Chiến dịch: {done}/{target} mục ({percent}%), {pace} mục/ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="299" />
+        <location filename="../../ui/dashboard/widget.py" line="297" />
         <source>projected finish {day}</source>
         <translation>dự kiến xong {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="303" />
+        <location filename="../../ui/dashboard/widget.py" line="301" />
         <source>deadline {day}</source>
         <translation>hạn chót {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="308" />
+        <location filename="../../ui/dashboard/widget.py" line="306" />
         <source>BEHIND: the projection misses the deadline</source>
         <translation>CHẬM: dự kiến không kịp hạn chót</translation>
     </message>
@@ -473,254 +531,254 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="67" />
+        <location filename="../../ui/batches/dialog.py" line="65" />
         <source>Batches for the centre</source>
         <translation>Lô gửi trung tâm</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="75" />
+        <location filename="../../ui/batches/dialog.py" line="73" />
         <source>The stick's folder, e.g. E:\</source>
         <translation>Thư mục của USB, ví dụ E:\</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="76" />
+        <location filename="../../ui/batches/dialog.py" line="74" />
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="79" />
+        <location filename="../../ui/batches/dialog.py" line="77" />
         <source>Export the batch (Ctrl+Enter)</source>
         <translation>Xuất lô (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="91" />
+        <location filename="../../ui/batches/dialog.py" line="89" />
         <source>Folder:</source>
         <translation>Thư mục:</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="95" />
+        <location filename="../../ui/batches/dialog.py" line="93" />
         <source>Next batch</source>
         <translation>Lô tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="113" />
+        <location filename="../../ui/batches/dialog.py" line="102" />
         <source>Write the chosen batch again (Ctrl+R)</source>
         <translation>Ghi lại lô đã chọn (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="116" />
+        <location filename="../../ui/batches/dialog.py" line="105" />
         <source>For a lost or damaged stick: the same batch, the same entries.</source>
         <translation>Khi USB bị mất hoặc hỏng: đúng lô đó, đúng các mục đó.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="119" />
+        <location filename="../../ui/batches/dialog.py" line="108" />
         <source>Batches written</source>
         <translation>Các lô đã ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="127" />
+        <location filename="../../ui/batches/dialog.py" line="116" />
         <source>Create the signing key</source>
         <translation>Tạo khóa ký</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="130" />
+        <location filename="../../ui/batches/dialog.py" line="119" />
         <source>Save the public key for the centre…</source>
         <translation>Lưu khóa công khai cho trung tâm…</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="136" />
+        <location filename="../../ui/batches/dialog.py" line="125" />
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="146" />
+        <location filename="../../ui/batches/dialog.py" line="135" />
         <source>Keys</source>
         <translation>Khóa</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="148" />
+        <location filename="../../ui/batches/dialog.py" line="137" />
         <source>Station's signing key:</source>
         <translation>Khóa ký của trạm:</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="150" />
+        <location filename="../../ui/batches/dialog.py" line="139" />
         <source>Centre's recipient:</source>
         <translation>Khóa nhận của trung tâm:</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="173" />
+        <location filename="../../ui/batches/dialog.py" line="162" />
         <source>Batch</source>
         <translation>Lô</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="174" />
+        <location filename="../../ui/batches/dialog.py" line="163" />
         <source>Made</source>
         <translation>Tạo lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="175" />
+        <location filename="../../ui/batches/dialog.py" line="164" />
         <source>Entries</source>
         <translation>Số mục</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="177" />
+        <location filename="../../ui/batches/dialog.py" line="166" />
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="179" />
+        <location filename="../../ui/batches/dialog.py" line="168" />
         <source>Exported</source>
         <translation>Đã xuất</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="181" />
+        <location filename="../../ui/batches/dialog.py" line="170" />
         <source>Not finished: the next export finishes it</source>
         <translation>Chưa xong: lần xuất tới sẽ hoàn tất</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="184" />
+        <location filename="../../ui/batches/dialog.py" line="173" />
         <source>Last written</source>
         <translation>Ghi lần cuối</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="185" />
+        <location filename="../../ui/batches/dialog.py" line="174" />
         <source>To</source>
         <translation>Vào</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="204" />
+        <location filename="../../ui/batches/dialog.py" line="193" />
         <source>This station has no signing key yet: batches cannot be signed.</source>
         <translation>Trạm này chưa có khóa ký: chưa thể ký lô.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="209" />
+        <location filename="../../ui/batches/dialog.py" line="198" />
         <source>{key_id}
 fingerprint {fingerprint}</source>
         <translation>{key_id}
 dấu vân tay {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="224" />
+        <location filename="../../ui/batches/dialog.py" line="213" />
         <source>Nothing to export: every completed entry is exported.</source>
         <translation>Không có gì để xuất: mọi mục đã hoàn thành đều đã được xuất.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="228" />
+        <location filename="../../ui/batches/dialog.py" line="217" />
         <source>Batch {sequence} ({entries} entries) was begun and not finished: exporting finishes it.</source>
         <translation>Lô {sequence} ({entries} mục) đã bắt đầu nhưng chưa xong: xuất lô sẽ hoàn tất nó.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="235" />
+        <location filename="../../ui/batches/dialog.py" line="224" />
         <source>{ready} completed entries wait: batch {sequence} takes {entries} of them; export again for the rest.</source>
         <translation>{ready} mục đã hoàn thành đang chờ: lô {sequence} lấy {entries} mục trong số đó; xuất thêm lần nữa cho phần còn lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="245" />
+        <location filename="../../ui/batches/dialog.py" line="234" />
         <source>{entries} completed entries wait: they will be batch {sequence}.</source>
         <translation>{entries} mục đã hoàn thành đang chờ: sẽ thành lô {sequence}.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="263" />
+        <location filename="../../ui/batches/dialog.py" line="252" />
         <source>The stick's folder</source>
         <translation>Thư mục của USB</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="282" />
+        <location filename="../../ui/batches/dialog.py" line="271" />
         <source>This batch is not finished: export it first.</source>
         <translation>Lô này chưa xong: hãy xuất lô trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="291" />
+        <location filename="../../ui/batches/dialog.py" line="280" />
         <source>Choose the stick's folder first.</source>
         <translation>Hãy chọn thư mục của USB trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="304" />
+        <location filename="../../ui/batches/dialog.py" line="293" />
         <source>Writing the batch to {folder}…</source>
         <translation>Đang ghi lô vào {folder}…</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="317" />
+        <location filename="../../ui/batches/dialog.py" line="306" />
         <source>There is no OS keyring on this computer, so batches cannot be signed. Ask IT to set one up (on Linux: GNOME Keyring or KWallet).</source>
         <translation>Máy này không có kho khóa (keyring) của hệ điều hành nên không thể ký lô. Hãy nhờ bộ phận tin học cài đặt (trên Linux: GNOME Keyring hoặc KWallet).</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="341" />
+        <location filename="../../ui/batches/dialog.py" line="340" />
         <source>Nothing to export: no completed entry is waiting.</source>
         <translation>Không có gì để xuất: không có mục đã hoàn thành nào đang chờ.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="345" />
+        <location filename="../../ui/batches/dialog.py" line="344" />
         <source>Batch {sequence} is on the stick at {path}: {entries} entries, read back and verified, and marked exported. The stick may be taken out.</source>
         <translation>Lô {sequence} đã nằm trên USB tại {path}: {entries} mục, đã đọc lại, kiểm tra và đánh dấu đã xuất. Có thể rút USB ra.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="357" />
+        <location filename="../../ui/batches/dialog.py" line="356" />
         <source>Batch {sequence} was written again at {path}: {entries} entries, read back and verified.</source>
         <translation>Đã ghi lại lô {sequence} tại {path}: {entries} mục, đã đọc lại và kiểm tra.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="381" />
+        <location filename="../../ui/batches/dialog.py" line="380" />
         <source>There is no such batch.</source>
         <translation>Không có lô này.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="383" />
+        <location filename="../../ui/batches/dialog.py" line="382" />
         <source>The folder is not there: is the stick plugged in?</source>
         <translation>Không thấy thư mục: USB đã cắm chưa?</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="386" />
+        <location filename="../../ui/batches/dialog.py" line="385" />
         <source>The stick already holds another folder under this batch's name: move it away, then export again.</source>
         <translation>Trên USB đã có một thư mục khác trùng tên lô này: hãy chuyển nó đi rồi xuất lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="390" />
+        <location filename="../../ui/batches/dialog.py" line="389" />
         <source>Writing to the stick failed (was it pulled out, or is it full?). Nothing was marked exported: plug it in and export again.</source>
         <translation>Ghi vào USB không được (USB bị rút ra hay đã đầy?). Chưa mục nào bị đánh dấu đã xuất: hãy cắm lại và xuất lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="394" />
+        <location filename="../../ui/batches/dialog.py" line="393" />
         <source>The batch did not read back whole from the stick: it may be failing. Nothing was marked exported: try another stick.</source>
         <translation>Đọc lại lô từ USB không còn nguyên vẹn: USB có thể bị hỏng. Chưa mục nào bị đánh dấu đã xuất: hãy thử USB khác.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="400" />
+        <location filename="../../ui/batches/dialog.py" line="399" />
         <source>This station already has a signing key.</source>
         <translation>Trạm này đã có khóa ký.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="402" />
+        <location filename="../../ui/batches/dialog.py" line="401" />
         <source>This station has no signing key yet: create it below, and give the centre its public key.</source>
         <translation>Trạm này chưa có khóa ký: hãy tạo khóa ở dưới và gửi khóa công khai cho trung tâm.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="406" />
+        <location filename="../../ui/batches/dialog.py" line="405" />
         <source>The station's signing key is not in this computer's keyring: is this the station's own computer and user account?</source>
         <translation>Khóa ký của trạm không có trong kho khóa của máy này: đây có đúng là máy và tài khoản của trạm không?</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="410" />
+        <location filename="../../ui/batches/dialog.py" line="409" />
         <source>The signing key in the keyring is damaged or not this station's.</source>
         <translation>Khóa ký trong kho khóa bị hỏng hoặc không phải của trạm này.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="413" />
+        <location filename="../../ui/batches/dialog.py" line="412" />
         <source>The centre's recipient is not set: enter it below (age1…), as the centre gave it.</source>
         <translation>Chưa có khóa nhận của trung tâm: hãy nhập ở dưới (age1…), đúng như trung tâm đã cấp.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="418" />
+        <location filename="../../ui/batches/dialog.py" line="417" />
         <source>The OS keyring could not be used, so the batch cannot be signed.</source>
         <translation>Không dùng được kho khóa của hệ điều hành nên không thể ký lô.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="419" />
+        <location filename="../../ui/batches/dialog.py" line="418" />
         <source>The export failed; nothing was marked exported.</source>
         <translation>Xuất lô không thành công; chưa mục nào bị đánh dấu đã xuất.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="447" />
+        <location filename="../../ui/batches/dialog.py" line="445" />
         <source>Signing key {key_id} created. Save its public key for the centre, which must trust it before it accepts this station's batches.</source>
         <translation>Đã tạo khóa ký {key_id}. Hãy lưu khóa công khai gửi trung tâm: trung tâm phải tin cậy khóa này thì mới nhận lô của trạm.</translation>
     </message>

@@ -36,6 +36,7 @@ from ui.dashboard.charts import CampaignChart, DayChart, PaceChart
 from ui.deferral import reason_label
 from ui.models.books import kind_label
 from ui.models.rows import Column, RowTableModel, row_table
+from ui.quality.arbitration import ArbitrationDialog
 from ui.reports.daily_pdf import write_report_pdf
 from ui.work_settings import WorkSettingsDialog
 
@@ -103,6 +104,7 @@ class Dashboard(QWidget):
             (self.tr("Shifts and quotas… (Ctrl+K)"), "work_settings", "Ctrl+K", self.edit_settings),
             (self.tr("Daily report… (Ctrl+P)"), "daily_report", "Ctrl+P", self.ask_report),
             (self.tr("Export a batch… (Ctrl+E)"), "export_batch", "Ctrl+E", self.show_batches),
+            (self.tr("Arbitrate… (Ctrl+D)"), "arbitrate", "Ctrl+D", self.arbitrate),
         ):
             button = QPushButton(label)
             button.setObjectName(name)
@@ -185,6 +187,14 @@ class Dashboard(QWidget):
         from ui.batches.dialog import ExportDialog
 
         dialog = ExportDialog(self.db, self.clock, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.exec()
+        self.refresh()
+
+    @Slot()
+    def arbitrate(self) -> None:
+        """Decide between two keyings of an entry that differ."""
+        dialog = ArbitrationDialog(self.db, self.user, self.clock, self.language, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.exec()
         self.refresh()

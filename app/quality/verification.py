@@ -1,0 +1,227 @@
+"""Blind double keying and arbitration (issue 6).
+
+A share of each clerk's completed entries (10% unless the lead says more,
+for the team or for one clerk) is drawn for verification as it is first
+completed: another clerk keys it again from the book, seeing its place in
+the book but not the first values. The two keyings are compared field by
+field after the same normalisation (the rules of the form); if they agree
+the entry is verified, otherwise each difference goes to the lead, who
+picks one of the two values or types a third. The decision is kept, and
+so is whose error it was: the first keyer's when the second value is
+chosen, the second's when the first is, both when neither was right.
+
+An entry waiting for its second keying or for the lead is not exported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.clock import Clock, local_today
+from app.db.models import (
+    Book,
+    Entry,
+    EntryStatus,
+    FieldDifference,
+    User,
+    Verification,
+    VerificationState,
+)
+from app.entries import SaveAction, decode_values, encode_values, save_entry
+from app.roles import require_lead
+from app.rules import Assessment, FieldValue, assess
+from app.specs import spec_for
+
+# The book reference the second clerk is shown: not keyed again.
+SHOWN = ("number",)
+
+
+class VerificationError(ValueError):
+    """A verification step that cannot be taken; the message says why."""
+
+
+@dataclass(frozen=True)
+class SecondKeying:
+    """What the second keying came to: refused (errors, as at the form),
+    verified, or differences for the lead."""
+
+    assessment: Assessment
+    saved: bool
+    differences: tuple[str, ...] = ()
+
+
+def take_next(session: Session, clerk: User) -> Verification | None:
+    """The oldest entry waiting for a second keying that ``clerk`` did not
+    key first; theirs until they key it."""
+    verification = session.scalars(
+        select(Verification)
+        .where(
+            Verification.state == VerificationState.WAITING.value,
+            Verification.first_keyer != clerk.id,
+            (Verification.taken_by.is_(None)) | (Verification.taken_by == clerk.id),
+        )
+        .order_by(Verification.id)
+        .limit(1)
+    ).first()
+    if verification is not None:
+        verification.taken_by = clerk.id
+        session.flush()
+    return verification
+
+
+def blind_form(session: Session, verification: Verification) -> tuple[Book, dict[str, FieldValue]]:
+    """What the second clerk sees: the book and the entry's place in it, no values."""
+    entry = session.get_one(Entry, verification.entry_id)
+    first = decode_values(entry.values)
+    return session.get_one(Book, entry.book_id), {key: first[key] for key in SHOWN if key in first}
+
+
+def key_again(
+    session: Session,
+    verification: Verification,
+    values: Mapping[str, FieldValue],
+    clerk: User,
+    clock: Clock,
+) -> SecondKeying:
+    """The second clerk's keying, compared with the first."""
+    if verification.state != VerificationState.WAITING.value:
+        raise VerificationError(f"entry {verification.entry_id} was keyed again already")
+    if clerk.id == verification.first_keyer:
+        raise VerificationError("the second keying is another clerk's")
+    entry = session.get_one(Entry, verification.entry_id)
+    spec = spec_for(session.get_one(Book, entry.book_id).kind)
+    first = decode_values(entry.values)
+    typed = dict(values) | {key: first[key] for key in SHOWN if key in first}
+    assessment = assess(spec, typed, today=local_today(clock))
+    if not assessment.can_complete:
+        return SecondKeying(assessment, saved=False)
+    second = encode_values(assessment.values)
+    compared = [f.key for f in spec.fields if f.key not in SHOWN]
+    differing = tuple(key for key in compared if entry.values.get(key, {}) != second.get(key, {}))
+    verification.second_keyer = clerk.id
+    verification.second_values = second
+    verification.second_keyed_at = clock.now()
+    verification.fields_compared = len(compared)
+    for key in differing:
+        session.add(
+            FieldDifference(
+                verification_id=verification.id,
+                field=key,
+                first=entry.values.get(key, {}),
+                second=second.get(key, {}),
+            )
+        )
+    if differing:
+        verification.state = VerificationState.MISMATCH.value
+    else:
+        verification.state = VerificationState.VERIFIED.value
+        entry.status = EntryStatus.VERIFIED.value
+    session.flush()
+    return SecondKeying(assessment, saved=True, differences=differing)
+
+
+def differences(session: Session, verification: Verification) -> list[FieldDifference]:
+    return list(
+        session.scalars(
+            select(FieldDifference)
+            .where(FieldDifference.verification_id == verification.id)
+            .order_by(FieldDifference.id)
+        )
+    )
+
+
+def arbitrate(
+    session: Session,
+    verification: Verification,
+    chosen: Mapping[str, FieldValue],
+    lead: User,
+    clock: Clock,
+) -> Assessment:
+    """The lead's value for every field the keyings differ on; the entry
+    takes them (a correction, validated as at the form) and is verified."""
+    require_lead(lead, "arbitrate between two keyings")
+    if verification.state != VerificationState.MISMATCH.value:
+        raise VerificationError(f"entry {verification.entry_id} has nothing to arbitrate")
+    found = differences(session, verification)
+    missing = sorted({d.field for d in found} - set(chosen))
+    if missing:
+        raise VerificationError(f"decide every difference: {', '.join(missing)} not yet")
+    entry = session.get_one(Entry, verification.entry_id)
+    book = session.get_one(Book, entry.book_id)
+    values = decode_values(entry.values) | {d.field: chosen[d.field] for d in found}
+    outcome = save_entry(
+        session, book=book, values=values, user=lead, action=SaveAction.COMPLETE, clock=clock,
+        entry=entry,
+    )  # fmt: skip
+    if not outcome.saved:
+        return outcome.assessment
+    stored = outcome.entry.values
+    for difference in found:
+        difference.chosen = stored.get(difference.field, {})
+        difference.error_of = _error_of(difference)
+    outcome.entry.status = EntryStatus.VERIFIED.value
+    verification.state = VerificationState.VERIFIED.value
+    verification.decided_by = lead.id
+    verification.decided_at = clock.now()
+    session.flush()
+    return outcome.assessment
+
+
+def _error_of(difference: FieldDifference) -> str:
+    if difference.chosen == difference.first:
+        return "second"
+    if difference.chosen == difference.second:
+        return "first"
+    return "both"
+
+
+@dataclass(frozen=True)
+class ErrorRate:
+    """A clerk's keying errors found by verification, per 1,000 fields keyed."""
+
+    user_id: int
+    fields: int
+    errors: int
+
+    @property
+    def per_thousand(self) -> float:
+        return 1000 * self.errors / self.fields if self.fields else 0.0
+
+
+def error_rates(session: Session, since: datetime, until: datetime) -> dict[int, ErrorRate]:
+    """Each clerk's errors per 1,000 fields, over the verifications decided
+    (or agreed) between ``since`` and ``until``: as first and second keyer."""
+    fields: dict[int, int] = {}
+    errors: dict[int, int] = {}
+    done = session.execute(
+        select(
+            Verification.id,
+            Verification.first_keyer,
+            Verification.second_keyer,
+            Verification.fields_compared,
+        ).where(
+            Verification.state == VerificationState.VERIFIED.value,
+            Verification.second_keyed_at >= since,
+            Verification.second_keyed_at < until,
+        )
+    ).all()
+    for _, first, second, compared in done:
+        for keyer in (first, second):
+            fields[keyer] = fields.get(keyer, 0) + (compared or 0)
+    ids = [row[0] for row in done]
+    keyers = {row[0]: (row[1], row[2]) for row in done}
+    for verification_id, error_of in session.execute(
+        select(FieldDifference.verification_id, FieldDifference.error_of).where(
+            FieldDifference.verification_id.in_(ids)
+        )
+    ):
+        first, second = keyers[verification_id]
+        for keyer, side in ((first, "first"), (second, "second")):
+            if error_of in (side, "both"):
+                errors[keyer] = errors.get(keyer, 0) + 1
+    return {user: ErrorRate(user, fields[user], errors.get(user, 0)) for user in fields}

@@ -1,0 +1,88 @@
+"""The lead's arbitration screen, driven from the keyboard only."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog
+from sqlalchemy import select
+from test_ui_work import open_window
+from verification_helpers import key_twice, make_team, user
+
+from app.db.models import Entry, FieldDifference, Verification
+from app.entries import decode_values
+from ui.quality.arbitration import ArbitrationDialog
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def keyed_twice(station, clock):
+    make_team(station)
+    return key_twice(station, clock)
+
+
+def test_the_lead_decides_three_entries_from_the_keyboard(
+    qtbot, station, clock, keyed_twice, vietnamese, monkeypatch
+) -> None:
+    window = open_window(qtbot, station, clock, "lead")
+    opened: list[QDialog] = []
+    monkeypatch.setattr(ArbitrationDialog, "exec", lambda d: opened.append(d))  # not modal
+    qtbot.keyClick(window, Qt.Key.Key_F8)
+    qtbot.keyClick(window.dashboard, Qt.Key.Key_D, CTRL)
+    [dialog] = opened
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+
+    assert dialog.remaining.text() == "3 mục đang chờ quyết định."
+    assert dialog.heading.text() == "Sổ đăng ký khai sinh 01/2010, số 2"
+    # Entry 2: the child's name; the second keying is what the book says.
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_2, CTRL)
+    qtbot.keyClick(dialog, Qt.Key.Key_Return, CTRL)
+    # Entry 4: the mother's name; the first keying is right.
+    assert dialog.heading.text().endswith("số 4")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1, CTRL)
+    qtbot.keyClick(dialog, Qt.Key.Key_Return, CTRL)
+    # Entry 5: the birth date; both are wrong, the lead types the book's.
+    assert dialog.heading.text().endswith("số 5")
+    qtbot.keyClicks(QApplication.focusWidget(), "31/06/2010")
+    qtbot.keyClick(dialog, Qt.Key.Key_Return, CTRL)
+    assert "không" in dialog.status.text().lower(), "an impossible date is refused"
+    QApplication.focusWidget().clear()
+    qtbot.keyClicks(QApplication.focusWidget(), "12/06/2010")
+    qtbot.keyClick(dialog, Qt.Key.Key_Return, CTRL)
+
+    assert dialog.heading.text() == (
+        "Không có hai lần nhập nào khác nhau: không có gì cần quyết định."
+    )
+    with station.sessions() as session:
+        decided = dict(
+            session.execute(select(FieldDifference.field, FieldDifference.error_of)).all()
+        )
+        values = {e.number: decode_values(e.values) for e in session.scalars(select(Entry))}
+        deciders = set(
+            session.scalars(
+                select(Verification.decided_by).where(
+                    Verification.id.in_(select(FieldDifference.verification_id))
+                )
+            )
+        )
+        lead = user(session, "lead")
+    assert decided == {"child_name": "first", "mother_name": "second", "child_birth_date": "both"}
+    assert values[2]["child_name"].value == "Phạm Thị Bình"
+    assert values[4]["mother_name"].value == "Trần Thị Lan"
+    assert values[5]["child_birth_date"].value == "2010-06-12"
+    assert deciders == {lead.id}, "every decision is the lead's"
+
+
+def test_a_field_left_undecided_is_said(qtbot, station, clock, keyed_twice, vietnamese) -> None:
+    with station.sessions() as session:
+        lead = user(session, "lead")
+    dialog = ArbitrationDialog(station, lead, clock, "vi")
+    qtbot.addWidget(dialog)
+
+    dialog.save()
+
+    assert dialog.status.text() == "Hãy quyết định mọi trường trước."
+    assert dialog.heading.text().endswith("số 2"), "still the same entry"

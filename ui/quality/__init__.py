@@ -1,0 +1,1 @@
+"""The lead's quality control: arbitration between two keyings."""
