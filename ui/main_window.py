@@ -55,6 +55,7 @@ from ui.form.entry_form import EntryForm
 from ui.inventory import InventoryDialog
 from ui.models.books import BookTableModel
 from ui.models.entries import EntryListModel
+from ui.quality.second_keying import SecondKeyingDialog
 
 if TYPE_CHECKING:
     from ui.dashboard.widget import Dashboard
@@ -172,6 +173,9 @@ class MainWindow(QMainWindow):
         self.defer_button = QPushButton(self.tr("Defer (F9)"))
         self.defer_button.setObjectName("defer")
         self.defer_button.clicked.connect(self.ask_deferral)
+        self.second_button = QPushButton(self.tr("Second keying (F11)"))
+        self.second_button.setObjectName("second_keying")
+        self.second_button.clicked.connect(self.key_second_time)
         self.finish_button = QPushButton(self.tr("Book finished"))
         self.finish_button.setObjectName("finish_book")
         self.finish_button.clicked.connect(self.finish_current_book)
@@ -179,6 +183,7 @@ class MainWindow(QMainWindow):
         self.outcome.setObjectName("outcome")
         buttons = QHBoxLayout()
         buttons.addWidget(self.finish_button)
+        buttons.addWidget(self.second_button)
         buttons.addWidget(self.outcome, 1)
         buttons.addWidget(self.defer_button)
         buttons.addWidget(self.save_button)
@@ -217,6 +222,7 @@ class MainWindow(QMainWindow):
             (Qt.Key.Key_F6, lambda: self.tabs.setCurrentIndex(0)),
             (Qt.Key.Key_F7, lambda: self.tabs.setCurrentIndex(1)),
             (Qt.Key.Key_F8, lambda: self.tabs.setCurrentIndex(2)),
+            (Qt.Key.Key_F11, self.key_second_time),
             (QKeySequence.StandardKey.New, self.open_next_book),
         ):
             QShortcut(QKeySequence(key), self, slot)
@@ -229,6 +235,15 @@ class MainWindow(QMainWindow):
                 ("Ctrl+I", self.register_books),
             ):
                 QShortcut(QKeySequence(key), self.book_table, slot)
+
+    @Slot()
+    def key_second_time(self) -> None:
+        """Key again, blind, the entries drawn for verification (others' entries)."""
+        if not self.flush_draft():
+            return
+        dialog = SecondKeyingDialog(self.db, self.user, self.clock, self.language, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.exec()
 
     # Books and entries
 

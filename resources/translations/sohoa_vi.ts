@@ -49,7 +49,7 @@
         <translation>Quyết định</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/arbitration.py" line="185" />
+        <location filename="../../ui/quality/arbitration.py" line="186" />
         <source>Decide every field first.</source>
         <translation>Hãy quyết định mọi trường trước.</translation>
     </message>
@@ -952,170 +952,213 @@ dấu vân tay {fingerprint}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="81" />
+        <location filename="../../ui/main_window.py" line="82" />
         <source>Sohoa — station {code} ({office})</source>
         <translation>Sohoa — trạm {code} ({office})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86" />
+        <location filename="../../ui/main_window.py" line="87" />
         <source>Books (F6)</source>
         <translation>Các quyển sổ (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87" />
+        <location filename="../../ui/main_window.py" line="88" />
         <source>Keying (F7)</source>
         <translation>Nhập liệu (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="97" />
         <source>Dashboard (F8)</source>
         <translation>Bảng theo dõi (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130" />
+        <location filename="../../ui/main_window.py" line="131" />
         <source>Next book (Ctrl+N)</source>
         <translation>Sổ tiếp theo (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133" />
+        <location filename="../../ui/main_window.py" line="134" />
         <source>Up (Ctrl+↑)</source>
         <translation>Lên (Ctrl+↑)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/main_window.py" line="135" />
         <source>Down (Ctrl+↓)</source>
         <translation>Xuống (Ctrl+↓)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="136" />
         <source>Hold / let go (Ctrl+H)</source>
         <translation>Tạm giữ / bỏ giữ (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136" />
+        <location filename="../../ui/main_window.py" line="137" />
         <source>Release from its clerk (Ctrl+R)</source>
         <translation>Thu hồi sổ (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137" />
+        <location filename="../../ui/main_window.py" line="138" />
         <source>Register books… (Ctrl+I)</source>
         <translation>Thêm sổ… (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>Save and next (F10)</source>
         <translation>Lưu và sang mục sau (F10)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172" />
+        <location filename="../../ui/main_window.py" line="173" />
         <source>Defer (F9)</source>
         <translation>Xử lý sau (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175" />
-        <location filename="../../ui/main_window.py" line="338" />
+        <location filename="../../ui/main_window.py" line="176" />
+        <source>Second keying (F11)</source>
+        <translation>Nhập lần hai (F11)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="179" />
+        <location filename="../../ui/main_window.py" line="353" />
         <source>Book finished</source>
         <translation>Đã nhập xong sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251" />
+        <location filename="../../ui/main_window.py" line="266" />
         <source>{name} is keying this book. One book is keyed by one clerk at a time.</source>
         <translation>{name} đang nhập sổ này. Mỗi sổ chỉ do một người nhập tại một thời điểm.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256" />
+        <location filename="../../ui/main_window.py" line="271" />
         <source>This book is finished or held by the team lead.</source>
         <translation>Sổ này đã nhập xong hoặc đang được tổ trưởng tạm giữ.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268" />
+        <location filename="../../ui/main_window.py" line="283" />
         <source>{book} · {office} · volume {volume} · {year}</source>
         <translation>{book} · {office} · quyển {volume} · năm {year}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281" />
+        <location filename="../../ui/main_window.py" line="296" />
         <source>Books</source>
         <translation>Sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291" />
+        <location filename="../../ui/main_window.py" line="306" />
         <source>No book is waiting in the queue.</source>
         <translation>Không còn sổ nào chờ nhập.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339" />
+        <location filename="../../ui/main_window.py" line="354" />
         <source>Every entry of this book is keyed? It leaves the queue.</source>
         <translation>Đã nhập hết các mục của sổ này? Sổ sẽ ra khỏi hàng chờ.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393" />
+        <location filename="../../ui/main_window.py" line="408" />
         <source>Typing…</source>
         <translation>Đang gõ…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415" />
+        <location filename="../../ui/main_window.py" line="430" />
         <source>Draft saved</source>
         <translation>Đã lưu nháp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417" />
+        <location filename="../../ui/main_window.py" line="432" />
         <source>Changes kept; F10 saves them into the entry</source>
         <translation>Đã giữ các thay đổi; nhấn F10 để lưu vào mục</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="435" />
+        <location filename="../../ui/main_window.py" line="450" />
         <source>Entry {number} saved.</source>
         <translation>Đã lưu mục số {number}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="457" />
+        <location filename="../../ui/main_window.py" line="472" />
         <source>Entry {number} deferred.</source>
         <translation>Đã chuyển mục số {number} sang xử lý sau.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="502" />
+        <location filename="../../ui/main_window.py" line="517" />
         <source>The entry is NOT saved: the data is locked by another program. What you typed is still in the form; wait a moment, then save again.</source>
         <translation>Mục này CHƯA được lưu: dữ liệu đang bị khóa bởi một chương trình khác. Những gì đã nhập vẫn còn trên màn hình; chờ một lát rồi lưu lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="507" />
+        <location filename="../../ui/main_window.py" line="522" />
         <source>The entry is NOT saved: the disk is full. What you typed is still in the form; ask whoever looks after the computer to free some space, then save again.</source>
         <translation>Mục này CHƯA được lưu: ổ đĩa của máy đã đầy. Những gì đã nhập vẫn còn trên màn hình; hãy nhờ người phụ trách máy tính dọn bớt chỗ trống, rồi lưu lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="512" />
+        <location filename="../../ui/main_window.py" line="527" />
         <source>The entry is NOT saved: the data could not be written. What you typed is still in the form; save again, and tell the team lead if it happens again.</source>
         <translation>Mục này CHƯA được lưu: không ghi được dữ liệu. Những gì đã nhập vẫn còn trên màn hình; hãy lưu lại, và báo cho trưởng nhóm nếu lỗi còn lặp lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="517" />
+        <location filename="../../ui/main_window.py" line="532" />
         <source>Not saved</source>
         <translation>Chưa lưu được</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="524" />
+        <location filename="../../ui/main_window.py" line="539" />
         <source>Not saved: {count} problem(s). Correct them, or defer the entry (F9).</source>
         <translation>Chưa lưu được: {count} chỗ cần sửa. Hãy sửa, hoặc chuyển mục này sang xử lý sau (F9).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="542" />
+        <location filename="../../ui/main_window.py" line="557" />
         <source>User: {name}</source>
         <translation>Cán bộ: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="544" />
+        <location filename="../../ui/main_window.py" line="559" />
         <source>Outside the shifts</source>
         <translation>Ngoài giờ ca</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="547" />
+        <location filename="../../ui/main_window.py" line="562" />
         <source>Shift {number} ({start}–{end})</source>
         <translation>Ca {number} ({start}–{end})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="554" />
+        <location filename="../../ui/main_window.py" line="569" />
         <source>Entries this shift: {count} of {quota}</source>
         <translation>Số mục trong ca: {count}/{quota}</translation>
+    </message>
+</context>
+<context>
+    <name>SecondKeyingDialog</name>
+    <message>
+        <location filename="../../ui/quality/second_keying.py" line="46" />
+        <source>Second keying</source>
+        <translation>Nhập lần hai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/second_keying.py" line="54" />
+        <source>Hand in (F10)</source>
+        <translation>Nộp (F10)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/second_keying.py" line="73" />
+        <source>No entry waits for a second keying.</source>
+        <translation>Không có mục nào chờ nhập lần hai.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/second_keying.py" line="80" />
+        <source>Key again what the book says: {book} {volume}/{year}, no. {number}</source>
+        <translation>Nhập lại đúng như trong sổ: {book} {volume}/{year}, số {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/second_keying.py" line="106" />
+        <source>Correct what is marked, then hand it in again.</source>
+        <translation>Hãy sửa chỗ được đánh dấu rồi nộp lại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/second_keying.py" line="112" />
+        <source>Handed in. {count} field(s) differ from the first keying: the lead decides.</source>
+        <translation>Đã nộp. {count} trường khác lần nhập thứ nhất: trưởng nhóm sẽ quyết định.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/second_keying.py" line="116" />
+        <source>Handed in. Both keyings agree: the entry is verified.</source>
+        <translation>Đã nộp. Hai lần nhập khớp nhau: mục đã được xác minh.</translation>
     </message>
 </context>
 <context>

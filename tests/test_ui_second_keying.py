@@ -1,0 +1,75 @@
+"""A clerk's second keying (F11): blind, handed in with F10, the next follows."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+from sqlalchemy import select
+from test_ui_work import open_window
+from verification_helpers import entry_values, make_team, user
+from work_helpers import add_book
+
+from app.db.models import Verification
+from app.entries import SaveAction, save_entry
+from app.keying import display_value
+from app.rules import FieldValue
+from ui.quality.second_keying import SecondKeyingDialog
+
+
+def test_a_clerk_keys_others_entries_again_blind(qtbot, station, clock, vietnamese, monkeypatch):
+    make_team(station)
+    with station.sessions.begin() as session:
+        book = add_book(session)
+        for index in range(2):
+            save_entry(
+                session, book=book, values=entry_values(index), user=user(session, "an"),
+                action=SaveAction.COMPLETE, clock=clock,
+            )  # fmt: skip
+    window = open_window(qtbot, station, clock, "binh")
+    opened: list[QDialog] = []
+    monkeypatch.setattr(SecondKeyingDialog, "exec", lambda d: opened.append(d))  # not modal
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    [dialog] = opened
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+
+    assert dialog.heading.text() == (
+        "Nhập lại đúng như trong sổ: Sổ đăng ký khai sinh 01/2010, số 1"
+    )
+    shown = {k: v.value for k, v in dialog.form.values().items() if v.value}
+    assert set(shown) == {"number"}, "nothing of the first keying is shown"
+    assert not dialog.form.editors["number"].input.isEnabled()
+
+    # The first as the book says it, as the first clerk did: they agree.
+    dialog.form.load(entry_values(0), lambda key, stored: display_value(book, key, stored))
+    qtbot.keyClick(dialog, Qt.Key.Key_F10)
+    assert dialog.status.text() == "Đã nộp. Hai lần nhập khớp nhau: mục đã được xác minh."
+    assert dialog.heading.text().endswith("số 2"), "the next one follows"
+    # The second with the mother's name otherwise: the lead will decide.
+    typed = entry_values(1) | {"mother_name": FieldValue("Trần Thị Lam")}
+    dialog.form.load(typed, lambda key, stored: display_value(book, key, stored))
+    qtbot.keyClick(dialog, Qt.Key.Key_F10)
+
+    assert dialog.status.text() == (
+        "Đã nộp. 1 trường khác lần nhập thứ nhất: trưởng nhóm sẽ quyết định."
+    )
+    assert dialog.heading.text() == "Không có mục nào chờ nhập lần hai."
+    with station.sessions() as session:
+        states = list(session.scalars(select(Verification.state).order_by(Verification.id)))
+    assert states == ["verified", "mismatch"]
+
+
+def test_the_first_keyer_has_nothing_to_key_again(qtbot, station, clock, vietnamese) -> None:
+    make_team(station)
+    with station.sessions.begin() as session:
+        an = user(session, "an")
+        save_entry(
+            session, book=add_book(session), values=entry_values(0), user=an,
+            action=SaveAction.COMPLETE, clock=clock,
+        )  # fmt: skip
+    dialog = SecondKeyingDialog(station, an, clock, "vi")
+    qtbot.addWidget(dialog)
+
+    assert dialog.heading.text() == "Không có mục nào chờ nhập lần hai."
+    assert not dialog.hand_in.isEnabled()
