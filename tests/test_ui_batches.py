@@ -9,15 +9,17 @@ import pytest
 from batch_helpers import FixedMoment, exporting_station
 from keyring.backends import fail
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QInputDialog
+from sqlalchemy import select
 from test_ui_work import open_window
 
 from app.batch.age import write_identity
 from app.batch.keys import station_public_key
 from app.batch.trust import read_trust_list
 from app.batch.verify import verify_batch
-from app.db.models import EntryStatus
+from app.db.models import Entry, EntryStatus, User, Verification
 from app.demo import add_demo_entries, create_demo_station
+from app.quality.draw import draw, set_share
 from ui.batches.dialog import ExportDialog
 
 
@@ -30,12 +32,17 @@ def exporting(tmp_path: Path, memory_keyring):
 
 @pytest.fixture
 def dialog(qtbot, exporting, vietnamese) -> ExportDialog:
-    dialog = ExportDialog(exporting.db, FixedMoment())
+    dialog = ExportDialog(exporting.db, FixedMoment(), lead_of(exporting.db))
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow)
     return dialog
+
+
+def lead_of(db) -> User:
+    with db.sessions() as session:
+        return session.scalars(select(User).where(User.username == "lead01")).one()
 
 
 def export_with_keys(qtbot, dialog: ExportDialog, folder: Path) -> None:
@@ -149,7 +156,7 @@ def test_a_station_without_a_key_makes_one_from_the_window(
 ) -> None:
     db = create_demo_station(tmp_path / "station")
     add_demo_entries(db, 10, seed=3, clock=FixedMoment())
-    dialog = ExportDialog(db, FixedMoment())
+    dialog = ExportDialog(db, FixedMoment(), lead_of(db))
     qtbot.addWidget(dialog)
     assert dialog.key_line.text() == "Trạm này chưa có khóa ký: chưa thể ký lô."
     assert dialog.create_key_button.isVisibleTo(dialog)
@@ -160,3 +167,34 @@ def test_a_station_without_a_key_makes_one_from_the_window(
     assert key is not None and dialog.key_line.text().startswith(key.key_id)
     assert not dialog.create_key_button.isVisibleTo(dialog)
     db.close()
+
+
+def test_entries_waiting_for_verification_stay_until_the_lead_lets_them_go(
+    qtbot, dialog, exporting, monkeypatch
+) -> None:
+    with exporting.db.sessions.begin() as session:
+        lead = session.get_one(User, dialog.lead.id)
+        set_share(session, lead, 1.0)
+        clerk = session.scalars(select(User).where(User.username == "clerk01")).one()
+        for entry in session.scalars(select(Entry).where(Entry.status == "completed").limit(3)):
+            draw(session, entry, clerk, FixedMoment())
+    completed = exporting.count(EntryStatus.COMPLETED)
+    dialog.refresh()
+
+    assert dialog.held_line.text() == (
+        "3 mục đã hoàn thành đang chờ nhập lần hai hoặc trưởng nhóm quyết định: chưa được xuất."
+    )
+    export_with_keys(qtbot, dialog, exporting.stick)
+    assert exporting.count(EntryStatus.EXPORTED) == completed - 3
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a: ("Trung tâm cần gấp", True))
+    qtbot.mouseClick(dialog.release_button, Qt.MouseButton.LeftButton)
+
+    assert not dialog.release_button.isVisibleTo(dialog)
+    with exporting.db.sessions() as session:
+        notes = set(session.scalars(select(Verification.note)))
+    assert notes == {"Trung tâm cần gấp"}
+    second = exporting.stick / "second"
+    second.mkdir()
+    export_with_keys(qtbot, dialog, second)
+    assert exporting.count(EntryStatus.EXPORTED) == completed

@@ -13,6 +13,7 @@ from work_helpers import add_book, add_user, key_entry, local
 
 from app.db.models import Book, DeferralReason, Role, User
 from app.entries import SaveAction
+from app.quality.draw import share_for
 from app.specs import BookKind
 from app.work import settings
 from app.work.queue import take_book
@@ -199,3 +200,23 @@ def test_a_deferred_entry_in_a_book_another_clerk_holds_is_not_opened(
 def _id_of(station, username: str) -> int:
     with station.sessions() as session:
         return session.scalars(select(User.id).where(User.username == username)).one()
+
+
+def test_the_lead_sets_how_many_entries_are_keyed_twice(
+    qtbot, station, clock, team, opened, vietnamese
+) -> None:
+    window = open_window(qtbot, station, clock, "lead")
+    qtbot.keyClick(window, Qt.Key.Key_F8)
+    qtbot.keyClick(window.dashboard, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    [dialog] = opened
+    assert dialog.verified_share.value() == 10, "10% unless the lead says more"
+    assert dialog.clerk_shares[_id_of(station, "an")].text() == "như cả nhóm"
+
+    dialog.verified_share.setValue(15)
+    dialog.clerk_shares[_id_of(station, "an")].setValue(40)
+    dialog.save()
+
+    with station.sessions() as session:
+        an = session.get_one(User, _id_of(station, "an"))
+        binh = session.scalars(select(User).where(User.username == "binh")).one()
+        assert (share_for(session, an), share_for(session, binh)) == (0.40, 0.15)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from app.db.models import Role, User
+from app.quality.draw import own_share, set_share, team_share
 from app.station import StationDatabase
 from app.work import settings
 from app.work.settings import InvalidSetting, Problem
@@ -37,6 +38,7 @@ from app.work.settings import InvalidSetting, Problem
 FAILURE_STYLE = "color: #b00020;"
 MAX_SHIFTS = 4
 TEAM_QUOTA = 0  # a clerk's quota spin box at 0: the team's quota applies
+TEAM_SHARE = -1  # a clerk's share spin box at -1: the team's share applies
 
 
 class _ShiftRow(QWidget):
@@ -90,6 +92,8 @@ class WorkSettingsDialog(QDialog):
                     .order_by(User.username)
                 )
             )
+            shared = team_share(session)
+            own_shares = {member.id: own_share(session, member) for member in team}
         self.rows: list[_ShiftRow] = []
         self.shift_box = QGroupBox(self.tr("Shifts (Vietnam time)"))
         self.shift_layout = QVBoxLayout(self.shift_box)
@@ -123,8 +127,13 @@ class WorkSettingsDialog(QDialog):
         quota_form.addRow(self.tr("Entries per clerk in a shift"), self.clerk_shift)
         quota_form.addRow(self.tr("Entries for the team in a day"), self.team_day)
         quota_form.addRow(self.has_deadline, self.deadline)
+        self.verified_share = _count_box(round(100 * shared), 100, minimum=0)
+        self.verified_share.setObjectName("verified_share")
+        self.verified_share.setSuffix(" %")
+        quota_form.addRow(self.tr("Entries keyed a second time, blind"), self.verified_share)
 
         self.clerk_quotas: dict[int, QSpinBox] = {}
+        self.clerk_shares: dict[int, QSpinBox] = {}
         clerks = QWidget()
         clerk_form = QFormLayout(clerks)
         for member in team:
@@ -132,11 +141,20 @@ class WorkSettingsDialog(QDialog):
             box.setSpecialValueText(self.tr("the team's quota"))
             box.setObjectName(f"quota_{member.username}")
             self.clerk_quotas[member.id] = box
-            clerk_form.addRow(f"{member.full_name} ({member.username})", box)
+            own = own_shares[member.id]
+            share = _count_box(TEAM_SHARE if own is None else round(100 * own), 100, TEAM_SHARE)
+            share.setSpecialValueText(self.tr("the team's share keyed twice"))
+            share.setSuffix(" %")
+            share.setObjectName(f"share_{member.username}")
+            self.clerk_shares[member.id] = share
+            row = QHBoxLayout()
+            row.addWidget(box)
+            row.addWidget(share)
+            clerk_form.addRow(f"{member.full_name} ({member.username})", row)
         scroll = QScrollArea()
         scroll.setWidget(clerks)
         scroll.setWidgetResizable(True)
-        clerk_box = QGroupBox(self.tr("A clerk's own quota per shift"))
+        clerk_box = QGroupBox(self.tr("A clerk's own quota per shift, and share keyed twice"))
         QVBoxLayout(clerk_box).addWidget(scroll)
 
         self.problem = QLabel()
@@ -200,6 +218,10 @@ class WorkSettingsDialog(QDialog):
                 for user_id, box in self.clerk_quotas.items():
                     own = None if box.value() == TEAM_QUOTA else box.value()
                     settings.set_clerk_quota(session, lead, session.get_one(User, user_id), own)
+                set_share(session, lead, self.verified_share.value() / 100)
+                for user_id, box in self.clerk_shares.items():
+                    share = None if box.value() == TEAM_SHARE else box.value() / 100
+                    set_share(session, lead, share, session.get_one(User, user_id))
         except InvalidSetting as refused:
             self.problem.setText(self._reason(refused))
             return

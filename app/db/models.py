@@ -337,6 +337,7 @@ class VerificationState(StrEnum):
     WAITING = "waiting"  # for a second clerk to key it blind
     MISMATCH = "mismatch"  # the two keyings differ: for the lead to arbitrate
     VERIFIED = "verified"  # they agreed, or the lead decided every difference
+    RELEASED = "released"  # the lead let it go unverified (``note`` says why)
 
 
 class Verification(Base):
@@ -359,6 +360,7 @@ class Verification(Base):
     fields_compared: Mapped[int | None] = mapped_column(Integer)
     decided_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    note: Mapped[str | None] = mapped_column(Text)
 
 
 class FieldDifference(Base):

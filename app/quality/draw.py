@@ -29,25 +29,41 @@ class ShareError(ValueError):
 
 def share_for(session: Session, clerk: User) -> float:
     """The share of ``clerk``'s completed entries drawn for verification."""
-    setting = session.get(Setting, SETTING)
-    value = setting.value if setting is not None else {}
-    return float(value.get("clerks", {}).get(str(clerk.id), value.get("share", DEFAULT_SHARE)))
+    own = own_share(session, clerk)
+    return team_share(session) if own is None else float(own)
 
 
-def set_share(session: Session, lead: User, share: float, clerk: User | None = None) -> None:
-    """Draw ``share`` (0 to 1) of the team's completed entries, or of one clerk's."""
+def set_share(session: Session, lead: User, share: float | None, clerk: User | None = None) -> None:
+    """Draw ``share`` (0 to 1) of the team's completed entries, or of one
+    clerk's; for a clerk, None goes back to the team's share."""
     require_lead(lead, "set how many entries are verified")
-    if not 0 <= share <= 1:
+    if share is not None and not 0 <= share <= 1:
         raise ShareError(f"a share is from 0 to 1, not {share}")
     setting = session.get(Setting, SETTING) or Setting(key=SETTING, value={})
     value = {"share": DEFAULT_SHARE, "clerks": {}} | dict(setting.value)
+    clerks = {k: v for k, v in value["clerks"].items() if clerk is None or k != str(clerk.id)}
     if clerk is None:
+        if share is None:
+            raise ShareError("the team's share is a number")
         value["share"] = share
-    else:
-        value["clerks"] = value["clerks"] | {str(clerk.id): share}
+    elif share is not None:
+        clerks[str(clerk.id)] = share
+    value["clerks"] = clerks
     setting.value = value
     session.add(setting)
     session.flush()
+
+
+def team_share(session: Session) -> float:
+    """The share of the team's completed entries drawn for verification."""
+    setting = session.get(Setting, SETTING)
+    return float(setting.value.get("share", DEFAULT_SHARE)) if setting else DEFAULT_SHARE
+
+
+def own_share(session: Session, clerk: User) -> float | None:
+    """A clerk's own share, or None when the team's applies."""
+    setting = session.get(Setting, SETTING)
+    return None if setting is None else setting.value.get("clerks", {}).get(str(clerk.id))
 
 
 def drawn(entry_uuid: str, share: float) -> bool:

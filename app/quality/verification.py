@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.clock import Clock, local_today
@@ -33,6 +33,7 @@ from app.db.models import (
     VerificationState,
 )
 from app.entries import SaveAction, decode_values, encode_values, save_entry
+from app.quality.draw import OPEN_STATES
 from app.roles import require_lead
 from app.rules import Assessment, FieldValue, assess
 from app.specs import spec_for
@@ -170,6 +171,36 @@ def arbitrate(
     verification.decided_at = clock.now()
     session.flush()
     return outcome.assessment
+
+
+def held_for_verification(session: Session) -> int:
+    """Entries held back from export: waiting for a second keying or the lead."""
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(Verification)
+            .where(Verification.state.in_(OPEN_STATES))
+        )
+        or 0
+    )
+
+
+def release_waiting(session: Session, lead: User, reason: str, clock: Clock) -> int:
+    """Let every entry still waiting for its second keying or arbitration go
+    unverified, so that the next batch takes it; the lead's reason is kept."""
+    require_lead(lead, "export entries before they are verified")
+    if not reason.strip():
+        raise VerificationError("say why the entries go unverified")
+    waiting = session.scalars(select(Verification).where(Verification.state.in_(OPEN_STATES)))
+    released = 0
+    for verification in waiting:
+        verification.state = VerificationState.RELEASED.value
+        verification.note = reason.strip()
+        verification.decided_by = lead.id
+        verification.decided_at = clock.now()
+        released += 1
+    session.flush()
+    return released
 
 
 def _error_of(difference: FieldDifference) -> str:

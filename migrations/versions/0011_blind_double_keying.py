@@ -31,6 +31,7 @@ def upgrade() -> None:
         sa.Column("fields_compared", sa.Integer(), nullable=True),
         sa.Column("decided_by", sa.Integer(), nullable=True),
         sa.Column("decided_at", sa.DateTime(), nullable=True),
+        sa.Column("note", sa.Text(), nullable=True),
         sa.ForeignKeyConstraint(
             ["decided_by"], ["users.id"], name=op.f("fk_verifications_decided_by_users")
         ),

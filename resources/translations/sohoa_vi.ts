@@ -531,284 +531,309 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="65" />
+        <location filename="../../ui/batches/dialog.py" line="71" />
         <source>Batches for the centre</source>
         <translation>Lô gửi trung tâm</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="73" />
+        <location filename="../../ui/batches/dialog.py" line="80" />
+        <source>Export them unverified…</source>
+        <translation>Xuất mà chưa xác minh…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="85" />
         <source>The stick's folder, e.g. E:\</source>
         <translation>Thư mục của USB, ví dụ E:\</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="74" />
+        <location filename="../../ui/batches/dialog.py" line="86" />
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="77" />
+        <location filename="../../ui/batches/dialog.py" line="89" />
         <source>Export the batch (Ctrl+Enter)</source>
         <translation>Xuất lô (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="89" />
+        <location filename="../../ui/batches/dialog.py" line="101" />
         <source>Folder:</source>
         <translation>Thư mục:</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="93" />
+        <location filename="../../ui/batches/dialog.py" line="105" />
         <source>Next batch</source>
         <translation>Lô tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="102" />
+        <location filename="../../ui/batches/dialog.py" line="118" />
         <source>Write the chosen batch again (Ctrl+R)</source>
         <translation>Ghi lại lô đã chọn (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="105" />
+        <location filename="../../ui/batches/dialog.py" line="121" />
         <source>For a lost or damaged stick: the same batch, the same entries.</source>
         <translation>Khi USB bị mất hoặc hỏng: đúng lô đó, đúng các mục đó.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="108" />
+        <location filename="../../ui/batches/dialog.py" line="124" />
         <source>Batches written</source>
         <translation>Các lô đã ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="116" />
+        <location filename="../../ui/batches/dialog.py" line="132" />
         <source>Create the signing key</source>
         <translation>Tạo khóa ký</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="119" />
+        <location filename="../../ui/batches/dialog.py" line="135" />
         <source>Save the public key for the centre…</source>
         <translation>Lưu khóa công khai cho trung tâm…</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="125" />
+        <location filename="../../ui/batches/dialog.py" line="141" />
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="135" />
+        <location filename="../../ui/batches/dialog.py" line="151" />
         <source>Keys</source>
         <translation>Khóa</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="137" />
+        <location filename="../../ui/batches/dialog.py" line="153" />
         <source>Station's signing key:</source>
         <translation>Khóa ký của trạm:</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="139" />
+        <location filename="../../ui/batches/dialog.py" line="155" />
         <source>Centre's recipient:</source>
         <translation>Khóa nhận của trung tâm:</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="162" />
+        <location filename="../../ui/batches/dialog.py" line="178" />
         <source>Batch</source>
         <translation>Lô</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="163" />
+        <location filename="../../ui/batches/dialog.py" line="179" />
         <source>Made</source>
         <translation>Tạo lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="164" />
+        <location filename="../../ui/batches/dialog.py" line="180" />
         <source>Entries</source>
         <translation>Số mục</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="166" />
+        <location filename="../../ui/batches/dialog.py" line="182" />
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="168" />
+        <location filename="../../ui/batches/dialog.py" line="184" />
         <source>Exported</source>
         <translation>Đã xuất</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="170" />
+        <location filename="../../ui/batches/dialog.py" line="186" />
         <source>Not finished: the next export finishes it</source>
         <translation>Chưa xong: lần xuất tới sẽ hoàn tất</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="173" />
+        <location filename="../../ui/batches/dialog.py" line="189" />
         <source>Last written</source>
         <translation>Ghi lần cuối</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="174" />
+        <location filename="../../ui/batches/dialog.py" line="190" />
         <source>To</source>
         <translation>Vào</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="193" />
+        <location filename="../../ui/batches/dialog.py" line="205" />
+        <source>{count} completed entries wait for their second keying or the lead's decision: they are not exported yet.</source>
+        <translation>{count} mục đã hoàn thành đang chờ nhập lần hai hoặc trưởng nhóm quyết định: chưa được xuất.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="218" />
         <source>This station has no signing key yet: batches cannot be signed.</source>
         <translation>Trạm này chưa có khóa ký: chưa thể ký lô.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="198" />
+        <location filename="../../ui/batches/dialog.py" line="223" />
         <source>{key_id}
 fingerprint {fingerprint}</source>
         <translation>{key_id}
 dấu vân tay {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="213" />
+        <location filename="../../ui/batches/dialog.py" line="238" />
         <source>Nothing to export: every completed entry is exported.</source>
         <translation>Không có gì để xuất: mọi mục đã hoàn thành đều đã được xuất.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="217" />
+        <location filename="../../ui/batches/dialog.py" line="242" />
         <source>Batch {sequence} ({entries} entries) was begun and not finished: exporting finishes it.</source>
         <translation>Lô {sequence} ({entries} mục) đã bắt đầu nhưng chưa xong: xuất lô sẽ hoàn tất nó.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="224" />
+        <location filename="../../ui/batches/dialog.py" line="249" />
         <source>{ready} completed entries wait: batch {sequence} takes {entries} of them; export again for the rest.</source>
         <translation>{ready} mục đã hoàn thành đang chờ: lô {sequence} lấy {entries} mục trong số đó; xuất thêm lần nữa cho phần còn lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="234" />
+        <location filename="../../ui/batches/dialog.py" line="259" />
         <source>{entries} completed entries wait: they will be batch {sequence}.</source>
         <translation>{entries} mục đã hoàn thành đang chờ: sẽ thành lô {sequence}.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="252" />
+        <location filename="../../ui/batches/dialog.py" line="277" />
         <source>The stick's folder</source>
         <translation>Thư mục của USB</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="271" />
+        <location filename="../../ui/batches/dialog.py" line="296" />
         <source>This batch is not finished: export it first.</source>
         <translation>Lô này chưa xong: hãy xuất lô trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="280" />
+        <location filename="../../ui/batches/dialog.py" line="305" />
         <source>Choose the stick's folder first.</source>
         <translation>Hãy chọn thư mục của USB trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="293" />
+        <location filename="../../ui/batches/dialog.py" line="318" />
         <source>Writing the batch to {folder}…</source>
         <translation>Đang ghi lô vào {folder}…</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="306" />
+        <location filename="../../ui/batches/dialog.py" line="331" />
         <source>There is no OS keyring on this computer, so batches cannot be signed. Ask IT to set one up (on Linux: GNOME Keyring or KWallet).</source>
         <translation>Máy này không có kho khóa (keyring) của hệ điều hành nên không thể ký lô. Hãy nhờ bộ phận tin học cài đặt (trên Linux: GNOME Keyring hoặc KWallet).</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="340" />
+        <location filename="../../ui/batches/dialog.py" line="365" />
         <source>Nothing to export: no completed entry is waiting.</source>
         <translation>Không có gì để xuất: không có mục đã hoàn thành nào đang chờ.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="344" />
+        <location filename="../../ui/batches/dialog.py" line="369" />
         <source>Batch {sequence} is on the stick at {path}: {entries} entries, read back and verified, and marked exported. The stick may be taken out.</source>
         <translation>Lô {sequence} đã nằm trên USB tại {path}: {entries} mục, đã đọc lại, kiểm tra và đánh dấu đã xuất. Có thể rút USB ra.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="356" />
+        <location filename="../../ui/batches/dialog.py" line="381" />
         <source>Batch {sequence} was written again at {path}: {entries} entries, read back and verified.</source>
         <translation>Đã ghi lại lô {sequence} tại {path}: {entries} mục, đã đọc lại và kiểm tra.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="380" />
+        <location filename="../../ui/batches/dialog.py" line="405" />
         <source>There is no such batch.</source>
         <translation>Không có lô này.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="382" />
+        <location filename="../../ui/batches/dialog.py" line="407" />
         <source>The folder is not there: is the stick plugged in?</source>
         <translation>Không thấy thư mục: USB đã cắm chưa?</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="385" />
+        <location filename="../../ui/batches/dialog.py" line="410" />
         <source>The stick already holds another folder under this batch's name: move it away, then export again.</source>
         <translation>Trên USB đã có một thư mục khác trùng tên lô này: hãy chuyển nó đi rồi xuất lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="389" />
+        <location filename="../../ui/batches/dialog.py" line="414" />
         <source>Writing to the stick failed (was it pulled out, or is it full?). Nothing was marked exported: plug it in and export again.</source>
         <translation>Ghi vào USB không được (USB bị rút ra hay đã đầy?). Chưa mục nào bị đánh dấu đã xuất: hãy cắm lại và xuất lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="393" />
+        <location filename="../../ui/batches/dialog.py" line="418" />
         <source>The batch did not read back whole from the stick: it may be failing. Nothing was marked exported: try another stick.</source>
         <translation>Đọc lại lô từ USB không còn nguyên vẹn: USB có thể bị hỏng. Chưa mục nào bị đánh dấu đã xuất: hãy thử USB khác.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="399" />
+        <location filename="../../ui/batches/dialog.py" line="424" />
         <source>This station already has a signing key.</source>
         <translation>Trạm này đã có khóa ký.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="401" />
+        <location filename="../../ui/batches/dialog.py" line="426" />
         <source>This station has no signing key yet: create it below, and give the centre its public key.</source>
         <translation>Trạm này chưa có khóa ký: hãy tạo khóa ở dưới và gửi khóa công khai cho trung tâm.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="405" />
+        <location filename="../../ui/batches/dialog.py" line="430" />
         <source>The station's signing key is not in this computer's keyring: is this the station's own computer and user account?</source>
         <translation>Khóa ký của trạm không có trong kho khóa của máy này: đây có đúng là máy và tài khoản của trạm không?</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="409" />
+        <location filename="../../ui/batches/dialog.py" line="434" />
         <source>The signing key in the keyring is damaged or not this station's.</source>
         <translation>Khóa ký trong kho khóa bị hỏng hoặc không phải của trạm này.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="412" />
+        <location filename="../../ui/batches/dialog.py" line="437" />
         <source>The centre's recipient is not set: enter it below (age1…), as the centre gave it.</source>
         <translation>Chưa có khóa nhận của trung tâm: hãy nhập ở dưới (age1…), đúng như trung tâm đã cấp.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="417" />
+        <location filename="../../ui/batches/dialog.py" line="442" />
         <source>The OS keyring could not be used, so the batch cannot be signed.</source>
         <translation>Không dùng được kho khóa của hệ điều hành nên không thể ký lô.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="418" />
+        <location filename="../../ui/batches/dialog.py" line="443" />
         <source>The export failed; nothing was marked exported.</source>
         <translation>Xuất lô không thành công; chưa mục nào bị đánh dấu đã xuất.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="445" />
+        <location filename="../../ui/batches/dialog.py" line="460" />
+        <source>Export entries unverified</source>
+        <translation>Xuất các mục chưa xác minh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="461" />
+        <source>Why do these entries go to the centre before they are verified?</source>
+        <translation>Vì sao gửi các mục này cho trung tâm trước khi được xác minh?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="469" />
+        <source>{count} entries go in the next batch unverified; your reason is kept.</source>
+        <translation>{count} mục sẽ vào lô tiếp theo khi chưa xác minh; lý do của anh/chị được lưu lại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="490" />
         <source>Signing key {key_id} created. Save its public key for the centre, which must trust it before it accepts this station's batches.</source>
         <translation>Đã tạo khóa ký {key_id}. Hãy lưu khóa công khai gửi trung tâm: trung tâm phải tin cậy khóa này thì mới nhận lô của trạm.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="460" />
+        <location filename="../../ui/batches/dialog.py" line="505" />
         <source>Save the public key for the centre</source>
         <translation>Lưu khóa công khai cho trung tâm</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="462" />
+        <location filename="../../ui/batches/dialog.py" line="507" />
         <source>Minisign public key (*.pub)</source>
         <translation>Khóa công khai minisign (*.pub)</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="474" />
+        <location filename="../../ui/batches/dialog.py" line="519" />
         <source>The public key could not be saved.</source>
         <translation>Không lưu được khóa công khai.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="477" />
+        <location filename="../../ui/batches/dialog.py" line="522" />
         <source>The public key is saved in {path}: give it to the centre.</source>
         <translation>Đã lưu khóa công khai vào {path}: hãy gửi cho trung tâm.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="489" />
+        <location filename="../../ui/batches/dialog.py" line="534" />
         <source>This is not the centre's recipient: it starts with age1 and is 62 characters long. Copy it exactly as the centre gave it.</source>
         <translation>Đây không phải khóa nhận của trung tâm: khóa bắt đầu bằng age1 và dài 62 ký tự. Hãy chép đúng như trung tâm đã cấp.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="496" />
+        <location filename="../../ui/batches/dialog.py" line="541" />
         <source>The next batches are encrypted for this centre.</source>
         <translation>Các lô tiếp theo được mã hóa cho trung tâm này.</translation>
     </message>
@@ -1207,72 +1232,82 @@ To try Sohoa with demo data: sohoa demo</source>
 <context>
     <name>WorkSettingsDialog</name>
     <message>
-        <location filename="../../ui/work_settings.py" line="81" />
+        <location filename="../../ui/work_settings.py" line="83" />
         <source>Shifts, quotas and deadline</source>
         <translation>Ca làm việc, định mức và hạn hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="94" />
+        <location filename="../../ui/work_settings.py" line="98" />
         <source>Shifts (Vietnam time)</source>
         <translation>Ca làm việc (giờ Việt Nam)</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="96" />
+        <location filename="../../ui/work_settings.py" line="100" />
         <source>Add a shift</source>
         <translation>Thêm ca</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="107" />
+        <location filename="../../ui/work_settings.py" line="111" />
         <source>The campaign must be keyed by</source>
         <translation>Hạn hoàn thành chiến dịch</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="121" />
+        <location filename="../../ui/work_settings.py" line="125" />
         <source>Quotas and deadline</source>
         <translation>Định mức và hạn hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="123" />
+        <location filename="../../ui/work_settings.py" line="127" />
         <source>Entries per clerk in a shift</source>
         <translation>Số mục mỗi người trong một ca</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="124" />
+        <location filename="../../ui/work_settings.py" line="128" />
         <source>Entries for the team in a day</source>
         <translation>Số mục của tổ trong một ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="132" />
+        <location filename="../../ui/work_settings.py" line="133" />
+        <source>Entries keyed a second time, blind</source>
+        <translation>Tỷ lệ mục được nhập lần hai (không xem lần đầu)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_settings.py" line="141" />
         <source>the team's quota</source>
         <translation>theo định mức của tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="139" />
-        <source>A clerk's own quota per shift</source>
-        <translation>Định mức riêng của từng người trong một ca</translation>
+        <location filename="../../ui/work_settings.py" line="146" />
+        <source>the team's share keyed twice</source>
+        <translation>như cả nhóm</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="183" />
+        <location filename="../../ui/work_settings.py" line="157" />
+        <source>A clerk's own quota per shift, and share keyed twice</source>
+        <translation>Định mức riêng mỗi ca và tỷ lệ nhập lần hai của từng người</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_settings.py" line="201" />
         <source>Shift {number}</source>
         <translation>Ca {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="213" />
+        <location filename="../../ui/work_settings.py" line="235" />
         <source>Keep at least one shift.</source>
         <translation>Phải có ít nhất một ca.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="215" />
+        <location filename="../../ui/work_settings.py" line="237" />
         <source>The shift {start}–{end} ends before it starts.</source>
         <translation>Ca {start}–{end} kết thúc trước khi bắt đầu.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="219" />
+        <location filename="../../ui/work_settings.py" line="241" />
         <source>Two shifts overlap at {hour}.</source>
         <translation>Hai ca trùng nhau lúc {hour}.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="221" />
+        <location filename="../../ui/work_settings.py" line="243" />
         <source>A quota is a number of entries above zero.</source>
         <translation>Định mức phải là số mục lớn hơn 0.</translation>
     </message>
@@ -1280,7 +1315,7 @@ To try Sohoa with demo data: sohoa demo</source>
 <context>
     <name>_ShiftRow</name>
     <message>
-        <location filename="../../ui/work_settings.py" line="52" />
+        <location filename="../../ui/work_settings.py" line="54" />
         <source>Remove</source>
         <translation>Bỏ ca này</translation>
     </message>

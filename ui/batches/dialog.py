@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -47,7 +48,9 @@ from app.batch.keys import (
     station_public_key,
 )
 from app.clock import VIETNAM, Clock
+from app.db.models import User
 from app.keystore import KeyringUnavailable, Keystore, open_keystore
+from app.quality.verification import held_for_verification, release_waiting
 from app.station import StationDatabase
 from ui.batches.job import ExportJob
 from ui.models.rows import Column, RowTableModel, row_table
@@ -57,10 +60,13 @@ SUCCESS_STYLE = "color: #1b5e20;"
 
 
 class ExportDialog(QDialog):
-    def __init__(self, db: StationDatabase, clock: Clock, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: StationDatabase, clock: Clock, lead: User, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.db = db
         self.clock = clock
+        self.lead = lead
         self.job: ExportJob | None = None
         self.setWindowTitle(self.tr("Batches for the centre"))
         self.setMinimumWidth(760)
@@ -68,6 +74,12 @@ class ExportDialog(QDialog):
         self.plan_line = QLabel()
         self.plan_line.setObjectName("plan")
         self.plan_line.setWordWrap(True)
+        self.held_line = QLabel()
+        self.held_line.setObjectName("held")
+        self.held_line.setWordWrap(True)
+        self.release_button = QPushButton(self.tr("Export them unverified…"))
+        self.release_button.setObjectName("release")
+        self.release_button.clicked.connect(self.release_held)
         self.folder = QLineEdit()
         self.folder.setObjectName("folder")
         self.folder.setPlaceholderText(self.tr("The stick's folder, e.g. E:\\"))
@@ -93,6 +105,10 @@ class ExportDialog(QDialog):
         next_box = QGroupBox(self.tr("Next batch"))
         next_layout = QVBoxLayout(next_box)
         next_layout.addWidget(self.plan_line)
+        held_row = QHBoxLayout()
+        held_row.addWidget(self.held_line, 1)
+        held_row.addWidget(self.release_button)
+        next_layout.addLayout(held_row)
         next_layout.addLayout(folder_row)
         next_layout.addWidget(self.progress)
         next_layout.addWidget(self.status)
@@ -181,8 +197,17 @@ class ExportDialog(QDialog):
         with self.db.sessions() as session:
             plan = plan_export(session)
             records = list_batches(session)
+            held = held_for_verification(session)
         station = self.db.station()
         self._show_plan(plan)
+        self.held_line.setText(
+            self.tr(
+                "{count} completed entries wait for their second keying or the lead's"
+                " decision: they are not exported yet."
+            ).format(count=QLocale().toString(held))
+        )
+        self.held_line.setVisible(held > 0)
+        self.release_button.setVisible(held > 0)
         self.batches.set_rows(records)
         if records:
             self.table.selectRow(0)
@@ -426,6 +451,26 @@ class ExportDialog(QDialog):
             super().closeEvent(event)
         else:
             event.ignore()
+
+    @Slot()
+    def release_held(self) -> None:
+        """The lead lets the entries waiting for verification go, with a reason."""
+        reason, given = QInputDialog.getText(
+            self,
+            self.tr("Export entries unverified"),
+            self.tr("Why do these entries go to the centre before they are verified?"),
+        )
+        if not given or not reason.strip():
+            return
+        with self.db.sessions.begin() as session:
+            released = release_waiting(session, self.lead, reason, self.clock)
+        self.refresh()
+        self._say(
+            self.tr("{count} entries go in the next batch unverified; your reason is kept.").format(
+                count=QLocale().toString(released)
+            ),
+            SUCCESS_STYLE,
+        )
 
     # The keys
 

@@ -186,7 +186,7 @@ class Dashboard(QWidget):
         # Imported here: the dashboard opens faster without the cryptography.
         from ui.batches.dialog import ExportDialog
 
-        dialog = ExportDialog(self.db, self.clock, self)
+        dialog = ExportDialog(self.db, self.clock, self.user, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.exec()
         self.refresh()
