@@ -121,7 +121,8 @@ def key_again(
         verification.state = VerificationState.MISMATCH.value
     else:
         verification.state = VerificationState.VERIFIED.value
-        entry.status = EntryStatus.VERIFIED.value
+        if entry.status == EntryStatus.COMPLETED.value:  # not since deferred again
+            entry.status = EntryStatus.VERIFIED.value
     session.flush()
     return SecondKeying(assessment, saved=True, differences=differing)
 
