@@ -8,9 +8,8 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from app.cli.common import CommandError, Report, add_json_flag, data_dir_of
+from app.cli.common import CommandError, Report, add_json_flag, station_of
 from app.db.models import Role, User
-from app.station import StationDatabase, StationError, open_station
 from app.work.inventory import all_books, import_books
 
 
@@ -41,17 +40,10 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
     listing.set_defaults(handler=run_list)
 
 
-def _open(args: argparse.Namespace) -> StationDatabase:
-    try:
-        return open_station(data_dir_of(args))
-    except StationError as e:
-        raise CommandError(str(e)) from e
-
-
 def run_import(args: argparse.Namespace) -> Report:
     if not args.file.is_file():
         raise CommandError(f"no such file: {args.file}")
-    db = _open(args)
+    db = station_of(args)
     started = time.monotonic()
     try:
         with db.sessions.begin() as session:
@@ -95,7 +87,7 @@ def run_import(args: argparse.Namespace) -> Report:
 
 
 def run_list(args: argparse.Namespace) -> Report:
-    db = _open(args)
+    db = station_of(args)
     try:
         with db.sessions() as session:
             books = [

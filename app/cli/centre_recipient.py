@@ -6,8 +6,7 @@ import argparse
 
 from app.batch.age import AgeError
 from app.batch.keys import set_centre_recipients
-from app.cli.common import CommandError, Report, add_json_flag, data_dir_of
-from app.station import StationError, open_station
+from app.cli.common import CommandError, Report, add_json_flag, station_of
 
 
 def add_parser(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -27,10 +26,7 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
 
 
 def run(args: argparse.Namespace) -> Report:
-    try:
-        db = open_station(data_dir_of(args))
-    except StationError as e:
-        raise CommandError(str(e)) from e
+    db = station_of(args)
     try:
         if args.recipients:
             with db.sessions.begin() as session:

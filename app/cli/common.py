@@ -1,4 +1,4 @@
-"""What every command shares: its report, its error, its data directory."""
+"""What every command shares: its report, its error, its data directory, its station."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from app.paths import default_data_dir
+from app.station import StationDatabase, StationError, open_station
 
 
 class CommandError(RuntimeError):
@@ -25,6 +26,14 @@ class Report:
 
 def data_dir_of(args: argparse.Namespace) -> Path:
     return args.data_dir if args.data_dir is not None else default_data_dir()
+
+
+def station_of(args: argparse.Namespace) -> StationDatabase:
+    """The station in the command's data directory, or the one-line reason why not."""
+    try:
+        return open_station(data_dir_of(args))
+    except StationError as e:
+        raise CommandError(str(e)) from e
 
 
 def add_json_flag(parser: argparse.ArgumentParser) -> None:

@@ -8,11 +8,10 @@ from pathlib import Path
 from app.batch.age import AgeError
 from app.batch.export import ExportError, WrittenBatch, export_batch, plan_export, rewrite_batch
 from app.batch.keys import StationKeyError
-from app.cli.common import CommandError, Report, add_json_flag, data_dir_of
+from app.cli.common import CommandError, Report, add_json_flag, station_of
 from app.cli.key import cli_keystore
 from app.clock import SystemClock
 from app.keystore import KeyringUnavailable
-from app.station import StationError, open_station
 
 
 def add_parser(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -35,10 +34,7 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
 
 
 def run(args: argparse.Namespace) -> Report:
-    try:
-        db = open_station(data_dir_of(args))
-    except StationError as e:
-        raise CommandError(str(e)) from e
+    db = station_of(args)
     try:
         keystore = cli_keystore("export")
         with db.sessions() as session:

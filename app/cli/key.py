@@ -11,9 +11,9 @@ import sys
 
 from app.batch.keys import StationKeyError, create_signing_key, station_public_key
 from app.batch.signature import StationPublicKey
-from app.cli.common import CommandError, Report, add_json_flag, data_dir_of
+from app.cli.common import CommandError, Report, add_json_flag, station_of
 from app.keystore import KeyringUnavailable, Keystore, open_keystore
-from app.station import StationDatabase, StationError, open_station
+from app.station import StationDatabase
 
 
 def add_parser(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -79,10 +79,7 @@ def key_data(key: StationPublicKey) -> dict[str, str]:
 
 
 def run(args: argparse.Namespace) -> Report:
-    try:
-        db = open_station(data_dir_of(args))
-    except StationError as e:
-        raise CommandError(str(e)) from e
+    db = station_of(args)
     try:
         if args.create:
             keystore = cli_keystore("key")

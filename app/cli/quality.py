@@ -6,11 +6,10 @@ import argparse
 
 from sqlalchemy import select
 
-from app.cli.common import CommandError, Report, add_json_flag, data_dir_of
+from app.cli.common import Report, add_json_flag, station_of
 from app.clock import SystemClock
 from app.db.models import Book, CheckFinding, Entry
 from app.quality.checks import open_findings, run_checks
-from app.station import StationError, open_station
 
 LABELS = {
     "possible_duplicate": "possible duplicate",
@@ -34,10 +33,7 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
 
 
 def run(args: argparse.Namespace) -> Report:
-    try:
-        db = open_station(data_dir_of(args))
-    except StationError as e:
-        raise CommandError(str(e)) from e
+    db = station_of(args)
     try:
         with db.sessions.begin() as session:
             result = run_checks(session, SystemClock())

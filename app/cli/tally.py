@@ -6,9 +6,8 @@ import argparse
 from datetime import date, datetime
 from typing import Any
 
-from app.cli.common import CommandError, Report, add_json_flag, data_dir_of
+from app.cli.common import CommandError, Report, add_json_flag, station_of
 from app.clock import SystemClock, local_today
-from app.station import StationError, open_station
 from app.work.report import ClerkLine, DailyReport, ShiftLine, daily_report
 from app.work.report_text import duration, shift_name
 from app.work.shifts import OUTSIDE
@@ -54,10 +53,7 @@ def day_of(args: argparse.Namespace) -> date:
 def report_of(args: argparse.Namespace) -> DailyReport:
     """The daily report of the day asked for, from the station in --data-dir."""
     day = day_of(args)
-    try:
-        db = open_station(data_dir_of(args))
-    except StationError as e:
-        raise CommandError(str(e)) from e
+    db = station_of(args)
     try:
         with db.sessions() as session:
             return daily_report(session, day, SystemClock())
