@@ -8,9 +8,8 @@ from pathlib import Path
 from app.batch.keys import station_public_key
 from app.batch.trust import TrustList, TrustListError, read_trust_list
 from app.batch.verify import BatchRejected, verify_batch
-from app.cli.common import CommandError, Report, add_json_flag, data_dir_of
+from app.cli.common import CommandError, Report, add_json_flag, data_dir_of, station_of
 from app.db.engine import database_path
-from app.station import StationError, open_station
 
 
 def add_parser(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -48,13 +47,9 @@ def trust_list(path: Path | None) -> TrustList:
 
 
 def _own_key(args: argparse.Namespace) -> TrustList:
-    data_dir = data_dir_of(args)
-    if not database_path(data_dir).exists():
+    if not database_path(data_dir_of(args)).exists():
         return trust_list(None)
-    try:
-        db = open_station(data_dir)
-    except StationError as e:
-        raise CommandError(str(e)) from e
+    db = station_of(args)
     try:
         key = station_public_key(db.station())
     finally:
