@@ -28,7 +28,8 @@ from sqlalchemy.orm import Session
 from app import text
 from app.clock import Clock, local_today
 from app.dates import PartialDate
-from app.db.models import Book, DeferralReason, Entry, EntryName, EntryStatus, User
+from app.db.models import Book, CheckFinding, DeferralReason, Entry, EntryName, EntryStatus, User
+from app.quality.checks import check_entry
 from app.quality.draw import draw
 from app.rules import Assessment, FieldValue, Finding, Neighbour, assess, check_sequence
 from app.specs import BookSpec, SourceStatus, spec_for
@@ -51,12 +52,15 @@ class SaveOutcome:
 
     ``entry`` is the entry as stored, or when blocked the entry as it was
     before (None for a new one). A draft save of an entry past draft leaves
-    ``entry`` as it was and keeps the values as its pending edit.
+    ``entry`` as it was and keeps the values as its pending edit. ``checks``
+    are the open findings of the checks across entries run at a completion
+    (possible duplicates, too little keyed): the lead will see them too.
     """
 
     entry: Entry | None
     assessment: Assessment
     saved: bool
+    checks: tuple[CheckFinding, ...] = ()
 
 
 def encode_values(values: Mapping[str, FieldValue]) -> dict[str, dict[str, str]]:
@@ -195,9 +199,13 @@ def save_entry(
         _index_names(session, spec, entry, assessment)
     if action is not SaveAction.DRAFT:
         _drop_pending_edit(session, entry)
-    if action is SaveAction.COMPLETE and completed_before is None:
-        draw(session, entry, user, clock)  # a share is keyed again, blind
-    return SaveOutcome(entry, assessment, saved=True)
+    checks: list[CheckFinding] = []
+    if action is SaveAction.COMPLETE:
+        if completed_before is None:
+            draw(session, entry, user, clock)  # a share is keyed again, blind
+        if changed or was_draft:
+            checks = check_entry(session, entry, book, clock)
+    return SaveOutcome(entry, assessment, saved=True, checks=tuple(checks))
 
 
 @dataclass(frozen=True)

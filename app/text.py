@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Combining tone marks (grave, acute, hook above, tilde, dot below).
 _TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
@@ -35,11 +36,14 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFC", _WORD.sub(lambda m: _place_tone(m.group(0)), text))
 
 
+@lru_cache(maxsize=65536)
 def search_key(text: str) -> str:
     """Return the accent-free, lower-case key used to search names and places.
 
     SQLite's ``lower()`` and ``LIKE`` fold only ASCII, so every searchable
     text is stored with this key beside it: "Đặng Thị Hòa" -> "dang thi hoa".
+    Kept for the names met most (a duplicate check meets the same few
+    thousand names again and again).
     """
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))

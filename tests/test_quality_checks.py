@@ -9,11 +9,12 @@ from sqlalchemy import select, update
 from test_cli import ok_json, sohoa
 from work_helpers import add_book, add_user
 
-from app.db.models import CheckFinding, Entry, FindingState, Role, User
+from app.db.models import Book, CheckFinding, Entry, FindingState, Role, User
 from app.entries import SaveAction, save_entry
 from app.quality.checks import FindingError, decide, open_findings, run_checks
 from app.roles import NotAllowed
 from app.rules import FieldValue
+from app.specs import SourceStatus
 
 # A child of each number: children of one book are other children.
 CHILDREN = {1: "Lê Văn An", 2: "Phạm Thị Bình", 3: "Đỗ Minh Cường", 5: "Vũ Hồng Diệp", 6: "Hà Hải"}
@@ -144,6 +145,65 @@ def test_a_child_keyed_twice_is_a_finding(station, clock) -> None:
 
     assert duplicate.entry_ids == [first.id, second.id]
     assert duplicate.detail["kind"] == "birth" and duplicate.detail["score"] >= 0.85
+
+
+def test_completing_a_child_keyed_twice_says_so_at_once(station, clock) -> None:
+    values = valid_entry("birth", number="1", registration_date="02/07/2010")
+    typo = values["child_name"].value[:-1] + "x"
+    with station.sessions.begin() as session:
+        clerk, lead = add_user(session, "an"), add_user(session, "lead", Role.LEAD)
+        first = save_entry(
+            session, book=add_book(session), user=clerk, clock=clock, values=values,
+            action=SaveAction.COMPLETE,
+        )  # fmt: skip
+        second = save_entry(
+            session, book=add_book(session, volume="02"), user=clerk, clock=clock,
+            values=values | {"child_name": FieldValue(typo)}, action=SaveAction.COMPLETE,
+        )  # fmt: skip
+        [found] = second.checks
+        listed = [f.id for f in open_findings(session)]
+        again = run_checks(session, clock)
+        decide(session, found.id, FindingState.DISMISSED, "two children", lead, clock)
+        corrected = save_entry(
+            session, book=session.get_one(Book, second.entry.book_id), user=clerk, clock=clock,
+            values=values | {"child_name": FieldValue(typo), "page": FieldValue("3")},
+            action=SaveAction.COMPLETE, entry=second.entry,
+        )  # fmt: skip
+
+    assert first.checks == (), "nothing like it yet"
+    assert found.check == "possible_duplicate"
+    assert found.entry_ids == [first.entry.id, second.entry.id]
+    assert listed == [found.id], "the lead sees it without running a pass"
+    assert again.new == 0, "the pass finds it known"
+    assert corrected.checks == (), "dismissed: not said again at a correction"
+
+
+def test_an_entry_with_little_read_from_the_book_is_incomplete(station, clock) -> None:
+    unreadable = FieldValue("", SourceStatus.ILLEGIBLE)
+    missing = [
+        "mother_name", "mother_birth_date", "mother_residence", "father_name",
+        "father_birth_date", "father_residence", "father_ethnicity", "mother_ethnicity",
+        "declarant_name", "declarant_relationship", "signer_name", "signer_title",
+    ]  # fmt: skip
+    values = valid_entry("birth", number="1") | {key: unreadable for key in missing[:6]}
+    with station.sessions.begin() as session:
+        clerk, book = add_user(session, "an"), add_book(session)
+        fair = save_entry(
+            session, book=book, user=clerk, clock=clock, values=values, action=SaveAction.COMPLETE
+        )
+        poor = save_entry(
+            session, book=book, user=clerk, clock=clock, action=SaveAction.COMPLETE,
+            values=valid_entry("birth", number="2", child_name="Hà Văn Hải")
+            | {key: FieldValue("") for key in missing},
+        )  # fmt: skip
+        run_checks(session, clock)
+        [listed] = by_check(session)["incomplete"]
+
+    assert fair.checks == (), "six fields of twenty-odd unread is still enough"
+    [incomplete] = poor.checks
+    assert incomplete.id == listed.id and listed.entry_ids == [poor.entry.id]
+    assert set(listed.detail["missing"]) == set(missing)
+    assert listed.detail["score"] < 0.6
 
 
 def test_sohoa_quality_lists_the_open_findings(station, clock, keyed) -> None:

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import argparse
 
-from sqlalchemy import select
-
 from app.cli.common import Report, add_json_flag, station_of
 from app.clock import SystemClock
-from app.db.models import Book, CheckFinding, Entry
-from app.quality.checks import open_findings, run_checks
+from app.quality.checks import run_checks
+from app.quality.findings import ListedFinding, listed_findings
 
 LABELS = {
     "possible_duplicate": "possible duplicate",
     "number_repeated": "number keyed twice",
     "number_skipped": "number(s) skipped",
     "dates_out_of_order": "registration dates out of order",
+    "incomplete": "little read from the book",
 }
 
 
@@ -23,10 +22,11 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
     parser = subparsers.add_parser(
         "quality",
         parents=[common],
-        help="check across entries (duplicates, numbering) and list the open findings",
+        help="check across entries (duplicates, numbering, completeness); list what is open",
         description="Run the checks across the station's entries: possible duplicates of "
         "each kind of book, numbers keyed twice or skipped, registration dates out of "
-        "order. What is new is kept as a finding for the lead; every open one is listed.",
+        "order, entries with little read from the book. What is new is kept as a finding "
+        "for the lead; every open one is listed.",
     )
     add_json_flag(parser)
     parser.set_defaults(handler=run)
@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> Report:
     try:
         with db.sessions.begin() as session:
             result = run_checks(session, SystemClock())
-            findings = [_finding(session, f) for f in open_findings(session)]
+            findings = [_finding(f) for f in listed_findings(session)]
     finally:
         db.close()
     lines = [
@@ -51,19 +51,13 @@ def run(args: argparse.Namespace) -> Report:
     return Report(data={"new": result.new, "known": result.known, "open": findings}, lines=lines)
 
 
-def _finding(session, finding: CheckFinding) -> dict[str, object]:
-    rows = session.execute(
-        select(Entry.id, Entry.number, Entry.title, Book.kind, Book.volume, Book.year)
-        .join(Book)
-        .where(Entry.id.in_(finding.entry_ids))
-        .order_by(Entry.id)
-    )
+def _finding(finding: ListedFinding) -> dict[str, object]:
     return {
         "id": finding.id,
         "check": finding.check,
         "detail": finding.detail,
         "entries": [
-            {"id": i, "number": n, "title": t, "book": f"{kind} {volume}/{year}"}
-            for i, n, t, kind, volume, year in rows
+            {"id": e.id, "number": e.number, "title": e.title, "book": e.book.reference}
+            for e in finding.entries
         ],
     }

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    ColumnElement,
     Date,
     DateTime,
     ForeignKey,
@@ -25,6 +26,8 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    func,
+    literal_column,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -200,6 +203,19 @@ class Entry(Base):
     deferred_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
     book: Mapped[Book] = relationship(back_populates="entries")
+
+
+def stored_value(field: str) -> ColumnElement[Any]:
+    """An entry's stored value of ``field``, in SQL. The path is written out,
+    not bound: SQLite uses an index on an expression only when a query
+    spells the same expression."""
+    return func.json_extract(Entry.values, literal_column(f"'$.{field}.v'"))
+
+
+# The main date of each kind's person (app.quality.duplicates): the same
+# person keyed twice is looked for among the entries of the same date.
+MAIN_DATES = ("child_birth_date", "death_date", "wife_birth_date")
+MAIN_DATE_INDEXES = tuple(Index(f"ix_entries_{field}", stored_value(field)) for field in MAIN_DATES)
 
 
 class EntryName(Base):

@@ -1,7 +1,9 @@
 """The checks across entries as one pass the lead starts, and what they found.
 
 A pass runs every check (possible duplicates of each kind of book, each
-book's numbering) and keeps what is new as a finding for the lead. A
+book's numbering, entries far from complete) and keeps what is new as a
+finding for the lead; each completion runs the checks of one entry
+(``check_entry``: the numbering is checked by the form itself). A
 finding is found once: a later pass that finds it again leaves it as the
 lead decided it, so a pair dismissed as two people never comes back. The
 lead resolves a finding (the entries were corrected) or dismisses it with
@@ -17,10 +19,17 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.clock import Clock
-from app.db.models import CheckFinding, FindingState, User
-from app.quality.duplicates import IDENTITIES, possible_duplicates
+from app.db.models import Book, CheckFinding, Entry, FindingState, User
+from app.quality.completeness import Completeness, completeness, incomplete_entries
+from app.quality.duplicates import (
+    IDENTITIES,
+    PossibleDuplicate,
+    duplicates_of,
+    possible_duplicates,
+)
 from app.quality.sequence import Found, sequence_findings
 from app.roles import require_lead
+from app.specs import BookKind, spec_for
 
 
 @dataclass(frozen=True)
@@ -45,17 +54,7 @@ def run_checks(session: Session, clock: Clock) -> CheckPass:
         if found.signature in known:
             continue
         known.add(found.signature)
-        session.add(
-            CheckFinding(
-                check=found.check,
-                signature=found.signature,
-                book_id=found.book_id,
-                entry_ids=list(found.entry_ids),
-                detail=found.detail,
-                found_at=clock.now(),
-                state=FindingState.OPEN.value,
-            )
-        )
+        session.add(_finding(found, clock))
         new += 1
     session.flush()
     still_open = session.scalar(
@@ -66,16 +65,73 @@ def run_checks(session: Session, clock: Clock) -> CheckPass:
     return CheckPass(new=new, known=seen - new, open=still_open or 0)
 
 
+def check_entry(session: Session, entry: Entry, book: Book, clock: Clock) -> list[CheckFinding]:
+    """The checks across entries for one entry as it is completed: who else
+    it may be, and how complete it is. What is new is kept for the lead, as
+    a pass would; the open findings about the entry are returned."""
+    kind = BookKind(book.kind)
+    found = [
+        _duplicate(pair) for pair in duplicates_of(session, entry.id, book.id, kind, entry.values)
+    ]
+    measure = completeness(spec_for(kind), entry.values)
+    if not measure.enough:
+        found.append(_incomplete(entry.id, book.id, measure))
+    known = {
+        f.signature: f
+        for f in session.scalars(
+            select(CheckFinding).where(CheckFinding.signature.in_([f.signature for f in found]))
+        )
+    }
+    kept = []
+    for each in found:
+        finding = known.get(each.signature)
+        if finding is None:
+            finding = _finding(each, clock)
+            session.add(finding)
+        if finding.state == FindingState.OPEN.value:
+            kept.append(finding)
+    session.flush()
+    return kept
+
+
+def _finding(found: Found, clock: Clock) -> CheckFinding:
+    return CheckFinding(
+        check=found.check,
+        signature=found.signature,
+        book_id=found.book_id,
+        entry_ids=list(found.entry_ids),
+        detail=found.detail,
+        found_at=clock.now(),
+        state=FindingState.OPEN.value,
+    )
+
+
 def _every_check(session: Session) -> Iterator[Found]:
     for kind in IDENTITIES:
         for pair in possible_duplicates(session, kind):
-            yield Found(
-                "possible_duplicate",
-                f"possible_duplicate:{pair.first}:{pair.second}",
-                (pair.first, pair.second),
-                detail={"kind": kind.value, "score": round(pair.score, 3)},
-            )
+            yield _duplicate(pair)
     yield from sequence_findings(session)
+    for entry in incomplete_entries(session):
+        yield _incomplete(entry.entry_id, entry.book_id, entry.completeness)
+
+
+def _duplicate(pair: PossibleDuplicate) -> Found:
+    return Found(
+        "possible_duplicate",
+        f"possible_duplicate:{pair.first}:{pair.second}",
+        (pair.first, pair.second),
+        detail={"kind": pair.kind.value, "score": round(pair.score, 3)},
+    )
+
+
+def _incomplete(entry_id: int, book_id: int, measure: Completeness) -> Found:
+    return Found(
+        "incomplete",
+        f"incomplete:{entry_id}",
+        (entry_id,),
+        book_id,
+        {"score": round(measure.score, 3), "missing": list(measure.missing)},
+    )
 
 
 def open_findings(session: Session) -> list[CheckFinding]:

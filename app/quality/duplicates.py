@@ -20,15 +20,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from itertools import combinations, groupby
+from typing import Any
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
-from sqlalchemy import Row, func, select
+from sqlalchemy import ColumnElement, Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from app import text
-from app.db.models import Book, Entry, EntryName, EntryStatus
+from app.db.models import Book, Entry, EntryName, EntryStatus, stored_value
 from app.specs import BookKind
 
 
@@ -61,6 +63,8 @@ THRESHOLD = 0.85  # the score from which a pair is listed
 NAME_FLOOR = 80
 GIVEN_NAME_EDITS = 1  # one more for each four letters beyond the first four
 OTHERS_FLOOR = 0.85
+# The most entries of the same main date the check on save compares with.
+NEAR = 500
 # Entries a duplicate check looks at: those whose values a clerk finished.
 CHECKED = (EntryStatus.COMPLETED.value, EntryStatus.VERIFIED.value, EntryStatus.EXPORTED.value)
 
@@ -103,11 +107,67 @@ def possible_duplicates(
     )
 
 
+def duplicates_of(
+    session: Session, entry_id: int, book_id: int, kind: BookKind, values: dict[str, Any]
+) -> list[PossibleDuplicate]:
+    """The finished entries of ``kind`` that may be the same person as the
+    entry ``entry_id`` of book ``book_id`` holding ``values`` (as stored),
+    most alike first.
+
+    Run at each completion, so it reads only what an index finds at once:
+    the entries of the same main date (at most ``NEAR``), and the other
+    entries of the same book (the same page keyed twice). A duplicate that
+    differs in its date too, in another book, is left to the pass.
+    """
+    identity = IDENTITIES[kind]
+    person = _person(
+        entry_id,
+        *(
+            (values.get(field) or {}).get("v")
+            for field in (identity.name, identity.date, *identity.others)
+        ),
+    )
+    same_book, same_date = _near(kind)
+    near = [session.execute(same_book, {"entry": entry_id, "book": book_id})]
+    if person.date:
+        near.append(session.execute(same_date, {"entry": entry_id, "date": person.date}))
+    found = {}
+    for rows in near:
+        for row in rows:
+            if not _names_alike(person.name, text.search_key(row[1] or "")):
+                continue  # most of a date's entries: no need for the rest
+            other = _person(*row)
+            if (score := similarity(person, other)) >= THRESHOLD:
+                found[other.entry_id] = score
+    return sorted(
+        (
+            PossibleDuplicate(min(entry_id, other), max(entry_id, other), kind, score)
+            for other, score in found.items()
+        ),
+        key=lambda d: (-d.score, d.first, d.second),
+    )
+
+
+@cache
+def _near(kind: BookKind) -> tuple[Select[Any], Select[Any]]:
+    """The queries of ``duplicates_of``, built once per kind."""
+    identity = IDENTITIES[kind]
+    finished = (Entry.status.in_(CHECKED), Entry.id != bindparam("entry"))
+    same_book = select(*_columns(identity)).where(Entry.book_id == bindparam("book"), *finished)
+    same_date = (
+        select(*_columns(identity))
+        .join(Book, Book.id == Entry.book_id)
+        .where(stored_value(identity.date) == bindparam("date"), Book.kind == kind.value, *finished)
+        .limit(NEAR)
+    )
+    return same_book, same_date
+
+
 def similarity(a: Person, b: Person) -> float:
     """How likely two people are one, from 0 to 1."""
-    name = _alike(a.name, b.name) * 100
-    if name < NAME_FLOOR or not _same_given_name(a.name, b.name):
+    if not _names_alike(a.name, b.name):
         return 0.0
+    name = _alike(a.name, b.name) * 100
     compared = [_alike(x, y) for x, y in zip(a.others, b.others, strict=True) if x and y]
     if compared and sum(compared) / len(compared) < OTHERS_FLOOR:
         return 0.0
@@ -142,6 +202,11 @@ def date_similarity(a: str, b: str) -> float:
     return 0.3
 
 
+def _names_alike(a: str, b: str) -> bool:
+    """Whether two names' keys are alike enough to be one person's."""
+    return _alike(a, b) * 100 >= NAME_FLOOR and _same_given_name(a, b)
+
+
 def _same_given_name(a: str, b: str) -> bool:
     """Whether the given names (the last word) are one slip apart at most,
     or the names are the same words in another order."""
@@ -165,12 +230,12 @@ def _blocks(
     """The kind's people in blocks of the same main date, or of the same
     main name's key, read from the database in that order."""
     if by_date:
-        date = func.json_extract(Entry.values, f"$.{identity.date}.v")
-        query = select(Entry.id, Entry.values).where(date.is_not(None), date != "").order_by(date)
+        date = stored_value(identity.date)
+        query = select(*_columns(identity)).where(date.is_not(None), date != "").order_by(date)
     else:
         # The names' keys as the station indexes them (app.entries), in order.
         query = (
-            select(Entry.id, Entry.values)
+            select(*_columns(identity))
             .join(EntryName, EntryName.entry_id == Entry.id)
             .where(EntryName.field == identity.name)
             .order_by(EntryName.key)
@@ -178,8 +243,7 @@ def _blocks(
     query = query.join(Book, Book.id == Entry.book_id).where(
         Book.kind == kind.value, Entry.status.in_(CHECKED)
     )
-    people = (_person(row, identity) for row in session.execute(query.execution_options(
-        yield_per=1000)))  # fmt: skip
+    people = (_person(*row) for row in session.execute(query.execution_options(yield_per=1000)))
     block_key = (lambda p: p.date) if by_date else (lambda p: p.name)
     for _, block in groupby(people, key=block_key):
         people_of_block = list(block)
@@ -187,15 +251,17 @@ def _blocks(
             yield people_of_block
 
 
-def _person(row: Row, identity: Identity) -> Person:
-    entry_id, values = row
+def _columns(identity: Identity) -> list[ColumnElement[Any]]:
+    """An entry's ID and the values that say who it is, read in SQL: a
+    block reads a few fields of many entries, not their whole values."""
+    fields = (identity.name, identity.date, *identity.others)
+    return [Entry.id, *(stored_value(field) for field in fields)]
 
-    def value(field: str) -> str:
-        return (values.get(field) or {}).get("v") or ""
 
+def _person(entry_id: int, name: str | None, date: str | None, *others: str | None) -> Person:
     return Person(
         entry_id,
-        text.search_key(value(identity.name)),
-        value(identity.date),
-        tuple(text.search_key(value(field)) for field in identity.others),
+        text.search_key(name or ""),
+        date or "",
+        tuple(text.search_key(other or "") for other in others),
     )

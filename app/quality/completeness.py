@@ -1,0 +1,83 @@
+"""How complete an entry is ("đủ"): the share of what its record should say
+that was keyed from the book.
+
+A record should name the people of the event with their dates, origins and
+homes, and say where, when and by whom it was registered. An entry's score
+is the share of those fields that carry a value read from the book (a best
+reading counts; an illegible field, or one the book left blank, does not).
+Identity documents, notices, page, time of death and notes are left out of
+the measure: most old books have no column for them.
+
+An entry under ``FLOOR`` is a finding for the lead: often a second source
+(the family's copy, another register) can fill it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.db.models import Book, Entry
+from app.quality.duplicates import CHECKED
+from app.specs import BookSpec, SourceStatus, spec_for
+
+FLOOR = 0.6
+NOT_MEASURED = re.compile(r"_id_|_notice_|^page$|^notes$|^death_time$")
+CLEAR = SourceStatus.CLEAR.value
+READ = (CLEAR, SourceStatus.UNCERTAIN.value)
+
+
+@dataclass(frozen=True)
+class Completeness:
+    expected: int
+    missing: tuple[str, ...]  # the keys of the fields not read from the book
+
+    @property
+    def score(self) -> float:
+        return 1 - len(self.missing) / self.expected if self.expected else 1.0
+
+    @property
+    def enough(self) -> bool:
+        return self.score >= FLOOR
+
+
+def measured(spec: BookSpec) -> tuple[str, ...]:
+    """The fields of a kind's record that its completeness counts."""
+    return tuple(f.key for f in spec.fields if not NOT_MEASURED.search(f.key))
+
+
+def completeness(spec: BookSpec, values: Mapping[str, Mapping[str, str]]) -> Completeness:
+    """The completeness of an entry's values as stored ({"v": …, "s": …})."""
+    expected = measured(spec)
+    missing = tuple(
+        key
+        for key in expected
+        if not (value := values.get(key) or {}).get("v") or value.get("s", CLEAR) not in READ
+    )
+    return Completeness(len(expected), missing)
+
+
+@dataclass(frozen=True)
+class Incomplete:
+    entry_id: int
+    book_id: int
+    completeness: Completeness
+
+
+def incomplete_entries(session: Session) -> Iterator[Incomplete]:
+    """Every finished entry under the floor, book by book."""
+    rows = session.execute(
+        select(Entry.id, Entry.book_id, Book.kind, Entry.values)
+        .join(Book, Book.id == Entry.book_id)
+        .where(Entry.status.in_(CHECKED))
+        .order_by(Entry.book_id, Entry.id)
+        .execution_options(yield_per=1000)
+    )
+    for entry_id, book_id, kind, values in rows:
+        found = completeness(spec_for(kind), values)
+        if not found.enough:
+            yield Incomplete(entry_id, book_id, found)
