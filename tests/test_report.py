@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
+from verification_helpers import decide_planted, key_twice, make_team
 from work_helpers import add_book, add_user, key_entry, local
 
-from app.db.models import Entry, User, WorkSession
+from app.clock import local_today
+from app.db.models import Entry, User, Verification, WorkSession
 from app.entries import SaveAction
 from app.specs import BookKind
 from app.work import settings
@@ -114,7 +116,13 @@ def test_the_workbook_has_the_database_counts_as_numbers(station, day_of_work, t
     completed, deferred = database_counts(station, DAY)
 
     book = load_workbook(path)
-    assert book.sheetnames == ["Tổng hợp", "Theo ca", "Theo cán bộ", "Theo loại sổ"]
+    assert book.sheetnames == [
+        "Tổng hợp",
+        "Theo ca",
+        "Theo cán bộ",
+        "Theo loại sổ",
+        "Lỗi nhập liệu",
+    ]
     summary = {row[0]: row[1] for row in book["Tổng hợp"].iter_rows(values_only=True)}
     assert summary["Trạm nhập liệu"] == "TEST-01"
     assert summary["Đã xong"] == completed
@@ -141,7 +149,9 @@ def test_the_workbook_has_the_database_counts_as_numbers(station, day_of_work, t
 def test_the_workbook_in_english(day_of_work, tmp_path) -> None:
     path = write_report_xlsx(day_of_work, tmp_path / "report.xlsx", language="en")
 
-    assert load_workbook(path).sheetnames == ["Summary", "By shift", "By clerk", "By book kind"]
+    assert load_workbook(path).sheetnames == [
+        "Summary", "By shift", "By clerk", "By book kind", "Keying errors",
+    ]  # fmt: skip
     assert sheet_rows(path, "By book kind")[1][0] == "Birth register"
 
 
@@ -162,6 +172,25 @@ def test_a_failed_write_leaves_the_previous_workbook_whole(
 
     assert path.read_bytes() == before
     assert list(path.parent.iterdir()) == [path]
+
+
+def test_the_report_has_each_clerks_keying_errors(station, clock, tmp_path) -> None:
+    make_team(station)
+    key_twice(station, clock)
+    decide_planted(station, clock)
+    with station.sessions() as session:
+        report = daily_report(session, local_today(clock), clock)
+        compared = session.scalar(select(func.sum(Verification.fields_compared)))
+
+    rows = sheet_rows(write_report_xlsx(report, tmp_path / "report.xlsx"), "Lỗi nhập liệu")
+    assert rows[0][:4] == ("Tổ, ca, cán bộ", "Trong ngày", "7 ngày qua", "7 ngày trước đó")
+    by_name = {row[0]: row[1:] for row in rows[1:]}
+    assert list(by_name)[-1] == "Cả tổ"
+    assert by_name["An"][0] == pytest.approx(2000 / compared), "2 errors of an's fields"
+    assert by_name["An"][1] == pytest.approx(2000 / compared)
+    assert by_name["An"][2] is None, "nothing keyed the week before"
+    assert by_name["An"][4] == "Chưa đủ số liệu"
+    assert by_name["Cả tổ"][0] == pytest.approx(4000 / (2 * compared))
 
 
 @pytest.mark.usefixtures("qapp")

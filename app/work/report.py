@@ -2,8 +2,9 @@
 
 For one Vietnam date: each shift against its share of the team's day quota,
 each clerk of each shift against their quota with their pace, the entries by
-book kind, the day against the team's quota, and the campaign against its
-target with the projected finish. Built from the tallies (app.work.tally);
+book kind, the day against the team's quota, the campaign against its
+target with the projected finish, and the keying errors verification found
+per shift and per clerk, as trends. Built from the tallies (app.work.tally);
 the XLSX (app.work.report_xlsx) and the PDF (ui.reports) only lay it out.
 """
 
@@ -17,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.clock import Clock
 from app.db.models import DeferralReason, Station
+from app.quality.error_rates import ErrorTrends, error_trends
 from app.specs import BookKind
 from app.work import settings
 from app.work.backlog import backlog_counts
@@ -89,6 +91,8 @@ class DailyReport:
     campaign: CampaignProgress
     # Waiting entries per reason when the report was made (not as of ``day``).
     backlog: dict[DeferralReason, int]
+    # Keying errors found by verification, over the days ending with ``day``.
+    errors: ErrorTrends
     rows: list[TallyRow]  # the day's tally, for machine-readable output
 
     @property
@@ -127,6 +131,7 @@ def daily_report(session: Session, day: date, clock: Clock) -> DailyReport:
         team_day_quota=team_day,
         campaign=campaign_progress(session, day),
         backlog=_in_reason_order(backlog_counts(session)),
+        errors=error_trends(session, day, shifts),
         rows=rows,
     )
 

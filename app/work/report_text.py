@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from app.db.models import DeferralReason
+from app.quality.error_rates import Direction, ErrorTrends, Trend
 from app.specs import BookKind, Text, spec_for
 from app.work.report import ShiftLine
 from app.work.shifts import OUTSIDE
@@ -64,8 +65,31 @@ LABELS: dict[str, Text] = {
     "reason": Text("Lý do", "Reason"),
     "entries": Text("Số mục", "Entries"),
     "total": Text("Tổng", "Total"),
+    "errors": Text(
+        "Lỗi nhập liệu phát hiện qua nhập kép (số lỗi trên 1.000 trường)",
+        "Keying errors found by double keying (errors per 1,000 fields)",
+    ),
+    "errors_sheet": Text("Lỗi nhập liệu", "Keying errors"),
+    "errors_of": Text("Tổ, ca, cán bộ", "Team, shift, clerk"),
+    "team": Text("Cả tổ", "Team"),
+    "errors_the_day": Text("Trong ngày", "The day"),
+    "errors_last_week": Text("7 ngày qua", "Last 7 days"),
+    "errors_week_before": Text("7 ngày trước đó", "7 days before"),
+    "fields_checked": Text("Số trường đã đối chiếu (7 ngày qua)", "Fields checked (last 7 days)"),
+    "trend": Text("Xu hướng", "Trend"),
+    "errors_note": Text(
+        "Để hướng dẫn, không để xếp hạng: mỗi dòng so với chính nó tuần trước.",
+        "For coaching, not ranking: each line against its own week before.",
+    ),
     "prepared_by": Text("Người lập báo cáo", "Prepared by"),
     "sign_here": Text("(Ký, ghi rõ họ tên)", "(signature and full name)"),
+}
+
+DIRECTIONS: dict[Direction, Text] = {
+    Direction.FEWER: Text("Giảm lỗi", "Fewer errors"),
+    Direction.MORE: Text("Tăng lỗi", "More errors"),
+    Direction.STEADY: Text("Ổn định", "Steady"),
+    Direction.UNKNOWN: Text("Chưa đủ số liệu", "Too few fields yet"),
 }
 
 REASONS: dict[DeferralReason, Text] = {
@@ -94,6 +118,18 @@ def shift_name(number: int, language: str) -> str:
     if number == OUTSIDE:
         return label("outside", language)
     return label("shift_n", language).format(number=number)
+
+
+def error_lines(trends: ErrorTrends, language: str) -> list[tuple[str, Trend]]:
+    """Each shift, then each clerk by name, with their trend (the team's is
+    ``trends.team``)."""
+    return [(shift_name(number, language), trend) for number, trend in trends.shifts.items()] + [
+        (c.full_name or c.username, c.trend) for c in trends.clerks
+    ]
+
+
+def direction_name(direction: Direction, language: str) -> str:
+    return DIRECTIONS[direction].get(language)
 
 
 def shift_hours(line: ShiftLine) -> str:

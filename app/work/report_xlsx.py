@@ -1,9 +1,10 @@
 """The daily report as an Excel workbook, the form in which it goes upward.
 
 A summary sheet (station, day, totals, the campaign), then one sheet each by
-shift, by clerk and by book kind. Counts are numbers, percentages are
-fractions shown as percentages, times are Excel durations: the centre can
-add up the workbooks of many stations without retyping anything.
+shift, by clerk, by book kind, and one of the keying errors verification
+found. Counts are numbers, percentages are fractions shown as percentages,
+times are Excel durations: the centre can add up the workbooks of many
+stations without retyping anything.
 """
 
 from __future__ import annotations
@@ -22,9 +23,12 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from app.clock import VIETNAM
+from app.quality.error_rates import Trend
 from app.work.report import ClerkLine, DailyReport, KindLine, ShiftLine
 from app.work.report_text import (
     day_text,
+    direction_name,
+    error_lines,
     kind_name,
     label,
     outlook,
@@ -87,6 +91,14 @@ def write_report_xlsx(report: DailyReport, path: Path, language: str = "vi") -> 
             sum(k.completed for k in report.kinds),
             sum(k.deferred for k in report.kinds),
         ],
+        language,
+    )
+    errors = _error_columns(language)
+    _table(
+        book.create_sheet(label("errors_sheet", language)),
+        errors,
+        error_lines(report.errors, language),
+        [column.value((label("team", language), report.errors.team)) for column in errors],
         language,
     )
     with replaced_atomically(path) as partial:
@@ -217,6 +229,17 @@ def _kind_columns(language: str) -> list[_Column[KindLine]]:
         _Column("kind", lambda k: kind_name(k.kind, language)),
         _Column("completed", lambda k: k.completed, COUNT),
         _Column("deferred", lambda k: k.deferred, COUNT),
+    ]
+
+
+def _error_columns(language: str) -> list[_Column[tuple[str, Trend]]]:
+    return [
+        _Column("errors_of", lambda line: line[0]),
+        _Column("errors_the_day", lambda line: line[1].last_day.per_thousand, RATE),
+        _Column("errors_last_week", lambda line: line[1].last_week.per_thousand, RATE),
+        _Column("errors_week_before", lambda line: line[1].week_before.per_thousand, RATE),
+        _Column("fields_checked", lambda line: line[1].last_week.fields, COUNT),
+        _Column("trend", lambda line: direction_name(line[1].direction, language)),
     ]
 
 

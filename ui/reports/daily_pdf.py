@@ -16,10 +16,13 @@ from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from app.clock import VIETNAM
+from app.quality.error_rates import Rate, Trend
 from app.work.report import DailyReport
 from app.work.report_text import (
     day_text,
+    direction_name,
     duration,
+    error_lines,
     kind_name,
     label,
     number,
@@ -79,6 +82,7 @@ def report_html(report: DailyReport, language: str) -> str:
             _shifts(report, language),
             _clerks(report, language),
             _side_by_side(_kinds(report, language), _backlog(report, language)),
+            _errors(report, language),
             _signature(label("prepared_by", language), label("sign_here", language)),
         ]
     )
@@ -213,6 +217,38 @@ def _backlog(report: DailyReport, language: str) -> str:
         numeric_from=1,
         widths=[75, 25],
     )
+
+
+def _errors(report: DailyReport, language: str) -> str:
+    keys = ("errors_of", "errors_the_day", "errors_last_week", "errors_week_before",
+            "fields_checked", "trend")  # fmt: skip
+
+    def line(name: str, trend: Trend) -> list[str]:
+        return [
+            name,
+            _per_thousand(trend.last_day, language),
+            _per_thousand(trend.last_week, language),
+            _per_thousand(trend.week_before, language),
+            _count(trend.last_week.fields, language),
+            direction_name(trend.direction, language),
+        ]
+
+    return (
+        _section(label("errors", language))
+        + _grid(
+            [label(k, language) for k in keys],
+            [line(name, trend) for name, trend in error_lines(report.errors, language)],
+            line(label("team", language), report.errors.team),
+            numeric_from=1,
+            widths=[27, 12, 12, 12, 19, 18],
+        )
+        + f"<p><i>{escape(label('errors_note', language))}</i></p>"
+    )
+
+
+def _per_thousand(rate: Rate, language: str) -> str:
+    value = rate.per_thousand
+    return "–" if value is None else number(value, language, 1)
 
 
 def _count(value: float | None, language: str, decimals: int = 0) -> str:

@@ -1,0 +1,205 @@
+"""Keying errors found by verification, per 1,000 fields, as trends.
+
+Each entry keyed twice measures two keyings: the first clerk's, when the
+entry was first completed, and the second's, when it was keyed again. Once
+the two agree or the lead has decided between them, each keying counts the
+fields compared, and an error for each field decided against it (both
+keyings err when the lead typed a third value). A keying counts for its
+clerk, and for the shift and the day in which it was keyed.
+
+The figures are for coaching: each clerk's and each shift's rate over the
+last days, and whether it went down or up against the week before, read
+against its own past, not against the others. Too few fields make a rate
+noise, so a trend needs enough on both sides.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.clock import VIETNAM
+from app.db.models import FieldDifference, User, Verification, VerificationState
+from app.work.shifts import DEFAULT_SHIFTS, OUTSIDE, Shift, day_bounds, shift_at
+
+DAYS = 14  # the days a trend shows, the last ``WEEK`` against the ``WEEK`` before
+WEEK = 7
+# Fewer fields than this in a week, and its rate says little.
+ENOUGH_FIELDS = 200
+# How far a week's rate must move from the week before to be a change.
+CHANGE = 0.2
+
+
+@dataclass(frozen=True)
+class Keying:
+    """One keying measured by a verification."""
+
+    user_id: int
+    at: datetime
+    fields: int
+    errors: int
+
+
+@dataclass(frozen=True)
+class Rate:
+    fields: int = 0
+    errors: int = 0
+
+    @property
+    def per_thousand(self) -> float | None:
+        """Errors per 1,000 fields; None when nothing was measured."""
+        return 1000 * self.errors / self.fields if self.fields else None
+
+    @property
+    def enough(self) -> bool:
+        return self.fields >= ENOUGH_FIELDS
+
+    def __add__(self, other: Rate) -> Rate:
+        return Rate(self.fields + other.fields, self.errors + other.errors)
+
+
+class Direction(StrEnum):
+    FEWER = "fewer"  # fewer errors than the week before
+    MORE = "more"
+    STEADY = "steady"
+    UNKNOWN = "unknown"  # too few fields in one of the weeks
+
+
+@dataclass(frozen=True)
+class Trend:
+    """A clerk's or a shift's rate, day by day over ``DAYS`` days."""
+
+    daily: tuple[Rate, ...]
+
+    @property
+    def last_week(self) -> Rate:
+        return sum(self.daily[-WEEK:], Rate())
+
+    @property
+    def week_before(self) -> Rate:
+        return sum(self.daily[-2 * WEEK : -WEEK], Rate())
+
+    @property
+    def last_day(self) -> Rate:
+        return self.daily[-1]
+
+    @property
+    def direction(self) -> Direction:
+        now, before = self.last_week, self.week_before
+        if not (now.enough and before.enough):
+            return Direction.UNKNOWN
+        rate, earlier = now.per_thousand or 0.0, before.per_thousand or 0.0
+        if rate < earlier * (1 - CHANGE):
+            return Direction.FEWER
+        if rate > earlier * (1 + CHANGE) and rate - earlier >= 1:
+            return Direction.MORE
+        return Direction.STEADY
+
+
+@dataclass(frozen=True)
+class ClerkTrend:
+    user_id: int
+    username: str
+    full_name: str
+    trend: Trend
+
+
+@dataclass(frozen=True)
+class ErrorTrends:
+    """The days ending with ``last_day``, per shift and per clerk."""
+
+    days: tuple[date, ...]
+    shifts: dict[int, Trend]  # by shift number; OUTSIDE for work outside them
+    clerks: list[ClerkTrend]  # by name: a trend is read alone, not as a ranking
+
+    @property
+    def team(self) -> Trend:
+        daily = zip(*(t.daily for t in self.shifts.values()), strict=True)
+        return Trend(tuple(sum(day, Rate()) for day in daily) or (Rate(),) * len(self.days))
+
+
+def error_trends(
+    session: Session,
+    last_day: date,
+    shifts: tuple[Shift, ...] = DEFAULT_SHIFTS,
+    days: int = DAYS,
+) -> ErrorTrends:
+    """Each shift's and each clerk's keying errors, day by day, over the
+    ``days`` days ending with ``last_day`` (Vietnam dates)."""
+    first_day = last_day - timedelta(days=days - 1)
+    calendar = tuple(first_day + timedelta(days=n) for n in range(days))
+    since, until = day_bounds(first_day)[0], day_bounds(last_day)[1]
+    by_shift: dict[int, dict[date, Rate]] = {s.number: {} for s in shifts}
+    by_clerk: dict[int, dict[date, Rate]] = defaultdict(dict)
+    for keying in measured_keyings(session, since, until):
+        day = keying.at.astimezone(VIETNAM).date()
+        shift = shift_at(keying.at, shifts)
+        number = OUTSIDE if shift is None else shift.number
+        rate = Rate(keying.fields, keying.errors)
+        for table, key in ((by_shift, number), (by_clerk, keying.user_id)):
+            days_of = table.setdefault(key, {})
+            days_of[day] = days_of.get(day, Rate()) + rate
+    users = session.scalars(select(User).where(User.id.in_(by_clerk))).all()
+    return ErrorTrends(
+        days=calendar,
+        shifts={
+            number: _trend(by_day, calendar)
+            for number, by_day in sorted(by_shift.items())
+            if number != OUTSIDE or by_day
+        },
+        clerks=sorted(
+            (
+                ClerkTrend(u.id, u.username, u.full_name, _trend(by_clerk[u.id], calendar))
+                for u in users
+            ),
+            key=lambda c: (c.full_name or c.username).casefold(),
+        ),
+    )
+
+
+def _trend(by_day: dict[date, Rate], calendar: Iterable[date]) -> Trend:
+    return Trend(tuple(by_day.get(day, Rate()) for day in calendar))
+
+
+def measured_keyings(session: Session, since: datetime, until: datetime) -> list[Keying]:
+    """The keyings made between ``since`` and ``until`` whose verification
+    is done: the first and the second of each entry keyed twice."""
+    measured = (
+        Verification.state == VerificationState.VERIFIED.value,
+        Verification.created_at < until,
+        Verification.second_keyed_at >= since,
+    )
+    done = session.execute(
+        select(
+            Verification.id,
+            Verification.first_keyer,
+            Verification.created_at,
+            Verification.second_keyer,
+            Verification.second_keyed_at,
+            Verification.fields_compared,
+        ).where(*measured)
+    ).all()
+    errors: dict[tuple[int, str], int] = defaultdict(int)
+    for verification_id, error_of in session.execute(
+        select(FieldDifference.verification_id, FieldDifference.error_of)
+        .join(Verification, Verification.id == FieldDifference.verification_id)
+        .where(*measured)
+    ):
+        for side in ("first", "second"):
+            if error_of in (side, "both"):
+                errors[verification_id, side] += 1
+    keyings = []
+    for row in done:
+        for side, user_id, at in (
+            ("first", row.first_keyer, row.created_at),
+            ("second", row.second_keyer, row.second_keyed_at),
+        ):
+            if since <= at < until:
+                keyings.append(Keying(user_id, at, row.fields_compared or 0, errors[row.id, side]))
+    return keyings
