@@ -50,16 +50,20 @@ def clock() -> FixedClock:
 
 @pytest.fixture
 def vietnamese(qapp):
-    """The UI in Vietnamese, its default language, for one test."""
-    from PySide6.QtCore import QLocale
+    """The UI in Vietnamese, its default language, for one test; after it,
+    every translator is taken out, those the test installed too (the
+    desktop's start installs its own for good)."""
+    from PySide6.QtCore import QLocale, QTranslator
 
     from ui.i18n import install_translators
 
     locale = QLocale()
-    translators = install_translators(qapp, "vi")
+    before = set(qapp.findChildren(QTranslator))
+    install_translators(qapp, "vi")
     yield
-    for translator in translators:
+    for translator in set(qapp.findChildren(QTranslator)) - before:
         qapp.removeTranslator(translator)
+        translator.deleteLater()
     QLocale.setDefault(locale)
 
 

@@ -8,9 +8,10 @@ from datetime import time
 from sqlalchemy import func, select
 
 from app.clock import VIETNAM, local_today
-from app.db.models import Book, Entry, EntryStatus, User
-from app.demo import add_demo_entries
+from app.db.models import Book, Entry, EntryStatus, User, Verification
+from app.demo import add_demo_double_keying, add_demo_entries
 from app.entries import decode_values, find_by_name
+from app.quality.error_rates import error_trends
 from app.rules import assess
 from app.specs import spec_for
 from app.text import search_key
@@ -124,3 +125,34 @@ def test_demo_names_are_found_without_accents(station, clock) -> None:
         found = find_by_name(session, search_key(entry.title).upper())
 
     assert entry.id in [e.id for e in found]
+
+
+def test_the_demo_team_keys_a_tenth_again_and_the_lead_has_decided_most(station, clock) -> None:
+    add_demo_entries(station, 3000, seed=5, clock=clock)
+    drawn = add_demo_double_keying(station, seed=5, clock=clock)
+
+    with station.sessions() as session:
+        states = Counter(
+            dict(
+                session.execute(
+                    select(Verification.state, func.count()).group_by(Verification.state)
+                ).all()
+            )
+        )
+        verified = session.scalar(
+            select(func.count()).select_from(Entry).where(Entry.status == EntryStatus.VERIFIED)
+        )
+        firsts_and_seconds = session.execute(
+            select(Verification.first_keyer, Verification.second_keyer).where(
+                Verification.second_keyer.is_not(None)
+            )
+        ).all()
+        trends = error_trends(session, local_today(clock))
+
+    assert sum(states.values()) == drawn > 100
+    assert states["mismatch"] == 3, "a few differences left for the lead"
+    assert states["waiting"] > 0, "the latest wait for their second keying"
+    assert verified == states["verified"]
+    assert all(first != second for first, second in firsts_and_seconds)
+    assert len(trends.clerks) == 12
+    assert 1 < (trends.team.last_week.per_thousand or 0) < 15, "a few slips per 1,000 fields"

@@ -78,6 +78,21 @@ def test_the_next_entry_starts_from_the_one_before(station, window) -> None:
     assert window.entries.rowCount() == 1
 
 
+def test_a_person_keyed_twice_is_pointed_out_at_the_save(station, window) -> None:
+    book = add_book(station, BookKind.BIRTH)
+    window.open_book(book.id)
+    first = realistic(book, 1)
+    Clerk(window.form, Keyboard(), REGISTERED).key_entry(first)
+
+    Clerk(window.form, Keyboard(), REGISTERED).key_entry(first | {"number": "2"})
+
+    assert [e.status for e in stored(station)] == [EntryStatus.COMPLETED] * 2, "saved all the same"
+    assert window.outcome.text() == (
+        f"Đã lưu mục số 2. Có thể trùng người với Khai sinh quyển 01/2015, số 1"
+        f" ({first['child_name']}): tổ trưởng sẽ xem lại."
+    )
+
+
 def test_an_entry_with_an_error_is_not_saved_and_the_error_gets_the_focus(station, window) -> None:
     book = add_book(station, BookKind.BIRTH)
     window.open_book(book.id)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QDialog
-from sqlalchemy import select
+from sqlalchemy import func, select
 from test_ui_work import open_window
-from verification_helpers import key_twice, make_team, user
+from verification_helpers import decide_planted, key_twice, make_team, user
 
 from app.db.models import Entry, FieldDifference, Verification
 from app.entries import decode_values
@@ -86,3 +86,27 @@ def test_a_field_left_undecided_is_said(qtbot, station, clock, keyed_twice, viet
 
     assert dialog.status.text() == "Hãy quyết định mọi trường trước."
     assert dialog.heading.text().endswith("số 2"), "still the same entry"
+
+
+def test_the_dashboard_shows_each_clerks_errors_as_a_trend(
+    qtbot, station, clock, keyed_twice, vietnamese
+) -> None:
+    decide_planted(station, clock)
+    with station.sessions() as session:
+        compared = session.scalar(select(func.sum(Verification.fields_compared)))
+    window = open_window(qtbot, station, clock, "lead")
+    qtbot.keyClick(window, Qt.Key.Key_F8)
+    model = window.dashboard.errors.model
+
+    rows = {
+        model.data(model.index(row, 0)): [
+            model.data(model.index(row, column)) for column in range(1, model.columnCount())
+        ]
+        for row in range(model.rowCount())
+    }
+
+    assert list(rows) == ["Cả tổ", "Ca 1", "Ca 2", "Ca 3", "An", "Binh"], "not ranked"
+    rate = QLocale().toString(2000 / compared, "f", 1)
+    assert rows["An"][:3] == [f"{rate} (ít trường)", "–", "chưa đủ số liệu"]
+    assert rows["An"][3] == "·" * 13 + "█", "fourteen days, keyed on the last"
+    assert rows["Ca 3"][0] == "–", "no one keyed in shift 3"

@@ -182,7 +182,7 @@ def test_entries_waiting_for_verification_stay_until_the_lead_lets_them_go(
     dialog.refresh()
 
     assert dialog.held_line.text() == (
-        "3 mục đã hoàn thành đang chờ nhập lần hai hoặc trưởng nhóm quyết định: chưa được xuất."
+        "3 mục đã hoàn thành đang chờ nhập lần hai hoặc tổ trưởng quyết định: chưa được xuất."
     )
     export_with_keys(qtbot, dialog, exporting.stick)
     assert exporting.count(EntryStatus.EXPORTED) == completed - 3

@@ -38,8 +38,16 @@ def test_a_clerk_keys_others_entries_again_blind(qtbot, station, clock, vietname
         "Nhập lại đúng như trong sổ: Sổ đăng ký khai sinh 01/2010, số 1"
     )
     shown = {k: v.value for k, v in dialog.form.values().items() if v.value}
-    assert set(shown) == {"number"}, "nothing of the first keying is shown"
+    assert shown == {
+        "number": "1",
+        "office": "UBND xã Tân Lập",  # the book's
+        "registration_kind": "on_time",  # the defaults of any new entry
+        "child_nationality": "Việt Nam",
+        "mother_nationality": "Việt Nam",
+        "father_nationality": "Việt Nam",
+    }, "nothing of the first keying is shown"
     assert not dialog.form.editors["number"].input.isEnabled()
+    assert dialog.form.editors["office"].input.isEnabled(), "a default, not the reference"
 
     # The first as the book says it, as the first clerk did: they agree.
     dialog.form.load(entry_values(0), lambda key, stored: display_value(book, key, stored))
@@ -52,7 +60,7 @@ def test_a_clerk_keys_others_entries_again_blind(qtbot, station, clock, vietname
     qtbot.keyClick(dialog, Qt.Key.Key_F10)
 
     assert dialog.status.text() == (
-        "Đã nộp. 1 trường khác lần nhập thứ nhất: trưởng nhóm sẽ quyết định."
+        "Đã nộp. 1 trường khác lần nhập thứ nhất: tổ trưởng sẽ quyết định."
     )
     assert dialog.heading.text() == "Không có mục nào chờ nhập lần hai."
     with station.sessions() as session:

@@ -4,27 +4,25 @@ arbitrated by the lead, attributed, counted; waiting entries stay home."""
 from __future__ import annotations
 
 import uuid
-from datetime import timedelta
 
 import pytest
 from sqlalchemy import func, select
-from verification_helpers import entry_values, key_twice, make_team, user
+from verification_helpers import decide_planted, entry_values, key_twice, make_team, user
 from work_helpers import add_book
 
 from app.batch.export import ready_for_export
+from app.clock import local_today
 from app.db.models import Entry, FieldDifference, Verification
 from app.entries import SaveAction, decode_values, save_entry
 from app.quality.draw import drawn, set_share, share_for
+from app.quality.error_rates import Rate, error_trends
 from app.quality.verification import (
     VerificationError,
     arbitrate,
-    differences,
-    error_rates,
     key_again,
     take_next,
 )
 from app.roles import NotAllowed
-from app.rules import FieldValue
 
 
 @pytest.fixture
@@ -50,20 +48,7 @@ def test_the_second_keying_finds_exactly_the_planted_differences(station, keyed_
 
 
 def test_the_lead_arbitrates_and_each_error_is_attributed(station, clock, keyed_twice) -> None:
-    with station.sessions.begin() as session:
-        lead = user(session, "lead")
-        waiting = session.scalars(
-            select(Verification).where(Verification.state == "mismatch").order_by(Verification.id)
-        ).all()
-        for verification in waiting:
-            [difference] = differences(session, verification)
-            truth = {
-                "child_name": FieldValue("Phạm Thị Bình"),  # the second keyer's
-                "mother_name": FieldValue("Trần Thị Lan"),  # the first keyer's
-                "child_birth_date": FieldValue("12/06/2010"),  # a third value
-            }[difference.field]
-            assessment = arbitrate(session, verification, {difference.field: truth}, lead, clock)
-            assert assessment.can_complete
+    decide_planted(station, clock)
 
     with station.sessions() as session:
         decided = dict(
@@ -72,17 +57,18 @@ def test_the_lead_arbitrates_and_each_error_is_attributed(station, clock, keyed_
         entries = {
             e.number: (e.status, decode_values(e.values)) for e in session.scalars(select(Entry))
         }
-        rates = error_rates(session, clock.now() - timedelta(days=1), clock.now() + timedelta(1))
-        an, binh = user(session, "an"), user(session, "binh")
+        trends = error_trends(session, local_today(clock))
         compared = session.scalar(select(func.sum(Verification.fields_compared)))
 
     assert decided == {"child_name": "first", "mother_name": "second", "child_birth_date": "both"}
     assert {status for status, _ in entries.values()} == {"verified"}
     assert entries[2][1]["child_name"].value == "Phạm Thị Bình"
     assert entries[5][1]["child_birth_date"].value == "2010-06-12"
-    assert (rates[an.id].errors, rates[binh.id].errors) == (2, 2)
-    assert rates[an.id].fields == rates[binh.id].fields == compared
-    assert rates[an.id].per_thousand == pytest.approx(2000 / compared)
+    today = {clerk.username: clerk.trend.last_day for clerk in trends.clerks}
+    assert (today["an"].errors, today["binh"].errors) == (2, 2)
+    assert today["an"].fields == today["binh"].fields == compared
+    assert today["an"].per_thousand == pytest.approx(2000 / compared)
+    assert trends.team.last_day == Rate(2 * compared, 4)
 
 
 def test_no_one_keys_their_own_entry_again(station, clock, team) -> None:

@@ -6,10 +6,10 @@ from entries_factory import valid_entry
 from sqlalchemy import select
 from work_helpers import add_book, add_user
 
-from app.db.models import Role, User
+from app.db.models import Role, User, Verification
 from app.entries import SaveAction, save_entry
 from app.quality.draw import set_share
-from app.quality.verification import blind_form, key_again, take_next
+from app.quality.verification import arbitrate, blind_form, differences, key_again, take_next
 from app.rules import FieldValue
 
 CHILDREN = ["Lê Văn An", "Phạm Thị Bình", "Đỗ Minh Cường", "Vũ Hồng Diệp", "Hà Văn Hải"]
@@ -71,3 +71,21 @@ def key_twice(station, clock) -> dict:
                 )
             )
     return dict(outcomes)
+
+
+def decide_planted(station, clock) -> None:
+    """The lead decides each planted difference as the book says."""
+    with station.sessions.begin() as session:
+        lead = user(session, "lead")
+        waiting = session.scalars(
+            select(Verification).where(Verification.state == "mismatch").order_by(Verification.id)
+        ).all()
+        for verification in waiting:
+            [difference] = differences(session, verification)
+            truth = {
+                "child_name": FieldValue("Phạm Thị Bình"),  # the second keyer's
+                "mother_name": FieldValue("Trần Thị Lan"),  # the first keyer's
+                "child_birth_date": FieldValue("12/06/2010"),  # a third value
+            }[difference.field]
+            assessment = arbitrate(session, verification, {difference.field: truth}, lead, clock)
+            assert assessment.can_complete

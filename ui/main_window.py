@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.exc import DatabaseError
 
 from app.clock import Clock, local_today
-from app.db.models import Book, DeferralReason, Entry, EntryStatus, User
+from app.db.models import Book, CheckFinding, DeferralReason, Entry, EntryStatus, User
 from app.entries import SaveAction, SaveOutcome, save_entry
 from app.keying import display_value, entry_to_edit, fresh_values
 from app.overview import book_progress, entries_of_book
@@ -53,7 +53,7 @@ from app.work.shifts import completed_in_shift, shift_at
 from ui.deferral import DeferralDialog
 from ui.form.entry_form import EntryForm
 from ui.inventory import InventoryDialog
-from ui.models.books import BookTableModel
+from ui.models.books import BookTableModel, kind_label
 from ui.models.entries import EntryListModel
 from ui.quality.second_keying import SecondKeyingDialog
 
@@ -65,6 +65,7 @@ log = logging.getLogger(__name__)
 DRAFT_PAUSE_MS = 700  # a pause in typing this long saves the draft
 ACTIVITY_FLUSH_MS = 60_000  # the clerk's keystrokes and active time, written each minute
 FAILURE_STYLE = "color: #b00020; font-weight: bold;"
+CHECKED_STYLE = "color: #8a5300; font-weight: bold;"  # saved, with something to look at
 
 
 class MainWindow(QMainWindow):
@@ -446,8 +447,13 @@ class MainWindow(QMainWindow):
             if self.save_draft():
                 self._blocked(outcome)
             return False
-        self.outcome.setStyleSheet("")
-        self.outcome.setText(self.tr("Entry {number} saved.").format(number=outcome.entry.number))
+        self.outcome.setStyleSheet(CHECKED_STYLE if outcome.checks else "")
+        self.outcome.setText(
+            " ".join(
+                [self.tr("Entry {number} saved.").format(number=outcome.entry.number)]
+                + [self._check_said(finding, outcome.entry.id) for finding in outcome.checks]
+            )
+        )
         self.draft_label.clear()
         self.new_entry()
         self.refresh_status()
@@ -507,6 +513,26 @@ class MainWindow(QMainWindow):
             self.outcome.clear()
             self.outcome.setStyleSheet("")
         return outcome
+
+    def _check_said(self, finding: CheckFinding, saved: int) -> str:
+        """What a check across entries found at the save of entry ``saved``."""
+        if finding.check == "incomplete":
+            return self.tr(
+                "Only {percent}% of it was read from the book: the team lead will look at it."
+            ).format(percent=round(100 * finding.detail["score"]))
+        with self.db.sessions() as session:
+            other = session.get_one(Entry, next(i for i in finding.entry_ids if i != saved))
+            book = session.get_one(Book, other.book_id)
+        return self.tr(
+            "It may be the same person as {book} {volume}/{year}, no. {number} ({title}):"
+            " the team lead will look at it."
+        ).format(
+            book=kind_label(book.kind),
+            volume=book.volume,
+            year=book.year,
+            number=other.number,
+            title=other.title,
+        )
 
     def _not_saved(self, error: Exception) -> None:
         """Say plainly that the entry is not saved, and why, in red."""

@@ -9,7 +9,13 @@ from app.cli.common import CommandError, Report, add_json_flag, data_dir_of
 from app.cli.key import try_create_signing_key
 from app.clock import SystemClock
 from app.db.engine import database_path
-from app.demo import DEMO_CENTRE_IDENTITY, DEMO_PASSWORD, add_demo_entries, create_demo_station
+from app.demo import (
+    DEMO_CENTRE_IDENTITY,
+    DEMO_PASSWORD,
+    add_demo_double_keying,
+    add_demo_entries,
+    create_demo_station,
+)
 from app.station import StationError, open_station
 
 
@@ -53,6 +59,7 @@ def run(args: argparse.Namespace) -> Report:
         key = try_create_signing_key(db, "demo") if created else None
         station = db.station()
         summary = add_demo_entries(db, args.entries, seed=args.seed, clock=SystemClock())
+        keyed_twice = add_demo_double_keying(db, seed=args.seed, clock=SystemClock())
     except StationError as e:
         raise CommandError(str(e)) from e
     finally:
@@ -64,7 +71,8 @@ def run(args: argparse.Namespace) -> Report:
         f"({', '.join(f'{k} {v:,}' for k, v in sorted(summary.by_kind.items()))}),",
         f"  {summary.by_status['completed']:,} completed and "
         f"{summary.by_status['deferred']:,} deferred, keyed from {summary.first_day} "
-        f"to {summary.last_day}, in {seconds:.1f} s.",
+        f"to {summary.last_day}, in {seconds:.1f} s;",
+        f"  {keyed_twice:,} of the last two weeks' entries drawn for double keying.",
     ]
     if summary.clerks_added:
         users = ("admin, " if created else "") + "lead01, clerk01…clerk12"

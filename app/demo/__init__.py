@@ -7,11 +7,13 @@ from app.demo.station import (
     add_demo_entries,
     create_demo_station,
 )
+from app.demo.verifications import add_demo_double_keying
 
 __all__ = [
     "DEMO_CENTRE_IDENTITY",
     "DEMO_PASSWORD",
     "DemoSummary",
+    "add_demo_double_keying",
     "add_demo_entries",
     "create_demo_station",
 ]

@@ -4,7 +4,8 @@ Books hold about 53 entries, as in the campaign (1,457,884 entries in 27,548
 books), and come in campaign priority (mostly births). Each book is keyed by
 one clerk, entry after entry, during that clerk's shift; a few entries are
 deferred with a reason. A quarter as many books again wait in the queue, not
-yet keyed, so that the campaign has a target still ahead. Rows are written
+yet keyed, so that the campaign has a target still ahead. (The team's double
+keying is added apart: app.demo.verifications.) Rows are written
 in bulk, a chunk per transaction, so that a campaign-sized demo takes
 minutes.
 """
@@ -53,6 +54,8 @@ DEMO_PASSWORD = "sohoa-demo"  # printed by `sohoa demo`: demo stations only
 # The demo's own centre, so that its batches can be opened: never a real one.
 DEMO_CENTRE_IDENTITY = "demo-centre-identity.txt"
 CLERKS = 12  # a keying team (CONTEXT.md)
+TEAM = tuple(f"clerk{i:02d}" for i in range(1, CLERKS + 1))  # in shifts 1, 2, 3, 1, …
+LEAD = "lead01"
 KIND_WEIGHTS = {BookKind.BIRTH: 60, BookKind.MARRIAGE: 18, BookKind.DEATH: 18, BookKind.ADOPTION: 4}
 DEFERRED_SHARE = 0.04
 CHUNK = 5000
@@ -199,9 +202,7 @@ def _clerks(session: Session, summary: DemoSummary) -> list[User]:
     existing = {u.username: u for u in session.scalars(select(User))}
     password_hash = None
     team = []
-    for username, role in [(f"clerk{i:02d}", Role.CLERK) for i in range(1, CLERKS + 1)] + [
-        ("lead01", Role.LEAD)
-    ]:
+    for username, role in [(clerk, Role.CLERK) for clerk in TEAM] + [(LEAD, Role.LEAD)]:
         user = existing.get(username)
         if user is None:
             password_hash = password_hash or hash_password(DEMO_PASSWORD)

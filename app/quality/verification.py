@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -80,6 +79,16 @@ def blind_form(session: Session, verification: Verification) -> tuple[Book, dict
     entry = session.get_one(Entry, verification.entry_id)
     first = decode_values(entry.values)
     return session.get_one(Book, entry.book_id), {key: first[key] for key in SHOWN if key in first}
+
+
+def blind_start(book: Book) -> dict[str, FieldValue]:
+    """What the blind form starts with beside the reference, as any new
+    entry of the book does: the kind's defaults and the book's office.
+    Nothing of the first keying: not even what the entries before it carry."""
+    spec = spec_for(book.kind)
+    return {f.key: FieldValue(f.default) for f in spec.fields if f.default} | {
+        "office": FieldValue(book.office)
+    }
 
 
 def key_again(
@@ -210,50 +219,3 @@ def _error_of(difference: FieldDifference) -> str:
     if difference.chosen == difference.second:
         return "first"
     return "both"
-
-
-@dataclass(frozen=True)
-class ErrorRate:
-    """A clerk's keying errors found by verification, per 1,000 fields keyed."""
-
-    user_id: int
-    fields: int
-    errors: int
-
-    @property
-    def per_thousand(self) -> float:
-        return 1000 * self.errors / self.fields if self.fields else 0.0
-
-
-def error_rates(session: Session, since: datetime, until: datetime) -> dict[int, ErrorRate]:
-    """Each clerk's errors per 1,000 fields, over the verifications decided
-    (or agreed) between ``since`` and ``until``: as first and second keyer."""
-    fields: dict[int, int] = {}
-    errors: dict[int, int] = {}
-    done = session.execute(
-        select(
-            Verification.id,
-            Verification.first_keyer,
-            Verification.second_keyer,
-            Verification.fields_compared,
-        ).where(
-            Verification.state == VerificationState.VERIFIED.value,
-            Verification.second_keyed_at >= since,
-            Verification.second_keyed_at < until,
-        )
-    ).all()
-    for _, first, second, compared in done:
-        for keyer in (first, second):
-            fields[keyer] = fields.get(keyer, 0) + (compared or 0)
-    ids = [row[0] for row in done]
-    keyers = {row[0]: (row[1], row[2]) for row in done}
-    for verification_id, error_of in session.execute(
-        select(FieldDifference.verification_id, FieldDifference.error_of).where(
-            FieldDifference.verification_id.in_(ids)
-        )
-    ):
-        first, second = keyers[verification_id]
-        for keyer, side in ((first, "first"), (second, "second")):
-            if error_of in (side, "both"):
-                errors[keyer] = errors.get(keyer, 0) + 1
-    return {user: ErrorRate(user, fields[user], errors.get(user, 0)) for user in fields}

@@ -243,7 +243,7 @@
         <source>Sohoa met an error it did not expect. Entries already saved are safe. Check the entry on screen, save it again, and tell the team lead.
 
 The details are written in {file}</source>
-        <translation>Sohoa gặp một lỗi không lường trước. Các mục đã lưu vẫn an toàn. Hãy xem lại mục đang nhập trên màn hình, lưu lại, và báo cho trưởng nhóm.
+        <translation>Sohoa gặp một lỗi không lường trước. Các mục đã lưu vẫn an toàn. Hãy xem lại mục đang nhập trên màn hình, lưu lại, và báo cho tổ trưởng.
 
 Chi tiết lỗi được ghi trong tệp {file}</translation>
     </message>
@@ -251,148 +251,153 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="103" />
+        <location filename="../../ui/dashboard/widget.py" line="106" />
         <source>Deferred entries… (Ctrl+B)</source>
         <translation>Các mục để lại… (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="104" />
+        <location filename="../../ui/dashboard/widget.py" line="107" />
         <source>Shifts and quotas… (Ctrl+K)</source>
         <translation>Ca và định mức… (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="105" />
+        <location filename="../../ui/dashboard/widget.py" line="108" />
         <source>Daily report… (Ctrl+P)</source>
         <translation>Báo cáo ngày… (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="106" />
+        <location filename="../../ui/dashboard/widget.py" line="109" />
         <source>Export a batch… (Ctrl+E)</source>
         <translation>Xuất lô… (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="107" />
+        <location filename="../../ui/dashboard/widget.py" line="110" />
         <source>Arbitrate… (Ctrl+D)</source>
         <translation>Đối chiếu… (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="127" />
+        <location filename="../../ui/dashboard/widget.py" line="111" />
+        <source>Checks… (Ctrl+L)</source>
+        <translation>Kiểm tra… (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/widget.py" line="134" />
         <source>Clerk</source>
         <translation>Cán bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="128" />
+        <location filename="../../ui/dashboard/widget.py" line="135" />
         <source>Completed</source>
         <translation>Đã xong</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="129" />
+        <location filename="../../ui/dashboard/widget.py" line="136" />
         <source>Quota</source>
         <translation>Định mức</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="131" />
+        <location filename="../../ui/dashboard/widget.py" line="138" />
         <source>% of quota</source>
         <translation>% định mức</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="136" />
+        <location filename="../../ui/dashboard/widget.py" line="143" />
         <source>Entries/hour</source>
         <translation>Mục/giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="137" />
+        <location filename="../../ui/dashboard/widget.py" line="144" />
         <source>Keys/hour</source>
         <translation>Phím/giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="139" />
+        <location filename="../../ui/dashboard/widget.py" line="146" />
         <source>Active</source>
         <translation>Thời gian làm</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="143" />
+        <location filename="../../ui/dashboard/widget.py" line="150" />
         <source>Deferred</source>
         <translation>Để lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="149" />
+        <location filename="../../ui/dashboard/widget.py" line="156" />
         <source>Deferred because</source>
         <translation>Lý do để lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="150" />
+        <location filename="../../ui/dashboard/widget.py" line="157" />
         <source>Entries</source>
         <translation>Số mục</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="151" />
+        <location filename="../../ui/dashboard/widget.py" line="158" />
         <source>Oldest</source>
         <translation>Lâu nhất từ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="153" />
+        <location filename="../../ui/dashboard/widget.py" line="160" />
         <source>Oldest entry</source>
         <translation>Mục chờ lâu nhất</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="154" />
+        <location filename="../../ui/dashboard/widget.py" line="161" />
         <source>{book} {volume}/{year}, no. {number}: {title}</source>
         <translation>{book} quyển {volume}/{year}, số {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="206" />
+        <location filename="../../ui/dashboard/widget.py" line="223" />
         <source>PDF document (*.pdf)</source>
         <translation>Tài liệu PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="206" />
+        <location filename="../../ui/dashboard/widget.py" line="223" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Bảng tính Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="210" />
-        <location filename="../../ui/dashboard/widget.py" line="232" />
+        <location filename="../../ui/dashboard/widget.py" line="227" />
+        <location filename="../../ui/dashboard/widget.py" line="249" />
         <source>Save the day's report</source>
         <translation>Lưu báo cáo ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="233" />
+        <location filename="../../ui/dashboard/widget.py" line="250" />
         <source>The report could not be written: {reason}</source>
         <translation>Không ghi được báo cáo: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="264" />
+        <location filename="../../ui/dashboard/widget.py" line="282" />
         <source>Today: {done} of {quota} ({percent}%)</source>
         <translation>Hôm nay: {done}/{quota} ({percent}%)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="271" />
+        <location filename="../../ui/dashboard/widget.py" line="289" />
         <source>Outside the shifts</source>
         <translation>Ngoài ca</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="275" />
+        <location filename="../../ui/dashboard/widget.py" line="293" />
         <source>Shift {number} ({start}–{end}): {done} of {quota} entries, {clerks} clerk(s)</source>
         <translation>Ca {number} ({start}–{end}): {done}/{quota} mục, {clerks} cán bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="290" />
+        <location filename="../../ui/dashboard/widget.py" line="308" />
         <source>Campaign: {done} of {target} entries ({percent}%), {pace} a day</source>
         <translation>Chiến dịch: {done}/{target} mục ({percent}%), {pace} mục/ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="297" />
+        <location filename="../../ui/dashboard/widget.py" line="315" />
         <source>projected finish {day}</source>
         <translation>dự kiến xong {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="301" />
+        <location filename="../../ui/dashboard/widget.py" line="319" />
         <source>deadline {day}</source>
         <translation>hạn chót {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="306" />
+        <location filename="../../ui/dashboard/widget.py" line="324" />
         <source>BEHIND: the projection misses the deadline</source>
         <translation>CHẬM: dự kiến không kịp hạn chót</translation>
     </message>
@@ -529,6 +534,79 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
     </message>
 </context>
 <context>
+    <name>ErrorTrendsTable</name>
+    <message>
+        <location filename="../../ui/dashboard/error_trends.py" line="43" />
+        <source>Keying errors found by double keying, per 1,000 fields keyed. For coaching: read each line against its own past, not against the others.</source>
+        <translation>Lỗi nhập liệu phát hiện qua nhập kép, tính trên 1.000 trường đã nhập. Để hướng dẫn: so mỗi dòng với chính nó trước đây, không so với người khác.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/error_trends.py" line="49" />
+        <source>Team</source>
+        <translation>Cả tổ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/error_trends.py" line="56" />
+        <source>Errors per 1,000 fields</source>
+        <translation>Lỗi trên 1.000 trường</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/error_trends.py" line="58" />
+        <source>Last 7 days</source>
+        <translation>7 ngày qua</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/error_trends.py" line="61" />
+        <source>7 days before</source>
+        <translation>7 ngày trước đó</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/error_trends.py" line="66" />
+        <source>Trend</source>
+        <translation>Xu hướng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/error_trends.py" line="71" />
+        <source>14 days</source>
+        <translation>14 ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/error_trends.py" line="80" />
+        <source>{rate} (few fields)</source>
+        <translation>{rate} (ít trường)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/error_trends.py" line="84" />
+        <source>↓ fewer errors</source>
+        <translation>↓ ít lỗi hơn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/error_trends.py" line="85" />
+        <source>↑ more errors</source>
+        <translation>↑ nhiều lỗi hơn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/error_trends.py" line="86" />
+        <source>→ steady</source>
+        <translation>→ ổn định</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/error_trends.py" line="87" />
+        <source>too few fields yet</source>
+        <translation>chưa đủ số liệu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/error_trends.py" line="92" />
+        <source>Outside the shifts</source>
+        <translation>Ngoài ca</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/error_trends.py" line="93" />
+        <source>Shift {number}</source>
+        <translation>Ca {number}</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../ui/batches/dialog.py" line="71" />
@@ -653,7 +731,7 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
     <message>
         <location filename="../../ui/batches/dialog.py" line="205" />
         <source>{count} completed entries wait for their second keying or the lead's decision: they are not exported yet.</source>
-        <translation>{count} mục đã hoàn thành đang chờ nhập lần hai hoặc trưởng nhóm quyết định: chưa được xuất.</translation>
+        <translation>{count} mục đã hoàn thành đang chờ nhập lần hai hoặc tổ trưởng quyết định: chưa được xuất.</translation>
     </message>
     <message>
         <location filename="../../ui/batches/dialog.py" line="218" />
@@ -839,6 +917,164 @@ dấu vân tay {fingerprint}</translation>
     </message>
 </context>
 <context>
+    <name>FindingsDialog</name>
+    <message>
+        <location filename="../../ui/quality/findings.py" line="114" />
+        <source>Checks across entries</source>
+        <translation>Kiểm tra giữa các mục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/findings.py" line="131" />
+        <source>Run the checks now (Ctrl+R)</source>
+        <translation>Kiểm tra ngay (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/findings.py" line="132" />
+        <source>Resolve… (Ctrl+S)</source>
+        <translation>Đã sửa… (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/findings.py" line="133" />
+        <source>Dismiss… (Ctrl+D)</source>
+        <translation>Bỏ qua… (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/findings.py" line="134" />
+        <source>Open the entry (Enter)</source>
+        <translation>Mở mục (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/findings.py" line="161" />
+        <source>{kind} {volume}/{year} · {office}</source>
+        <translation>{kind} quyển {volume}/{year} · {office}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/findings.py" line="168" />
+        <source>What was found</source>
+        <translation>Phát hiện</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/findings.py" line="174" />
+        <source>Book</source>
+        <translation>Sổ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/findings.py" line="173" />
+        <source>Entries</source>
+        <translation>Các mục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/findings.py" line="170" />
+        <source>Found on</source>
+        <translation>Phát hiện lúc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/findings.py" line="194" />
+        <source>no. {number}: {title}</source>
+        <translation>số {number}: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/findings.py" line="199" />
+        <source>Possible duplicate: {score}%</source>
+        <translation>Có thể trùng người: {score}%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/findings.py" line="204" />
+        <source>No. {number} of {year} keyed {count} times</source>
+        <translation>Số {number} năm {year} được nhập {count} lần</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/findings.py" line="213" />
+        <source>No. {number} of {year} skipped</source>
+        <translation>Bỏ qua số {number} năm {year}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/findings.py" line="214" />
+        <source>Nos. {first}–{last} of {year} skipped</source>
+        <translation>Bỏ qua các số {first}–{last} năm {year}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/findings.py" line="224" />
+        <source>No. {after} registered on {after_date}, before no. {before} ({before_date})</source>
+        <translation>Số {after} đăng ký ngày {after_date}, sớm hơn số {before} ({before_date})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/findings.py" line="228" />
+        <source>Only {percent}% read from the book: {count} field(s) not read</source>
+        <translation>Chỉ đọc được {percent}% từ sổ: {count} trường chưa có</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/findings.py" line="238" />
+        <source>Not read: {fields}</source>
+        <translation>Chưa có: {fields}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/findings.py" line="256" />
+        <source>{count} finding(s) wait for a decision.</source>
+        <translation>{count} phát hiện đang chờ quyết định.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/findings.py" line="263" />
+        <source>No finding waits for a decision. Ctrl+R runs the checks again.</source>
+        <translation>Không có phát hiện nào chờ quyết định. Ctrl+R để kiểm tra lại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/findings.py" line="294" />
+        <source>Checking every entry…</source>
+        <translation>Đang kiểm tra mọi mục…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/findings.py" line="307" />
+        <source>The checks found {new} new finding(s); {open} wait for a decision.</source>
+        <translation>Kiểm tra thấy {new} phát hiện mới; {open} phát hiện đang chờ quyết định.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/findings.py" line="315" />
+        <source>The checks could not be run; nothing was kept.</source>
+        <translation>Không chạy được kiểm tra; không có gì được ghi lại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/findings.py" line="340" />
+        <source>Resolve the finding</source>
+        <translation>Ghi nhận đã sửa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/findings.py" line="341" />
+        <source>What was corrected?</source>
+        <translation>Đã sửa những gì?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/findings.py" line="349" />
+        <source>Dismiss the finding</source>
+        <translation>Bỏ qua phát hiện</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/findings.py" line="350" />
+        <source>Why is this not a problem (e.g. two different people)?</source>
+        <translation>Vì sao đây không phải là lỗi (ví dụ: hai người khác nhau)?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/findings.py" line="366" />
+        <source>Only a team lead decides on a finding.</source>
+        <translation>Chỉ tổ trưởng mới quyết định được một phát hiện.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/findings.py" line="370" />
+        <source>The finding was not decided.</source>
+        <translation>Phát hiện chưa được quyết định.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/findings.py" line="374" />
+        <source>Resolved; the reason is kept.</source>
+        <translation>Đã ghi nhận đã sửa; lý do được lưu lại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/findings.py" line="376" />
+        <source>Dismissed; the reason is kept.</source>
+        <translation>Đã bỏ qua; lý do được lưu lại.</translation>
+    </message>
+</context>
+<context>
     <name>InventoryDialog</name>
     <message>
         <location filename="../../ui/inventory.py" line="51" />
@@ -977,211 +1213,229 @@ dấu vân tay {fingerprint}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="82" />
+        <location filename="../../ui/main_window.py" line="83" />
         <source>Sohoa — station {code} ({office})</source>
         <translation>Sohoa — trạm {code} ({office})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87" />
+        <location filename="../../ui/main_window.py" line="88" />
         <source>Books (F6)</source>
         <translation>Các quyển sổ (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88" />
+        <location filename="../../ui/main_window.py" line="89" />
         <source>Keying (F7)</source>
         <translation>Nhập liệu (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="98" />
         <source>Dashboard (F8)</source>
         <translation>Bảng theo dõi (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131" />
+        <location filename="../../ui/main_window.py" line="132" />
         <source>Next book (Ctrl+N)</source>
         <translation>Sổ tiếp theo (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/main_window.py" line="135" />
         <source>Up (Ctrl+↑)</source>
         <translation>Lên (Ctrl+↑)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="136" />
         <source>Down (Ctrl+↓)</source>
         <translation>Xuống (Ctrl+↓)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136" />
+        <location filename="../../ui/main_window.py" line="137" />
         <source>Hold / let go (Ctrl+H)</source>
         <translation>Tạm giữ / bỏ giữ (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137" />
+        <location filename="../../ui/main_window.py" line="138" />
         <source>Release from its clerk (Ctrl+R)</source>
         <translation>Thu hồi sổ (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138" />
+        <location filename="../../ui/main_window.py" line="139" />
         <source>Register books… (Ctrl+I)</source>
         <translation>Thêm sổ… (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>Save and next (F10)</source>
         <translation>Lưu và sang mục sau (F10)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173" />
+        <location filename="../../ui/main_window.py" line="174" />
         <source>Defer (F9)</source>
         <translation>Xử lý sau (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/main_window.py" line="177" />
         <source>Second keying (F11)</source>
         <translation>Nhập lần hai (F11)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179" />
-        <location filename="../../ui/main_window.py" line="353" />
+        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/main_window.py" line="354" />
         <source>Book finished</source>
         <translation>Đã nhập xong sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266" />
+        <location filename="../../ui/main_window.py" line="267" />
         <source>{name} is keying this book. One book is keyed by one clerk at a time.</source>
         <translation>{name} đang nhập sổ này. Mỗi sổ chỉ do một người nhập tại một thời điểm.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271" />
+        <location filename="../../ui/main_window.py" line="272" />
         <source>This book is finished or held by the team lead.</source>
         <translation>Sổ này đã nhập xong hoặc đang được tổ trưởng tạm giữ.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283" />
+        <location filename="../../ui/main_window.py" line="284" />
         <source>{book} · {office} · volume {volume} · {year}</source>
         <translation>{book} · {office} · quyển {volume} · năm {year}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296" />
+        <location filename="../../ui/main_window.py" line="297" />
         <source>Books</source>
         <translation>Sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306" />
+        <location filename="../../ui/main_window.py" line="307" />
         <source>No book is waiting in the queue.</source>
         <translation>Không còn sổ nào chờ nhập.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354" />
+        <location filename="../../ui/main_window.py" line="355" />
         <source>Every entry of this book is keyed? It leaves the queue.</source>
         <translation>Đã nhập hết các mục của sổ này? Sổ sẽ ra khỏi hàng chờ.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408" />
+        <location filename="../../ui/main_window.py" line="409" />
         <source>Typing…</source>
         <translation>Đang gõ…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="430" />
+        <location filename="../../ui/main_window.py" line="431" />
         <source>Draft saved</source>
         <translation>Đã lưu nháp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="432" />
+        <location filename="../../ui/main_window.py" line="433" />
         <source>Changes kept; F10 saves them into the entry</source>
         <translation>Đã giữ các thay đổi; nhấn F10 để lưu vào mục</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="450" />
+        <location filename="../../ui/main_window.py" line="453" />
         <source>Entry {number} saved.</source>
         <translation>Đã lưu mục số {number}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="472" />
+        <location filename="../../ui/main_window.py" line="478" />
         <source>Entry {number} deferred.</source>
         <translation>Đã chuyển mục số {number} sang xử lý sau.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="517" />
+        <location filename="../../ui/main_window.py" line="521" />
+        <source>Only {percent}% of it was read from the book: the team lead will look at it.</source>
+        <translation>Chỉ đọc được {percent}% từ sổ: tổ trưởng sẽ xem lại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="527" />
+        <source>It may be the same person as {book} {volume}/{year}, no. {number} ({title}): the team lead will look at it.</source>
+        <translation>Có thể trùng người với {book} quyển {volume}/{year}, số {number} ({title}): tổ trưởng sẽ xem lại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="543" />
         <source>The entry is NOT saved: the data is locked by another program. What you typed is still in the form; wait a moment, then save again.</source>
         <translation>Mục này CHƯA được lưu: dữ liệu đang bị khóa bởi một chương trình khác. Những gì đã nhập vẫn còn trên màn hình; chờ một lát rồi lưu lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="522" />
+        <location filename="../../ui/main_window.py" line="548" />
         <source>The entry is NOT saved: the disk is full. What you typed is still in the form; ask whoever looks after the computer to free some space, then save again.</source>
         <translation>Mục này CHƯA được lưu: ổ đĩa của máy đã đầy. Những gì đã nhập vẫn còn trên màn hình; hãy nhờ người phụ trách máy tính dọn bớt chỗ trống, rồi lưu lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="527" />
+        <location filename="../../ui/main_window.py" line="553" />
         <source>The entry is NOT saved: the data could not be written. What you typed is still in the form; save again, and tell the team lead if it happens again.</source>
-        <translation>Mục này CHƯA được lưu: không ghi được dữ liệu. Những gì đã nhập vẫn còn trên màn hình; hãy lưu lại, và báo cho trưởng nhóm nếu lỗi còn lặp lại.</translation>
+        <translation>Mục này CHƯA được lưu: không ghi được dữ liệu. Những gì đã nhập vẫn còn trên màn hình; hãy lưu lại, và báo cho tổ trưởng nếu lỗi còn lặp lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="532" />
+        <location filename="../../ui/main_window.py" line="558" />
         <source>Not saved</source>
         <translation>Chưa lưu được</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="539" />
+        <location filename="../../ui/main_window.py" line="565" />
         <source>Not saved: {count} problem(s). Correct them, or defer the entry (F9).</source>
         <translation>Chưa lưu được: {count} chỗ cần sửa. Hãy sửa, hoặc chuyển mục này sang xử lý sau (F9).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="557" />
+        <location filename="../../ui/main_window.py" line="583" />
         <source>User: {name}</source>
         <translation>Cán bộ: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="559" />
+        <location filename="../../ui/main_window.py" line="585" />
         <source>Outside the shifts</source>
         <translation>Ngoài giờ ca</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="562" />
+        <location filename="../../ui/main_window.py" line="588" />
         <source>Shift {number} ({start}–{end})</source>
         <translation>Ca {number} ({start}–{end})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="569" />
+        <location filename="../../ui/main_window.py" line="595" />
         <source>Entries this shift: {count} of {quota}</source>
         <translation>Số mục trong ca: {count}/{quota}</translation>
     </message>
 </context>
 <context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../ui/quality/findings.py" line="85" />
+        <source>Write the reason first: it is kept with the decision, so that whoever checks it later knows why.</source>
+        <translation>Hãy ghi lý do trước: lý do được lưu cùng quyết định, để người kiểm tra sau biết vì sao.</translation>
+    </message>
+</context>
+<context>
     <name>SecondKeyingDialog</name>
     <message>
-        <location filename="../../ui/quality/second_keying.py" line="46" />
+        <location filename="../../ui/quality/second_keying.py" line="47" />
         <source>Second keying</source>
         <translation>Nhập lần hai</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/second_keying.py" line="54" />
+        <location filename="../../ui/quality/second_keying.py" line="55" />
         <source>Hand in (F10)</source>
         <translation>Nộp (F10)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/second_keying.py" line="73" />
+        <location filename="../../ui/quality/second_keying.py" line="74" />
         <source>No entry waits for a second keying.</source>
         <translation>Không có mục nào chờ nhập lần hai.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/second_keying.py" line="80" />
+        <location filename="../../ui/quality/second_keying.py" line="81" />
         <source>Key again what the book says: {book} {volume}/{year}, no. {number}</source>
         <translation>Nhập lại đúng như trong sổ: {book} {volume}/{year}, số {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/second_keying.py" line="106" />
+        <location filename="../../ui/quality/second_keying.py" line="109" />
         <source>Correct what is marked, then hand it in again.</source>
         <translation>Hãy sửa chỗ được đánh dấu rồi nộp lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/second_keying.py" line="112" />
+        <location filename="../../ui/quality/second_keying.py" line="115" />
         <source>Handed in. {count} field(s) differ from the first keying: the lead decides.</source>
-        <translation>Đã nộp. {count} trường khác lần nhập thứ nhất: trưởng nhóm sẽ quyết định.</translation>
+        <translation>Đã nộp. {count} trường khác lần nhập thứ nhất: tổ trưởng sẽ quyết định.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/second_keying.py" line="116" />
+        <location filename="../../ui/quality/second_keying.py" line="119" />
         <source>Handed in. Both keyings agree: the entry is verified.</source>
         <translation>Đã nộp. Hai lần nhập khớp nhau: mục đã được xác minh.</translation>
     </message>

@@ -2,8 +2,9 @@
 
 One screen for the team lead: the current shift's clerks against their
 quotas with the pace line, the day by shift, the campaign against its target
-with the projected finish, and the deferred backlog by reason. It refreshes
-itself every few seconds while it is shown, and at once when shown again.
+with the projected finish, the deferred backlog by reason, and the keying
+errors verification found, as trends. It refreshes itself every few
+seconds while it is shown, and at once when shown again.
 """
 
 from __future__ import annotations
@@ -33,10 +34,12 @@ from app.work.report import daily_report
 from app.work.tally import CampaignProgress, ClerkShift
 from ui.dashboard.backlog import BacklogDialog
 from ui.dashboard.charts import CampaignChart, DayChart, PaceChart
+from ui.dashboard.error_trends import ErrorTrendsTable
 from ui.deferral import reason_label
 from ui.models.books import kind_label
 from ui.models.rows import Column, RowTableModel, row_table
 from ui.quality.arbitration import ArbitrationDialog
+from ui.quality.findings import FindingsDialog
 from ui.reports.daily_pdf import write_report_pdf
 from ui.work_settings import WorkSettingsDialog
 
@@ -78,6 +81,7 @@ class Dashboard(QWidget):
         self.pace = PaceChart()
         self.day = DayChart()
         self.campaign = CampaignChart()
+        self.errors = ErrorTrendsTable(self)
 
         grid = QGridLayout()
         grid.addWidget(row_table(self.clerks, "clerks"), 0, 0)
@@ -88,30 +92,33 @@ class Dashboard(QWidget):
         backlog.activated.connect(
             lambda index: self.show_backlog_of(self.backlog.row_at(index.row()).reason)
         )
-        grid.addWidget(backlog, 2, 0, 1, 2)
+        grid.addWidget(backlog, 2, 0)
+        grid.addWidget(self.errors.view, 2, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         grid.setRowStretch(0, 3)
         grid.setRowStretch(1, 3)
         grid.setRowStretch(2, 2)
+        # The lines say where the day stands; the lead's tools go below them,
+        # in a row of their own, so that neither squeezes the other.
         top = QHBoxLayout()
-        lines = QVBoxLayout()
-        lines.addWidget(self.headline)
-        lines.addWidget(self.campaign_line)
-        top.addLayout(lines, 1)
         for label, name, key, slot in (
             (self.tr("Deferred entries… (Ctrl+B)"), "backlog_list", "Ctrl+B", self.show_backlog),
             (self.tr("Shifts and quotas… (Ctrl+K)"), "work_settings", "Ctrl+K", self.edit_settings),
             (self.tr("Daily report… (Ctrl+P)"), "daily_report", "Ctrl+P", self.ask_report),
             (self.tr("Export a batch… (Ctrl+E)"), "export_batch", "Ctrl+E", self.show_batches),
             (self.tr("Arbitrate… (Ctrl+D)"), "arbitrate", "Ctrl+D", self.arbitrate),
+            (self.tr("Checks… (Ctrl+L)"), "check_findings", "Ctrl+L", self.show_findings),
         ):
             button = QPushButton(label)
             button.setObjectName(name)
             button.clicked.connect(slot)
             top.addWidget(button)
             QShortcut(QKeySequence(key), self, slot)
+        top.addStretch(1)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.campaign_line)
         layout.addLayout(top)
         layout.addLayout(grid, 1)
         self.timer = QTimer(self, interval=REFRESH_MS)
@@ -199,6 +206,16 @@ class Dashboard(QWidget):
         dialog.exec()
         self.refresh()
 
+    @Slot()
+    def show_findings(self) -> None:
+        """What the checks across entries found, to resolve or dismiss, or
+        to open an entry in the form."""
+        dialog = FindingsDialog(self.db, self.user, self.clock, self.language, self)
+        dialog.entry_chosen.connect(self.entry_chosen)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.exec()
+        self.refresh()
+
     # The daily report
 
     def ask_report(self) -> None:
@@ -251,6 +268,7 @@ class Dashboard(QWidget):
         self._expected_share = view.share_of_shift_gone
         self.clerks.set_rows(this.clerks if this else [])
         self.backlog.set_rows(view.backlog)
+        self.errors.show(view.errors)
         self._headline(view)
         self._campaign_line(view.campaign)
         if this is not None:

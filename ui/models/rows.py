@@ -22,6 +22,8 @@ class Column(Generic[Row]):
     numeric: bool = False
     # Colour of the text, e.g. red for a clerk far behind their quota.
     colour: Callable[[Row], Any] | None = None
+    # What the cell says when pointed at, beyond its text (e.g. the full list).
+    tooltip: Callable[[Row], str] | None = None
 
 
 class RowTableModel(QAbstractTableModel, Generic[Row]):
@@ -61,6 +63,8 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
             return RIGHT
         if role == Qt.ItemDataRole.ForegroundRole and column.colour is not None:
             return column.colour(row)
+        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
+            return column.tooltip(row)
         return None
 
 

@@ -1,1 +1,1 @@
-"""The lead's quality control: arbitration between two keyings."""
+"""The lead's quality control: the second keying, arbitration, the checks' findings."""

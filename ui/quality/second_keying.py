@@ -1,8 +1,9 @@
 """A clerk's second keying: an entry someone else keyed, keyed again blind.
 
 F11 in the main window. The form of the entry's book opens empty but for
-the entry's number: the clerk keys what the book says, as for any entry,
-and F10 hands it in. The values of the first keying are never shown. If
+the entry's number and what any new entry starts with (the defaults, the
+book's office): the clerk keys what the book says, as for any entry, and
+F10 hands it in. The values of the first keying are never shown. If
 the two agree the entry is verified; if not, the lead will decide, and the
 clerk is told only that. The next entry waiting follows at once.
 """
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 from app.clock import Clock, local_today
 from app.db.models import User, Verification
 from app.keying import display_value
-from app.quality.verification import blind_form, key_again, take_next
+from app.quality.verification import blind_form, blind_start, key_again, take_next
 from app.specs import spec_for
 from app.station import StationDatabase
 from ui.form.entry_form import EntryForm
@@ -86,7 +87,9 @@ class SecondKeyingDialog(QDialog):
         )
         self.form = EntryForm(spec, self.language, lambda: local_today(self.clock))
         self.form.setObjectName("second_form")
-        self.form.load(shown, lambda key, stored: display_value(book, key, stored))
+        self.form.load(
+            blind_start(book) | shown, lambda key, stored: display_value(book, key, stored)
+        )
         for key in shown:
             self.form.editors[key].input.setEnabled(False)  # the reference, not keyed
         self.layout_.insertWidget(1, self.form, 1)

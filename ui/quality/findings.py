@@ -1,0 +1,392 @@
+"""What the checks across entries found, for the lead to decide one by one.
+
+The lead opens it from the dashboard (Ctrl+L). Each open finding is a row:
+what was found in plain words, the book, the entries concerned and when it
+was found. Ctrl+R runs a pass now, beside the window, and says how many are
+new. Ctrl+S resolves the chosen finding (the entries were corrected),
+Ctrl+D dismisses it (nothing is wrong, e.g. two different people); both ask
+why, and the reason is kept with the decision. Enter opens the finding's
+first entry in the keying form.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QLocale, Qt, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.clock import VIETNAM, Clock
+from app.dates import PartialDate
+from app.db.models import FindingState, User
+from app.quality.checks import CheckPass, FindingError, decide
+from app.quality.findings import ListedFinding, listed_findings
+from app.roles import NotAllowed
+from app.specs import spec_for
+from app.station import StationDatabase
+from ui.models.books import kind_label
+from ui.models.rows import Column, RowTableModel, row_table
+from ui.quality.check_job import CheckJob
+
+log = logging.getLogger(__name__)
+
+FAILURE_STYLE = "color: #b00020;"
+SUCCESS_STYLE = "color: #1b5e20;"
+
+
+class ReasonDialog(QDialog):
+    """Why the lead decides a finding so: required, for it is kept with the
+    decision for whoever checks it later. Enter confirms, Escape cancels."""
+
+    def __init__(self, title: str, finding: str, question: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(520)
+        summary = QLabel(finding)
+        summary.setWordWrap(True)
+        self.edit = QLineEdit()
+        self.edit.setObjectName("reason")
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(FAILURE_STYLE)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addWidget(QLabel(question))
+        layout.addWidget(self.edit)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.edit.setFocus()
+
+    def reason(self) -> str:
+        return self.edit.text().strip()
+
+    def accept(self) -> None:
+        if not self.reason():
+            self.message.setText(
+                self.tr(
+                    "Write the reason first: it is kept with the decision, so that"
+                    " whoever checks it later knows why."
+                )
+            )
+            self.edit.setFocus()
+            return
+        super().accept()
+
+
+class FindingsDialog(QDialog):
+    """The open findings of the checks across entries. ``entry_chosen`` asks
+    the window to open an entry in the form."""
+
+    entry_chosen = Signal(int)
+
+    def __init__(
+        self,
+        db: StationDatabase,
+        lead: User,
+        clock: Clock,
+        language: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.lead = lead
+        self.clock = clock
+        self.language = language
+        self.job: CheckJob | None = None
+        self.setWindowTitle(self.tr("Checks across entries"))
+        self.count_line = QLabel()
+        self.count_line.setObjectName("count")
+        self.findings: RowTableModel[ListedFinding] = RowTableModel(self._columns())
+        self.table = row_table(self.findings, "findings")
+        self.table.activated.connect(lambda index: self.choose(index.row()))
+        self.progress = QProgressBar()
+        self.progress.setObjectName("progress")
+        self.progress.setRange(0, 0)  # a pass does not say how far it is
+        self.progress.hide()
+        self.status = QLabel()
+        self.status.setObjectName("status")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        row = QHBoxLayout()
+        self.actions: list[QPushButton] = []
+        for label, name, key, slot in (
+            (self.tr("Run the checks now (Ctrl+R)"), "run_checks", "Ctrl+R", self.run_checks),
+            (self.tr("Resolve… (Ctrl+S)"), "resolve", "Ctrl+S", self.resolve),
+            (self.tr("Dismiss… (Ctrl+D)"), "dismiss", "Ctrl+D", self.dismiss),
+            (self.tr("Open the entry (Enter)"), "open_entry", None, self.open_chosen),
+        ):
+            button = QPushButton(label)
+            button.setObjectName(name)
+            # Enter belongs to the list (it opens the entry), never to a button.
+            button.setAutoDefault(False)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+            self.actions.append(button)
+            if key is not None:
+                QShortcut(QKeySequence(key), self, slot)
+        row.addStretch(1)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.reject)
+        row.addWidget(self.buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.count_line)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addLayout(row)
+        self.resize(1300, 560)
+        self.refresh()
+
+    def _columns(self) -> list[Column[ListedFinding]]:
+        def books(finding: ListedFinding) -> str:
+            return "; ".join(
+                self.tr("{kind} {volume}/{year} · {office}").format(
+                    kind=kind_label(b.kind), volume=b.volume, year=b.year, office=b.office
+                )
+                for b in finding.books
+            )
+
+        return [
+            Column(self.tr("What was found"), self.what, tooltip=self.more),
+            Column(
+                self.tr("Found on"),
+                lambda f: f.found_at.astimezone(VIETNAM).strftime("%d/%m/%Y %H:%M"),
+            ),
+            Column(self.tr("Entries"), self.entries),
+            Column(self.tr("Book"), books),
+        ]
+
+    # What a finding says, check by check
+
+    def what(self, finding: ListedFinding) -> str:
+        """What was found, in plain words; a check this window does not know
+        yet is shown by its name."""
+        describers: dict[str, Callable[[ListedFinding], str]] = {
+            "possible_duplicate": self._possible_duplicate,
+            "number_repeated": self._number_repeated,
+            "number_skipped": self._number_skipped,
+            "dates_out_of_order": self._dates_out_of_order,
+            "incomplete": self._incomplete,
+        }
+        describe = describers.get(finding.check)
+        return finding.check if describe is None else describe(finding)
+
+    def entries(self, finding: ListedFinding) -> str:
+        return "; ".join(
+            self.tr("no. {number}: {title}").format(number=e.number or "?", title=e.title or "…")
+            for e in finding.entries
+        )
+
+    def _possible_duplicate(self, finding: ListedFinding) -> str:
+        return self.tr("Possible duplicate: {score}%").format(
+            score=QLocale().toString(100 * finding.detail["score"], "f", 0)
+        )
+
+    def _number_repeated(self, finding: ListedFinding) -> str:
+        return self.tr("No. {number} of {year} keyed {count} times").format(
+            number=finding.detail["number"],
+            year=finding.detail["year"],
+            count=len(finding.entries),
+        )
+
+    def _number_skipped(self, finding: ListedFinding) -> str:
+        first, last, year = (finding.detail[k] for k in ("first", "last", "year"))
+        if first == last:
+            return self.tr("No. {number} of {year} skipped").format(number=first, year=year)
+        return self.tr("Nos. {first}–{last} of {year} skipped").format(
+            first=first, last=last, year=year
+        )
+
+    def _dates_out_of_order(self, finding: ListedFinding) -> str:
+        before, after = finding.detail["numbers"]
+        before_date, after_date = (
+            PartialDate.from_iso(d).display() for d in finding.detail["dates"]
+        )
+        return self.tr(
+            "No. {after} registered on {after_date}, before no. {before} ({before_date})"
+        ).format(after=after, after_date=after_date, before=before, before_date=before_date)
+
+    def _incomplete(self, finding: ListedFinding) -> str:
+        return self.tr("Only {percent}% read from the book: {count} field(s) not read").format(
+            percent=QLocale().toString(100 * finding.detail["score"], "f", 0),
+            count=len(finding.detail["missing"]),
+        )
+
+    def more(self, finding: ListedFinding) -> str:
+        """What a finding says beyond its line: the fields an entry lacks."""
+        if finding.check != "incomplete":
+            return ""
+        fields = {f.key: f for f in spec_for(finding.books[0].kind).fields}
+        return self.tr("Not read: {fields}").format(
+            fields=", ".join(
+                fields[key].full_label.get(self.language)
+                for key in finding.detail["missing"]
+                if key in fields
+            )
+        )
+
+    # What is shown
+
+    def refresh(self) -> None:
+        """The open findings as stored now; the same row stays chosen."""
+        chosen = self._chosen_row()
+        with self.db.sessions() as session:
+            self.findings.set_rows(listed_findings(session))
+        count = self.findings.rowCount()
+        if count:
+            self.count_line.setText(
+                self.tr("{count} finding(s) wait for a decision.").format(
+                    count=QLocale().toString(count)
+                )
+            )
+            self.table.selectRow(min(chosen or 0, count - 1))
+        else:
+            self.count_line.setText(
+                self.tr("No finding waits for a decision. Ctrl+R runs the checks again.")
+            )
+        self.table.setFocus()
+
+    def _chosen_row(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if rows else None
+
+    def _chosen(self) -> ListedFinding | None:
+        row = self._chosen_row()
+        return None if row is None else self.findings.row_at(row)
+
+    def _say(self, text: str, style: str = "") -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet(style)
+
+    def _refuse(self, text: str, detail: str) -> None:
+        self._say(f"{text}\n({detail})", FAILURE_STYLE)
+
+    # Running the checks
+
+    @Slot()
+    def run_checks(self) -> None:
+        """A pass of every check now, beside the window."""
+        if self.job is not None:
+            return
+        self.job = CheckJob(self.db, self.clock, self)
+        self.job.succeeded.connect(self._checked)
+        self.job.failed.connect(self._failed)
+        self.job.finished.connect(self._finished)
+        self._busy(True)
+        self._say(self.tr("Checking every entry…"))
+        self.job.start()
+
+    def _busy(self, busy: bool) -> None:
+        """While a pass runs nothing is decided, nor is the window closed."""
+        self.progress.setVisible(busy)
+        for widget in (*self.actions, self.buttons):
+            widget.setEnabled(not busy)
+
+    @Slot(object)
+    def _checked(self, result: CheckPass) -> None:
+        locale = QLocale()
+        self._say(
+            self.tr("The checks found {new} new finding(s); {open} wait for a decision.").format(
+                new=locale.toString(result.new), open=locale.toString(result.open)
+            ),
+            SUCCESS_STYLE,
+        )
+
+    @Slot(object)
+    def _failed(self, error: Exception) -> None:
+        self._refuse(self.tr("The checks could not be run; nothing was kept."), str(error))
+
+    @Slot()
+    def _finished(self) -> None:
+        self.job = None
+        self._busy(False)
+        self.refresh()
+
+    def reject(self) -> None:
+        if self.job is None:
+            super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.job is None:
+            super().closeEvent(event)
+        else:
+            event.ignore()
+
+    # Deciding
+
+    @Slot()
+    def resolve(self) -> None:
+        """The entries were corrected: the finding is closed, with what was done."""
+        self._decide(
+            FindingState.RESOLVED,
+            self.tr("Resolve the finding"),
+            self.tr("What was corrected?"),
+        )
+
+    @Slot()
+    def dismiss(self) -> None:
+        """Nothing is wrong (two different people, a number the book skips)."""
+        self._decide(
+            FindingState.DISMISSED,
+            self.tr("Dismiss the finding"),
+            self.tr("Why is this not a problem (e.g. two different people)?"),
+        )
+
+    def _decide(self, state: FindingState, title: str, question: str) -> None:
+        finding = self._chosen()
+        if finding is None or self.job is not None:
+            return
+        dialog = ReasonDialog(
+            title, f"{self.what(finding)}\n{self.entries(finding)}", question, self
+        )
+        if not dialog.exec():
+            return
+        try:
+            with self.db.sessions.begin() as session:
+                decide(session, finding.id, state, dialog.reason(), self.lead, self.clock)
+        except NotAllowed as error:
+            self._refuse(self.tr("Only a team lead decides on a finding."), str(error))
+            return
+        except FindingError as error:
+            self.refresh()
+            self._refuse(self.tr("The finding was not decided."), str(error))
+            return
+        self.refresh()
+        if state is FindingState.RESOLVED:
+            self._say(self.tr("Resolved; the reason is kept."), SUCCESS_STYLE)
+        else:
+            self._say(self.tr("Dismissed; the reason is kept."), SUCCESS_STYLE)
+
+    # Opening an entry
+
+    @Slot()
+    def open_chosen(self) -> None:
+        row = self._chosen_row()
+        if row is not None:
+            self.choose(row)
+
+    def choose(self, row: int) -> None:
+        """Open the finding's first entry in the form, and close."""
+        finding = self.findings.row_at(row)
+        if not finding.entries or self.job is not None:
+            return
+        self.entry_chosen.emit(finding.entries[0].id)
+        self.accept()
