@@ -31,6 +31,7 @@ from app.dates import PartialDate
 from app.db.models import Book, CheckFinding, DeferralReason, Entry, EntryName, EntryStatus, User
 from app.quality.checks import check_entry
 from app.quality.draw import draw
+from app.quality.duplicates import IDENTITIES
 from app.rules import Assessment, FieldValue, Finding, Neighbour, assess, check_sequence
 from app.specs import BookSpec, SourceStatus, spec_for
 from app.work import progress
@@ -139,6 +140,7 @@ def save_entry(
         year=year,
         registration_date=registration_date.iso() if registration_date else None,
         title=assessment.values[spec.title_field].value,
+        main_date=assessment.values[IDENTITIES[spec.kind].date].value or None,
     )
     if action is SaveAction.DRAFT and entry is not None and entry.status != EntryStatus.DRAFT:
         _keep_pending_edit(session, entry, stored, user, now)
@@ -217,6 +219,7 @@ class _Stored:
     year: int
     registration_date: str | None
     title: str
+    main_date: str | None
 
     def write_to(self, entry: Entry) -> None:
         entry.values = self.values
@@ -224,6 +227,7 @@ class _Stored:
         entry.year = self.year
         entry.registration_date = self.registration_date
         entry.title = self.title
+        entry.main_date = self.main_date
 
 
 def pending_edit(session: Session, entry: Entry) -> Entry | None:

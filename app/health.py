@@ -7,7 +7,6 @@ log exists).
 
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.db.engine import database_path, sqlite_engine
 from app.db.migrate import head_revision
-from app.db.models import MAIN_DATE_INDEXES, Base, Book, DeferralReason, Entry, EntryStatus
+from app.db.models import Base, Book, DeferralReason, Entry, EntryStatus
 from app.work import backlog, progress
 
 
@@ -96,7 +95,7 @@ def check_station(data_dir: Path) -> Health:
             violations = len(connection.execute(text("PRAGMA foreign_key_check")).all())
             context = MigrationContext.configure(connection)
             revision = context.get_current_revision()
-            differences = schema_differences(context)
+            differences = [repr(d) for d in compare_metadata(context, Base.metadata)]
             counts = dict(
                 connection.execute(select(Entry.status, func.count()).group_by(Entry.status)).all()
                 if revision is not None
@@ -124,25 +123,6 @@ def check_station(data_dir: Path) -> Health:
         books_off,
         backlog_off,
     )
-
-
-def schema_differences(context: MigrationContext) -> list[str]:
-    """How the database's tables and indexes differ from the models.
-
-    Alembic cannot reflect SQLite's indexes on expressions (the main dates,
-    app.db.models.MAIN_DATE_INDEXES) and warns that it skips them: they are
-    looked for by name instead.
-    """
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", "Skipped unsupported reflection of expression-based")
-        warnings.filterwarnings("ignore", "autogenerate skipping metadata-specified expression")
-        differences = [repr(d) for d in compare_metadata(context, Base.metadata)]
-    indexes = set(
-        context.connection.scalars(text("SELECT name FROM sqlite_master WHERE type = 'index'"))
-    )
-    return differences + [
-        f"missing index {index.name}" for index in MAIN_DATE_INDEXES if index.name not in indexes
-    ]
 
 
 def _daily_counts_off(connection: Connection) -> list[str]:

@@ -42,6 +42,7 @@ from app.db.models import (
 from app.demo.entries import MAKERS, Values
 from app.demo.people import PeopleFactory
 from app.passwords import hash_password
+from app.quality.duplicates import IDENTITIES
 from app.specs import BookKind, SourceStatus, spec_for
 from app.station import StationDatabase, init_station
 from app.work import progress
@@ -334,6 +335,7 @@ def _entries_of(
                 "number": number,
                 "registration_date": day.isoformat(),
                 "title": encoded.get(spec.title_field, {}).get("v", ""),
+                "main_date": encoded.get(IDENTITIES[spec.kind].date, {}).get("v") or None,
                 "status": status.value,
                 "deferral_reason": reason.value if reason else None,
                 "version": 1,

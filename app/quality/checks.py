@@ -76,6 +76,8 @@ def check_entry(session: Session, entry: Entry, book: Book, clock: Clock) -> lis
     measure = completeness(spec_for(kind), entry.values)
     if not measure.enough:
         found.append(_incomplete(entry.id, book.id, measure))
+    if not found:
+        return []
     known = {
         f.signature: f
         for f in session.scalars(

@@ -26,11 +26,11 @@ from typing import Any
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
-from sqlalchemy import ColumnElement, Select, bindparam, select
+from sqlalchemy import ColumnElement, Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from app import text
-from app.db.models import Book, Entry, EntryName, EntryStatus, stored_value
+from app.db.models import Book, Entry, EntryName, EntryStatus
 from app.specs import BookKind
 
 
@@ -127,18 +127,18 @@ def duplicates_of(
             for field in (identity.name, identity.date, *identity.others)
         ),
     )
-    same_book, same_date = _near(kind)
-    near = [session.execute(same_book, {"entry": entry_id, "book": book_id})]
+    same_book, same_date, people = _near(kind)
+    # The entries' names first (the date's from its index), then the rest of
+    # those whose name is alike enough: most are not.
+    near = list(session.execute(same_book, {"entry": entry_id, "book": book_id}))
     if person.date:
-        near.append(session.execute(same_date, {"entry": entry_id, "date": person.date}))
+        near += session.execute(same_date, {"entry": entry_id, "date": person.date})
+    alike = [other for other, title in near if _names_alike(person.name, text.search_key(title))]
     found = {}
-    for rows in near:
-        for row in rows:
-            if not _names_alike(person.name, text.search_key(row[1] or "")):
-                continue  # most of a date's entries: no need for the rest
-            other = _person(*row)
-            if (score := similarity(person, other)) >= THRESHOLD:
-                found[other.entry_id] = score
+    for row in session.execute(people, {"ids": alike}) if alike else ():
+        other = _person(*row)
+        if (score := similarity(person, other)) >= THRESHOLD:
+            found[other.entry_id] = score
     return sorted(
         (
             PossibleDuplicate(min(entry_id, other), max(entry_id, other), kind, score)
@@ -149,18 +149,21 @@ def duplicates_of(
 
 
 @cache
-def _near(kind: BookKind) -> tuple[Select[Any], Select[Any]]:
-    """The queries of ``duplicates_of``, built once per kind."""
+def _near(kind: BookKind) -> tuple[Select[Any], Select[Any], Select[Any]]:
+    """The queries of ``duplicates_of``, built once per kind: the names of
+    the book's other entries and of the main date's (from its covering
+    index), then the people of the entries chosen."""
     identity = IDENTITIES[kind]
     finished = (Entry.status.in_(CHECKED), Entry.id != bindparam("entry"))
-    same_book = select(*_columns(identity)).where(Entry.book_id == bindparam("book"), *finished)
+    same_book = select(Entry.id, Entry.title).where(Entry.book_id == bindparam("book"), *finished)
     same_date = (
-        select(*_columns(identity))
+        select(Entry.id, Entry.title)
         .join(Book, Book.id == Entry.book_id)
-        .where(stored_value(identity.date) == bindparam("date"), Book.kind == kind.value, *finished)
+        .where(Entry.main_date == bindparam("date"), Book.kind == kind.value, *finished)
         .limit(NEAR)
     )
-    return same_book, same_date
+    people = select(*_columns(identity)).where(Entry.id.in_(bindparam("ids", expanding=True)))
+    return same_book, same_date, people
 
 
 def similarity(a: Person, b: Person) -> float:
@@ -230,8 +233,11 @@ def _blocks(
     """The kind's people in blocks of the same main date, or of the same
     main name's key, read from the database in that order."""
     if by_date:
-        date = stored_value(identity.date)
-        query = select(*_columns(identity)).where(date.is_not(None), date != "").order_by(date)
+        query = (
+            select(*_columns(identity))
+            .where(Entry.main_date.is_not(None))
+            .order_by(Entry.main_date)
+        )
     else:
         # The names' keys as the station indexes them (app.entries), in order.
         query = (
@@ -255,7 +261,7 @@ def _columns(identity: Identity) -> list[ColumnElement[Any]]:
     """An entry's ID and the values that say who it is, read in SQL: a
     block reads a few fields of many entries, not their whole values."""
     fields = (identity.name, identity.date, *identity.others)
-    return [Entry.id, *(stored_value(field) for field in fields)]
+    return [Entry.id, *(func.json_extract(Entry.values, f"$.{field}.v") for field in fields)]
 
 
 def _person(entry_id: int, name: str | None, date: str | None, *others: str | None) -> Person:

@@ -185,6 +185,8 @@ def measured_keyings(session: Session, since: datetime, until: datetime) -> list
             Verification.fields_compared,
         ).where(*measured)
     ).all()
+    if not done:
+        return []
     errors: dict[tuple[int, str], int] = defaultdict(int)
     for verification_id, error_of in session.execute(
         select(FieldDifference.verification_id, FieldDifference.error_of)
