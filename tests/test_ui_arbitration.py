@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QLabel
 from sqlalchemy import func, select
 from test_ui_work import open_window
 from verification_helpers import decide_planted, key_twice, make_team, user
@@ -12,6 +12,7 @@ from verification_helpers import decide_planted, key_twice, make_team, user
 from app.db.models import Entry, FieldDifference, Verification
 from app.entries import decode_values
 from ui.quality.arbitration import ArbitrationDialog
+from ui.work_settings import WorkSettingsDialog
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -110,3 +111,25 @@ def test_the_dashboard_shows_each_clerks_errors_as_a_trend(
     assert rows["An"][:3] == [f"{rate} (ít trường)", "–", "chưa đủ số liệu"]
     assert rows["An"][3] == "·" * 13 + "█", "fourteen days, keyed on the last"
     assert rows["Ca 3"][0] == "–", "no one keyed in shift 3"
+
+
+def test_the_lead_sees_each_clerks_errors_beside_their_share(
+    qtbot, station, clock, keyed_twice, vietnamese, monkeypatch
+) -> None:
+    decide_planted(station, clock)
+    with station.sessions() as session:
+        compared = session.scalar(select(func.sum(Verification.fields_compared)))
+    window = open_window(qtbot, station, clock, "lead")
+    opened: list[QDialog] = []
+    monkeypatch.setattr(WorkSettingsDialog, "exec", lambda d: opened.append(d))  # not modal
+    qtbot.keyClick(window, Qt.Key.Key_F8)
+    qtbot.keyClick(window.dashboard, Qt.Key.Key_K, CTRL)
+    [dialog] = opened
+
+    rate = QLocale().toString(2000 / compared, "f", 1)
+    assert dialog.findChild(QLabel, "errors_an").text() == (
+        f"{rate} lỗi trên 1.000 trường trong tuần này"
+    ), "so that the lead keys more of an's entries twice"
+    assert dialog.findChild(QLabel, "errors_lead").text() == (
+        "tuần này chưa có mục nào được nhập hai lần"
+    )

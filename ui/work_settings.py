@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import time
 
-from PySide6.QtCore import QDate, QTime, Signal, Slot
+from PySide6.QtCore import QDate, QLocale, QTime, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
+from app.clock import Clock, local_today
 from app.db.models import Role, User
 from app.quality.draw import own_share, set_share, team_share
+from app.quality.error_rates import Rate, error_trends
 from app.station import StationDatabase
 from app.work import settings
 from app.work.settings import InvalidSetting, Problem
@@ -76,7 +78,9 @@ def _time_edit(value: time) -> QTimeEdit:
 class WorkSettingsDialog(QDialog):
     settings_changed = Signal()
 
-    def __init__(self, db: StationDatabase, user: User, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: StationDatabase, user: User, clock: Clock, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.db = db
         self.user = user
@@ -94,6 +98,12 @@ class WorkSettingsDialog(QDialog):
             )
             shared = team_share(session)
             own_shares = {member.id: own_share(session, member) for member in team}
+            # Each clerk's errors of the last week beside their share, so that
+            # the lead keys more of those who err more.
+            errors = {
+                c.user_id: c.trend.last_week
+                for c in error_trends(session, local_today(clock), shifts).clerks
+            }
         self.rows: list[_ShiftRow] = []
         self.shift_box = QGroupBox(self.tr("Shifts (Vietnam time)"))
         self.shift_layout = QVBoxLayout(self.shift_box)
@@ -147,9 +157,12 @@ class WorkSettingsDialog(QDialog):
             share.setSuffix(" %")
             share.setObjectName(f"share_{member.username}")
             self.clerk_shares[member.id] = share
+            rate = QLabel(self._error_rate(errors.get(member.id, Rate())))
+            rate.setObjectName(f"errors_{member.username}")
             row = QHBoxLayout()
             row.addWidget(box)
             row.addWidget(share)
+            row.addWidget(rate)
             clerk_form.addRow(f"{member.full_name} ({member.username})", row)
         scroll = QScrollArea()
         scroll.setWidget(clerks)
@@ -175,6 +188,13 @@ class WorkSettingsDialog(QDialog):
         self.resize(520, 640)
 
     # The shifts
+
+    def _error_rate(self, rate: Rate) -> str:
+        if rate.per_thousand is None:
+            return self.tr("nothing keyed twice this week")
+        return self.tr("{rate} errors per 1,000 fields this week").format(
+            rate=QLocale().toString(rate.per_thousand, "f", 1)
+        )
 
     def _add_row(self, start: time, end: time) -> None:
         row = _ShiftRow(start, end)

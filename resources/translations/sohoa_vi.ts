@@ -1486,82 +1486,92 @@ To try Sohoa with demo data: sohoa demo</source>
 <context>
     <name>WorkSettingsDialog</name>
     <message>
-        <location filename="../../ui/work_settings.py" line="83" />
+        <location filename="../../ui/work_settings.py" line="87" />
         <source>Shifts, quotas and deadline</source>
         <translation>Ca làm việc, định mức và hạn hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="98" />
+        <location filename="../../ui/work_settings.py" line="108" />
         <source>Shifts (Vietnam time)</source>
         <translation>Ca làm việc (giờ Việt Nam)</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="100" />
+        <location filename="../../ui/work_settings.py" line="110" />
         <source>Add a shift</source>
         <translation>Thêm ca</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="111" />
+        <location filename="../../ui/work_settings.py" line="121" />
         <source>The campaign must be keyed by</source>
         <translation>Hạn hoàn thành chiến dịch</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="125" />
+        <location filename="../../ui/work_settings.py" line="135" />
         <source>Quotas and deadline</source>
         <translation>Định mức và hạn hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="127" />
+        <location filename="../../ui/work_settings.py" line="137" />
         <source>Entries per clerk in a shift</source>
         <translation>Số mục mỗi người trong một ca</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="128" />
+        <location filename="../../ui/work_settings.py" line="138" />
         <source>Entries for the team in a day</source>
         <translation>Số mục của tổ trong một ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="133" />
+        <location filename="../../ui/work_settings.py" line="143" />
         <source>Entries keyed a second time, blind</source>
         <translation>Tỷ lệ mục được nhập lần hai (không xem lần đầu)</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="141" />
+        <location filename="../../ui/work_settings.py" line="151" />
         <source>the team's quota</source>
         <translation>theo định mức của tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="146" />
+        <location filename="../../ui/work_settings.py" line="156" />
         <source>the team's share keyed twice</source>
         <translation>như cả nhóm</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="157" />
+        <location filename="../../ui/work_settings.py" line="170" />
         <source>A clerk's own quota per shift, and share keyed twice</source>
         <translation>Định mức riêng mỗi ca và tỷ lệ nhập lần hai của từng người</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="201" />
+        <location filename="../../ui/work_settings.py" line="194" />
+        <source>nothing keyed twice this week</source>
+        <translation>tuần này chưa có mục nào được nhập hai lần</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_settings.py" line="195" />
+        <source>{rate} errors per 1,000 fields this week</source>
+        <translation>{rate} lỗi trên 1.000 trường trong tuần này</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_settings.py" line="221" />
         <source>Shift {number}</source>
         <translation>Ca {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="235" />
+        <location filename="../../ui/work_settings.py" line="255" />
         <source>Keep at least one shift.</source>
         <translation>Phải có ít nhất một ca.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="237" />
+        <location filename="../../ui/work_settings.py" line="257" />
         <source>The shift {start}–{end} ends before it starts.</source>
         <translation>Ca {start}–{end} kết thúc trước khi bắt đầu.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="241" />
+        <location filename="../../ui/work_settings.py" line="261" />
         <source>Two shifts overlap at {hour}.</source>
         <translation>Hai ca trùng nhau lúc {hour}.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="243" />
+        <location filename="../../ui/work_settings.py" line="263" />
         <source>A quota is a number of entries above zero.</source>
         <translation>Định mức phải là số mục lớn hơn 0.</translation>
     </message>
@@ -1569,7 +1579,7 @@ To try Sohoa with demo data: sohoa demo</source>
 <context>
     <name>_ShiftRow</name>
     <message>
-        <location filename="../../ui/work_settings.py" line="54" />
+        <location filename="../../ui/work_settings.py" line="56" />
         <source>Remove</source>
         <translation>Bỏ ca này</translation>
     </message>

@@ -182,7 +182,7 @@ class Dashboard(QWidget):
 
     @Slot()
     def edit_settings(self) -> None:
-        dialog = WorkSettingsDialog(self.db, self.user, self)
+        dialog = WorkSettingsDialog(self.db, self.user, self.clock, self)
         dialog.settings_changed.connect(self.settings_changed)
         dialog.settings_changed.connect(self.refresh)
         dialog.exec()
