@@ -210,7 +210,7 @@ def test_the_lead_sets_how_many_entries_are_keyed_twice(
     qtbot.keyClick(window.dashboard, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     [dialog] = opened
     assert dialog.verified_share.value() == 10, "10% unless the lead says more"
-    assert dialog.clerk_shares[_id_of(station, "an")].text() == "như cả nhóm"
+    assert dialog.clerk_shares[_id_of(station, "an")].text() == "như cả tổ"
 
     dialog.verified_share.setValue(15)
     dialog.clerk_shares[_id_of(station, "an")].setValue(40)

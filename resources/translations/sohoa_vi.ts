@@ -1533,7 +1533,7 @@ To try Sohoa with demo data: sohoa demo</source>
     <message>
         <location filename="../../ui/work_settings.py" line="156" />
         <source>the team's share keyed twice</source>
-        <translation>như cả nhóm</translation>
+        <translation>như cả tổ</translation>
     </message>
     <message>
         <location filename="../../ui/work_settings.py" line="170" />
