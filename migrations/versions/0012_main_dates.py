@@ -31,9 +31,7 @@ def upgrade() -> None:
             f"UPDATE entries SET main_date = NULLIF(json_extract(\"values\", '$.{field}.v'), '')"
             f" WHERE book_id IN (SELECT id FROM books WHERE kind = '{kind}')"
         )
-    op.create_index(
-        "ix_entries_main_date", "entries", ["main_date", "status", "book_id", "title"]
-    )
+    op.create_index("ix_entries_main_date", "entries", ["main_date", "status", "book_id", "title"])
 
 
 def downgrade() -> None:
