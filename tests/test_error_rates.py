@@ -8,16 +8,16 @@ from datetime import date, time, timedelta
 import pytest
 from sqlalchemy import select
 from verification_helpers import entry_values, make_team, user
-from work_helpers import add_book
+from work_helpers import add_book, add_user
 
 from app.clock import local_today
-from app.db.models import Verification
+from app.db.models import DeferralReason, Verification
 from app.entries import SaveAction, save_entry
-from app.quality.error_rates import Direction, Rate, Trend, error_trends
+from app.quality.error_rates import ENOUGH_FIELDS, Direction, Rate, Trend, error_trends
 from app.quality.verification import arbitrate, differences, key_again, take_next
 from app.rules import FieldValue
 
-ENTRIES = 10  # keyed in each of the two weeks, all of them keyed twice
+ENTRIES = 40  # keyed in each of the two weeks, all of them keyed twice
 
 
 def key_a_day(station, clock, day: date, slips: int, first_number: int) -> int:
@@ -49,11 +49,11 @@ def key_a_day(station, clock, day: date, slips: int, first_number: int) -> int:
 
 @pytest.fixture
 def two_weeks(station, clock):
-    """an slips on 5 of 10 entries ten days ago, on 1 of 10 today."""
+    """an slips on 20 of 40 entries ten days ago, on 4 of 40 today."""
     make_team(station)
     today = local_today(clock)
-    fields = key_a_day(station, clock, today - timedelta(days=10), slips=5, first_number=1)
-    key_a_day(station, clock, today, slips=1, first_number=100)
+    fields = key_a_day(station, clock, today - timedelta(days=10), slips=20, first_number=1)
+    key_a_day(station, clock, today, slips=4, first_number=100)
     with station.sessions() as session:
         return error_trends(session, today), fields
 
@@ -63,22 +63,62 @@ def test_each_keying_counts_for_its_clerk_day_and_shift(two_weeks) -> None:
     clerks = {c.username: c.trend for c in trends.clerks}
     keyed = ENTRIES * fields
     assert list(clerks) == ["an", "binh"], "clerks by name: every clerk keying was measured"
-    assert clerks["an"].daily[3] == Rate(keyed, 5), "ten days ago, of the fourteen"
-    assert clerks["an"].last_day == Rate(keyed, 1)
+    assert clerks["an"].daily[3] == Rate(keyed, 20), "ten days ago, of the fourteen"
+    assert clerks["an"].last_day == Rate(keyed, 4)
     assert clerks["binh"].last_day == Rate(keyed, 0), "the second keyer was right"
-    assert trends.shifts[1].daily[3] == Rate(keyed, 5), "an keyed in shift 1"
+    assert trends.shifts[1].daily[3] == Rate(keyed, 20), "an keyed in shift 1"
     assert trends.shifts[2].last_day == Rate(keyed, 0), "binh in shift 2"
     assert trends.shifts[3] == Trend((Rate(),) * 14), "no one in shift 3"
-    assert trends.team.last_week == Rate(2 * keyed, 1)
+    assert trends.team.last_week == Rate(2 * keyed, 4)
 
 
 def test_a_week_is_read_against_the_week_before(two_weeks) -> None:
     trends, fields = two_weeks
     clerks = {c.username: c.trend for c in trends.clerks}
-    assert ENTRIES * fields >= 200, "enough fields each week for a trend"
-    assert clerks["an"].last_week.per_thousand == pytest.approx(1000 / (ENTRIES * fields))
-    assert clerks["an"].week_before.per_thousand == pytest.approx(5000 / (ENTRIES * fields))
+    assert ENTRIES * fields >= ENOUGH_FIELDS, "enough fields each week for a trend"
+    assert clerks["an"].last_week.per_thousand == pytest.approx(4000 / (ENTRIES * fields))
+    assert clerks["an"].week_before.per_thousand == pytest.approx(20000 / (ENTRIES * fields))
     assert clerks["an"].direction is Direction.FEWER
     assert clerks["binh"].direction is Direction.STEADY
     assert trends.shifts[3].direction is Direction.UNKNOWN, "nothing measured, no trend"
     assert trends.shifts[3].last_week.per_thousand is None
+
+
+def test_an_entry_completed_from_the_backlog_is_the_keying_of_who_completed_it(
+    station, clock
+) -> None:
+    make_team(station)
+    today = local_today(clock)
+    with station.sessions.begin() as session:
+        an, binh, lead = user(session, "an"), user(session, "binh"), user(session, "lead")
+        chi = add_user(session, "chi")
+        book = add_book(session)
+        clock.set_local(today, time(9, 30))  # shift 1
+        first = save_entry(
+            session, book=book, values=entry_values(0), user=an, action=SaveAction.COMPLETE,
+            clock=clock,
+        ).entry  # fmt: skip
+        save_entry(
+            session, book=book, values=entry_values(0), user=an, action=SaveAction.DEFER,
+            clock=clock, entry=first, deferral_reason=DeferralReason.NEEDS_VERIFICATION,
+        )  # fmt: skip
+        clock.set_local(today, time(14))  # shift 2: binh finishes it, with a slip
+        slipped = entry_values(0, mother_name="Trần Thị Lam")
+        save_entry(
+            session, book=book, values=slipped, user=binh, action=SaveAction.COMPLETE,
+            clock=clock, entry=first,
+        )  # fmt: skip
+        assert take_next(session, binh) is None, "binh completed it: another keys it again"
+        verification = take_next(session, chi)
+        clock.set_local(today, time(18))  # shift 3
+        key_again(session, verification, entry_values(0), chi, clock)
+        [difference] = differences(session, verification)
+        arbitrate(
+            session, verification, {difference.field: FieldValue("Trần Thị Lan")}, lead, clock
+        )
+
+    with station.sessions() as session:
+        trends = error_trends(session, today)
+    errors = {c.username: c.trend.last_day.errors for c in trends.clerks}
+    assert errors == {"binh": 1, "chi": 0}, "an's keying was never compared"
+    assert trends.shifts[2].last_day.errors == 1 and trends.shifts[1].last_day == Rate()

@@ -128,8 +128,8 @@ def test_the_lead_sees_each_clerks_errors_beside_their_share(
 
     rate = QLocale().toString(2000 / compared, "f", 1)
     assert dialog.findChild(QLabel, "errors_an").text() == (
-        f"{rate} lỗi trên 1.000 trường trong tuần này"
-    ), "so that the lead keys more of an's entries twice"
+        f"{rate} lỗi trên 1.000 trường trong 7 ngày qua (ít trường)"
+    ), "so that the lead keys more of an's entries twice, knowing how much it says"
     assert dialog.findChild(QLabel, "errors_lead").text() == (
-        "tuần này chưa có mục nào được nhập hai lần"
+        "7 ngày qua chưa có mục nào được nhập hai lần"
     )

@@ -162,8 +162,7 @@ def test_a_decision_without_a_reason_is_refused_and_nothing_is_decided(
 def test_enter_on_a_finding_opens_its_first_entry_in_the_form(
     qtbot, station, clock, planted, monkeypatch
 ) -> None:
-    with station.sessions.begin() as session:
-        run_checks(session, clock)
+    run_checks(station.sessions, clock)
     opened: list[FindingsDialog] = []
     monkeypatch.setattr(FindingsDialog, "exec", lambda d: opened.append(d))  # not modal
     window = open_window(qtbot, station, clock, "lead")
@@ -192,7 +191,7 @@ def test_a_duplicate_and_dates_out_of_order_are_said_in_plain_words(qtbot, stati
         key(session, clock, first, clerk, 1, "20/07/2010")
         key(session, clock, first, clerk, 2, "12/07/2010")
         key(session, clock, second, clerk, 1, "20/07/2010")  # the same child again
-        run_checks(session, clock)
+    run_checks(station.sessions, clock)
     dialog = FindingsDialog(station, lead_of(station), clock, "en")
     qtbot.addWidget(dialog)
 

@@ -530,8 +530,8 @@ class MainWindow(QMainWindow):
             book=kind_label(book.kind),
             volume=book.volume,
             year=book.year,
-            number=other.number,
-            title=other.title,
+            number=other.number or "?",
+            title=other.title or "…",
         )
 
     def _not_saved(self, error: Exception) -> None:

@@ -191,10 +191,11 @@ class WorkSettingsDialog(QDialog):
 
     def _error_rate(self, rate: Rate) -> str:
         if rate.per_thousand is None:
-            return self.tr("nothing keyed twice this week")
-        return self.tr("{rate} errors per 1,000 fields this week").format(
+            return self.tr("nothing keyed twice in the last 7 days")
+        text = self.tr("{rate} errors per 1,000 fields in the last 7 days").format(
             rate=QLocale().toString(rate.per_thousand, "f", 1)
         )
+        return text if rate.enough else self.tr("{rate} (few fields)").format(rate=text)
 
     def _add_row(self, start: time, end: time) -> None:
         row = _ShiftRow(start, end)

@@ -17,11 +17,12 @@ from sqlalchemy import func, select
 from app.clock import SystemClock
 from app.db.engine import database_path
 from app.db.models import Entry
-from app.demo import add_demo_entries, create_demo_station
+from app.demo import add_demo_double_keying, add_demo_entries, create_demo_station
 from app.station import StationDatabase, StationError, open_station
 
 BUILDING = "bench-building"  # written before the demo is built
 READY = "bench-ready"  # written once it is complete
+WHOLE_CAMPAIGN_DAYS = 3650  # longer than any demo campaign: every entry may be drawn
 
 
 def default_bench_dir(entries: int, seed: int) -> Path:
@@ -40,6 +41,9 @@ def bench_station(data_dir: Path, entries: int, seed: int) -> tuple[StationDatab
     (data_dir / BUILDING).touch()
     db = create_demo_station(data_dir)
     add_demo_entries(db, entries, seed=seed, clock=SystemClock())
+    # Keyed twice all along, as a station near a campaign's end has been: the
+    # error rates the dashboard reads are measured among all of them.
+    add_demo_double_keying(db, seed=seed, clock=SystemClock(), days=WHOLE_CAMPAIGN_DAYS)
     (data_dir / READY).write_text(f"{entries}\n", encoding="utf-8")
     (data_dir / BUILDING).unlink()
     return db, True

@@ -35,8 +35,8 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
 def run(args: argparse.Namespace) -> Report:
     db = station_of(args)
     try:
-        with db.sessions.begin() as session:
-            result = run_checks(session, SystemClock())
+        result = run_checks(db.sessions, SystemClock())
+        with db.sessions() as session:
             findings = [_finding(f) for f in listed_findings(session)]
     finally:
         db.close()

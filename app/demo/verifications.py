@@ -1,13 +1,13 @@
 """The demo team's double keying over the last two weeks.
 
-A tenth of the entries completed in the last ``DAYS`` days was keyed again,
-blind, by another clerk of the same shift, within two hours (the next day
-when the shift was over by then). Each clerk
-slips at their own rate, some less and less as the weeks go by (the trends
-on the dashboard); the slips are those of keying, a letter dropped or two
-digits swapped. The lead decided every difference but the last few, left
-for arbitration, and the entries keyed last still wait for their second
-keying.
+A tenth of the entries the team completed in the last ``DAYS`` days was
+keyed again, blind, by another clerk of the same shift, within two hours
+(the next day when the shift was over by then). Each clerk slips at their
+own rate, some less and less as the weeks go by (the trends on the
+dashboard); the slips are those of typing a name or a place, a letter
+dropped or two swapped. The lead decided every difference but the last
+few, left for arbitration, and the entries keyed last still wait for their
+second keying.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from app.db.models import (
 )
 from app.demo.station import LEAD, TEAM
 from app.quality.verification import SHOWN
-from app.specs import spec_for
+from app.specs import FieldType, spec_for
 from app.station import StationDatabase
 from app.work import progress
 from app.work.shifts import DEFAULT_SHIFTS, shift_at
@@ -41,6 +41,9 @@ DAYS = 14
 SHARE = 0.1
 LEFT_TO_ARBITRATE = 3
 CHUNK = 500
+# The fields typed letter by letter, where a slip still passes the form's
+# rules (a date or an ID number with a digit off may not).
+SLIPPED = (FieldType.NAME, FieldType.PLACE, FieldType.TEXT)
 
 
 @dataclass(frozen=True)
@@ -54,56 +57,75 @@ class _Keyer:
         return self.then + (self.now - self.then) * progress
 
 
-def add_demo_double_keying(db: StationDatabase, *, seed: int, clock: Clock) -> int:
-    """The demo team keys a share of its recent completions again; returns
-    how many entries were drawn."""
+def add_demo_double_keying(
+    db: StationDatabase, *, seed: int, clock: Clock, days: int = DAYS
+) -> int:
+    """The demo team keys a share of its completions of the last ``days``
+    again; returns how many entries were drawn."""
     rng = random.Random(seed)
     with db.sessions.begin() as session:
         team = session.scalars(select(User).where(User.username.in_(TEAM)).order_by(User.username))
         lead = session.scalars(select(User).where(User.username == LEAD)).one()
-        drawn = _key_twice(session, rng, list(team), lead, clock.now())
+        drawn = _key_twice(session, rng, list(team), lead, clock.now(), days)
         progress.rebuild(session)
     return drawn
 
 
 def _key_twice(
-    session: Session, rng: random.Random, clerks: list[User], lead: User, now: datetime
+    session: Session,
+    rng: random.Random,
+    clerks: list[User],
+    lead: User,
+    now: datetime,
+    days: int,
 ) -> int:
-    since = now - timedelta(days=DAYS)
+    since = now - timedelta(days=days)
     keyers = {c.id: _keyer(rng) for c in clerks}
-    shift_of = {c.id: i % len(DEFAULT_SHIFTS) for i, c in enumerate(clerks)}  # as keyed
+    # The demo's clerks keep to their shifts, in turn (app.demo.station).
+    in_shift = {c.id: DEFAULT_SHIFTS[i % len(DEFAULT_SHIFTS)].number for i, c in enumerate(clerks)}
     recent = session.execute(
-        select(Entry.id, Entry.completed_by, Entry.completed_at, Entry.values, Book.kind)
+        select(Entry.id, Entry.completed_by, Entry.completed_at, Book.kind)
         .join(Book, Book.id == Entry.book_id)
         .where(
             Entry.status == EntryStatus.COMPLETED.value,
             Entry.completed_at >= since,
+            Entry.completed_by.in_(keyers),
             ~exists().where(Verification.entry_id == Entry.id),
         )
         .order_by(Entry.completed_at.desc())
-    ).all()
+        .execution_options(yield_per=10_000)
+    )
+    # Drawn first, their values read after: a campaign's entries do not fit
+    # in memory whole.
     drawn = [row for row in recent if rng.random() < SHARE]
     left = LEFT_TO_ARBITRATE
     verified: list[int] = []
-    for entry_id, first, completed_at, values, kind in drawn:
+    for entry_id, first, completed_at, kind, values in _with_values(session, drawn):
         verification = Verification(
             entry_id=entry_id,
             first_keyer=first,
+            first_keyed_at=completed_at,
             state=VerificationState.WAITING.value,
             created_at=completed_at,
         )
         session.add(verification)
-        second_at = completed_at + timedelta(minutes=rng.randrange(10, 120))
-        if shift_at(second_at) is None:
-            second_at = completed_at + timedelta(days=1)  # the shift was over: the next day
+        second_at = _later_in_the_shift(rng, completed_at)
         if second_at > now:
             continue  # keyed too lately: it waits for its second keying
-        others = [c.id for c in clerks if c.id != first]
-        second = rng.choice([c for c in others if shift_of[c] == shift_of[first]] or others)
-        compared = [f.key for f in spec_for(kind).fields if f.key not in SHOWN]
-        progress = (completed_at - since) / (now - since)
-        slips = list(_slips(rng, values, compared, keyers[first].rate(progress),
-                            keyers[second].rate(progress)))  # fmt: skip
+        others = [c for c in keyers if c != first]
+        second = rng.choice([c for c in others if in_shift[c] == in_shift[first]] or others)
+        spec = spec_for(kind)
+        compared = [f.key for f in spec.fields if f.key not in SHOWN]
+        typed = [f.key for f in spec.fields if f.type in SLIPPED and f.key in compared]
+        elapsed = (completed_at - since) / (now - since)
+        first_rate, second_rate = keyers[first].rate(elapsed), keyers[second].rate(elapsed)
+        slips = list(_slips(rng, values, typed, first_rate, second_rate))
+        undecided = bool(slips) and left > 0
+        if undecided:
+            # Left for the lead: the entry holds the first keying as stored,
+            # so the slips of this one are the second keyer's.
+            slips = [(key, "second", wrong) for key, _, wrong in slips]
+            left -= 1
         verification.taken_by = verification.second_keyer = second
         verification.second_keyed_at = second_at
         verification.fields_compared = len(compared)
@@ -111,8 +133,6 @@ def _key_twice(
             key: {"v": wrong} for key, side, wrong in slips if side == "second"
         }
         session.flush()
-        undecided = bool(slips) and left > 0
-        left -= undecided
         for key, side, wrong in slips:
             truth = values.get(key, {})
             session.add(
@@ -143,6 +163,28 @@ def _key_twice(
     return len(drawn)
 
 
+def _with_values(session: Session, drawn: list) -> Iterator[tuple]:
+    """The drawn entries, each with its values, read a chunk at a time."""
+    for start in range(0, len(drawn), CHUNK):
+        chunk = drawn[start : start + CHUNK]
+        values = dict(
+            session.execute(
+                select(Entry.id, Entry.values).where(Entry.id.in_([row.id for row in chunk]))
+            ).all()
+        )
+        for row in chunk:
+            yield (*row, values[row.id])
+
+
+def _later_in_the_shift(rng: random.Random, completed_at: datetime) -> datetime:
+    """When the second clerk keys it: within two hours in the same shift,
+    else the next day at the same time."""
+    second_at = completed_at + timedelta(minutes=rng.randrange(10, 120))
+    if shift_at(second_at) != shift_at(completed_at):
+        return completed_at + timedelta(days=1)
+    return second_at
+
+
 def _keyer(rng: random.Random) -> _Keyer:
     """Between 2 and 14 slips per 1,000 fields; half the team improving."""
     then = rng.uniform(2, 14)
@@ -150,10 +192,11 @@ def _keyer(rng: random.Random) -> _Keyer:
 
 
 def _slips(
-    rng: random.Random, values: dict, compared: list[str], first: float, second: float
+    rng: random.Random, values: dict, typed: list[str], first: float, second: float
 ) -> Iterator[tuple[str, str, str]]:
-    """Each field keyed wrong once in a while: (field, whose slip, the slip)."""
-    for key in compared:
+    """Each field typed letter by letter keyed wrong once in a while: (field,
+    whose slip, the slip)."""
+    for key in typed:
         value = (values.get(key) or {}).get("v") or ""
         if len(value) < 2:
             continue

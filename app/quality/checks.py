@@ -7,7 +7,9 @@ finding for the lead; each completion runs the checks of one entry
 finding is found once: a later pass that finds it again leaves it as the
 lead decided it, so a pair dismissed as two people never comes back. The
 lead resolves a finding (the entries were corrected) or dismisses it with
-a reason; both are kept with who decided and when.
+a reason; both are kept with who decided and when. A finding the checks
+no longer find (the entries were corrected) closes itself, with no one as
+its decider, and opens again if it is found again.
 """
 
 from __future__ import annotations
@@ -19,17 +21,24 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.clock import Clock
+from app.db.engine import StationSessions
 from app.db.models import Book, CheckFinding, Entry, FindingState, User
 from app.quality.completeness import Completeness, completeness, incomplete_entries
 from app.quality.duplicates import (
     IDENTITIES,
+    THRESHOLD,
     PossibleDuplicate,
     duplicates_of,
+    pair_score,
     possible_duplicates,
 )
 from app.quality.sequence import Found, sequence_findings
 from app.roles import require_lead
 from app.specs import BookKind, spec_for
+
+# Why a finding closed itself: its entries were corrected.
+NO_LONGER_FOUND = "no longer found: the entries were corrected"
+CHUNK = 10_000  # signatures per query: SQLite takes at most 32,766 values in one
 
 
 @dataclass(frozen=True)
@@ -45,30 +54,41 @@ class FindingError(ValueError):
     """A decision that cannot be taken; the message says why."""
 
 
-def run_checks(session: Session, clock: Clock) -> CheckPass:
-    """Run every check across the station's entries; keep what is new."""
-    known = set(session.scalars(select(CheckFinding.signature)))
-    new = seen = 0
-    for found in _every_check(session):
-        seen += 1
-        if found.signature in known:
-            continue
-        known.add(found.signature)
-        session.add(_finding(found, clock))
-        new += 1
-    session.flush()
-    still_open = session.scalar(
-        select(func.count())
-        .select_from(CheckFinding)
-        .where(CheckFinding.state == FindingState.OPEN.value)
-    )
-    return CheckPass(new=new, known=seen - new, open=still_open or 0)
+def run_checks(sessions: StationSessions, clock: Clock) -> CheckPass:
+    """Run every check across the station's entries; keep what is new.
+
+    The checks read in a session of their own (a campaign's pass takes
+    minutes, and the station keeps keying meanwhile); what they found is
+    then kept in one short writer's transaction. A finding still open that
+    the pass no longer finds was corrected: it is closed as such, unless it
+    was found after the pass began reading.
+    """
+    began = clock.now()
+    with sessions() as session:
+        found = list(_every_check(session))
+    with sessions.begin() as session:
+        new = _keep(session, found, clock)
+        found_now = {f.signature for f in found}
+        for finding in session.scalars(
+            select(CheckFinding).where(
+                CheckFinding.state == FindingState.OPEN.value, CheckFinding.found_at < began
+            )
+        ):
+            if finding.signature not in found_now:
+                _close(finding, clock)
+        still_open = session.scalar(
+            select(func.count())
+            .select_from(CheckFinding)
+            .where(CheckFinding.state == FindingState.OPEN.value)
+        )
+    return CheckPass(new=len(new), known=len(found) - len(new), open=still_open or 0)
 
 
 def check_entry(session: Session, entry: Entry, book: Book, clock: Clock) -> list[CheckFinding]:
     """The checks across entries for one entry as it is completed: who else
     it may be, and how complete it is. What is new is kept for the lead, as
-    a pass would; the open findings about the entry are returned."""
+    a pass would, and what the entry's correction put right is closed; the
+    open findings about the entry are returned."""
     kind = BookKind(book.kind)
     found = [
         _duplicate(pair) for pair in duplicates_of(session, entry.id, book.id, kind, entry.values)
@@ -76,24 +96,70 @@ def check_entry(session: Session, entry: Entry, book: Book, clock: Clock) -> lis
     measure = completeness(spec_for(kind), entry.values)
     if not measure.enough:
         found.append(_incomplete(entry.id, book.id, measure))
-    if not found:
-        return []
+    _keep(session, found, clock)
+    signatures = {f.signature for f in found}
+    kept = []
+    for finding in _open_about(session, entry.id):
+        if finding.signature in signatures:
+            kept.append(finding)
+        elif finding.check == "incomplete" or not _still_alike(session, kind, finding):
+            _close(finding, clock)
+    session.flush()
+    return kept
+
+
+def _keep(session: Session, found: list[Found], clock: Clock) -> list[CheckFinding]:
+    """Keep what is new of ``found``; open again what was closed only
+    because it was no longer found. A lead's decision stands."""
     known = {
         f.signature: f
+        for start in range(0, len(found), CHUNK)
         for f in session.scalars(
-            select(CheckFinding).where(CheckFinding.signature.in_([f.signature for f in found]))
+            select(CheckFinding).where(
+                CheckFinding.signature.in_([f.signature for f in found[start : start + CHUNK]])
+            )
         )
     }
-    kept = []
+    new = []
     for each in found:
         finding = known.get(each.signature)
         if finding is None:
-            finding = _finding(each, clock)
+            finding = known[each.signature] = _finding(each, clock)
             session.add(finding)
-        if finding.state == FindingState.OPEN.value:
-            kept.append(finding)
+            new.append(finding)
+        elif finding.state == FindingState.RESOLVED.value and finding.decided_by is None:
+            finding.state = FindingState.OPEN.value
+            finding.reason = finding.decided_at = None
+            finding.detail = each.detail
     session.flush()
-    return kept
+    return new
+
+
+def _close(finding: CheckFinding, clock: Clock) -> None:
+    """Resolved by the entries' correction, not by a lead (no one decided)."""
+    finding.state = FindingState.RESOLVED.value
+    finding.reason = NO_LONGER_FOUND
+    finding.decided_at = clock.now()
+
+
+def _open_about(session: Session, entry_id: int) -> list[CheckFinding]:
+    """The open findings of the checks run at a save that concern the entry."""
+    return list(
+        session.scalars(
+            select(CheckFinding).where(
+                CheckFinding.state == FindingState.OPEN.value,
+                (CheckFinding.signature == f"incomplete:{entry_id}")
+                | CheckFinding.signature.like(f"possible_duplicate:{entry_id}:%")
+                | CheckFinding.signature.like(f"possible_duplicate:%:{entry_id}"),
+            )
+        )
+    )
+
+
+def _still_alike(session: Session, kind: BookKind, finding: CheckFinding) -> bool:
+    first, second = finding.entry_ids
+    score = pair_score(session, kind, first, second)
+    return score is not None and score >= THRESHOLD
 
 
 def _finding(found: Found, clock: Clock) -> CheckFinding:

@@ -2,11 +2,13 @@
 that was keyed from the book.
 
 A record should name the people of the event with their dates, origins and
-homes, and say where, when and by whom it was registered. An entry's score
-is the share of those fields that carry a value read from the book (a best
+homes, and say by whom it was declared and signed. An entry's score is the
+share of those fields that carry a value read from the book (a best
 reading counts; an illegible field, or one the book left blank, does not).
-Identity documents, notices, page, time of death and notes are left out of
-the measure: most old books have no column for them.
+What the form requires or fills in itself (the number, the main person's
+name and date, the nationality) is left out of the measure, for every
+entry has it; so are identity documents, notices, page, time of death and
+notes, which most old books have no column for.
 
 An entry under ``FLOOR`` is a finding for the lead: often a second source
 (the family's copy, another register) can fill it.
@@ -46,8 +48,11 @@ class Completeness:
 
 
 def measured(spec: BookSpec) -> tuple[str, ...]:
-    """The fields of a kind's record that its completeness counts."""
-    return tuple(f.key for f in spec.fields if not NOT_MEASURED.search(f.key))
+    """The fields of a kind's record that its completeness counts: not
+    those the form requires or fills in itself, which every entry has."""
+    return tuple(
+        f.key for f in spec.fields if not (f.required or f.default or NOT_MEASURED.search(f.key))
+    )
 
 
 def completeness(spec: BookSpec, values: Mapping[str, Mapping[str, str]]) -> Completeness:

@@ -79,11 +79,13 @@ def draw(session: Session, entry: Entry, clerk: User, clock: Clock) -> Verificat
         return None
     if session.scalar(select(Verification.id).where(Verification.entry_id == entry.id)):
         return None  # drawn at an earlier completion (before a deferral)
+    now = clock.now()
     verification = Verification(
         entry_id=entry.id,
         first_keyer=clerk.id,
+        first_keyed_at=now,
         state=VerificationState.WAITING.value,
-        created_at=clock.now(),
+        created_at=now,
     )
     session.add(verification)
     session.flush()

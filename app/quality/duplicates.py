@@ -148,6 +148,15 @@ def duplicates_of(
     )
 
 
+def pair_score(session: Session, kind: BookKind, first: int, second: int) -> float | None:
+    """How alike two entries' people are now; None when one is not finished."""
+    rows = session.execute(
+        _near(kind)[2].where(Entry.status.in_(CHECKED)), {"ids": [first, second]}
+    )
+    people = [_person(*row) for row in rows]
+    return similarity(*people) if len(people) == 2 else None
+
+
 @cache
 def _near(kind: BookKind) -> tuple[Select[Any], Select[Any], Select[Any]]:
     """The queries of ``duplicates_of``, built once per kind: the names of

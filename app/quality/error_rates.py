@@ -1,7 +1,7 @@
 """Keying errors found by verification, per 1,000 fields, as trends.
 
-Each entry keyed twice measures two keyings: the first clerk's, when the
-entry was first completed, and the second's, when it was keyed again. Once
+Each entry keyed twice measures two keyings: the completion it was compared
+with (whoever completed it, when), and the second keying. Once
 the two agree or the lead has decided between them, each keying counts the
 fields compared, and an error for each field decided against it (both
 keyings err when the lead typed a third value). A keying counts for its
@@ -10,7 +10,8 @@ clerk, and for the shift and the day in which it was keyed.
 The figures are for coaching: each clerk's and each shift's rate over the
 last days, and whether it went down or up against the week before, read
 against its own past, not against the others. Too few fields make a rate
-noise, so a trend needs enough on both sides.
+noise, so a trend needs ``ENOUGH_FIELDS`` in each week, and a change is
+one of at least ``CHANGE`` of the earlier rate and 1 per 1,000, either way.
 """
 
 from __future__ import annotations
@@ -30,8 +31,9 @@ from app.work.shifts import DEFAULT_SHIFTS, OUTSIDE, Shift, day_bounds, shift_at
 
 DAYS = 14  # the days a trend shows, the last ``WEEK`` against the ``WEEK`` before
 WEEK = 7
-# Fewer fields than this in a week, and its rate says little.
-ENOUGH_FIELDS = 200
+# Fewer fields than this in a week (some 40 entries keyed twice), and one
+# error more or less moves the rate by 1 per 1,000: it says little.
+ENOUGH_FIELDS = 1000
 # How far a week's rate must move from the week before to be a change.
 CHANGE = 0.2
 
@@ -95,11 +97,9 @@ class Trend:
         if not (now.enough and before.enough):
             return Direction.UNKNOWN
         rate, earlier = now.per_thousand or 0.0, before.per_thousand or 0.0
-        if rate < earlier * (1 - CHANGE):
-            return Direction.FEWER
-        if rate > earlier * (1 + CHANGE) and rate - earlier >= 1:
-            return Direction.MORE
-        return Direction.STEADY
+        if abs(rate - earlier) < max(CHANGE * earlier, 1):
+            return Direction.STEADY
+        return Direction.FEWER if rate < earlier else Direction.MORE
 
 
 @dataclass(frozen=True)
@@ -172,14 +172,14 @@ def measured_keyings(session: Session, since: datetime, until: datetime) -> list
     is done: the first and the second of each entry keyed twice."""
     measured = (
         Verification.state == VerificationState.VERIFIED.value,
-        Verification.created_at < until,
+        Verification.first_keyed_at < until,
         Verification.second_keyed_at >= since,
     )
     done = session.execute(
         select(
             Verification.id,
             Verification.first_keyer,
-            Verification.created_at,
+            Verification.first_keyed_at,
             Verification.second_keyer,
             Verification.second_keyed_at,
             Verification.fields_compared,
@@ -199,7 +199,7 @@ def measured_keyings(session: Session, since: datetime, until: datetime) -> list
     keyings = []
     for row in done:
         for side, user_id, at in (
-            ("first", row.first_keyer, row.created_at),
+            ("first", row.first_keyer, row.first_keyed_at),
             ("second", row.second_keyer, row.second_keyed_at),
         ):
             if since <= at < until:

@@ -56,13 +56,15 @@ class SecondKeying:
 
 
 def take_next(session: Session, clerk: User) -> Verification | None:
-    """The oldest entry waiting for a second keying that ``clerk`` did not
-    key first; theirs until they key it."""
+    """The oldest entry waiting for a second keying, completed (not deferred
+    since) by someone other than ``clerk``; theirs until they key it."""
     verification = session.scalars(
         select(Verification)
+        .join(Entry, Entry.id == Verification.entry_id)
         .where(
             Verification.state == VerificationState.WAITING.value,
-            Verification.first_keyer != clerk.id,
+            Entry.status == EntryStatus.COMPLETED.value,
+            Entry.completed_by != clerk.id,
             (Verification.taken_by.is_(None)) | (Verification.taken_by == clerk.id),
         )
         .order_by(Verification.id)
@@ -101,9 +103,11 @@ def key_again(
     """The second clerk's keying, compared with the first."""
     if verification.state != VerificationState.WAITING.value:
         raise VerificationError(f"entry {verification.entry_id} was keyed again already")
-    if clerk.id == verification.first_keyer:
-        raise VerificationError("the second keying is another clerk's")
     entry = session.get_one(Entry, verification.entry_id)
+    if entry.status != EntryStatus.COMPLETED.value or entry.completed_at is None:
+        raise VerificationError(f"entry {entry.id} is not completed: nothing to compare with")
+    if clerk.id == entry.completed_by:
+        raise VerificationError("the second keying is another clerk's")
     spec = spec_for(session.get_one(Book, entry.book_id).kind)
     first = decode_values(entry.values)
     typed = dict(values) | {key: first[key] for key in SHOWN if key in first}
@@ -113,6 +117,10 @@ def key_again(
     second = encode_values(assessment.values)
     compared = [f.key for f in spec.fields if f.key not in SHOWN]
     differing = tuple(key for key in compared if entry.values.get(key, {}) != second.get(key, {}))
+    # The keying compared is the completion as it stands: a deferred entry
+    # completed from the backlog is the keying of who completed it.
+    verification.first_keyer = entry.completed_by or verification.first_keyer
+    verification.first_keyed_at = entry.completed_at
     verification.second_keyer = clerk.id
     verification.second_values = second
     verification.second_keyed_at = clock.now()
@@ -130,8 +138,7 @@ def key_again(
         verification.state = VerificationState.MISMATCH.value
     else:
         verification.state = VerificationState.VERIFIED.value
-        if entry.status == EntryStatus.COMPLETED.value:  # not since deferred again
-            entry.status = EntryStatus.VERIFIED.value
+        entry.status = EntryStatus.VERIFIED.value
     session.flush()
     return SecondKeying(assessment, saved=True, differences=differing)
 

@@ -66,7 +66,7 @@ LABELS: dict[str, Text] = {
     "entries": Text("Số mục", "Entries"),
     "total": Text("Tổng", "Total"),
     "errors": Text(
-        "Lỗi nhập liệu phát hiện qua nhập kép (số lỗi trên 1.000 trường)",
+        "Lỗi nhập liệu phát hiện khi nhập hai lần (số lỗi trên 1.000 trường)",
         "Keying errors found by double keying (errors per 1,000 fields)",
     ),
     "errors_sheet": Text("Lỗi nhập liệu", "Keying errors"),

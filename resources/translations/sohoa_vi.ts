@@ -538,7 +538,7 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
     <message>
         <location filename="../../ui/dashboard/error_trends.py" line="43" />
         <source>Keying errors found by double keying, per 1,000 fields keyed. For coaching: read each line against its own past, not against the others.</source>
-        <translation>Lỗi nhập liệu phát hiện qua nhập kép, tính trên 1.000 trường đã nhập. Để hướng dẫn: so mỗi dòng với chính nó trước đây, không so với người khác.</translation>
+        <translation>Lỗi nhập liệu phát hiện khi nhập hai lần, tính trên 1.000 trường đã nhập. Để hướng dẫn: so mỗi dòng với chính nó trước đây, không so với người khác.</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard/error_trends.py" line="49" />
@@ -547,61 +547,61 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard/error_trends.py" line="56" />
-        <source>Errors per 1,000 fields</source>
-        <translation>Lỗi trên 1.000 trường</translation>
+        <source>Team, shift, clerk</source>
+        <translation>Tổ, ca, cán bộ</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard/error_trends.py" line="58" />
-        <source>Last 7 days</source>
-        <translation>7 ngày qua</translation>
+        <source>Errors per 1,000 fields, last 7 days</source>
+        <translation>Lỗi trên 1.000 trường, 7 ngày qua</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/error_trends.py" line="61" />
+        <location filename="../../ui/dashboard/error_trends.py" line="63" />
         <source>7 days before</source>
         <translation>7 ngày trước đó</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/error_trends.py" line="66" />
+        <location filename="../../ui/dashboard/error_trends.py" line="68" />
         <source>Trend</source>
         <translation>Xu hướng</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/error_trends.py" line="71" />
+        <location filename="../../ui/dashboard/error_trends.py" line="73" />
         <source>14 days</source>
         <translation>14 ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/error_trends.py" line="80" />
+        <location filename="../../ui/dashboard/error_trends.py" line="82" />
         <source>{rate} (few fields)</source>
         <translation>{rate} (ít trường)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/error_trends.py" line="84" />
+        <location filename="../../ui/dashboard/error_trends.py" line="86" />
         <source>↓ fewer errors</source>
         <translation>↓ ít lỗi hơn</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/error_trends.py" line="85" />
+        <location filename="../../ui/dashboard/error_trends.py" line="87" />
         <source>↑ more errors</source>
         <translation>↑ nhiều lỗi hơn</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/error_trends.py" line="86" />
+        <location filename="../../ui/dashboard/error_trends.py" line="88" />
         <source>→ steady</source>
         <translation>→ ổn định</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/error_trends.py" line="87" />
+        <location filename="../../ui/dashboard/error_trends.py" line="89" />
         <source>too few fields yet</source>
         <translation>chưa đủ số liệu</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/error_trends.py" line="92" />
+        <location filename="../../ui/dashboard/error_trends.py" line="94" />
         <source>Outside the shifts</source>
         <translation>Ngoài ca</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/error_trends.py" line="93" />
+        <location filename="../../ui/dashboard/error_trends.py" line="95" />
         <source>Shift {number}</source>
         <translation>Ca {number}</translation>
     </message>
@@ -1019,57 +1019,57 @@ dấu vân tay {fingerprint}</translation>
         <translation>Không có phát hiện nào chờ quyết định. Ctrl+R để kiểm tra lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings.py" line="294" />
+        <location filename="../../ui/quality/findings.py" line="295" />
         <source>Checking every entry…</source>
         <translation>Đang kiểm tra mọi mục…</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings.py" line="307" />
+        <location filename="../../ui/quality/findings.py" line="308" />
         <source>The checks found {new} new finding(s); {open} wait for a decision.</source>
         <translation>Kiểm tra thấy {new} phát hiện mới; {open} phát hiện đang chờ quyết định.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings.py" line="315" />
+        <location filename="../../ui/quality/findings.py" line="316" />
         <source>The checks could not be run; nothing was kept.</source>
         <translation>Không chạy được kiểm tra; không có gì được ghi lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings.py" line="340" />
+        <location filename="../../ui/quality/findings.py" line="341" />
         <source>Resolve the finding</source>
         <translation>Ghi nhận đã sửa</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings.py" line="341" />
+        <location filename="../../ui/quality/findings.py" line="342" />
         <source>What was corrected?</source>
         <translation>Đã sửa những gì?</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings.py" line="349" />
+        <location filename="../../ui/quality/findings.py" line="350" />
         <source>Dismiss the finding</source>
         <translation>Bỏ qua phát hiện</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings.py" line="350" />
+        <location filename="../../ui/quality/findings.py" line="351" />
         <source>Why is this not a problem (e.g. two different people)?</source>
         <translation>Vì sao đây không phải là lỗi (ví dụ: hai người khác nhau)?</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings.py" line="366" />
+        <location filename="../../ui/quality/findings.py" line="367" />
         <source>Only a team lead decides on a finding.</source>
         <translation>Chỉ tổ trưởng mới quyết định được một phát hiện.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings.py" line="370" />
+        <location filename="../../ui/quality/findings.py" line="371" />
         <source>The finding was not decided.</source>
         <translation>Phát hiện chưa được quyết định.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings.py" line="374" />
+        <location filename="../../ui/quality/findings.py" line="375" />
         <source>Resolved; the reason is kept.</source>
         <translation>Đã ghi nhận đã sửa; lý do được lưu lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings.py" line="376" />
+        <location filename="../../ui/quality/findings.py" line="377" />
         <source>Dismissed; the reason is kept.</source>
         <translation>Đã bỏ qua; lý do được lưu lại.</translation>
     </message>
@@ -1542,36 +1542,41 @@ To try Sohoa with demo data: sohoa demo</source>
     </message>
     <message>
         <location filename="../../ui/work_settings.py" line="194" />
-        <source>nothing keyed twice this week</source>
-        <translation>tuần này chưa có mục nào được nhập hai lần</translation>
+        <source>nothing keyed twice in the last 7 days</source>
+        <translation>7 ngày qua chưa có mục nào được nhập hai lần</translation>
     </message>
     <message>
         <location filename="../../ui/work_settings.py" line="195" />
-        <source>{rate} errors per 1,000 fields this week</source>
-        <translation>{rate} lỗi trên 1.000 trường trong tuần này</translation>
+        <source>{rate} errors per 1,000 fields in the last 7 days</source>
+        <translation>{rate} lỗi trên 1.000 trường trong 7 ngày qua</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="221" />
+        <location filename="../../ui/work_settings.py" line="198" />
+        <source>{rate} (few fields)</source>
+        <translation>{rate} (ít trường)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_settings.py" line="222" />
         <source>Shift {number}</source>
         <translation>Ca {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="255" />
+        <location filename="../../ui/work_settings.py" line="256" />
         <source>Keep at least one shift.</source>
         <translation>Phải có ít nhất một ca.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="257" />
+        <location filename="../../ui/work_settings.py" line="258" />
         <source>The shift {start}–{end} ends before it starts.</source>
         <translation>Ca {start}–{end} kết thúc trước khi bắt đầu.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="261" />
+        <location filename="../../ui/work_settings.py" line="262" />
         <source>Two shifts overlap at {hour}.</source>
         <translation>Hai ca trùng nhau lúc {hour}.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="263" />
+        <location filename="../../ui/work_settings.py" line="264" />
         <source>A quota is a number of entries above zero.</source>
         <translation>Định mức phải là số mục lớn hơn 0.</translation>
     </message>

@@ -53,9 +53,11 @@ class ErrorTrendsTable(QObject):
 
     def _columns(self) -> list[Column[_Line]]:
         return [
-            Column(self.tr("Errors per 1,000 fields"), lambda line: line.name),
+            Column(self.tr("Team, shift, clerk"), lambda line: line.name),
             Column(
-                self.tr("Last 7 days"), lambda line: self._rate(line.trend.last_week), numeric=True
+                self.tr("Errors per 1,000 fields, last 7 days"),
+                lambda line: self._rate(line.trend.last_week),
+                numeric=True,
             ),
             Column(
                 self.tr("7 days before"),

@@ -27,8 +27,7 @@ class CheckJob(QThread):
 
     def run(self) -> None:
         try:
-            with self.db.sessions.begin() as session:
-                result = run_checks(session, self.clock)
+            result = run_checks(self.db.sessions, self.clock)
         except Exception as fault:
             # Nothing was kept (the transaction rolled back): the window says
             # so, and the log keeps the traceback for whoever looks into it.

@@ -290,6 +290,7 @@ class FindingsDialog(QDialog):
         self.job.succeeded.connect(self._checked)
         self.job.failed.connect(self._failed)
         self.job.finished.connect(self._finished)
+        self.job.finished.connect(self.job.deleteLater)
         self._busy(True)
         self._say(self.tr("Checking every entry…"))
         self.job.start()
