@@ -17,17 +17,23 @@ one of at least ``CHANGE`` of the earlier rate and 1 per 1,000, either way.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from enum import StrEnum
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.clock import VIETNAM
 from app.db.models import FieldDifference, User, Verification, VerificationState
-from app.work.shifts import DEFAULT_SHIFTS, OUTSIDE, Shift, day_bounds, shift_at
+from app.work.shifts import (
+    DEFAULT_SHIFTS,
+    OUTSIDE,
+    Shift,
+    day_bounds,
+    local_offset,
+    shift_of_local_time,
+)
 
 DAYS = 14  # the days a trend shows, the last ``WEEK`` against the ``WEEK`` before
 WEEK = 7
@@ -36,16 +42,6 @@ WEEK = 7
 ENOUGH_FIELDS = 1000
 # How far a week's rate must move from the week before to be a change.
 CHANGE = 0.2
-
-
-@dataclass(frozen=True)
-class Keying:
-    """One keying measured by a verification."""
-
-    user_id: int
-    at: datetime
-    fields: int
-    errors: int
 
 
 @dataclass(frozen=True)
@@ -134,15 +130,10 @@ def error_trends(
     ``days`` days ending with ``last_day`` (Vietnam dates)."""
     first_day = last_day - timedelta(days=days - 1)
     calendar = tuple(first_day + timedelta(days=n) for n in range(days))
-    since, until = day_bounds(first_day)[0], day_bounds(last_day)[1]
     by_shift: dict[int, dict[date, Rate]] = {s.number: {} for s in shifts}
     by_clerk: dict[int, dict[date, Rate]] = defaultdict(dict)
-    for keying in measured_keyings(session, since, until):
-        day = keying.at.astimezone(VIETNAM).date()
-        shift = shift_at(keying.at, shifts)
-        number = OUTSIDE if shift is None else shift.number
-        rate = Rate(keying.fields, keying.errors)
-        for table, key in ((by_shift, number), (by_clerk, keying.user_id)):
+    for user_id, day, number, rate in measured(session, first_day, last_day, shifts):
+        for table, key in ((by_shift, number), (by_clerk, user_id)):
             days_of = table.setdefault(key, {})
             days_of[day] = days_of.get(day, Rate()) + rate
     users = session.scalars(select(User).where(User.id.in_(by_clerk))).all()
@@ -167,41 +158,54 @@ def _trend(by_day: dict[date, Rate], calendar: Iterable[date]) -> Trend:
     return Trend(tuple(by_day.get(day, Rate()) for day in calendar))
 
 
-def measured_keyings(session: Session, since: datetime, until: datetime) -> list[Keying]:
-    """The keyings made between ``since`` and ``until`` whose verification
-    is done: the first and the second of each entry keyed twice."""
-    measured = (
-        Verification.state == VerificationState.VERIFIED.value,
-        Verification.first_keyed_at < until,
-        Verification.second_keyed_at >= since,
-    )
-    done = session.execute(
-        select(
-            Verification.id,
-            Verification.first_keyer,
-            Verification.first_keyed_at,
-            Verification.second_keyer,
-            Verification.second_keyed_at,
-            Verification.fields_compared,
-        ).where(*measured)
-    ).all()
-    if not done:
-        return []
-    errors: dict[tuple[int, str], int] = defaultdict(int)
-    for verification_id, error_of in session.execute(
-        select(FieldDifference.verification_id, FieldDifference.error_of)
-        .join(Verification, Verification.id == FieldDifference.verification_id)
-        .where(*measured)
+def measured(
+    session: Session, first_day: date, last_day: date, shifts: tuple[Shift, ...]
+) -> Iterator[tuple[int, date, int, Rate]]:
+    """The keyings made from ``first_day`` to ``last_day`` whose verification
+    is done, added up in SQL per clerk, day and shift: (clerk, day, shift,
+    fields and errors)."""
+    since, until = day_bounds(first_day)[0], day_bounds(last_day)[1]
+    # A second keying follows the first: both sides are found through the
+    # index from the moment of the second. Each keying's Vietnam time is
+    # worked out once, then cut into its day and its time of day.
+    for keyer, at, side in (
+        (Verification.first_keyer, Verification.first_keyed_at, "first"),
+        (Verification.second_keyer, Verification.second_keyed_at, "second"),
     ):
-        for side in ("first", "second"):
-            if error_of in (side, "both"):
-                errors[verification_id, side] += 1
-    keyings = []
-    for row in done:
-        for side, user_id, at in (
-            ("first", row.first_keyer, row.first_keyed_at),
-            ("second", row.second_keyer, row.second_keyed_at),
+        errors = (
+            select(func.count())
+            .where(
+                FieldDifference.verification_id == Verification.id,
+                FieldDifference.error_of.in_((side, "both")),
+            )
+            .scalar_subquery()
+        )
+        keyings = (
+            select(
+                keyer.label("keyer"),
+                func.strftime("%Y-%m-%d %H:%M:%S", at, local_offset()).label("local"),
+                Verification.fields_compared.label("fields"),
+                errors.label("errors"),
+            )
+            .where(
+                Verification.state == VerificationState.VERIFIED.value,
+                Verification.second_keyed_at >= since,
+                at >= since,
+                at < until,
+            )
+            # Worked out once per keying, not again for each use below.
+            .cte(f"{side}_keyings")
+            .prefix_with("MATERIALIZED")
+        )
+        day = func.substr(keyings.c.local, 1, 10)
+        shift = shift_of_local_time(func.substr(keyings.c.local, 12), shifts)
+        for user_id, local_day, number, fields, made in session.execute(
+            select(
+                keyings.c.keyer,
+                day,
+                shift,
+                func.sum(keyings.c.fields),
+                func.sum(keyings.c.errors),
+            ).group_by(keyings.c.keyer, day, shift)
         ):
-            if since <= at < until:
-                keyings.append(Keying(user_id, at, row.fields_compared or 0, errors[row.id, side]))
-    return keyings
+            yield user_id, date.fromisoformat(local_day), number, Rate(fields or 0, made or 0)

@@ -13,7 +13,6 @@ from datetime import date, datetime
 from sqlalchemy.orm import Session
 
 from app.clock import VIETNAM
-from app.quality.error_rates import ErrorTrends, error_trends
 from app.work import settings
 from app.work.backlog import BacklogSummary, backlog_summary
 from app.work.shifts import shift_at
@@ -29,7 +28,6 @@ class DashboardView:
     team_day_quota: int
     campaign: CampaignProgress
     backlog: list[BacklogSummary]
-    errors: ErrorTrends
 
     @property
     def done_today(self) -> int:
@@ -58,5 +56,4 @@ def dashboard_view(session: Session, now: datetime) -> DashboardView:
         team_day_quota=settings.quotas(session).team_day,
         campaign=campaign_progress(session, today),
         backlog=backlog_summary(session),
-        errors=error_trends(session, today, shifts),
     )

@@ -8,9 +8,10 @@ it was completed; work outside every shift counts for its day.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlalchemy.orm import Session
 
 from app.clock import VIETNAM
@@ -53,6 +54,34 @@ def shift_at(moment: datetime, shifts: tuple[Shift, ...] = DEFAULT_SHIFTS) -> Sh
     """The shift a moment falls in, in Vietnam time; None outside every shift."""
     local = moment.astimezone(VIETNAM).time()
     return next((s for s in shifts if s.contains(local)), None)
+
+
+def local_offset() -> str:
+    """SQLite's modifier from UTC to Vietnam time (no daylight saving there)."""
+    hours = VIETNAM.utcoffset(datetime(2000, 1, 1)) // timedelta(hours=1)
+    return f"{hours:+d} hours"
+
+
+def shift_number(column: ColumnElement[Any], shifts: tuple[Shift, ...]) -> ColumnElement[int]:
+    """The number of the shift a stored UTC moment falls in, in SQL;
+    ``OUTSIDE`` outside every shift."""
+    return shift_of_local_time(func.strftime("%H:%M:%S", column, local_offset()), shifts)
+
+
+def shift_of_local_time(
+    local_time: ColumnElement[str], shifts: tuple[Shift, ...]
+) -> ColumnElement[int]:
+    """The number of the shift a Vietnam time of day ("HH:MM:SS") is in, in SQL."""
+    return case(
+        *[
+            (
+                and_(local_time >= s.start.isoformat(), local_time < s.end.isoformat()),
+                s.number,
+            )
+            for s in shifts
+        ],
+        else_=OUTSIDE,
+    )
 
 
 def day_bounds(day: date) -> tuple[datetime, datetime]:

@@ -18,16 +18,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, select
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
-from app.clock import VIETNAM
 from app.db.models import Book, Entry, EntryStatus, User, WorkSession
 from app.specs import BookKind
 from app.work import progress, settings
-from app.work.shifts import OUTSIDE, Shift, day_bounds
+from app.work.shifts import OUTSIDE, Shift, day_bounds, local_offset, shift_number
 
 DONE = (EntryStatus.COMPLETED.value, EntryStatus.VERIFIED.value, EntryStatus.EXPORTED.value)
 PACE_DAYS = 7  # the projection's pace: entries per day over the last week
@@ -49,26 +47,6 @@ class TallyRow:
     count: int
 
 
-def _offset() -> str:
-    """SQLite's modifier from UTC to Vietnam time (no daylight saving there)."""
-    hours = VIETNAM.utcoffset(datetime(2000, 1, 1)) // timedelta(hours=1)
-    return f"{hours:+d} hours"
-
-
-def _shift_of(column: InstrumentedAttribute[Any], shifts: tuple[Shift, ...]) -> ColumnElement[int]:
-    local_time = func.strftime("%H:%M:%S", column, _offset())
-    return case(
-        *[
-            (
-                and_(local_time >= s.start.isoformat(), local_time < s.end.isoformat()),
-                s.number,
-            )
-            for s in shifts
-        ],
-        else_=OUTSIDE,
-    )
-
-
 def tally(
     session: Session, first: date, last: date, shifts: tuple[Shift, ...] | None = None
 ) -> list[TallyRow]:
@@ -80,8 +58,8 @@ def tally(
         (Outcome.COMPLETED, Entry.completed_at, Entry.completed_by),
         (Outcome.DEFERRED, Entry.deferred_at, Entry.deferred_by),
     ):
-        day = func.date(moment, _offset())
-        shift = _shift_of(moment, shifts)
+        day = func.date(moment, local_offset())
+        shift = shift_number(moment, shifts)
         query = (
             select(day, shift, who, User.username, Book.kind, func.count())
             .join(Book, Book.id == Entry.book_id)

@@ -4,7 +4,8 @@ One screen for the team lead: the current shift's clerks against their
 quotas with the pace line, the day by shift, the campaign against its target
 with the projected finish, the deferred backlog by reason, and the keying
 errors verification found, as trends. It refreshes itself every few
-seconds while it is shown, and at once when shown again.
+seconds while it is shown (the error rates once a minute), and at once
+when shown again.
 """
 
 from __future__ import annotations
@@ -27,7 +28,9 @@ from PySide6.QtWidgets import (
 
 from app.clock import VIETNAM, Clock, local_today
 from app.db.models import DeferralReason, User
+from app.quality.error_rates import error_trends
 from app.station import StationDatabase
+from app.work import settings
 from app.work.backlog import BacklogSummary
 from app.work.dashboard import DashboardView, dashboard_view
 from app.work.report import daily_report
@@ -44,6 +47,7 @@ from ui.reports.daily_pdf import write_report_pdf
 from ui.work_settings import WorkSettingsDialog
 
 REFRESH_MS = 5000
+ERRORS_REFRESH_MS = 60_000
 BEHIND = QColor("#c62828")
 
 
@@ -123,6 +127,10 @@ class Dashboard(QWidget):
         layout.addLayout(grid, 1)
         self.timer = QTimer(self, interval=REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
+        # The error rates move with decisions, not by the second: they are
+        # read when the dashboard is shown and once a minute.
+        self.errors_timer = QTimer(self, interval=ERRORS_REFRESH_MS)
+        self.errors_timer.timeout.connect(self.refresh_errors)
 
     def _clerk_columns(self) -> list[Column[ClerkShift]]:
         locale = QLocale()
@@ -205,6 +213,7 @@ class Dashboard(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.exec()
         self.refresh()
+        self.refresh_errors()
 
     @Slot()
     def show_findings(self) -> None:
@@ -255,11 +264,19 @@ class Dashboard(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.refresh()
+        self.refresh_errors()
         self.timer.start()
+        self.errors_timer.start()
 
     def hideEvent(self, event) -> None:
         self.timer.stop()
+        self.errors_timer.stop()
         super().hideEvent(event)
+
+    def refresh_errors(self) -> None:
+        with self.db.sessions() as session:
+            trends = error_trends(session, local_today(self.clock), settings.shifts(session))
+        self.errors.show(trends)
 
     def refresh(self) -> None:
         with self.db.sessions() as session:
@@ -268,7 +285,6 @@ class Dashboard(QWidget):
         self._expected_share = view.share_of_shift_gone
         self.clerks.set_rows(this.clerks if this else [])
         self.backlog.set_rows(view.backlog)
-        self.errors.show(view.errors)
         self._headline(view)
         self._campaign_line(view.campaign)
         if this is not None:
