@@ -1,11 +1,11 @@
 """Keying errors found by verification, per 1,000 fields, as trends.
 
 Each entry keyed twice measures two keyings: the completion it was compared
-with (whoever completed it, when), and the second keying. Once
-the two agree or the lead has decided between them, each keying counts the
-fields compared, and an error for each field decided against it (both
-keyings err when the lead typed a third value). A keying counts for its
-clerk, and for the shift and the day in which it was keyed.
+with (whoever completed it, when), and the second keying. Once the two
+agree or the lead has decided between them, each keying counts the fields
+compared, and an error for each field decided against it (both keyings err
+when the lead typed a third value). A keying counts for its clerk, and for
+the shift and the day in which it was keyed.
 
 The figures are for coaching: each clerk's and each shift's rate over the
 last days, and whether it went down or up against the week before, read
