@@ -206,7 +206,7 @@ def save_entry(
         if completed_before is None:
             draw(session, entry, user, clock)  # a share is keyed again, blind
         if changed or was_draft:
-            checks = check_entry(session, entry, book, clock)
+            checks = check_entry(session, entry, book, clock, fresh=was_draft)
     return SaveOutcome(entry, assessment, saved=True, checks=tuple(checks))
 
 

@@ -84,11 +84,15 @@ def run_checks(sessions: StationSessions, clock: Clock) -> CheckPass:
     return CheckPass(new=len(new), known=len(found) - len(new), open=still_open or 0)
 
 
-def check_entry(session: Session, entry: Entry, book: Book, clock: Clock) -> list[CheckFinding]:
+def check_entry(
+    session: Session, entry: Entry, book: Book, clock: Clock, *, fresh: bool
+) -> list[CheckFinding]:
     """The checks across entries for one entry as it is completed: who else
     it may be, and how complete it is. What is new is kept for the lead, as
     a pass would, and what the entry's correction put right is closed; the
-    open findings about the entry are returned."""
+    open findings about the entry are returned. A ``fresh`` entry (never
+    completed before: nothing found could concern it yet) skips the look at
+    what was found before, which keeps the clerk's save short."""
     kind = BookKind(book.kind)
     found = [
         _duplicate(pair) for pair in duplicates_of(session, entry.id, book.id, kind, entry.values)
@@ -96,6 +100,11 @@ def check_entry(session: Session, entry: Entry, book: Book, clock: Clock) -> lis
     measure = completeness(spec_for(kind), entry.values)
     if not measure.enough:
         found.append(_incomplete(entry.id, book.id, measure))
+    if fresh:
+        new = [_finding(each, clock) for each in found]
+        session.add_all(new)
+        session.flush()
+        return new
     _keep(session, found, clock)
     signatures = {f.signature for f in found}
     kept = []
