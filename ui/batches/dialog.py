@@ -13,9 +13,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt, Slot
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -53,13 +52,14 @@ from app.keystore import KeyringUnavailable, Keystore, open_keystore
 from app.quality.verification import held_for_verification, release_waiting
 from app.station import StationDatabase
 from ui.batches.job import ExportJob
+from ui.job_dialog import JobDialog
 from ui.models.rows import Column, RowTableModel, row_table
 
 FAILURE_STYLE = "color: #b00020;"
 SUCCESS_STYLE = "color: #1b5e20;"
 
 
-class ExportDialog(QDialog):
+class ExportDialog(JobDialog):
     def __init__(
         self, db: StationDatabase, clock: Clock, lead: User, parent: QWidget | None = None
     ) -> None:
@@ -441,16 +441,6 @@ class ExportDialog(QDialog):
         if isinstance(error, KeyringUnavailable):
             return self.tr("The OS keyring could not be used, so the batch cannot be signed.")
         return self.tr("The export failed; nothing was marked exported.")
-
-    def reject(self) -> None:
-        if self.job is None:
-            super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self.job is None:
-            super().closeEvent(event)
-        else:
-            event.ignore()
 
     @Slot()
     def release_held(self) -> None:

@@ -15,7 +15,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QLocale, Qt, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -36,6 +36,7 @@ from app.quality.findings import ListedFinding, listed_findings
 from app.roles import NotAllowed
 from app.specs import spec_for
 from app.station import StationDatabase
+from ui.job_dialog import JobDialog
 from ui.models.books import kind_label
 from ui.models.rows import Column, RowTableModel, row_table
 from ui.quality.check_job import CheckJob
@@ -91,7 +92,7 @@ class ReasonDialog(QDialog):
         super().accept()
 
 
-class FindingsDialog(QDialog):
+class FindingsDialog(JobDialog):
     """The open findings of the checks across entries. ``entry_chosen`` asks
     the window to open an entry in the form."""
 
@@ -320,16 +321,6 @@ class FindingsDialog(QDialog):
         self.job = None
         self._busy(False)
         self.refresh()
-
-    def reject(self) -> None:
-        if self.job is None:
-            super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self.job is None:
-            super().closeEvent(event)
-        else:
-            event.ignore()
 
     # Deciding
 
