@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Subquery, delete, func, select
 from sqlalchemy.orm import Session
 
-from app import text
+from app import audit, text
 from app.clock import Clock, local_today
 from app.dates import PartialDate
 from app.db.models import Book, CheckFinding, DeferralReason, Entry, EntryName, EntryStatus, User
@@ -157,6 +157,7 @@ def save_entry(
     was_draft = entry.status == EntryStatus.DRAFT
     completed_before = entry.completed_at
     was_deferred = entry.status == EntryStatus.DEFERRED
+    as_it_was = None if was_draft else _audited(entry)
     status = {
         SaveAction.DRAFT: EntryStatus.DRAFT,
         SaveAction.COMPLETE: EntryStatus.COMPLETED,
@@ -201,6 +202,8 @@ def save_entry(
         _index_names(session, spec, entry, assessment)
     if action is not SaveAction.DRAFT:
         _drop_pending_edit(session, entry)
+        if changed or was_draft:
+            _record_change(session, clock, user, entry, as_it_was)
     checks: list[CheckFinding] = []
     if action is SaveAction.COMPLETE:
         if completed_before is None:
@@ -208,6 +211,38 @@ def save_entry(
         if changed or was_draft:
             checks = check_entry(session, entry, book, clock, fresh=was_draft)
     return SaveOutcome(entry, assessment, saved=True, checks=tuple(checks))
+
+
+def _audited(entry: Entry) -> dict[str, Any]:
+    """What the audit log keeps of an entry: its status, deferral and values."""
+    return {
+        "status": entry.status,
+        "deferral_reason": entry.deferral_reason,
+        "deferral_note": entry.deferral_note,
+        "values": dict(entry.values),
+    }
+
+
+def _record_change(
+    session: Session, clock: Clock, user: User, entry: Entry, before: dict[str, Any] | None
+) -> None:
+    """The entry's first completion or deferral whole; a later change as the
+    fields and the status it changed, each before and after."""
+    after = _audited(entry)
+    if before is None:
+        audit.record(
+            session, clock, user=user, action="entry.created", subject=f"entry:{entry.uuid}",
+            after=after,
+        )  # fmt: skip
+        return
+    old, new = before.pop("values"), after.pop("values")
+    keys = sorted(k for k in old.keys() | new.keys() if old.get(k) != new.get(k))
+    changed = [k for k in before if before[k] != after[k]]
+    audit.record(
+        session, clock, user=user, action="entry.changed", subject=f"entry:{entry.uuid}",
+        before={k: before[k] for k in changed} | {"values": {k: old.get(k) for k in keys}},
+        after={k: after[k] for k in changed} | {"values": {k: new.get(k) for k in keys}},
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,8 @@
 """The station's health: is the database sound and its schema what we expect?
 
 Checking never changes the database: it opens the file read-only, does not
-migrate, and only reports (the audit chain joins these checks when the audit
-log exists).
+migrate, and only reports. The audit log's chain is walked from its first
+row (app.audit), and the first row that does not hold is named.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from sqlalchemy import ColumnElement, Connection, case, func, or_, select, text
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
+from app.audit import audit_rows, verify_chain
 from app.db.engine import database_path, sqlite_engine
 from app.db.migrate import head_revision
 from app.db.models import Base, Book, DeferralReason, Entry, EntryStatus
@@ -37,6 +38,9 @@ class Health:
     book_counts_off: list[int] = field(default_factory=list)
     # Deferral reasons whose kept count of waiting entries differs from a recount.
     backlog_counts_off: list[str] = field(default_factory=list)
+    audit_rows: int = 0
+    # The first row of the audit log that does not hold, and why; None when all do.
+    audit_broken: str | None = None
 
     @property
     def migrations_current(self) -> bool:
@@ -51,6 +55,7 @@ class Health:
             and not self.daily_counts_off
             and not self.book_counts_off
             and not self.backlog_counts_off
+            and self.audit_broken is None
         )
 
     def problems(self) -> list[str]:
@@ -80,6 +85,8 @@ class Health:
                 + ", ".join(str(b) for b in self.book_counts_off[:10])
                 + (" …" if len(self.book_counts_off) > 10 else "")
             )
+        if self.audit_broken:
+            found.append(f"the audit chain is broken: {self.audit_broken}")
         return found
 
 
@@ -105,6 +112,12 @@ def check_station(data_dir: Path) -> Health:
             counts_off = _daily_counts_off(connection) if current else []
             books_off = _book_counts_off(connection) if current else []
             backlog_off = _backlog_counts_off(connection) if current else []
+            if current:
+                with Session(connection) as session:
+                    broken = verify_chain(session)
+                    audited = audit_rows(session)
+            else:
+                broken, audited = None, 0
     except DatabaseError as e:
         # Damage bad enough that SQLite cannot read the file is what a check
         # exists to report, not a reason to fail.
@@ -122,6 +135,8 @@ def check_station(data_dir: Path) -> Health:
         counts_off,
         books_off,
         backlog_off,
+        audited,
+        str(broken) if broken else None,
     )
 
 

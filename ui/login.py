@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.auth import LoginRefused, authenticate
+from app.auth import LoginRefused, log_in
 from app.clock import Clock
 from app.db.models import User
 from app.station import StationDatabase
@@ -22,6 +22,7 @@ class LoginDialog(QDialog):
     def __init__(self, db: StationDatabase, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.clock = clock
         self.user: User | None = None
         station = db.station()
         self.setWindowTitle(self.tr("Sohoa — log in"))
@@ -62,8 +63,9 @@ class LoginDialog(QDialog):
 
     def try_login(self) -> None:
         try:
-            with self.db.sessions() as session:
-                self.user = authenticate(session, self.username.text(), self.password.text())
+            self.user = log_in(
+                self.db.sessions, self.username.text(), self.password.text(), self.clock
+            )
         except LoginRefused:
             self.problem.setText(self.tr("Wrong user name or password."))
             self.password.clear()

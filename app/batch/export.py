@@ -31,7 +31,7 @@ import minisign
 from sqlalchemy import ColumnElement, Text, and_, func, insert, select, type_coerce, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from app import __version__
+from app import __version__, audit
 from app.batch.age import encrypt
 from app.batch.bag import write_bag
 from app.batch.durable import rename
@@ -53,8 +53,6 @@ BATCH_ENTRIES = 10_000
 # encrypting, writing and syncing, reading back and recording.
 WRITING_STEPS = 3
 PROGRESS_EVERY = 500
-# Until the audit log exists (issue 7), bag-info.txt says there is no chain.
-NO_AUDIT_CHAIN = "none"
 
 Progress = Callable[[int, int], None]
 
@@ -137,11 +135,8 @@ def ready_for_export() -> ColumnElement[bool]:
 
 
 def audit_chain_head(session: Session) -> str:
-    """The head of the station's audit chain, for bag-info.txt.
-
-    There is no audit log yet (issue 7 adds it and fills this in).
-    """
-    return NO_AUDIT_CHAIN
+    """The head of the station's audit chain, for bag-info.txt."""
+    return audit.chain_head(session)
 
 
 def plan_export(session: Session, limit: int = BATCH_ENTRIES) -> ExportPlan | None:
@@ -390,6 +385,11 @@ def _write_and_mark(
         row.exported_at = row.exported_at or clock.now()
         row.written_to = str(path)
         row.written_at = clock.now()
+        audit.record(
+            session, clock, user=None, action="batch.written", subject=f"batch:{batch.uuid}",
+            after={"sequence": batch.sequence, "entries": batch.entry_count, "marked": marked,
+                   "to": str(path)},
+        )  # fmt: skip
     steps.done()
     return WrittenBatch(batch.sequence, batch.uuid, batch.entry_count, path, marked)
 

@@ -35,6 +35,8 @@ def run(args: argparse.Namespace) -> Report:
         + "("
         + ", ".join(f"{k} {v:,}" for k, v in sorted(health.entries_by_status.items()))
         + ")",
+        f"Audit log:  {health.audit_rows:,} rows, "
+        + ("chain holds" if health.audit_broken is None else health.audit_broken),
         "Healthy." if health.healthy else "NOT HEALTHY: " + "; ".join(problems),
     ]
     return Report(
@@ -55,6 +57,7 @@ def run(args: argparse.Namespace) -> Report:
             "daily_counts_off": health.daily_counts_off,
             "book_counts_off": health.book_counts_off,
             "backlog_counts_off": health.backlog_counts_off,
+            "audit": {"rows": health.audit_rows, "broken": health.audit_broken},
             "problems": problems,
             "reason": "; ".join(problems),
         },

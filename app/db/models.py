@@ -401,3 +401,23 @@ class FieldDifference(Base):
     chosen: Mapped[dict[str, str] | None] = mapped_column(JSON)
     # Whose error: "first", "second" or "both" (a third value was right).
     error_of: Mapped[str | None] = mapped_column(String(8))
+
+
+class AuditRecord(Base):
+    """One change to the station, kept for good: who, when, what, before and
+    after. Rows are only ever added (triggers refuse the rest, migration
+    0014), and each hashes the one before it (app.audit)."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    action: Mapped[str] = mapped_column(String(32))
+    # What changed: "entry:<uuid>", "batch:<uuid>", "finding:<id>", …
+    subject: Mapped[str] = mapped_column(String(80))
+    # None is SQL NULL (a new entry has nothing before), not JSON's null.
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
+    previous: Mapped[str] = mapped_column(String(64))  # the hash of the row before
+    hash: Mapped[str] = mapped_column(String(64))

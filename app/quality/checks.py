@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app import audit
 from app.clock import Clock
 from app.db.engine import StationSessions
 from app.db.models import Book, CheckFinding, Entry, FindingState, User
@@ -245,5 +246,10 @@ def decide(
     finding.reason = reason.strip()
     finding.decided_by = user.id
     finding.decided_at = clock.now()
+    audit.record(
+        session, clock, user=user, action="finding.decided", subject=f"finding:{finding.id}",
+        before={"state": FindingState.OPEN.value},
+        after={"state": finding.state, "reason": finding.reason},
+    )  # fmt: skip
     session.flush()
     return finding

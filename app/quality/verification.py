@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app import audit
 from app.clock import Clock, local_today
 from app.db.models import (
     Book,
@@ -186,6 +187,11 @@ def arbitrate(
     verification.state = VerificationState.VERIFIED.value
     verification.decided_by = lead.id
     verification.decided_at = clock.now()
+    audit.record(
+        session, clock, user=lead, action="verification.decided",
+        subject=f"entry:{entry.uuid}",
+        after={d.field: {"chosen": d.chosen, "error_of": d.error_of} for d in found},
+    )  # fmt: skip
     session.flush()
     return outcome.assessment
 
@@ -216,6 +222,11 @@ def release_waiting(session: Session, lead: User, reason: str, clock: Clock) -> 
         verification.decided_by = lead.id
         verification.decided_at = clock.now()
         released += 1
+    if released:
+        audit.record(
+            session, clock, user=lead, action="verification.released", subject="verifications",
+            after={"entries": released, "reason": reason.strip()},
+        )  # fmt: skip
     session.flush()
     return released
 
