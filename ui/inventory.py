@@ -31,10 +31,9 @@ from app.specs import BookKind
 from app.station import StationDatabase
 from app.work.inventory import BookRefused, ImportResult, Problem, import_books, register_book
 from ui.models.books import condition_label, kind_label
+from ui.styles import FAILURE_STYLE
 
 log = logging.getLogger(__name__)
-
-FAILURE_STYLE = "color: #b00020;"
 
 
 class InventoryDialog(QDialog):

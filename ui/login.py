@@ -16,6 +16,7 @@ from app.clock import Clock
 from app.db.models import User
 from app.station import StationDatabase
 from app.work.shifts import shift_at
+from ui.styles import FAILURE_STYLE
 
 
 class LoginDialog(QDialog):
@@ -33,7 +34,7 @@ class LoginDialog(QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.problem = QLabel()
         self.problem.setObjectName("login_problem")
-        self.problem.setStyleSheet("color: #b00020;")
+        self.problem.setStyleSheet(FAILURE_STYLE)
         shift = shift_at(clock.now())
         shift_text = (
             self.tr("Outside the shifts")

@@ -56,6 +56,7 @@ from ui.inventory import InventoryDialog
 from ui.models.books import BookTableModel, kind_label
 from ui.models.entries import EntryListModel
 from ui.quality.second_keying import SecondKeyingDialog
+from ui.styles import FAILURE_STYLE
 
 if TYPE_CHECKING:
     from ui.dashboard.widget import Dashboard
@@ -64,7 +65,7 @@ log = logging.getLogger(__name__)
 
 DRAFT_PAUSE_MS = 700  # a pause in typing this long saves the draft
 ACTIVITY_FLUSH_MS = 60_000  # the clerk's keystrokes and active time, written each minute
-FAILURE_STYLE = "color: #b00020; font-weight: bold;"
+NOT_SAVED_STYLE = FAILURE_STYLE + " font-weight: bold;"  # nothing was written
 CHECKED_STYLE = "color: #8a5300; font-weight: bold;"  # saved, with something to look at
 
 
@@ -554,7 +555,7 @@ class MainWindow(QMainWindow):
                 "still in the form; save again, and tell the team lead if it happens again."
             )
         self.outcome.setText(message)
-        self.outcome.setStyleSheet(FAILURE_STYLE)
+        self.outcome.setStyleSheet(NOT_SAVED_STYLE)
         self.draft_label.setText(self.tr("Not saved"))
 
     def _blocked(self, outcome: SaveOutcome) -> None:
@@ -566,7 +567,7 @@ class MainWindow(QMainWindow):
                 count=len(blocking)
             )
         )
-        self.outcome.setStyleSheet("color: #b00020;")
+        self.outcome.setStyleSheet(FAILURE_STYLE)
         keys = list(self.form.editors)
         first = min(blocking, key=lambda f: keys.index(f.field))
         self.form.focus(first.field)

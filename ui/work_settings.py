@@ -36,8 +36,8 @@ from app.quality.error_rates import Rate, error_trends
 from app.station import StationDatabase
 from app.work import settings
 from app.work.settings import InvalidSetting, Problem
+from ui.styles import FAILURE_STYLE
 
-FAILURE_STYLE = "color: #b00020;"
 MAX_SHIFTS = 4
 TEAM_QUOTA = 0  # a clerk's quota spin box at 0: the team's quota applies
 TEAM_SHARE = -1  # a clerk's share spin box at -1: the team's share applies

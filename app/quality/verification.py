@@ -33,6 +33,7 @@ from app.db.models import (
     VerificationState,
 )
 from app.entries import SaveAction, decode_values, encode_values, save_entry
+from app.keying import defaults
 from app.quality.draw import OPEN_STATES
 from app.roles import require_lead
 from app.rules import Assessment, FieldValue, assess
@@ -88,10 +89,7 @@ def blind_start(book: Book) -> dict[str, FieldValue]:
     """What the blind form starts with beside the reference, as any new
     entry of the book does: the kind's defaults and the book's office.
     Nothing of the first keying: not even what the entries before it carry."""
-    spec = spec_for(book.kind)
-    return {f.key: FieldValue(f.default) for f in spec.fields if f.default} | {
-        "office": FieldValue(book.office)
-    }
+    return defaults(spec_for(book.kind)) | {"office": FieldValue(book.office)}
 
 
 def key_again(

@@ -54,9 +54,7 @@ from app.station import StationDatabase
 from ui.batches.job import ExportJob
 from ui.job_dialog import JobDialog
 from ui.models.rows import Column, RowTableModel, row_table
-
-FAILURE_STYLE = "color: #b00020;"
-SUCCESS_STYLE = "color: #1b5e20;"
+from ui.styles import FAILURE_STYLE, SUCCESS_STYLE
 
 
 class ExportDialog(JobDialog):

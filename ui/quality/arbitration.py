@@ -32,8 +32,8 @@ from app.quality.verification import arbitrate, differences
 from app.rules import FieldValue
 from app.specs import BookSpec, SourceStatus, spec_for
 from app.station import StationDatabase
+from ui.styles import FAILURE_STYLE
 
-FAILURE_STYLE = "color: #b00020;"
 CHOICE_STYLE = "font-weight: bold;"
 
 

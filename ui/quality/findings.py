@@ -40,11 +40,9 @@ from ui.job_dialog import JobDialog
 from ui.models.books import kind_label
 from ui.models.rows import Column, RowTableModel, row_table
 from ui.quality.check_job import CheckJob
+from ui.styles import FAILURE_STYLE, SUCCESS_STYLE
 
 log = logging.getLogger(__name__)
-
-FAILURE_STYLE = "color: #b00020;"
-SUCCESS_STYLE = "color: #1b5e20;"
 
 
 class ReasonDialog(QDialog):

@@ -21,9 +21,7 @@ from app.quality.verification import blind_form, blind_start, key_again, take_ne
 from app.specs import spec_for
 from app.station import StationDatabase
 from ui.form.entry_form import EntryForm
-
-SUCCESS_STYLE = "color: #1b5e20;"
-FAILURE_STYLE = "color: #b00020;"
+from ui.styles import FAILURE_STYLE, SUCCESS_STYLE
 
 
 class SecondKeyingDialog(QDialog):
