@@ -1,4 +1,9 @@
-"""Password hashing with Argon2id (argon2-cffi's recommended parameters)."""
+"""Password hashing with Argon2id (argon2-cffi's recommended parameters).
+
+When a later version raises those parameters, a hash made with the old ones
+still verifies, and ``needs_rehash`` says to store a new one at the next
+login (app.auth).
+"""
 
 from __future__ import annotations
 
@@ -26,3 +31,17 @@ def verify_password(stored_hash: str, password: str) -> bool:
         return _hasher.verify(stored_hash, password)
     except (VerifyMismatchError, InvalidHashError):
         return False
+
+
+def needs_rehash(stored_hash: str) -> bool:
+    """Whether ``stored_hash`` was made with other parameters than today's."""
+    try:
+        return _hasher.check_needs_rehash(stored_hash)
+    except InvalidHashError:
+        return True
+
+
+def rehash(password: str) -> str:
+    """A new hash of a password that has just verified, made with today's
+    parameters (a password set under an older, shorter minimum stays valid)."""
+    return _hasher.hash(password)

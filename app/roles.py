@@ -22,3 +22,13 @@ def is_lead(user: User) -> bool:
 def require_lead(user: User, action: str) -> None:
     if not is_lead(user):
         raise NotAllowed(user, action)
+
+
+def is_admin(user: User) -> bool:
+    """The station's administrator: manages users, restores backups."""
+    return user.role == Role.ADMIN.value
+
+
+def require_admin(user: User, action: str) -> None:
+    if not is_admin(user):
+        raise NotAllowed(user, action)

@@ -86,9 +86,9 @@ class ExportingStation:
     def identities(self):
         return read_identities(self.identity)
 
-    def export(self, **kwargs) -> WrittenBatch | None:
+    def export(self, by: User | None = None, **kwargs) -> WrittenBatch | None:
         return export_batch(
-            self.db.sessions, self.stick, self.keystore, clock=FixedMoment(), **kwargs
+            self.db.sessions, self.stick, self.keystore, by=by, clock=FixedMoment(), **kwargs
         )
 
     def add_entries(self, count: int, seed: int) -> None:

@@ -179,7 +179,7 @@ def test_a_lost_stick_gets_the_same_batch_again(tmp_path: Path) -> None:
     second_stick.mkdir()
 
     again = rewrite_batch(
-        station.db.sessions, 1, second_stick, station.keystore, clock=FixedMoment()
+        station.db.sessions, 1, second_stick, station.keystore, by=None, clock=FixedMoment()
     )
 
     assert (again.sequence, again.uuid, again.entries) == (1, first.uuid, first.entries)
@@ -201,7 +201,7 @@ def test_writing_again_over_a_copy_cut_short_while_replaced(tmp_path: Path) -> N
     (first.path.with_name(first.path.name + ".replaced.partial") / BAG_INFO).unlink()
 
     again = rewrite_batch(
-        station.db.sessions, 1, station.stick, station.keystore, clock=FixedMoment()
+        station.db.sessions, 1, station.stick, station.keystore, by=None, clock=FixedMoment()
     )
 
     assert [p.name for p in station.stick.iterdir()] == ["sohoa-DEMO-01-000001"]
@@ -213,7 +213,9 @@ def test_writing_again_a_batch_that_never_was_says_which_exist(tmp_path: Path) -
     station.export()
 
     with pytest.raises(ExportError, match="no batch 7: this station has written batches 1 to 1"):
-        rewrite_batch(station.db.sessions, 7, station.stick, station.keystore, clock=FixedMoment())
+        rewrite_batch(
+            station.db.sessions, 7, station.stick, station.keystore, by=None, clock=FixedMoment()
+        )
 
 
 def test_a_missing_stick_records_nothing(tmp_path: Path) -> None:

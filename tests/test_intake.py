@@ -133,7 +133,7 @@ def test_a_batch_written_again_for_a_lost_stick_is_the_same_batch(central, tmp_p
     other_stick = tmp_path / "other-stick"
     other_stick.mkdir()
     again = rewrite_batch(
-        station.db.sessions, 1, other_stick, station.keystore, clock=FixedMoment()
+        station.db.sessions, 1, other_stick, station.keystore, by=None, clock=FixedMoment()
     )
 
     report = intake(central, station, batch.path, again.path)

@@ -10,10 +10,12 @@ import pytest
 from conftest import ADMIN_PASSWORD
 from sqlalchemy import select
 
+from app.auth import MAX_FAILURES, log_in
 from app.db.models import Book, User
 from ui.keyboard_driver import Keyboard
 from ui.login import LoginDialog
 from ui.main_window import MainWindow
+from ui.password import ChangePasswordDialog
 
 
 @pytest.fixture
@@ -48,6 +50,46 @@ def test_the_right_password_opens_the_session(login: LoginDialog) -> None:
 
     assert login.user is not None and login.user.username == "admin"
     assert login.result() == LoginDialog.DialogCode.Accepted
+
+
+@pytest.mark.usefixtures("vietnamese")
+def test_wrong_passwords_in_a_row_lock_the_user_out_and_the_window_says_until_when(
+    login: LoginDialog,
+) -> None:
+    for _ in range(MAX_FAILURES):
+        login.username.setText("admin")
+        login.password.setText("guess-password")
+        login.try_login()
+
+    assert login.user is None
+    assert login.problem.text() == (
+        "Nhập sai mật khẩu quá nhiều lần: người dùng này bị khóa đến 09:45."
+    )  # the test clock says 09:30
+
+
+@pytest.mark.usefixtures("vietnamese")
+def test_a_user_with_a_temporary_password_chooses_their_own_before_the_window(
+    login: LoginDialog, station, clock, monkeypatch
+) -> None:
+    with station.sessions.begin() as session:
+        session.scalars(select(User)).one().must_change_password = True
+    asked = []
+
+    def choose(dialog: ChangePasswordDialog) -> bool:
+        asked.append(dialog.current.text())
+        dialog.new.setText("my-own-password")
+        dialog.repeat.setText("my-own-password")
+        dialog.change()
+        return dialog.result() == ChangePasswordDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ChangePasswordDialog, "exec", choose)
+    login.username.setText("admin")
+    login.password.setText(ADMIN_PASSWORD)
+    login.try_login()
+
+    assert asked == [ADMIN_PASSWORD]  # the one just typed, not typed again
+    assert login.user is not None
+    assert not log_in(station.sessions, "admin", "my-own-password", clock).must_change_password
 
 
 def test_the_login_shows_the_shift(login: LoginDialog) -> None:

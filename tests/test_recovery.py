@@ -15,12 +15,14 @@ from log_files import isolated_log_dir
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import select
 
+from app.backups import daily_backup, quick_check
 from app.db.engine import database_path, sqlite_engine
 from app.db.migrate import alembic_config
-from app.db.models import User
+from app.db.models import AuditRecord, Book, User
 from app.keying import open_draft
-from app.station import needs_upgrade
+from app.station import needs_upgrade, open_station
 from ui import app as desktop
+from ui.login import LoginDialog
 from ui.main_window import MainWindow
 
 pytestmark = pytest.mark.usefixtures("vietnamese")
@@ -152,3 +154,40 @@ def test_an_upgrade_at_start_is_announced_while_it_runs(station, monkeypatch, vi
 
     assert shown and shown[0].startswith("Sohoa đang nâng cấp dữ liệu của trạm")
     assert not needs_upgrade(data_dir)
+
+
+def test_a_damaged_database_at_start_is_restored_from_the_latest_good_backup(
+    station, clock, monkeypatch, log_dir
+) -> None:
+    data_dir: Path = station.data_dir
+    with station.sessions.begin() as session:
+        session.add(Book(kind="birth", office="UBND xã Tân Lập", volume="07", year=1999))
+    backup = daily_backup(data_dir, clock)
+    station.close()
+    live = database_path(data_dir)
+    with open(live, "r+b") as f:  # the pages past the first, scribbled over
+        for offset in range(4096 + 100, live.stat().st_size, 4096):
+            f.seek(offset)
+            f.write(os.urandom(512))
+    said = []
+    monkeypatch.setattr(
+        QMessageBox, "critical", lambda *args: said.append(args[2]) or QMessageBox.Yes
+    )
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: said.append(args[2]))
+    monkeypatch.setattr(LoginDialog, "exec", lambda dialog: 0)  # the clerk closes the login
+
+    assert desktop.run_desktop(data_dir, language="vi", clock=clock) == 0
+
+    assert said[0].startswith("Dữ liệu của trạm bị hỏng")
+    assert "Bản sao lưu tốt gần nhất là lúc" in said[0]
+    assert said[1].startswith(f"Trạm đã được khôi phục từ bản sao lưu {backup.name}.")
+    assert quick_check(live) == "ok"
+    db = open_station(data_dir)
+    with db.sessions() as session:
+        assert session.scalars(select(Book.volume)).all() == ["07"]
+        restored = session.scalars(
+            select(AuditRecord).where(AuditRecord.action == "station.restored")
+        ).one()
+    db.close()
+    assert restored.subject == f"backup:{backup.name}"
+    assert any(p.name.startswith("damaged-") for p in (data_dir / "backups").iterdir())

@@ -31,7 +31,7 @@ def day_of_work(station, clock):
     entries the day before and after that must not count."""
     with station.sessions.begin() as session:
         admin = session.scalars(select(User).where(User.username == "admin")).one()
-        settings.set_deadline(session, admin, DAY + timedelta(days=10))
+        settings.set_deadline(session, admin, DAY + timedelta(days=10), clock=clock)
         an, binh = add_user(session, "an"), add_user(session, "binh")
         an.full_name = "Nguyễn Thị Ân"
         births = add_book(session, BookKind.BIRTH, expected=100)

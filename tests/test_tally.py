@@ -76,7 +76,9 @@ def test_a_lead_changes_the_shift_hours_and_the_tally_follows(station, clock, te
     with station.sessions.begin() as session:
         key_entry(session, clock, session.merge(births), session.merge(an), local(DAY, 7, 30), 1)
         admin = session.scalars(select(User).where(User.username == "admin")).one()
-        settings.set_shifts(session, admin, [(time(7), time(15)), (time(15), time(23))])
+        settings.set_shifts(
+            session, admin, [(time(7), time(15)), (time(15), time(23))], clock=clock
+        )
 
     with station.sessions() as session:
         assert [(r.shift, r.count) for r in tally(session, DAY, DAY)] == [(1, 1)]
@@ -92,25 +94,25 @@ def test_a_lead_changes_the_shift_hours_and_the_tally_follows(station, clock, te
     ],
     ids=["none", "ends before it starts", "overlap"],
 )
-def test_impossible_shift_hours_are_refused(station, hours, problem, at) -> None:
+def test_impossible_shift_hours_are_refused(station, clock, hours, problem, at) -> None:
     with station.sessions.begin() as session:
         admin = session.scalars(select(User)).one()
         with pytest.raises(InvalidSetting) as refused:
-            settings.set_shifts(session, admin, hours)
+            settings.set_shifts(session, admin, hours, clock=clock)
         assert (refused.value.problem, refused.value.at) == (problem, at)
         assert settings.shifts(session) == DEFAULT_SHIFTS, "the shifts are unchanged"
 
 
-def test_only_a_lead_changes_shifts_and_quotas(station, team) -> None:
+def test_only_a_lead_changes_shifts_and_quotas(station, clock, team) -> None:
     an = team[0]
     with station.sessions.begin() as session:
         clerk = session.merge(an)
         with pytest.raises(NotAllowed):
-            settings.set_shifts(session, clerk, [(time(6), time(12))])
+            settings.set_shifts(session, clerk, [(time(6), time(12))], clock=clock)
         with pytest.raises(NotAllowed):
-            settings.set_quotas(session, clerk, 500, 5000)
+            settings.set_quotas(session, clerk, 500, 5000, clock=clock)
         with pytest.raises(NotAllowed):
-            settings.set_clerk_quota(session, clerk, clerk, 500)
+            settings.set_clerk_quota(session, clerk, clerk, 500, clock=clock)
 
 
 def test_a_deferral_counts_in_its_shift_and_stays_counted_once_completed(
@@ -152,8 +154,8 @@ def test_each_clerk_against_their_quota_with_active_time(station, clock, team) -
     an, binh, births, _ = team
     with station.sessions.begin() as session:
         admin = session.scalars(select(User).where(User.username == "admin")).one()
-        settings.set_quotas(session, admin, clerk_shift=4, team_day=30)
-        settings.set_clerk_quota(session, admin, session.merge(binh), 2)
+        settings.set_quotas(session, admin, clerk_shift=4, team_day=30, clock=clock)
+        settings.set_clerk_quota(session, admin, session.merge(binh), 2, clock=clock)
         for n in range(1, 4):
             key_entry(session, clock, session.merge(births), session.merge(an), local(DAY, 8, n), n)
         session.add(
@@ -189,7 +191,7 @@ def test_campaign_progress_and_its_projection(station, clock, team) -> None:
                     session, clock, book, session.merge(an), local(day, 8, n), offset * 10 + n
                 )
         admin = session.scalars(select(User).where(User.username == "admin")).one()
-        settings.set_deadline(session, admin, DAY + timedelta(days=30))
+        settings.set_deadline(session, admin, DAY + timedelta(days=30), clock=clock)
 
     with station.sessions() as session:
         campaign = campaign_progress(session, DAY)
@@ -235,13 +237,13 @@ def test_kept_daily_counts_equal_a_recount_after_a_demo(station, clock) -> None:
         assert campaign_progress(session, clock.now().date()).target > done, "books still wait"
 
 
-def test_a_lead_gives_a_clerk_a_quota_of_their_own_and_takes_it_back(station) -> None:
+def test_a_lead_gives_a_clerk_a_quota_of_their_own_and_takes_it_back(station, clock) -> None:
     with station.sessions.begin() as session:
         lead = add_user(session, "lead", Role.LEAD)
         clerk = add_user(session, "clerk")
-        settings.set_clerk_quota(session, lead, clerk, 80)
+        settings.set_clerk_quota(session, lead, clerk, 80, clock=clock)
         assert settings.clerk_quota(session, clerk) == 80
-        settings.set_clerk_quota(session, lead, clerk, None)
+        settings.set_clerk_quota(session, lead, clerk, None, clock=clock)
         assert settings.clerk_quota(session, clerk) == settings.Quotas().clerk_shift
 
 

@@ -174,7 +174,7 @@ def test_entries_waiting_for_verification_stay_until_the_lead_lets_them_go(
 ) -> None:
     with exporting.db.sessions.begin() as session:
         lead = session.get_one(User, dialog.lead.id)
-        set_share(session, lead, 1.0)
+        set_share(session, lead, 1.0, clock=FixedMoment())
         clerk = session.scalars(select(User).where(User.username == "clerk01")).one()
         for entry in session.scalars(select(Entry).where(Entry.status == "completed").limit(3)):
             draw(session, entry, clerk, FixedMoment())

@@ -99,7 +99,7 @@ def test_only_a_lead_arbitrates_and_every_difference_is_decided(
             arbitrate(session, verification, {}, user(session, "lead"), clock)
 
 
-def test_about_the_share_is_drawn_and_the_draw_is_fixed(station, team) -> None:
+def test_about_the_share_is_drawn_and_the_draw_is_fixed(station, clock, team) -> None:
     uuids = [str(uuid.UUID(int=n * 7919)) for n in range(20_000)]
 
     share = sum(drawn(u, 0.10) for u in uuids) / len(uuids)
@@ -108,6 +108,6 @@ def test_about_the_share_is_drawn_and_the_draw_is_fixed(station, team) -> None:
     assert [drawn(u, 0.10) for u in uuids[:50]] == [drawn(u, 0.10) for u in uuids[:50]]
     with station.sessions.begin() as session:
         lead, an = user(session, "lead"), user(session, "an")
-        set_share(session, lead, 0.25, clerk=an)
+        set_share(session, lead, 0.25, clerk=an, clock=clock)
         assert share_for(session, an) == 0.25
         assert share_for(session, user(session, "binh")) == 1.0

@@ -6,6 +6,7 @@ from entries_factory import valid_entry
 from sqlalchemy import select
 from work_helpers import add_book, add_user
 
+from app.clock import SystemClock
 from app.db.models import Role, User, Verification
 from app.entries import SaveAction, save_entry
 from app.quality.draw import set_share
@@ -29,7 +30,7 @@ def make_team(station) -> None:
         add_user(session, "binh")
         add_user(session, "lead", Role.LEAD)
         lead = user(session, "lead")
-        set_share(session, lead, 1.0)  # every entry, for the test
+        set_share(session, lead, 1.0, clock=SystemClock())  # every entry, for the test
 
 
 def user(session, name: str) -> User:

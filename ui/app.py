@@ -1,5 +1,8 @@
 """Starting the desktop app, in this order: the log (with Qt's messages and
-the excepthook), the language, one copy per station, login, the window."""
+the excepthook), the language, one copy per station, the database (checked,
+and backed up once a day, in the background), login, the window. A user who
+logs out for another, or an admin who restores a backup, comes back here:
+the restore is made with every window on the station closed."""
 
 from __future__ import annotations
 
@@ -7,9 +10,10 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLockFile, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QLockFile, QObject, QTimer, Slot
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
+from app.backups import quick_check, record_restore
 from app.bench.startup import LOGIN_SHOWN, peak_memory_line
 from app.clock import Clock, SystemClock
 from app.db.engine import database_path
@@ -19,6 +23,7 @@ from ui.crash import start_logging
 from ui.i18n import chosen_language, install_translators
 from ui.login import LoginDialog
 from ui.main_window import MainWindow
+from ui.recovery import DailyBackups, IntegrityCheck, offer_latest_backup, restore
 
 log = logging.getLogger(__name__)
 
@@ -53,19 +58,108 @@ def run_desktop(
     try:
         db = open_announcing_upgrade(data_dir)
     except StationError as e:
-        return _refuse(str(e))
-    login = LoginDialog(db, clock)
-    if probe:
-        QTimer.singleShot(0, lambda: _probed(login))
-    if not login.exec():
-        return 0
-    window = MainWindow(db, login.user, clock, language)
-    window.show()
-    offer_resume(window)
-    status = app.exec()
+        db = _open_from_backup(data_dir, clock, str(e))
+        if db is None:
+            return _refuse(str(e))
+    code = db.station().code
+    backups = DailyBackups(data_dir, clock)
+    check = IntegrityCheck(data_dir)
+    run = _Run(data_dir)
+    check.damaged.connect(run.damaged)
+    if not probe:
+        backups.start()
+        check.start()
+    status = 0
+    while True:  # until the window is closed, rather than left for another user
+        login = LoginDialog(db, clock)
+        run.showing = login
+        if probe:
+            QTimer.singleShot(0, lambda dialog=login: _probed(dialog))
+        user = login.user if login.exec() else None
+        if user is not None:
+            window = MainWindow(db, user, clock, language)
+            run.showing = window
+            window.show()
+            offer_resume(window)
+            status = app.exec()
+            run.restore_from = run.restore_from or window.restore_from
+            switching = window.switching_user
+            window.deleteLater()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        if run.restore_from is None:
+            if user is None or not switching:
+                break
+            continue
+        db.close()
+        kept = restore(data_dir, run.restore_from, code, None)
+        try:
+            db = open_announcing_upgrade(data_dir)
+        except StationError as e:
+            return _refuse(str(e))
+        if kept is not None:
+            record_restore(db.sessions, clock, user, run.restore_from, kept)
+            _restored(run.restore_from, kept)
+        run.restore_from = None
     db.close()
     lock.unlock()
     return status
+
+
+class _Run(QObject):
+    """What the app shows now, and a backup to restore once it is closed."""
+
+    def __init__(self, data_dir: Path) -> None:
+        super().__init__()
+        self.data_dir = data_dir
+        self.showing: LoginDialog | MainWindow | None = None
+        self.restore_from: Path | None = None
+
+    @Slot(str)
+    def damaged(self, problem: str) -> None:
+        """The check at start found the database damaged (a slot: the check
+        runs in a thread, the question is asked in the window's)."""
+        backup = offer_latest_backup(self.data_dir, problem, self.showing)
+        if backup is None:
+            return
+        self.restore_from = backup
+        if isinstance(self.showing, MainWindow):
+            self.showing.switch_user()
+        elif self.showing is not None:
+            self.showing.reject()
+
+
+def _open_from_backup(data_dir: Path, clock: Clock, problem: str) -> StationDatabase | None:
+    """The database does not open: if it is damaged, offer its latest good
+    backup, and open that; None when there is nothing to open."""
+    verdict = quick_check(database_path(data_dir))
+    if verdict == "ok":
+        return None
+    backup = offer_latest_backup(data_dir, verdict, None)
+    if backup is None:
+        return None
+    kept = restore(data_dir, backup, None, None)
+    if kept is None:
+        return None
+    try:
+        db = open_announcing_upgrade(data_dir)
+    except StationError:
+        log.exception("the restored backup %s does not open either (%s)", backup, problem)
+        return None
+    record_restore(db.sessions, clock, None, backup, kept)
+    _restored(backup, kept)
+    return db
+
+
+def _restored(backup: Path, kept: Path) -> None:
+    QMessageBox.information(
+        None,
+        QCoreApplication.translate("Recovery", "Sohoa — restore"),
+        QCoreApplication.translate(
+            "Recovery",
+            "The station is restored from the backup {backup}.\n"
+            "What it replaced is kept in {kept}.\n\nLog in again to go on.",
+        ).format(backup=backup.name, kept=kept),
+    )
 
 
 def offer_resume(window: MainWindow) -> None:

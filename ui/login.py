@@ -1,4 +1,8 @@
-"""The login window: who is keying, and in which shift."""
+"""The login window: who is keying, and in which shift.
+
+A user given a password by the admin (new, or reset) chooses their own
+before the window opens.
+"""
 
 from __future__ import annotations
 
@@ -11,11 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.auth import LoginRefused, log_in
+from app.auth import AccountLocked, LoginRefused, log_in
 from app.clock import Clock
 from app.db.models import User
 from app.station import StationDatabase
 from app.work.shifts import shift_at
+from ui.lock_screen import locked_message
+from ui.password import ChangePasswordDialog
 from ui.styles import FAILURE_STYLE
 
 
@@ -64,12 +70,24 @@ class LoginDialog(QDialog):
 
     def try_login(self) -> None:
         try:
-            self.user = log_in(
-                self.db.sessions, self.username.text(), self.password.text(), self.clock
-            )
-        except LoginRefused:
-            self.problem.setText(self.tr("Wrong user name or password."))
-            self.password.clear()
-            self.password.setFocus()
+            user = log_in(self.db.sessions, self.username.text(), self.password.text(), self.clock)
+        except AccountLocked as locked:
+            self._refuse(locked_message(locked))
             return
+        except LoginRefused:
+            self._refuse(self.tr("Wrong user name or password."))
+            return
+        if user.must_change_password:
+            change = ChangePasswordDialog(self.db, user, self.clock, required=True, parent=self)
+            change.current.setText(self.password.text())
+            change.new.setFocus()
+            if not change.exec():
+                self._refuse(self.tr("Choose your own password to log in."))
+                return
+        self.user = user
         self.accept()
+
+    def _refuse(self, reason: str) -> None:
+        self.problem.setText(reason)
+        self.password.clear()
+        self.password.setFocus()

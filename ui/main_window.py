@@ -6,7 +6,8 @@ saves the entry and opens the next, F9 defers it ("hard later") with a
 reason. While the clerk types, the entry is saved as a draft every moment
 they pause, so a crash or a power cut costs nothing; an entry already
 completed or deferred keeps its state, and what is typed into it waits
-beside it until F10 or F9 (see app/entries.py).
+beside it until F10 or F9 (see app/entries.py). A window left idle for the
+lead's minutes locks itself (ui.lock_screen).
 
 A save that fails (the database locked by another program, a full disk)
 says so in red and leaves the form as it is: nothing typed is dropped, and
@@ -17,6 +18,8 @@ from __future__ import annotations
 
 import errno
 import logging
+from datetime import timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, Slot
@@ -41,9 +44,10 @@ from sqlalchemy.exc import DatabaseError
 from app.clock import Clock, local_today
 from app.db.models import Book, CheckFinding, DeferralReason, Entry, EntryStatus, User
 from app.entries import SaveAction, SaveOutcome, save_entry
+from app.idle import IdleWatch
 from app.keying import display_value, entry_to_edit, fresh_values
 from app.overview import book_progress, entries_of_book
-from app.roles import is_lead
+from app.roles import is_admin, is_lead
 from app.rules import Severity
 from app.specs import BookKind, spec_for
 from app.station import StationDatabase
@@ -53,8 +57,10 @@ from app.work.shifts import completed_in_shift, shift_at
 from ui.deferral import DeferralDialog
 from ui.form.entry_form import EntryForm
 from ui.inventory import InventoryDialog
+from ui.lock_screen import LockScreen
 from ui.models.books import BookTableModel, kind_label
 from ui.models.entries import EntryListModel
+from ui.password import ChangePasswordDialog
 from ui.quality.second_keying import SecondKeyingDialog
 from ui.styles import FAILURE_STYLE
 
@@ -65,6 +71,8 @@ log = logging.getLogger(__name__)
 
 DRAFT_PAUSE_MS = 700  # a pause in typing this long saves the draft
 ACTIVITY_FLUSH_MS = 60_000  # the clerk's keystrokes and active time, written each minute
+IDLE_CHECK_MS = 15_000  # how often the window asks whether it was left idle
+USER_INPUT = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel)
 NOT_SAVED_STYLE = FAILURE_STYLE + " font-weight: bold;"  # nothing was written
 CHECKED_STYLE = "color: #8a5300; font-weight: bold;"  # saved, with something to look at
 
@@ -99,14 +107,22 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(self.dashboard, self.tr("Dashboard (F8)"))
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
+        self._menu()
         self._status_bar()
         self._shortcuts()
         self.draft_timer = QTimer(self, singleShot=True, interval=DRAFT_PAUSE_MS)
         self.draft_timer.timeout.connect(self.save_draft)
         with db.sessions() as session:
             self.meter = ActivityMeter(settings.shifts(session))
-        self.keys = _KeyCounter(self, self.meter, clock)
+            self.idle = IdleWatch(clock, settings.idle_minutes(session))
+        self.lock: LockScreen | None = None
+        self.switching_user = False  # closed for another user to log in
+        self.restore_from: Path | None = None  # closed for a backup to be restored
+        self.keys = _InputWatch(self, self.meter, self.idle, clock)
         QApplication.instance().installEventFilter(self.keys)
+        self.idle_timer = QTimer(self, interval=IDLE_CHECK_MS)
+        self.idle_timer.timeout.connect(self.check_idle)
+        self.idle_timer.start()
         self.activity_timer = QTimer(self, interval=ACTIVITY_FLUSH_MS)
         self.activity_timer.timeout.connect(self.flush_activity)
         self.activity_timer.start()
@@ -203,6 +219,25 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.book_title)
         layout.addWidget(split, 1)
         return tab
+
+    def _menu(self) -> None:
+        """The station's menu (Alt+S): what is not keying."""
+        menu = self.menuBar().addMenu(self.tr("&Station"))
+        menu.setObjectName("station_menu")
+        actions = [
+            (self.tr("Change my password…"), "Ctrl+Shift+P", self.change_password),
+            (self.tr("Lock the screen"), "Ctrl+Shift+L", self.lock_screen),
+            (self.tr("Log out (another user)"), "Ctrl+Shift+Q", self.switch_user),
+        ]
+        if is_admin(self.user):
+            actions += [
+                (self.tr("Users…"), "Ctrl+Shift+U", self.manage_users),
+                (self.tr("Backups…"), "Ctrl+Shift+B", self.manage_backups),
+            ]
+        for label, keys, slot in actions:
+            action = menu.addAction(label)
+            action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(slot)
 
     def _status_bar(self) -> None:
         self.user_label = QLabel()
@@ -604,7 +639,77 @@ class MainWindow(QMainWindow):
         self.flush_activity()
         with self.db.sessions() as session:
             self.meter.shifts = settings.shifts(session)
+            self.idle.limit = timedelta(minutes=settings.idle_minutes(session))
         self.refresh_status()
+
+    # The user's session: password, lock, another user
+
+    @Slot()
+    def change_password(self) -> None:
+        dialog = ChangePasswordDialog(self.db, self.user, self.clock, parent=self)
+        if dialog.exec():
+            self.statusBar().showMessage(self.tr("Your password is changed."), 5000)
+
+    @Slot()
+    def check_idle(self) -> None:
+        if self.lock is None and self.idle.expired():
+            self.lock_screen()
+
+    @Slot()
+    def lock_screen(self) -> None:
+        """Save what the form holds and cover the screen until the password."""
+        if self.lock is not None:
+            return
+        self.flush_draft()  # if it fails, the form keeps the entry and says so
+        minutes = int(self.idle.limit.total_seconds() // 60)
+        self.lock = LockScreen(self.db, self.user, self.clock, minutes, self)
+        self.lock.accepted.connect(self._unlocked)
+        self.lock.switch_requested.connect(self.switch_user)
+        # Full screen, and the screen's size as well: without a window
+        # manager (or under one that ignores it) the work must stay hidden.
+        self.lock.setGeometry(self.screen().geometry())
+        self.lock.showFullScreen()
+        self.lock.activateWindow()
+        log.info("screen locked for %s", self.user.username)
+
+    @Slot()
+    def _unlocked(self) -> None:
+        if self.lock is not None:
+            self.lock.deleteLater()
+            self.lock = None
+        self.idle.touched()
+
+    @Slot()
+    def switch_user(self) -> None:
+        """Log this user out and let another log in (the app stays open)."""
+        self.switching_user = True
+        if not self.close():
+            self.switching_user = False
+            return
+        if self.lock is not None:
+            self.lock.done(0)
+            self.lock.deleteLater()
+            self.lock = None
+
+    @Slot()
+    def manage_users(self) -> None:
+        from ui.users import UsersDialog
+
+        if not self.flush_draft():
+            return
+        UsersDialog(self.db, self.user, self.clock, self).exec()
+
+    @Slot()
+    def manage_backups(self) -> None:
+        from ui.backups import BackupsDialog
+
+        if not self.flush_draft():
+            return
+        dialog = BackupsDialog(self.db, self.user, self.clock, self)
+        if dialog.exec() and dialog.chosen is not None:
+            # The restore is made once every window on the station is closed.
+            self.restore_from = dialog.chosen
+            self.switch_user()
 
     @Slot()
     def flush_activity(self) -> None:
@@ -621,6 +726,7 @@ class MainWindow(QMainWindow):
             return
         QApplication.instance().removeEventFilter(self.keys)
         self.activity_timer.stop()
+        self.idle_timer.stop()
         self.flush_activity()
         # Logging out gives the clerk's book back to the queue.
         with self.db.sessions.begin() as session:
@@ -628,16 +734,22 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-class _KeyCounter(QObject):
-    """Tells the activity meter of every key pressed in the window."""
+class _InputWatch(QObject):
+    """Tells the activity meter of every key pressed in the window, and the
+    idle watch of every key and click anywhere in the app."""
 
-    def __init__(self, window: QMainWindow, meter: ActivityMeter, clock: Clock) -> None:
+    def __init__(
+        self, window: QMainWindow, meter: ActivityMeter, idle: IdleWatch, clock: Clock
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.meter = meter
+        self.idle = idle
         self.clock = clock
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in USER_INPUT:
+            self.idle.touched()
         if event.type() == QEvent.Type.KeyPress and self.window.isActiveWindow():
             self.meter.key_pressed(self.clock.now())
         return False

@@ -84,11 +84,13 @@ class WorkSettingsDialog(QDialog):
         super().__init__(parent)
         self.db = db
         self.user = user
+        self.clock = clock
         self.setWindowTitle(self.tr("Shifts, quotas and deadline"))
         with db.sessions() as session:
             shifts = settings.shifts(session)
             quotas = settings.quotas(session)
             deadline = settings.deadline(session)
+            idle_minutes = settings.idle_minutes(session)
             team = list(
                 session.scalars(
                     select(User)
@@ -141,6 +143,12 @@ class WorkSettingsDialog(QDialog):
         self.verified_share.setObjectName("verified_share")
         self.verified_share.setSuffix(" %")
         quota_form.addRow(self.tr("Entries keyed a second time, blind"), self.verified_share)
+        self.idle_minutes = _count_box(
+            idle_minutes, settings.MAX_IDLE_MINUTES, minimum=settings.MIN_IDLE_MINUTES
+        )
+        self.idle_minutes.setObjectName("idle_minutes")
+        self.idle_minutes.setSuffix(self.tr(" min"))
+        quota_form.addRow(self.tr("Lock a screen left idle after"), self.idle_minutes)
 
         self.clerk_quotas: dict[int, QSpinBox] = {}
         self.clerk_shares: dict[int, QSpinBox] = {}
@@ -229,20 +237,32 @@ class WorkSettingsDialog(QDialog):
         try:
             with self.db.sessions.begin() as session:
                 lead = session.get_one(User, self.user.id)
-                settings.set_shifts(session, lead, [row.hours() for row in self.rows])
-                settings.set_quotas(session, lead, self.clerk_shift.value(), self.team_day.value())
+                settings.set_shifts(
+                    session, lead, [row.hours() for row in self.rows], clock=self.clock
+                )
+                settings.set_quotas(
+                    session, lead, self.clerk_shift.value(), self.team_day.value(), clock=self.clock
+                )
                 settings.set_deadline(
                     session,
                     lead,
                     self.deadline.date().toPython() if self.has_deadline.isChecked() else None,
+                    clock=self.clock,
+                )
+                settings.set_idle_minutes(
+                    session, lead, self.idle_minutes.value(), clock=self.clock
                 )
                 for user_id, box in self.clerk_quotas.items():
                     own = None if box.value() == TEAM_QUOTA else box.value()
-                    settings.set_clerk_quota(session, lead, session.get_one(User, user_id), own)
-                set_share(session, lead, self.verified_share.value() / 100)
+                    settings.set_clerk_quota(
+                        session, lead, session.get_one(User, user_id), own, clock=self.clock
+                    )
+                set_share(session, lead, self.verified_share.value() / 100, clock=self.clock)
                 for user_id, box in self.clerk_shares.items():
                     share = None if box.value() == TEAM_SHARE else box.value() / 100
-                    set_share(session, lead, share, session.get_one(User, user_id))
+                    set_share(
+                        session, lead, share, session.get_one(User, user_id), clock=self.clock
+                    )
         except InvalidSetting as refused:
             self.problem.setText(self._reason(refused))
             return
@@ -262,6 +282,8 @@ class WorkSettingsDialog(QDialog):
                 return self.tr("Two shifts overlap at {hour}.").format(hour=hours[0])
             case Problem.QUOTA_NOT_POSITIVE:
                 return self.tr("A quota is a number of entries above zero.")
+            case Problem.IDLE_OUT_OF_RANGE:
+                return self.tr("An idle screen locks after 1 to 60 minutes.")
 
 
 def _count_box(value: int, maximum: int, minimum: int = 1) -> QSpinBox:

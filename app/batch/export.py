@@ -44,6 +44,7 @@ from app.clock import VIETNAM, Clock
 from app.db.models import Batch, BatchEntry, Book, Entry, EntryStatus, Station, User
 from app.keystore import Keystore
 from app.quality.draw import not_under_verification
+from app.roles import require_lead
 
 # Entries in one batch at most: a day's work of a team is about half of it.
 # A station's first export after months of keying goes as several batches,
@@ -171,6 +172,7 @@ def export_batch(
     target: Path,
     keystore: Keystore,
     *,
+    by: User | None,
     clock: Clock,
     progress: Progress | None = None,
     limit: int = BATCH_ENTRIES,
@@ -178,16 +180,21 @@ def export_batch(
     """Write the next batch, of ``limit`` entries at most, into folder
     ``target``; None when nothing is ready.
 
+    ``by`` is the team lead (or admin) who exports, or None for the command
+    line, which whoever holds the station's machine account may run.
+
     ``progress(done, total)`` is called as the work goes, ``total`` being
     :attr:`ExportPlan.progress_total`; ``done`` reaches it once the batch is
     on the stick, verified, and its entries are marked exported.
     """
-    station, secret, recipients = _prepare(sessions, target, keystore)
+    station, secret, recipients = _prepare(sessions, target, keystore, by)
     with sessions.begin() as session:
         batch = _pending(session) or _record_batch(session, station, clock, progress, limit)
     if batch is None:
         return None
-    return _write_and_mark(sessions, station, batch, secret, recipients, target, clock, progress)
+    return _write_and_mark(
+        sessions, station, batch, secret, recipients, target, by, clock, progress
+    )
 
 
 def rewrite_batch(
@@ -196,6 +203,7 @@ def rewrite_batch(
     target: Path,
     keystore: Keystore,
     *,
+    by: User | None,
     clock: Clock,
     progress: Progress | None = None,
 ) -> WrittenBatch:
@@ -204,7 +212,7 @@ def rewrite_batch(
     The payload is encrypted anew (to the station's centre recipients now),
     so its bytes differ; what the centre decrypts is the same.
     """
-    station, secret, recipients = _prepare(sessions, target, keystore)
+    station, secret, recipients = _prepare(sessions, target, keystore, by)
     with sessions() as session:
         batch = session.scalars(select(Batch).where(Batch.sequence == sequence)).one_or_none()
         if batch is None:
@@ -214,13 +222,17 @@ def rewrite_batch(
                 ExportProblem.NO_SUCH_BATCH,
                 f"there is no batch {sequence}: this station has written {written}",
             )
-    return _write_and_mark(sessions, station, batch, secret, recipients, target, clock, progress)
+    return _write_and_mark(
+        sessions, station, batch, secret, recipients, target, by, clock, progress
+    )
 
 
 def _prepare(
-    sessions: sessionmaker[Session], target: Path, keystore: Keystore
+    sessions: sessionmaker[Session], target: Path, keystore: Keystore, by: User | None
 ) -> tuple[Station, minisign.SecretKey, list[str]]:
     """What writing needs, checked before anything is recorded."""
+    if by is not None:
+        require_lead(by, "export a batch")
     with sessions() as session:
         station = session.scalars(select(Station)).one()
     recipients = centre_recipients(station)
@@ -342,6 +354,7 @@ def _write_and_mark(
     secret: minisign.SecretKey,
     recipients: list[str],
     target: Path,
+    by: User | None,
     clock: Clock,
     progress: Progress | None,
 ) -> WrittenBatch:
@@ -386,7 +399,7 @@ def _write_and_mark(
         row.written_to = str(path)
         row.written_at = clock.now()
         audit.record(
-            session, clock, user=None, action="batch.written", subject=f"batch:{batch.uuid}",
+            session, clock, user=by, action="batch.written", subject=f"batch:{batch.uuid}",
             after={"sequence": batch.sequence, "entries": batch.entry_count, "marked": marked,
                    "to": str(path)},
         )  # fmt: skip

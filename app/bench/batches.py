@@ -107,7 +107,7 @@ def _operations(db: StationDatabase, raw: sqlite3.Connection, work: Path) -> lis
     restore = [{"id": entry_id, "status": status} for entry_id, status in before]
 
     def export() -> None:
-        written = export_batch(db.sessions, stick, keystore, clock=clock)
+        written = export_batch(db.sessions, stick, keystore, by=None, clock=clock)
         if written is None or written.marked != len(restore):
             raise RuntimeError(f"the bench export wrote {written}, not {len(restore)} entries")
 

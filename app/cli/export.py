@@ -41,10 +41,10 @@ def run(args: argparse.Namespace) -> Report:
             plan = plan_export(session)
         if args.again is not None:
             written: WrittenBatch | None = rewrite_batch(
-                db.sessions, args.again, args.to, keystore, clock=SystemClock()
+                db.sessions, args.again, args.to, keystore, by=None, clock=SystemClock()
             )
         else:
-            written = export_batch(db.sessions, args.to, keystore, clock=SystemClock())
+            written = export_batch(db.sessions, args.to, keystore, by=None, clock=SystemClock())
         with db.sessions() as session:
             waiting = plan_export(session)
     except (ExportError, StationKeyError, KeyringUnavailable, AgeError) as e:

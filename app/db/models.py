@@ -124,6 +124,12 @@ class User(Base):
     # Entries this user is expected to complete in one shift; None: the team's.
     shift_quota: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Wrong passwords in a row; enough of them lock the user out until
+    # ``locked_until`` (app.auth).
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Set by an admin's reset: the user chooses their own password at login.
+    must_change_password: Mapped[bool] = mapped_column(default=False, server_default="0")
 
 
 class Book(Base):

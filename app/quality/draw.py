@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from app.clock import Clock
 from app.db.models import Entry, Setting, User, Verification, VerificationState
 from app.roles import require_lead
+from app.work.settings import write_setting
 
 SETTING = "verification"  # {"share": 0.1, "clerks": {"user id": share}}
 DEFAULT_SHARE = 0.10
@@ -33,14 +34,21 @@ def share_for(session: Session, clerk: User) -> float:
     return team_share(session) if own is None else float(own)
 
 
-def set_share(session: Session, lead: User, share: float | None, clerk: User | None = None) -> None:
+def set_share(
+    session: Session,
+    lead: User,
+    share: float | None,
+    clerk: User | None = None,
+    *,
+    clock: Clock,
+) -> None:
     """Draw ``share`` (0 to 1) of the team's completed entries, or of one
     clerk's; for a clerk, None goes back to the team's share."""
     require_lead(lead, "set how many entries are verified")
     if share is not None and not 0 <= share <= 1:
         raise ShareError(f"a share is from 0 to 1, not {share}")
-    setting = session.get(Setting, SETTING) or Setting(key=SETTING, value={})
-    value = {"share": DEFAULT_SHARE, "clerks": {}} | dict(setting.value)
+    setting = session.get(Setting, SETTING)
+    value = {"share": DEFAULT_SHARE, "clerks": {}} | (dict(setting.value) if setting else {})
     clerks = {k: v for k, v in value["clerks"].items() if clerk is None or k != str(clerk.id)}
     if clerk is None:
         if share is None:
@@ -49,9 +57,7 @@ def set_share(session: Session, lead: User, share: float | None, clerk: User | N
     elif share is not None:
         clerks[str(clerk.id)] = share
     value["clerks"] = clerks
-    setting.value = value
-    session.add(setting)
-    session.flush()
+    write_setting(session, SETTING, value, lead, clock)
 
 
 def team_share(session: Session) -> float:

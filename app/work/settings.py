@@ -1,7 +1,8 @@
 """What the lead sets for the station: shift hours, quotas, the deadline.
 
 Each setting is one row of the ``settings`` table, read with its default
-when the lead never set it. Changing one is a lead's action.
+when the lead never set it. Changing one is a lead's action, kept in the
+audit log with the value before and after.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from app import audit
+from app.clock import Clock
 from app.db.models import Setting, User
 from app.roles import require_lead
 from app.work.shifts import DEFAULT_SHIFTS, Shift
@@ -24,6 +27,14 @@ class Problem(StrEnum):
     SHIFT_BACKWARDS = "shift_backwards"
     SHIFTS_OVERLAP = "shifts_overlap"
     QUOTA_NOT_POSITIVE = "quota_not_positive"
+    IDLE_OUT_OF_RANGE = "idle_out_of_range"
+
+
+# A screen left alone locks itself: long enough not to interrupt a clerk
+# reading a hard page, short enough that nobody keys in another's name.
+DEFAULT_IDLE_MINUTES = 10
+MIN_IDLE_MINUTES = 1
+MAX_IDLE_MINUTES = 60
 
 
 class InvalidSetting(ValueError):
@@ -50,13 +61,20 @@ def _read(session: Session, key: str) -> Any:
     return None if row is None else row.value
 
 
-def _write(session: Session, key: str, value: Any) -> None:
+def write_setting(session: Session, key: str, value: Any, user: User, clock: Clock) -> None:
+    """Store setting ``key``; a change is recorded in the audit log."""
     row = session.get(Setting, key)
+    before = None if row is None else row.value
     if row is None:
         session.add(Setting(key=key, value=value))
     else:
         row.value = value
     session.flush()
+    if before != value:
+        audit.record(
+            session, clock, user=user, action="setting.changed", subject=f"setting:{key}",
+            before={"value": before}, after={"value": value},
+        )  # fmt: skip
 
 
 def shifts(session: Session) -> tuple[Shift, ...]:
@@ -70,7 +88,9 @@ def shifts(session: Session) -> tuple[Shift, ...]:
     )
 
 
-def set_shifts(session: Session, user: User, hours: list[tuple[time, time]]) -> tuple[Shift, ...]:
+def set_shifts(
+    session: Session, user: User, hours: list[tuple[time, time]], *, clock: Clock
+) -> tuple[Shift, ...]:
     """Set the shifts' hours: each starts before it ends, none overlaps the next."""
     require_lead(user, "change the shifts")
     if not hours:
@@ -88,8 +108,12 @@ def set_shifts(session: Session, user: User, hours: list[tuple[time, time]]) -> 
             raise InvalidSetting(
                 Problem.SHIFTS_OVERLAP, f"two shifts overlap at {start:%H:%M}", (start,)
             )
-    _write(
-        session, "shifts", [[s.isoformat("minutes"), e.isoformat("minutes")] for s, e in ordered]
+    write_setting(
+        session,
+        "shifts",
+        [[s.isoformat("minutes"), e.isoformat("minutes")] for s, e in ordered],
+        user,
+        clock,
     )
     return shifts(session)
 
@@ -99,13 +123,17 @@ def quotas(session: Session) -> Quotas:
     return Quotas(**stored)
 
 
-def set_quotas(session: Session, user: User, clerk_shift: int, team_day: int) -> Quotas:
+def set_quotas(
+    session: Session, user: User, clerk_shift: int, team_day: int, *, clock: Clock
+) -> Quotas:
     require_lead(user, "change the quotas")
     if clerk_shift <= 0 or team_day <= 0:
         raise InvalidSetting(
             Problem.QUOTA_NOT_POSITIVE, "a quota is a number of entries above zero"
         )
-    _write(session, "quotas", {"clerk_shift": clerk_shift, "team_day": team_day})
+    write_setting(
+        session, "quotas", {"clerk_shift": clerk_shift, "team_day": team_day}, user, clock
+    )
     return quotas(session)
 
 
@@ -114,15 +142,23 @@ def clerk_quota(session: Session, user: User) -> int:
     return user.shift_quota or quotas(session).clerk_shift
 
 
-def set_clerk_quota(session: Session, lead: User, clerk: User, quota: int | None) -> None:
+def set_clerk_quota(
+    session: Session, lead: User, clerk: User, quota: int | None, *, clock: Clock
+) -> None:
     """Give ``clerk`` a quota of their own, or (None) the team's again."""
     require_lead(lead, "change a clerk's quota")
     if quota is not None and quota <= 0:
         raise InvalidSetting(
             Problem.QUOTA_NOT_POSITIVE, "a quota is a number of entries above zero"
         )
+    before = clerk.shift_quota
     clerk.shift_quota = quota
     session.flush()
+    if before != quota:
+        audit.record(
+            session, clock, user=lead, action="quota.changed", subject=f"user:{clerk.username}",
+            before={"shift_quota": before}, after={"shift_quota": quota},
+        )  # fmt: skip
 
 
 def deadline(session: Session) -> date | None:
@@ -131,6 +167,22 @@ def deadline(session: Session) -> date | None:
     return None if stored is None else date.fromisoformat(stored)
 
 
-def set_deadline(session: Session, user: User, day: date | None) -> None:
+def set_deadline(session: Session, user: User, day: date | None, *, clock: Clock) -> None:
     require_lead(user, "change the deadline")
-    _write(session, "deadline", None if day is None else day.isoformat())
+    write_setting(session, "deadline", None if day is None else day.isoformat(), user, clock)
+
+
+def idle_minutes(session: Session) -> int:
+    """Minutes without a key or a click before the window locks itself."""
+    stored = _read(session, "idle_minutes")
+    return DEFAULT_IDLE_MINUTES if stored is None else int(stored)
+
+
+def set_idle_minutes(session: Session, user: User, minutes: int, *, clock: Clock) -> None:
+    require_lead(user, "change when idle screens lock")
+    if not MIN_IDLE_MINUTES <= minutes <= MAX_IDLE_MINUTES:
+        raise InvalidSetting(
+            Problem.IDLE_OUT_OF_RANGE,
+            f"an idle screen locks after {MIN_IDLE_MINUTES} to {MAX_IDLE_MINUTES} minutes",
+        )
+    write_setting(session, "idle_minutes", minutes, user, clock)

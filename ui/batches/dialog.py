@@ -306,7 +306,7 @@ class ExportDialog(JobDialog):
         if keystore is None:
             return
         target = Path(text)
-        self.job = ExportJob(self.db, target, keystore, self.clock, again, self)
+        self.job = ExportJob(self.db, target, keystore, self.lead, self.clock, again, self)
         self.job.progressed.connect(self._progressed)
         self.job.succeeded.connect(self._succeeded)
         self.job.failed.connect(self._failed)

@@ -17,6 +17,7 @@ from app.batch.age import AgeError
 from app.batch.export import ExportError, export_batch, rewrite_batch
 from app.batch.keys import StationKeyError
 from app.clock import Clock
+from app.db.models import User
 from app.keystore import KeyringUnavailable, Keystore
 from app.station import StationDatabase
 
@@ -37,6 +38,7 @@ class ExportJob(QThread):
         db: StationDatabase,
         target: Path,
         keystore: Keystore,
+        lead: User,
         clock: Clock,
         again: int | None = None,
         parent: QObject | None = None,
@@ -45,6 +47,7 @@ class ExportJob(QThread):
         self.db = db
         self.target = target
         self.keystore = keystore
+        self.lead = lead
         self.clock = clock
         self.again = again
 
@@ -55,6 +58,7 @@ class ExportJob(QThread):
                     self.db.sessions,
                     self.target,
                     self.keystore,
+                    by=self.lead,
                     clock=self.clock,
                     progress=self.progressed.emit,
                 )
@@ -64,6 +68,7 @@ class ExportJob(QThread):
                     self.again,
                     self.target,
                     self.keystore,
+                    by=self.lead,
                     clock=self.clock,
                     progress=self.progressed.emit,
                 )

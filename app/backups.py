@@ -1,0 +1,179 @@
+"""The station's own backups: one a day, kept for two weeks, and a restore.
+
+Backups live beside the database, in the data directory's ``backups``
+folder: a daily one (``daily-YYYY-MM-DD.sqlite3``, Vietnam's date), one
+taken before each schema upgrade, and one of the database as it was before
+each restore. ``sohoa backup --to`` copies to a stick; these guard against
+a damaged file or a wrong move, the stick against a dead disk.
+
+A restore puts a backup in place of the live database. It never destroys
+what it replaces: the database as it was is kept first, as a checked backup
+when it can be read, as its raw files when it cannot (a damaged database is
+what a restore is usually for).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sqlite3
+from contextlib import closing
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from pathlib import Path
+
+from app import audit
+from app.clock import VIETNAM, Clock, local_today
+from app.db.backup import BackupError, backup_database
+from app.db.engine import StationSessions, database_path
+from app.db.models import User
+from app.paths import backups_dir
+
+KEEP_DAILY = 14
+DAILY = re.compile(r"^daily-(\d{4}-\d{2}-\d{2})\.sqlite3$")
+SIDE_FILES = ("-wal", "-shm", "-journal")  # SQLite's files beside the database
+
+
+class BackupKind(StrEnum):
+    DAILY = "daily"
+    BEFORE_UPGRADE = "before-upgrade"
+    BEFORE_RESTORE = "before-restore"
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    kind: BackupKind
+    taken_at: datetime  # the file's time, aware
+    size: int
+
+
+def list_backups(data_dir: Path) -> list[Backup]:
+    """The station's backups, newest first."""
+    folder = backups_dir(data_dir)
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.glob("*.sqlite3"):
+        kind = next((k for k in BackupKind if path.name.startswith(k.value)), None)
+        if kind is None:
+            continue
+        stat = path.stat()
+        taken = datetime.fromtimestamp(stat.st_mtime).astimezone(VIETNAM)
+        found.append(Backup(path, kind, taken, stat.st_size))
+    return sorted(found, key=lambda b: b.taken_at, reverse=True)
+
+
+def daily_backup(data_dir: Path, clock: Clock) -> Path | None:
+    """Today's backup, taken if there is none yet; the oldest daily backups
+    beyond :data:`KEEP_DAILY` are removed. None when today's was there."""
+    today = local_today(clock)
+    target = backups_dir(data_dir) / f"daily-{today.isoformat()}.sqlite3"
+    if target.exists():
+        return None
+    backup_database(database_path(data_dir), target)
+    _rotate(backups_dir(data_dir), today)
+    return target
+
+
+def _rotate(folder: Path, today: date) -> None:
+    days = sorted(
+        (date.fromisoformat(m.group(1)), path)
+        for path in folder.iterdir()
+        if (m := DAILY.match(path.name))
+    )
+    for day, path in days[:-KEEP_DAILY]:
+        if day < today:
+            path.unlink()
+
+
+def quick_check(path: Path) -> str:
+    """SQLite's ``PRAGMA quick_check`` of the database file at ``path``,
+    read-only: "ok", or what is wrong with it."""
+    if not path.exists():
+        return f"no database at {path}"
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
+            rows = connection.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.DatabaseError as e:
+        return str(e)
+    verdict = "; ".join(str(row[0]) for row in rows[:3])
+    return "ok" if verdict == "ok" else verdict
+
+
+def station_code_in(path: Path) -> str | None:
+    """The station code a database file holds, or None if it holds none."""
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
+            row = connection.execute("SELECT code FROM station").fetchone()
+    except sqlite3.DatabaseError:
+        return None
+    return None if row is None else row[0]
+
+
+def latest_good_backup(data_dir: Path) -> Backup | None:
+    """The newest backup that passes ``quick_check``."""
+    return next((b for b in list_backups(data_dir) if quick_check(b.path) == "ok"), None)
+
+
+def restore_backup(data_dir: Path, backup: Path, expected_code: str | None) -> Path:
+    """Put ``backup`` in place of the station's database; return where the
+    database as it was is kept.
+
+    Every connection to the database must be closed first. ``expected_code``
+    is the station's code, when it can still be read: a backup of another
+    station is refused. The backup is checked before anything is touched.
+    """
+    verdict = quick_check(backup)
+    if verdict != "ok":
+        raise BackupError(f"the backup {backup.name} is damaged: {verdict}")
+    code = station_code_in(backup)
+    if code is None:
+        raise BackupError(f"{backup.name} is not a Sohoa station's database")
+    if expected_code is not None and code != expected_code:
+        raise BackupError(
+            f"{backup.name} is station {code}'s, not this station's ({expected_code})"
+        )
+    live = database_path(data_dir)
+    kept = _keep_current(data_dir, live)
+    incoming = live.with_name(live.name + ".restoring")
+    backup_database(backup, incoming)
+    # A write-ahead log left beside the database belongs to the old file:
+    # SQLite would replay it into the restored one.
+    for suffix in SIDE_FILES:
+        live.with_name(live.name + suffix).unlink(missing_ok=True)
+    os.replace(incoming, live)
+    return kept
+
+
+def _keep_current(data_dir: Path, live: Path) -> Path:
+    stamp = datetime.now(VIETNAM).strftime("%Y%m%dT%H%M%S")
+    folder = backups_dir(data_dir)
+    if quick_check(live) == "ok":
+        return backup_database(live, folder / f"{BackupKind.BEFORE_RESTORE}-{stamp}.sqlite3")
+    # Damaged: kept byte for byte, with its log, for whoever can still rescue it.
+    damaged = folder / f"damaged-{stamp}"
+    damaged.mkdir(parents=True)
+    for suffix in ("", *SIDE_FILES):
+        source = live.with_name(live.name + suffix)
+        if source.exists():
+            shutil.copy2(source, damaged / source.name)
+    return damaged
+
+
+def record_restore(
+    sessions: StationSessions, clock: Clock, by: User | None, backup: Path, kept: Path
+) -> None:
+    """Write the restore into the restored database's audit log. The user who
+    restored may be younger than the backup: then they are named only."""
+    with sessions.begin() as session:
+        user = session.get(User, by.id) if by is not None else None
+        if user is not None and by is not None and user.username != by.username:
+            user = None
+        audit.record(
+            session, clock, user=user, action="station.restored",
+            subject=f"backup:{backup.name}"[:80],
+            after={"by": by.username if by else None, "kept": str(kept)},
+        )  # fmt: skip

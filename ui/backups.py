@@ -1,0 +1,185 @@
+"""The admin's backups (Ctrl+Shift+B): the station's own, a copy to a stick,
+and a restore, confirmed in words that say what it costs.
+
+The dialog only chooses the backup: the restore itself is made once every
+window on the station is closed (ui.app), and everyone logs in again.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.backups import Backup, BackupKind, list_backups, quick_check, station_code_in
+from app.clock import VIETNAM, Clock
+from app.db.backup import BackupError, backup_database
+from app.db.migrate import utc_stamp
+from app.db.models import User
+from app.roles import require_admin
+from app.station import StationDatabase
+from ui.models.rows import Column, RowTableModel, row_table
+from ui.styles import FAILURE_STYLE, SUCCESS_STYLE
+
+
+class BackupsDialog(QDialog):
+    def __init__(
+        self, db: StationDatabase, admin: User, clock: Clock, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        require_admin(admin, "restore a backup")
+        self.db = db
+        self.admin = admin
+        self.clock = clock
+        self.chosen: Path | None = None  # the backup to restore, once confirmed
+        self.code = db.station().code
+        self.setWindowTitle(self.tr("Backups of the station"))
+        self.setMinimumWidth(720)
+        explanation = QLabel(
+            self.tr(
+                "Sohoa backs the station up once a day and keeps two weeks of backups, "
+                "beside the data in {folder}. Copy one to a stick now and then: a backup on "
+                "the same disk does not survive the disk."
+            ).format(folder=db.data_dir / "backups")
+        )
+        explanation.setWordWrap(True)
+        locale = QLocale()
+        kinds = {
+            BackupKind.DAILY: self.tr("Daily"),
+            BackupKind.BEFORE_UPGRADE: self.tr("Before an upgrade"),
+            BackupKind.BEFORE_RESTORE: self.tr("Before a restore"),
+        }
+        self.backups: RowTableModel[Backup] = RowTableModel(
+            [
+                Column(self.tr("Taken"), lambda b: b.taken_at.strftime("%d/%m/%Y %H:%M")),
+                Column(self.tr("Kind"), lambda b: kinds[b.kind]),
+                Column(
+                    self.tr("Size"),
+                    lambda b: self.tr("{size} MB").format(
+                        size=locale.toString(b.size / 1e6, "f", 1)
+                    ),
+                    numeric=True,
+                ),
+                Column(self.tr("File"), lambda b: b.path.name),
+            ]
+        )
+        self.table = row_table(self.backups, "backups")
+        self.table.activated.connect(lambda index: self.restore_chosen())
+        self.status = QLabel()
+        self.status.setObjectName("backup_status")
+        self.status.setWordWrap(True)
+        buttons = QHBoxLayout()
+        for label, name, slot in (
+            (self.tr("Copy the station to a stick…"), "copy_out", self.copy_out),
+            (self.tr("Restore from a file…"), "restore_file", self.restore_file),
+            (self.tr("Restore the chosen backup…"), "restore", self.restore_chosen),
+        ):
+            button = QPushButton(label)
+            button.setObjectName(name)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.reject)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        self.resize(760, 420)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.backups.set_rows(list_backups(self.db.data_dir))
+        if self.backups.rowCount():
+            self.table.selectRow(0)
+
+    @Slot()
+    def copy_out(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("The stick's folder"))
+        if not folder:
+            return
+        target = Path(folder) / f"sohoa-{self.code}-{utc_stamp()}.sqlite3"
+        try:
+            backup_database(self.db.path, target)
+        except (BackupError, OSError) as e:
+            self._say(self.tr("Not copied: {reason}").format(reason=e), FAILURE_STYLE)
+            return
+        self._say(self.tr("Copied and checked: {file}").format(file=target), SUCCESS_STYLE)
+
+    @Slot()
+    def restore_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("A backup of this station"), "", self.tr("Sohoa backups (*.sqlite3)")
+        )
+        if name:
+            self.confirm(Path(name))
+
+    @Slot()
+    def restore_chosen(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            self._say(self.tr("Choose a backup in the list first."), FAILURE_STYLE)
+            return
+        self.confirm(self.backups.row_at(rows[0].row()).path)
+
+    def confirm(self, path: Path) -> None:
+        """Check the backup, say what restoring it costs, and ask."""
+        verdict = quick_check(path)
+        if verdict != "ok":
+            self._say(
+                self.tr("This backup is damaged and cannot be restored: {reason}").format(
+                    reason=verdict
+                ),
+                FAILURE_STYLE,
+            )
+            return
+        code = station_code_in(path)
+        if code != self.code:
+            self._say(
+                self.tr("This file is not a backup of station {code}.").format(code=self.code),
+                FAILURE_STYLE,
+            )
+            return
+        moment = self._moment(path)
+        question = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Restore the backup?"),
+            self.tr(
+                "Restore the station as it was on {moment}?\n\n"
+                "• Everything keyed, checked or decided after that moment leaves the station. "
+                "The station as it is now is kept first, in the backups folder.\n"
+                "• Batches written after that moment will be written again; the centre "
+                "loads each entry once.\n"
+                "• Sohoa closes this window, and everyone logs in again."
+            ).format(moment=moment),
+            parent=self,
+        )
+        restore = question.addButton(self.tr("Restore"), QMessageBox.ButtonRole.DestructiveRole)
+        restore.setObjectName("confirm_restore")
+        cancel = question.addButton(QMessageBox.StandardButton.Cancel)
+        question.setDefaultButton(cancel)
+        question.exec()
+        if question.clickedButton() is restore:
+            self.chosen = path
+            self.accept()
+
+    def _moment(self, path: Path) -> str:
+        """When the backup was taken: its file's time, as in the list."""
+        return datetime.fromtimestamp(path.stat().st_mtime, VIETNAM).strftime("%d/%m/%Y %H:%M")
+
+    def _say(self, text: str, style: str) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet(style)

@@ -1,0 +1,130 @@
+"""The lock screen: a station left idle hides its work until the clerk who
+keyed it types their password again, or another user logs in in their place
+(the next shift at the same PC). What was on the form is saved as a draft
+before the screen locks, so either way nothing is lost.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.auth import AccountLocked, LoginRefused, log_in
+from app.clock import VIETNAM, Clock
+from app.db.models import User
+from app.station import StationDatabase
+from ui.styles import FAILURE_STYLE
+
+
+class LockScreen(QDialog):
+    """Covers the whole screen, above every window of the app, until unlocked
+    (``accepted``) or given up for another user (``switch_requested``)."""
+
+    switch_requested = Signal()
+
+    def __init__(
+        self,
+        db: StationDatabase,
+        user: User,
+        clock: Clock,
+        minutes: int,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(
+            parent,
+            Qt.WindowType.Window
+            | Qt.WindowType.FramelessWindowHint
+            | Qt.WindowType.WindowStaysOnTopHint,
+        )
+        self.db = db
+        self.user = user
+        self.clock = clock
+        self.setObjectName("lock_screen")
+        self.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.setWindowTitle(self.tr("Sohoa — locked"))
+        title = QLabel(self.tr("Sohoa is locked"))
+        title.setStyleSheet("font-size: 22px; font-weight: bold;")
+        explanation = QLabel(
+            self.tr(
+                "The screen locked itself after {minutes} minutes without use.\n"
+                "{name} ({username}): type your password to go on where you left off."
+            ).format(minutes=minutes, name=user.full_name, username=user.username)
+        )
+        explanation.setObjectName("lock_explanation")
+        self.password = QLineEdit()
+        self.password.setObjectName("unlock_password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(self.tr("Password"))
+        self.password.setMinimumWidth(320)
+        self.password.returnPressed.connect(self.try_unlock)
+        self.problem = QLabel()
+        self.problem.setObjectName("unlock_problem")
+        self.problem.setStyleSheet(FAILURE_STYLE)
+        unlock = QPushButton(self.tr("Unlock"))
+        unlock.setObjectName("unlock")
+        unlock.setDefault(True)
+        unlock.clicked.connect(self.try_unlock)
+        other = QPushButton(self.tr("Another user…"))
+        other.setObjectName("switch_user")
+        other.setToolTip(
+            self.tr("Log this user out (their entry is kept as a draft) and open the login window")
+        )
+        other.clicked.connect(self.switch_requested)
+        buttons = QHBoxLayout()
+        buttons.addWidget(other)
+        buttons.addStretch(1)
+        buttons.addWidget(unlock)
+        panel = QWidget()
+        panel.setMaximumWidth(560)
+        column = QVBoxLayout(panel)
+        column.addWidget(title)
+        column.addWidget(explanation)
+        column.addWidget(self.password)
+        column.addWidget(self.problem)
+        column.addLayout(buttons)
+        centred = QHBoxLayout()
+        centred.addStretch(1)
+        centred.addWidget(panel)
+        centred.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addLayout(centred)
+        outer.addStretch(2)
+        self.password.setFocus()
+
+    @Slot()
+    def try_unlock(self) -> None:
+        try:
+            log_in(self.db.sessions, self.user.username, self.password.text(), self.clock, "unlock")
+        except AccountLocked as locked:
+            self.problem.setText(locked_message(locked))
+        except LoginRefused:
+            self.problem.setText(self.tr("Wrong password."))
+        else:
+            self.accept()
+            return
+        self.password.clear()
+        self.password.setFocus()
+
+    def reject(self) -> None:
+        """Escape and the window manager's close do not unlock."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() != Qt.Key.Key_Escape:
+            super().keyPressEvent(event)
+
+
+def locked_message(locked: AccountLocked) -> str:
+    """Why no password opens now, and until when (local time)."""
+    return QCoreApplication.translate(
+        "Login", "Too many wrong passwords: this user is locked out until {time}."
+    ).format(time=locked.until.astimezone(VIETNAM).strftime("%H:%M"))

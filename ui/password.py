@@ -1,0 +1,108 @@
+"""Changing one's own password: at the first login, after an admin's reset,
+or whenever the user wants to (Ctrl+Shift+P in the main window)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from app.clock import Clock
+from app.db.models import User
+from app.passwords import MIN_LENGTH, WeakPasswordError
+from app.station import StationDatabase
+from app.users import UserProblem, change_password
+from ui.styles import FAILURE_STYLE
+
+
+class ChangePasswordDialog(QDialog):
+    def __init__(
+        self,
+        db: StationDatabase,
+        user: User,
+        clock: Clock,
+        required: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.user = user
+        self.clock = clock
+        self.setWindowTitle(self.tr("Change your password"))
+        self.current = self._password_field("current_password")
+        self.new = self._password_field("new_password")
+        self.repeat = self._password_field("repeat_password")
+        self.problem = QLabel()
+        self.problem.setObjectName("password_problem")
+        self.problem.setStyleSheet(FAILURE_STYLE)
+        self.problem.setWordWrap(True)
+        form = QFormLayout(self)
+        if required:
+            reason = QLabel(
+                self.tr(
+                    "{name}, choose your own password before you start: the one you were "
+                    "given is known to the admin."
+                ).format(name=user.full_name)
+            )
+            reason.setWordWrap(True)
+            form.addRow(reason)
+        form.addRow(self.tr("Current password"), self.current)
+        form.addRow(
+            self.tr("New password (at least {count} characters)").format(count=MIN_LENGTH),
+            self.new,
+        )
+        form.addRow(self.tr("New password again"), self.repeat)
+        form.addRow(self.problem)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Change"))
+        buttons.accepted.connect(self.change)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.current.setFocus()
+
+    def _password_field(self, name: str) -> QLineEdit:
+        field = QLineEdit()
+        field.setObjectName(name)
+        field.setEchoMode(QLineEdit.EchoMode.Password)
+        return field
+
+    @Slot()
+    def change(self) -> None:
+        if self.new.text() != self.repeat.text():
+            self._refuse(self.tr("The two new passwords differ."), self.repeat)
+            return
+        try:
+            with self.db.sessions.begin() as session:
+                change_password(
+                    session,
+                    self.clock,
+                    session.get_one(User, self.user.id),
+                    self.current.text(),
+                    self.new.text(),
+                )
+        except WeakPasswordError:
+            self._refuse(
+                self.tr("A password needs at least {count} characters.").format(count=MIN_LENGTH),
+                self.new,
+            )
+            return
+        except UserProblem as problem:
+            if problem.code == "wrong_password":
+                self._refuse(self.tr("The current password is wrong."), self.current)
+            else:
+                self._refuse(self.tr("Choose a password other than the current one."), self.new)
+            return
+        self.accept()
+
+    def _refuse(self, reason: str, field: QLineEdit) -> None:
+        self.problem.setText(reason)
+        field.selectAll()
+        field.setFocus()

@@ -1,0 +1,138 @@
+"""Keeping the station's data safe while the app runs: the daily backup, the
+check of the database at start, and a restore with the window closed.
+
+Both the backup and the check read the whole file (a minute on a campaign's
+3.6 GB), so they run in threads of their own: the login window opens at
+once, and the clerk keys while they work.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app.backups import daily_backup, latest_good_backup, quick_check, restore_backup
+from app.clock import Clock
+from app.db.backup import BackupError
+from app.db.engine import database_path
+
+log = logging.getLogger(__name__)
+
+BACKUP_CHECK_MS = 3_600_000  # the app may stay open for days: look each hour
+
+
+class DailyBackups(QObject):
+    """Takes the day's backup in a thread, at start and then each hour."""
+
+    def __init__(self, data_dir: Path, clock: Clock, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self.clock = clock
+        self.worker: threading.Thread | None = None
+        self.timer = QTimer(self, interval=BACKUP_CHECK_MS)
+        self.timer.timeout.connect(self.start)
+        self.timer.start()
+
+    def start(self) -> None:
+        if self.worker is not None and self.worker.is_alive():
+            return
+        # A daemon: quitting never waits for a backup; its partial file is
+        # removed by the next one.
+        self.worker = threading.Thread(target=self._run, name="daily-backup", daemon=True)
+        self.worker.start()
+
+    def _run(self) -> None:
+        try:
+            taken = daily_backup(self.data_dir, self.clock)
+        except (BackupError, OSError) as e:
+            log.error("the daily backup of %s failed: %s", self.data_dir, e)
+            return
+        if taken is not None:
+            log.info("daily backup taken: %s", taken)
+
+
+class IntegrityCheck(QObject):
+    """``PRAGMA quick_check`` of the station's file in a thread; ``damaged``
+    says what is wrong when it is not sound (delivered in the window's
+    thread)."""
+
+    damaged = Signal(str)
+
+    def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+
+    def start(self) -> None:
+        # A daemon, for the same reason as the backup's.
+        threading.Thread(target=self._run, name="quick-check", daemon=True).start()
+
+    def _run(self) -> None:
+        verdict = quick_check(database_path(self.data_dir))
+        if verdict == "ok":
+            log.info("quick check of %s: ok", self.data_dir)
+        else:
+            log.error("quick check of %s: %s", self.data_dir, verdict)
+            self.damaged.emit(verdict)
+
+
+def offer_latest_backup(data_dir: Path, problem: str, parent: QWidget | None) -> Path | None:
+    """Say the database is damaged, and offer its latest good backup; the
+    backup chosen, or None (no backup, or the user said no)."""
+    backup = latest_good_backup(data_dir)
+    said = QCoreApplication.translate(
+        "Recovery",
+        "The station's data is damaged ({problem}).\n\n"
+        "Stop keying: what is saved from now on may be lost.",
+    ).format(problem=problem)
+    if backup is None:
+        QMessageBox.critical(
+            parent,
+            QCoreApplication.translate("Recovery", "Sohoa — damaged data"),
+            said
+            + "\n\n"
+            + QCoreApplication.translate(
+                "Recovery",
+                "There is no good backup on this computer. Do not delete anything; call the "
+                "person who supports your station, with a backup stick if you have one.",
+            ),
+        )
+        return None
+    answer = QMessageBox.critical(
+        parent,
+        QCoreApplication.translate("Recovery", "Sohoa — damaged data"),
+        said
+        + "\n\n"
+        + QCoreApplication.translate(
+            "Recovery",
+            "The latest good backup is of {moment}. Restore it now? What was keyed after it "
+            "leaves the station, but the damaged file is kept aside, untouched.",
+        ).format(
+            moment=QLocale().toString(backup.taken_at.replace(tzinfo=None), "dd/MM/yyyy HH:mm")
+        ),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes,
+    )
+    return backup.path if answer == QMessageBox.StandardButton.Yes else None
+
+
+def restore(data_dir: Path, backup: Path, code: str | None, parent: QWidget | None) -> Path | None:
+    """Restore ``backup`` (every connection closed); where the replaced
+    database is kept, or None when the restore was refused (said why)."""
+    try:
+        kept = restore_backup(data_dir, backup, code)
+    except (BackupError, OSError) as e:
+        log.error("restore of %s from %s refused: %s", data_dir, backup, e)
+        QMessageBox.critical(
+            parent,
+            QCoreApplication.translate("Recovery", "Sohoa — restore"),
+            QCoreApplication.translate(
+                "Recovery", "The backup was not restored; the station is as it was.\n\n{reason}"
+            ).format(reason=e),
+        )
+        return None
+    log.warning("station %s restored from %s; what it replaced is in %s", data_dir, backup, kept)
+    return kept

@@ -1,0 +1,269 @@
+"""The admin's users (Ctrl+Shift+U): add one, change a role, take access
+away or give it back, reset a forgotten password (which also ends a
+lockout). Who has a temporary password, and who is locked out, shows in the
+list. Every change is checked again and audited in app.users.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.clock import Clock
+from app.db.models import Role, User
+from app.passwords import MIN_LENGTH, WeakPasswordError
+from app.roles import require_admin
+from app.station import StationDatabase
+from app.users import ListedUser, UserProblem, add_user, change_user, list_users, reset_password
+from ui.models.rows import Column, RowTableModel, row_table
+from ui.styles import FAILURE_STYLE, SUCCESS_STYLE
+
+
+class UsersDialog(QDialog):
+    def __init__(
+        self, db: StationDatabase, admin: User, clock: Clock, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        require_admin(admin, "manage the users")
+        self.db = db
+        self.admin = admin
+        self.clock = clock
+        self.setWindowTitle(self.tr("Users of the station"))
+        self.roles = {
+            Role.CLERK: self.tr("Clerk"),
+            Role.LEAD: self.tr("Team lead"),
+            Role.ADMIN: self.tr("Admin"),
+        }
+        self.users: RowTableModel[ListedUser] = RowTableModel(
+            [
+                Column(self.tr("User name"), lambda u: u.username),
+                Column(self.tr("Full name"), lambda u: u.full_name),
+                Column(self.tr("Role"), lambda u: self.roles[u.role]),
+                Column(self.tr("State"), self._state),
+            ]
+        )
+        self.table = row_table(self.users, "users")
+        self.table.activated.connect(lambda index: self.edit())
+        self.status = QLabel()
+        self.status.setObjectName("users_status")
+        self.status.setWordWrap(True)
+        buttons = QHBoxLayout()
+        for label, name, slot in (
+            (self.tr("Add a user…"), "add_user", self.add),
+            (self.tr("Role and access…"), "edit_user", self.edit),
+            (self.tr("Reset the password…"), "reset_password", self.reset),
+        ):
+            button = QPushButton(label)
+            button.setObjectName(name)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.reject)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        self.resize(680, 440)
+        self.refresh()
+
+    def _state(self, user: ListedUser) -> str:
+        if not user.active:
+            return self.tr("No access")
+        if user.locked:
+            return self.tr("Locked out (wrong passwords)")
+        if user.must_change_password:
+            return self.tr("Temporary password")
+        return self.tr("Active")
+
+    def refresh(self) -> None:
+        with self.db.sessions() as session:
+            self.users.set_rows(list_users(session, self.clock))
+
+    def chosen(self) -> ListedUser | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            self._say(self.tr("Choose a user in the list first."), FAILURE_STYLE)
+            return None
+        return self.users.row_at(rows[0].row())
+
+    @Slot()
+    def add(self) -> None:
+        form = _UserForm(self.roles, self)
+        while form.exec():
+            try:
+                with self.db.sessions.begin() as session:
+                    add_user(
+                        session,
+                        self.clock,
+                        session.get_one(User, self.admin.id),
+                        username=form.username.text(),
+                        full_name=form.full_name.text(),
+                        role=Role(form.role.currentData()),
+                        password=form.password.text(),
+                    )
+            except (UserProblem, WeakPasswordError) as problem:
+                form.problem.setText(self._reason(problem))
+                continue
+            self._say(
+                self.tr("{name} is added. Give them the temporary password: they choose "
+                        "their own at their first login.").format(name=form.username.text()),
+                SUCCESS_STYLE,
+            )  # fmt: skip
+            break
+        self.refresh()
+
+    @Slot()
+    def edit(self) -> None:
+        user = self.chosen()
+        if user is None:
+            return
+        form = _UserForm(self.roles, self, user)
+        while form.exec():
+            try:
+                with self.db.sessions.begin() as session:
+                    change_user(
+                        session,
+                        self.clock,
+                        session.get_one(User, self.admin.id),
+                        session.get_one(User, user.id),
+                        role=Role(form.role.currentData()),
+                        active=form.active.isChecked(),
+                    )
+            except UserProblem as problem:
+                form.problem.setText(self._reason(problem))
+                continue
+            self._say(self.tr("{name} is changed.").format(name=user.username), SUCCESS_STYLE)
+            break
+        self.refresh()
+
+    @Slot()
+    def reset(self) -> None:
+        user = self.chosen()
+        if user is None:
+            return
+        form = _PasswordForm(user, self)
+        while form.exec():
+            try:
+                with self.db.sessions.begin() as session:
+                    reset_password(
+                        session,
+                        self.clock,
+                        session.get_one(User, self.admin.id),
+                        session.get_one(User, user.id),
+                        form.password.text(),
+                    )
+            except WeakPasswordError as problem:
+                form.problem.setText(self._reason(problem))
+                continue
+            self._say(
+                self.tr("{name} has a temporary password now and may log in again.").format(
+                    name=user.username
+                ),
+                SUCCESS_STYLE,
+            )
+            break
+        self.refresh()
+
+    def _reason(self, problem: Exception) -> str:
+        if isinstance(problem, WeakPasswordError):
+            return self.tr("A password needs at least {count} characters.").format(count=MIN_LENGTH)
+        assert isinstance(problem, UserProblem)
+        return {
+            "bad_username": self.tr(
+                "A user name is 2 to 64 lower-case letters or digits, without accents "
+                "(. _ - allowed), e.g. lan.tran"
+            ),
+            "username_taken": self.tr("This user name is taken."),
+            "no_full_name": self.tr("Write the user's full name."),
+            "last_admin": self.tr("The station must keep one active admin."),
+        }.get(problem.code, str(problem))
+
+    def _say(self, text: str, style: str) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet(style)
+
+
+class _UserForm(QDialog):
+    """A new user (name, role, temporary password), or one's role and access."""
+
+    def __init__(
+        self, roles: dict[Role, str], parent: QWidget, user: ListedUser | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Add a user") if user is None else user.username)
+        self.username = QLineEdit()
+        self.username.setObjectName("new_username")
+        self.full_name = QLineEdit()
+        self.full_name.setObjectName("new_full_name")
+        self.role = QComboBox()
+        self.role.setObjectName("role")
+        for role, label in roles.items():
+            self.role.addItem(label, role.value)
+        self.password = QLineEdit()
+        self.password.setObjectName("temporary_password")
+        self.active = QCheckBox(self.tr("May log in"))
+        self.active.setObjectName("active")
+        self.active.setChecked(True)
+        self.problem = QLabel()
+        self.problem.setObjectName("form_problem")
+        self.problem.setStyleSheet(FAILURE_STYLE)
+        self.problem.setWordWrap(True)
+        form = QFormLayout(self)
+        if user is None:
+            form.addRow(self.tr("User name"), self.username)
+            form.addRow(self.tr("Full name"), self.full_name)
+            form.addRow(self.tr("Role"), self.role)
+            form.addRow(self.tr("Temporary password"), self.password)
+        else:
+            form.addRow(QLabel(f"<b>{user.full_name}</b> ({user.username})"))
+            self.role.setCurrentIndex(self.role.findData(user.role.value))
+            self.active.setChecked(user.active)
+            form.addRow(self.tr("Role"), self.role)
+            form.addRow(self.active)
+        form.addRow(self.problem)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class _PasswordForm(QDialog):
+    def __init__(self, user: ListedUser, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Reset the password"))
+        self.password = QLineEdit()
+        self.password.setObjectName("temporary_password")
+        self.problem = QLabel()
+        self.problem.setStyleSheet(FAILURE_STYLE)
+        form = QFormLayout(self)
+        form.addRow(
+            QLabel(
+                self.tr(
+                    "A temporary password for {name}. They choose their own at their next login."
+                ).format(name=user.full_name)
+            )
+        )
+        form.addRow(self.tr("Temporary password"), self.password)
+        form.addRow(self.problem)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
