@@ -18,9 +18,12 @@ from work_helpers import add_book, add_user
 from app.audit import GENESIS, chain_head, verify_chain
 from app.auth import LoginRefused, log_in
 from app.batch.format import BAG_INFO
-from app.db.models import AuditRecord, DeferralReason
+from app.db.models import AuditRecord, DeferralReason, Role
 from app.entries import SaveAction, save_entry
 from app.rules import FieldValue
+from app.work import settings
+from app.work.inventory import register_book
+from app.work.queue import hold_book, move_book, release_book, take_book
 
 
 @pytest.fixture
@@ -156,3 +159,36 @@ def test_every_login_is_kept_let_in_or_refused(station, clock) -> None:
             )
         ).all()
     assert kept == [("login.refused", None, "user:admin"), ("login", user.id, "user:admin")]
+
+
+def test_the_leads_changes_to_the_queue_books_and_settings_are_kept(station, clock) -> None:
+    with station.sessions.begin() as session:
+        lead = add_user(session, "lead", Role.LEAD)
+        an = add_user(session, "an")
+        first, second = add_book(session), add_book(session, volume="02")
+        registered = register_book(
+            session, lead, kind="death", office="UBND xã Tân Lập", volume="01", year=1990,
+            clock=clock,
+        )  # fmt: skip
+        move_book(session, lead, second, -1, clock=clock)
+        hold_book(session, lead, first, True, clock=clock)
+        take_book(session, an, registered, clock)
+        release_book(session, lead, registered, clock=clock)
+        settings.set_quotas(session, lead, 120, 1500, clock=clock)
+        settings.set_quotas(session, lead, 120, 1500, clock=clock)  # no change: no row
+
+    with station.sessions() as session:
+        kept = session.scalars(select(AuditRecord).order_by(AuditRecord.id)).all()
+    assert [(r.action, r.subject) for r in kept] == [
+        ("book.registered", f"book:{registered.id}"),
+        ("book.moved", f"book:{second.id}"),
+        ("book.held", f"book:{first.id}"),
+        ("book.released", f"book:{registered.id}"),
+        ("setting.changed", "setting:quotas"),
+    ]
+    assert {r.user_id for r in kept} == {lead.id}
+    assert kept[0].after["kind"] == "death"
+    assert (kept[1].before, kept[1].after) == ({"place": 2}, {"place": 1})
+    assert kept[3].before == {"taken_by": an.id}
+    assert kept[4].before == {"value": None}
+    assert kept[4].after == {"value": {"clerk_shift": 120, "team_day": 1500}}

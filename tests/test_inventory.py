@@ -43,7 +43,7 @@ def book_count(station) -> int:
 # One book at a time
 
 
-def test_a_registered_book_is_normalised_and_takes_its_place_in_the_queue(station) -> None:
+def test_a_registered_book_is_normalised_and_takes_its_place_in_the_queue(station, clock) -> None:
     with station.sessions.begin() as session:
         add_book(session, BookKind.DEATH, "01", 1990)
         book = register_book(
@@ -56,6 +56,7 @@ def test_a_registered_book_is_normalised_and_takes_its_place_in_the_queue(statio
             pages="120",
             expected_entries=480,
             condition="worn",
+            clock=clock,
         )
         queue = shelf(session)
 
@@ -64,14 +65,14 @@ def test_a_registered_book_is_normalised_and_takes_its_place_in_the_queue(statio
     assert queue == ["birth/1985/02/worn", "death/1990/01/good"]
 
 
-def test_the_same_book_twice_is_refused_plainly(station) -> None:
+def test_the_same_book_twice_is_refused_plainly(station, clock) -> None:
     with station.sessions.begin() as session:
         details = dict(kind="birth", office="UBND xã Tân Lập", volume="01", year=1985)
-        register_book(session, admin(session), **details)
+        register_book(session, admin(session), **details, clock=clock)
         with pytest.raises(BookRefused) as refused:
-            register_book(session, admin(session), **details)
+            register_book(session, admin(session), **details, clock=clock)
         with pytest.raises(BookRefused) as other_pages:
-            register_book(session, admin(session), **details, pages=90)
+            register_book(session, admin(session), **details, pages=90, clock=clock)
 
     (problem,) = refused.value.problems
     assert problem.message("vi") == (
@@ -86,7 +87,7 @@ def test_the_same_book_twice_is_refused_plainly(station) -> None:
     assert book_count(station) == 1
 
 
-def test_every_problem_of_a_book_is_said_at_once_in_both_languages(station) -> None:
+def test_every_problem_of_a_book_is_said_at_once_in_both_languages(station, clock) -> None:
     with station.sessions.begin() as session, pytest.raises(BookRefused) as refused:
         register_book(
             session,
@@ -98,6 +99,7 @@ def test_every_problem_of_a_book_is_said_at_once_in_both_languages(station) -> N
             pages="0",
             expected_entries="12,5",
             condition="mới",
+            clock=clock,
         )
 
     problems = refused.value.problems
@@ -124,19 +126,23 @@ def test_every_problem_of_a_book_is_said_at_once_in_both_languages(station) -> N
 
 
 @pytest.mark.parametrize("year", ["1944", str(THIS_YEAR + 1), "85", "năm 1985"])
-def test_a_year_outside_the_books_of_the_republic_is_refused(station, year: str) -> None:
+def test_a_year_outside_the_books_of_the_republic_is_refused(station, clock, year: str) -> None:
     with station.sessions.begin() as session, pytest.raises(BookRefused):
-        register_book(session, admin(session), kind="birth", office="X", volume="1", year=year)
+        register_book(
+            session, admin(session), kind="birth", office="X", volume="1", year=year, clock=clock
+        )
 
 
-def test_a_clerk_may_not_register_or_import_books(station, tmp_path: Path) -> None:
+def test_a_clerk_may_not_register_or_import_books(station, clock, tmp_path: Path) -> None:
     listing = write_csv(tmp_path / "books.csv", HEADER_VI, "Khai sinh;UBND xã A;01;1985;;;")
     with station.sessions.begin() as session:
         clerk = add_user(session, "an", Role.CLERK)
         with pytest.raises(NotAllowed):
-            register_book(session, clerk, kind="birth", office="UBND xã A", volume="1", year=1985)
+            register_book(
+                session, clerk, kind="birth", office="UBND xã A", volume="1", year=1985, clock=clock
+            )
         with pytest.raises(NotAllowed):
-            import_books(session, clerk, listing)
+            import_books(session, clerk, listing, clock=clock)
 
     assert book_count(station) == 0
 
@@ -144,7 +150,7 @@ def test_a_clerk_may_not_register_or_import_books(station, tmp_path: Path) -> No
 # A list from a file
 
 
-def test_a_csv_as_excel_writes_it_in_vietnam(station, tmp_path: Path) -> None:
+def test_a_csv_as_excel_writes_it_in_vietnam(station, clock, tmp_path: Path) -> None:
     listing = write_csv(
         tmp_path / "danh-sach.csv",
         "STT;LOAI SO;nơi đăng ký;Quyển số;NĂM;Số trang;Số mục dự kiến;Tình trạng;Ghi chú",
@@ -155,7 +161,7 @@ def test_a_csv_as_excel_writes_it_in_vietnam(station, tmp_path: Path) -> None:
         "4;Nuôi con nuôi;UBND xã Tân Lập;01;2001;;;;",
     )
     with station.sessions.begin() as session:
-        result = import_books(session, admin(session), listing)
+        result = import_books(session, admin(session), listing, clock=clock)
     with station.sessions() as session:
         books = {b.kind: b for b in session.scalars(select(Book))}
 
@@ -167,7 +173,7 @@ def test_a_csv_as_excel_writes_it_in_vietnam(station, tmp_path: Path) -> None:
     assert books["adoption"].condition == "good"
 
 
-def test_a_csv_with_english_headers_commas_and_no_bom(station, tmp_path: Path) -> None:
+def test_a_csv_with_english_headers_commas_and_no_bom(station, clock, tmp_path: Path) -> None:
     listing = write_csv(
         tmp_path / "books.csv",
         HEADER_EN,
@@ -176,7 +182,7 @@ def test_a_csv_with_english_headers_commas_and_no_bom(station, tmp_path: Path) -
         bom=False,
     )
     with station.sessions.begin() as session:
-        result = import_books(session, admin(session), listing)
+        result = import_books(session, admin(session), listing, clock=clock)
     with station.sessions() as session:
         offices = set(session.scalars(select(Book.office)))
 
@@ -184,7 +190,7 @@ def test_a_csv_with_english_headers_commas_and_no_bom(station, tmp_path: Path) -
     assert offices == {"UBND xã A", "UBND xã B, huyện C"}
 
 
-def test_an_xlsx_with_a_title_above_its_header(station, tmp_path: Path) -> None:
+def test_an_xlsx_with_a_title_above_its_header(station, clock, tmp_path: Path) -> None:
     workbook = Workbook()
     sheet = workbook.active
     sheet.append(["DANH SÁCH SỔ HỘ TỊCH CẦN SỐ HÓA"])
@@ -194,14 +200,14 @@ def test_an_xlsx_with_a_title_above_its_header(station, tmp_path: Path) -> None:
     workbook.save(tmp_path / "books.xlsx")
 
     with station.sessions.begin() as session:
-        result = import_books(session, admin(session), tmp_path / "books.xlsx")
+        result = import_books(session, admin(session), tmp_path / "books.xlsx", clock=clock)
         queue = shelf(session)
 
     assert result.ok and result.registered == 2
     assert queue == ["birth/1985/1/good", "death/1990/02/worn"]
 
 
-def test_one_bad_row_and_nothing_is_registered(station, tmp_path: Path) -> None:
+def test_one_bad_row_and_nothing_is_registered(station, clock, tmp_path: Path) -> None:
     listing = write_csv(
         tmp_path / "books.csv",
         HEADER_VI,
@@ -211,7 +217,7 @@ def test_one_bad_row_and_nothing_is_registered(station, tmp_path: Path) -> None:
         "Khai sinh;;03;1985;-4;;",
     )
     with station.sessions.begin() as session:
-        result = import_books(session, admin(session), listing)
+        result = import_books(session, admin(session), listing, clock=clock)
 
     assert not result.ok and result.registered == 0
     assert [(p.row, p.field) for p in result.problems] == [
@@ -225,7 +231,7 @@ def test_one_bad_row_and_nothing_is_registered(station, tmp_path: Path) -> None:
 
 
 def test_books_registered_before_are_skipped_and_the_new_ones_added(
-    station, tmp_path: Path
+    station, clock, tmp_path: Path
 ) -> None:
     first = write_csv(tmp_path / "first.csv", HEADER_VI, "Khai sinh;UBND xã A;01;1985;100;;tốt")
     second = write_csv(
@@ -235,11 +241,11 @@ def test_books_registered_before_are_skipped_and_the_new_ones_added(
         "Khai sinh;UBND xã A;02;1985;100;;tốt",
     )
     with station.sessions.begin() as session:
-        import_books(session, admin(session), first)
+        import_books(session, admin(session), first, clock=clock)
     with station.sessions.begin() as session:
-        result = import_books(session, admin(session), second)
+        result = import_books(session, admin(session), second, clock=clock)
     with station.sessions.begin() as session:
-        again = import_books(session, admin(session), second)
+        again = import_books(session, admin(session), second, clock=clock)
 
     assert (result.registered, result.skipped) == (1, [2])
     assert again.ok and (again.registered, again.skipped) == (0, [2, 3])
@@ -247,7 +253,7 @@ def test_books_registered_before_are_skipped_and_the_new_ones_added(
 
 
 def test_a_book_registered_with_other_details_or_listed_twice_is_a_bad_row(
-    station, tmp_path: Path
+    station, clock, tmp_path: Path
 ) -> None:
     with station.sessions.begin() as session:
         register_book(
@@ -258,6 +264,7 @@ def test_a_book_registered_with_other_details_or_listed_twice_is_a_bad_row(
             volume="01",
             year=1985,
             pages=100,
+            clock=clock,
         )
     listing = write_csv(
         tmp_path / "books.csv",
@@ -267,7 +274,7 @@ def test_a_book_registered_with_other_details_or_listed_twice_is_a_bad_row(
         "khai tử;UBND xã A;01;1990;;;",
     )
     with station.sessions.begin() as session:
-        result = import_books(session, admin(session), listing)
+        result = import_books(session, admin(session), listing, clock=clock)
 
     assert [(p.row, p.message("vi")) for p in result.problems] == [
         (2, "Sổ này đã có trong danh mục, nhưng với Số trang, Tình trạng khác."),
@@ -277,12 +284,12 @@ def test_a_book_registered_with_other_details_or_listed_twice_is_a_bad_row(
 
 
 def test_imported_books_take_their_campaign_place_around_the_leads_moves(
-    station, tmp_path: Path
+    station, clock, tmp_path: Path
 ) -> None:
     with station.sessions.begin() as session:
         add_book(session, BookKind.BIRTH, "01", 1985)
         death = add_book(session, BookKind.DEATH, "01", 1990)
-        move_book(session, admin(session), death, -1)  # the lead wants it first
+        move_book(session, admin(session), death, -1, clock=clock)  # the lead wants it first
     listing = write_csv(
         tmp_path / "books.csv",
         HEADER_VI,
@@ -291,7 +298,7 @@ def test_imported_books_take_their_campaign_place_around_the_leads_moves(
         "Khai sinh;UBND xã Tân Lập;01;1979;;;hư hỏng",
     )
     with station.sessions.begin() as session:
-        import_books(session, admin(session), listing)
+        import_books(session, admin(session), listing, clock=clock)
     with station.sessions() as session:
         queue = shelf(session)
         ranks = [b.queue_rank for b in open_books(session)]
@@ -317,11 +324,11 @@ def test_imported_books_take_their_campaign_place_around_the_leads_moves(
     ],
 )
 def test_a_file_that_cannot_be_read_is_said_so(
-    station, tmp_path: Path, name: str, content: bytes, message: str
+    station, clock, tmp_path: Path, name: str, content: bytes, message: str
 ) -> None:
     (tmp_path / name).write_bytes(content)
     with station.sessions.begin() as session:
-        result = import_books(session, admin(session), tmp_path / name)
+        result = import_books(session, admin(session), tmp_path / name, clock=clock)
 
     (problem,) = result.problems
     assert problem.row is None

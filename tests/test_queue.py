@@ -118,25 +118,25 @@ def test_a_finished_or_held_book_cannot_be_taken(station, shelf, clock) -> None:
     with station.sessions.begin() as session:
         team = users(session)
         top = open_books(session)[0]
-        hold_book(session, team["lead"], top, held=True)
+        hold_book(session, team["lead"], top, held=True, clock=clock)
 
         assert next_book(session, team["an"], clock) is not top
         with pytest.raises(BookUnavailable):
             take_book(session, team["binh"], top, clock)
-        hold_book(session, team["lead"], top, held=False)
+        hold_book(session, team["lead"], top, held=False, clock=clock)
         assert next_book(session, team["binh"], clock) is top
 
 
-def test_the_lead_moves_books_up_and_down(station, shelf) -> None:
+def test_the_lead_moves_books_up_and_down(station, clock, shelf) -> None:
     with station.sessions.begin() as session:
         team = users(session)
         queue = open_books(session)
         adoption = queue[-1]
-        move_book(session, team["lead"], adoption, -3)
+        move_book(session, team["lead"], adoption, -3, clock=clock)
         assert names(open_books(session))[3] == "adoption/2001/01"
-        move_book(session, team["lead"], adoption, -100)
+        move_book(session, team["lead"], adoption, -100, clock=clock)
         assert open_books(session)[0] is adoption
-        move_book(session, team["lead"], queue[0], +1)
+        move_book(session, team["lead"], queue[0], +1, clock=clock)
         assert names(open_books(session))[:4] == [
             "adoption/2001/01",
             "birth/1985/10",
@@ -145,11 +145,11 @@ def test_the_lead_moves_books_up_and_down(station, shelf) -> None:
         ]
 
 
-def test_a_new_book_finds_its_place_and_keeps_the_leads_moves(station, shelf) -> None:
+def test_a_new_book_finds_its_place_and_keeps_the_leads_moves(station, clock, shelf) -> None:
     with station.sessions.begin() as session:
         team = users(session)
         adoption = open_books(session)[-1]
-        move_book(session, team["lead"], adoption, -100)
+        move_book(session, team["lead"], adoption, -100, clock=clock)
         add_book(session, BookKind.BIRTH, "05", 1985, "good")
         add_book(session, BookKind.DEATH, "02", 1991, "good")
 
@@ -171,16 +171,16 @@ def test_a_clerk_cannot_do_what_only_a_lead_may(station, shelf, clock) -> None:
         team = users(session)
         book = open_books(session)[0]
         for action in (
-            lambda: move_book(session, team["an"], book, -1),
-            lambda: hold_book(session, team["an"], book, held=True),
-            lambda: release_book(session, team["an"], book),
+            lambda: move_book(session, team["an"], book, -1, clock=clock),
+            lambda: hold_book(session, team["an"], book, held=True, clock=clock),
+            lambda: release_book(session, team["an"], book, clock=clock),
         ):
             with pytest.raises(NotAllowed):
                 action()
         take_book(session, team["an"], book, clock)
         with pytest.raises(NotAllowed):
             finish_book(session, team["binh"], book, clock)
-        release_book(session, team["lead"], book)
+        release_book(session, team["lead"], book, clock=clock)
         assert book.taken_by is None
 
 

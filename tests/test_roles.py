@@ -33,13 +33,13 @@ LEAD_ONLY: dict[str, Action] = {
         s, u, date(2027, 1, 1), clock=c
     ),
     "set the share keyed twice": lambda s, u, c, b, t: draw.set_share(s, u, 0.0, clock=c),
-    "reorder the queue": lambda s, u, c, b, t: queue.move_book(s, u, b, 1),
-    "hold a book": lambda s, u, c, b, t: queue.hold_book(s, u, b, True),
-    "release a book": lambda s, u, c, b, t: queue.release_book(s, u, b),
+    "reorder the queue": lambda s, u, c, b, t: queue.move_book(s, u, b, 1, clock=c),
+    "hold a book": lambda s, u, c, b, t: queue.hold_book(s, u, b, True, clock=c),
+    "release a book": lambda s, u, c, b, t: queue.release_book(s, u, b, clock=c),
     "register a book": lambda s, u, c, b, t: inventory.register_book(
-        s, u, kind="birth", office="UBND xã Tân Lập", volume="09", year=1990
+        s, u, kind="birth", office="UBND xã Tân Lập", volume="09", year=1990, clock=c
     ),
-    "import books": lambda s, u, c, b, t: inventory.import_books(s, u, t / "books.csv"),
+    "import books": lambda s, u, c, b, t: inventory.import_books(s, u, t / "books.csv", clock=c),
     "release entries unverified": lambda s, u, c, b, t: verification.release_waiting(
         s, u, "the centre needs them", c
     ),

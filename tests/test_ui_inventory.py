@@ -15,10 +15,10 @@ from ui.inventory import InventoryDialog
 
 
 @pytest.fixture
-def dialog(qtbot, station, vietnamese) -> InventoryDialog:
+def dialog(qtbot, station, clock, vietnamese) -> InventoryDialog:
     with station.sessions() as session:
         lead = session.scalars(select(User).where(User.username == "admin")).one()
-    dialog = InventoryDialog(station, lead)
+    dialog = InventoryDialog(station, lead, clock)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.activateWindow()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import DatabaseError
 
+from app.clock import Clock
 from app.db.models import BookCondition, User
 from app.specs import BookKind
 from app.station import StationDatabase
@@ -41,10 +42,13 @@ class InventoryDialog(QDialog):
 
     books_changed = Signal()
 
-    def __init__(self, db: StationDatabase, user: User, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: StationDatabase, user: User, clock: Clock, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.db = db
         self.user = user
+        self.clock = clock
         vietnamese = QLocale().language() == QLocale.Language.Vietnamese
         self.language = "vi" if vietnamese else "en"
         self.setWindowTitle(self.tr("Books to key"))
@@ -116,6 +120,7 @@ class InventoryDialog(QDialog):
                     pages=self.pages.text(),
                     expected_entries=self.expected_entries.text(),
                     condition=self.condition.currentData(),
+                    clock=self.clock,
                 )
         except BookRefused as refused:
             self._show_problems(refused.problems)
@@ -150,7 +155,7 @@ class InventoryDialog(QDialog):
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             with self.db.sessions.begin() as session:
-                result = import_books(session, self.user, path)
+                result = import_books(session, self.user, path, clock=self.clock)
         except (DatabaseError, OSError):
             log.exception("could not import the books of %s", path)
             self._not_written()

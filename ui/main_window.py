@@ -363,20 +363,26 @@ class MainWindow(QMainWindow):
                 self.book_table.selectRow(row)
 
     def move_selected(self, steps: int) -> None:
-        self._lead_action(lambda session, book: queue.move_book(session, self.user, book, steps))
+        self._lead_action(
+            lambda session, book: queue.move_book(session, self.user, book, steps, clock=self.clock)
+        )
 
     def hold_selected(self) -> None:
         self._lead_action(
-            lambda session, book: queue.hold_book(session, self.user, book, not book.on_hold)
+            lambda session, book: queue.hold_book(
+                session, self.user, book, not book.on_hold, clock=self.clock
+            )
         )
 
     def release_selected(self) -> None:
-        self._lead_action(lambda session, book: queue.release_book(session, self.user, book))
+        self._lead_action(
+            lambda session, book: queue.release_book(session, self.user, book, clock=self.clock)
+        )
 
     @Slot()
     def register_books(self) -> None:
         """The lead registers books to key, by hand or from a list."""
-        dialog = InventoryDialog(self.db, self.user, self)
+        dialog = InventoryDialog(self.db, self.user, self.clock, self)
         dialog.books_changed.connect(self.refresh_books)
         dialog.exec()
 

@@ -6,6 +6,8 @@ list. Every change is checked again and audited in app.users.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from app.clock import Clock
 from app.db.models import Role, User
@@ -103,28 +106,24 @@ class UsersDialog(QDialog):
     @Slot()
     def add(self) -> None:
         form = _UserForm(self.roles, self)
-        while form.exec():
-            try:
-                with self.db.sessions.begin() as session:
-                    add_user(
-                        session,
-                        self.clock,
-                        session.get_one(User, self.admin.id),
-                        username=form.username.text(),
-                        full_name=form.full_name.text(),
-                        role=Role(form.role.currentData()),
-                        password=form.password.text(),
-                    )
-            except (UserProblem, WeakPasswordError) as problem:
-                form.problem.setText(self._reason(problem))
-                continue
+
+        def write(session: Session, admin: User) -> None:
+            add_user(
+                session,
+                self.clock,
+                admin,
+                username=form.username.text(),
+                full_name=form.full_name.text(),
+                role=Role(form.role.currentData()),
+                password=form.password.text(),
+            )
+
+        if self._until_saved(form, write):
             self._say(
                 self.tr("{name} is added. Give them the temporary password: they choose "
                         "their own at their first login.").format(name=form.username.text()),
                 SUCCESS_STYLE,
             )  # fmt: skip
-            break
-        self.refresh()
 
     @Slot()
     def edit(self) -> None:
@@ -132,23 +131,19 @@ class UsersDialog(QDialog):
         if user is None:
             return
         form = _UserForm(self.roles, self, user)
-        while form.exec():
-            try:
-                with self.db.sessions.begin() as session:
-                    change_user(
-                        session,
-                        self.clock,
-                        session.get_one(User, self.admin.id),
-                        session.get_one(User, user.id),
-                        role=Role(form.role.currentData()),
-                        active=form.active.isChecked(),
-                    )
-            except UserProblem as problem:
-                form.problem.setText(self._reason(problem))
-                continue
+
+        def write(session: Session, admin: User) -> None:
+            change_user(
+                session,
+                self.clock,
+                admin,
+                session.get_one(User, user.id),
+                role=Role(form.role.currentData()),
+                active=form.active.isChecked(),
+            )
+
+        if self._until_saved(form, write):
             self._say(self.tr("{name} is changed.").format(name=user.username), SUCCESS_STYLE)
-            break
-        self.refresh()
 
     @Slot()
     def reset(self) -> None:
@@ -156,27 +151,37 @@ class UsersDialog(QDialog):
         if user is None:
             return
         form = _PasswordForm(user, self)
-        while form.exec():
-            try:
-                with self.db.sessions.begin() as session:
-                    reset_password(
-                        session,
-                        self.clock,
-                        session.get_one(User, self.admin.id),
-                        session.get_one(User, user.id),
-                        form.password.text(),
-                    )
-            except WeakPasswordError as problem:
-                form.problem.setText(self._reason(problem))
-                continue
+
+        def write(session: Session, admin: User) -> None:
+            reset_password(
+                session, self.clock, admin, session.get_one(User, user.id), form.password.text()
+            )
+
+        if self._until_saved(form, write):
             self._say(
                 self.tr("{name} has a temporary password now and may log in again.").format(
                     name=user.username
                 ),
                 SUCCESS_STYLE,
             )
-            break
-        self.refresh()
+
+    def _until_saved(
+        self, form: _UserForm | _PasswordForm, write: Callable[[Session, User], None]
+    ) -> bool:
+        """Show ``form`` until what it holds is written (True) or it is
+        cancelled (False); a refusal is said in the form, which stays open."""
+        try:
+            while form.exec():
+                try:
+                    with self.db.sessions.begin() as session:
+                        write(session, session.get_one(User, self.admin.id))
+                except (UserProblem, WeakPasswordError) as problem:
+                    form.problem.setText(self._reason(problem))
+                    continue
+                return True
+            return False
+        finally:
+            self.refresh()
 
     def _reason(self, problem: Exception) -> str:
         if isinstance(problem, WeakPasswordError):

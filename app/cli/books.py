@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app.cli.common import CommandError, Report, add_json_flag, station_of
+from app.clock import SystemClock
 from app.db.models import Role, User
 from app.work.inventory import all_books, import_books
 
@@ -52,7 +53,7 @@ def run_import(args: argparse.Namespace) -> Report:
             ).first()
             if admin is None:
                 raise CommandError("the station has no admin user")
-            result = import_books(session, admin, args.file)
+            result = import_books(session, admin, args.file, clock=SystemClock())
     finally:
         db.close()
     seconds = time.monotonic() - started

@@ -21,10 +21,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Row, insert, select, tuple_
+from sqlalchemy import Row, func, insert, select, tuple_
 from sqlalchemy.orm import Session
 
-from app.clock import SystemClock, local_today
+from app import audit
+from app.clock import Clock, SystemClock, local_today
 from app.db.models import Book, BookCondition, User
 from app.roles import require_lead
 from app.specs import BookKind, Text
@@ -248,6 +249,7 @@ def register_book(
     pages: object = None,
     expected_entries: object = None,
     condition: object = BookCondition.GOOD,
+    clock: Clock,
 ) -> Book:
     """Register one book and give it its place in the queue (lead only).
 
@@ -275,6 +277,10 @@ def register_book(
     session.add(book)
     session.flush()
     place_books(session, [book])
+    audit.record(
+        session, clock, user=user, action="book.registered", subject=f"book:{book.id}",
+        after=_label(details.columns()),
+    )  # fmt: skip
     return book
 
 
@@ -292,7 +298,7 @@ class ImportResult:
         return not self.problems
 
 
-def import_books(session: Session, user: User, path: Path) -> ImportResult:
+def import_books(session: Session, user: User, path: Path, *, clock: Clock) -> ImportResult:
     """Register the books listed in a .csv or .xlsx file (lead only).
 
     The header row names the columns in Vietnamese or English; rows that are
@@ -351,12 +357,25 @@ def import_books(session: Session, user: User, path: Path) -> ImportResult:
     # their ranks in one statement: a whole campaign's list takes seconds.
     books = [d.new_book() for d in new]
     place_books(session, books)
+    first_id = (session.scalar(select(func.max(Book.id))) or 0) + 1
     session.execute(
         insert(Book),
         [{**d.columns(), "queue_rank": b.queue_rank} for d, b in zip(new, books, strict=True)],
     )
     result.registered = len(books)
+    # One row for the list (a campaign's is 27,548 books): the file, and
+    # the books it registered, whose ids follow one another.
+    audit.record(
+        session, clock, user=user, action="books.imported", subject=f"file:{Path(path).name}"[:80],
+        after={"registered": len(books), "first_book": first_id,
+               "last_book": session.scalar(select(func.max(Book.id)))},
+    )  # fmt: skip
     return result
+
+
+def _label(columns: dict[str, object]) -> dict[str, object]:
+    """A book's details as the audit log keeps them (plain JSON values)."""
+    return {k: v if isinstance(v, int | str | None) else str(v) for k, v in columns.items()}
 
 
 def all_books(session: Session) -> list[Book]:

@@ -18,6 +18,7 @@ from itertools import accumulate
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from app import audit
 from app.clock import Clock
 from app.db.models import Book, BookCondition, User
 from app.roles import require_lead
@@ -99,7 +100,7 @@ def _renumber(session: Session, books: list[Book]) -> None:
     session.flush()
 
 
-def move_book(session: Session, user: User, book: Book, steps: int) -> None:
+def move_book(session: Session, user: User, book: Book, steps: int, *, clock: Clock) -> None:
     """Move an open book ``steps`` places down the queue (negative: up)."""
     require_lead(user, "reorder the queue")
     queue = open_books(session)
@@ -107,15 +108,21 @@ def move_book(session: Session, user: User, book: Book, steps: int) -> None:
         raise BookUnavailable("a finished book is not in the queue")
     at = queue.index(book)
     to = max(0, min(len(queue) - 1, at + steps))
+    if to == at:
+        return
     queue.insert(to, queue.pop(at))
     _renumber(session, queue)
+    _record(session, clock, user, "book.moved", book, {"place": at + 1}, {"place": to + 1})
 
 
-def hold_book(session: Session, user: User, book: Book, held: bool) -> None:
+def hold_book(session: Session, user: User, book: Book, held: bool, *, clock: Clock) -> None:
     """Hold a book back from the clerks (or let it go again)."""
     require_lead(user, "hold a book")
+    before = book.on_hold
     book.on_hold = held
     session.flush()
+    if before != held:
+        _record(session, clock, user, "book.held", book, {"held": before}, {"held": held})
 
 
 def take_book(session: Session, user: User, book: Book, clock: Clock) -> Book:
@@ -183,12 +190,15 @@ def release_books(session: Session, user: User) -> None:
     )
 
 
-def release_book(session: Session, lead: User, book: Book) -> None:
+def release_book(session: Session, lead: User, book: Book, *, clock: Clock) -> None:
     """The lead takes a book back from whoever holds it (e.g. after a crash)."""
     require_lead(lead, "release a book")
+    before = book.taken_by
     book.taken_by = None
     book.taken_at = None
     session.flush()
+    if before is not None:
+        _record(session, clock, lead, "book.released", book, {"taken_by": before}, None)
 
 
 def finish_book(session: Session, user: User, book: Book, clock: Clock) -> None:
@@ -199,3 +209,19 @@ def finish_book(session: Session, user: User, book: Book, clock: Clock) -> None:
     book.taken_by = None
     book.taken_at = None
     session.flush()
+    _record(session, clock, user, "book.finished", book, None, None)
+
+
+def _record(
+    session: Session,
+    clock: Clock,
+    user: User,
+    action: str,
+    book: Book,
+    before: dict[str, object] | None,
+    after: dict[str, object] | None,
+) -> None:
+    audit.record(
+        session, clock, user=user, action=action, subject=f"book:{book.id}",
+        before=before, after=after,
+    )  # fmt: skip
