@@ -112,10 +112,16 @@ def change_user(
         )  # fmt: skip
 
 
-def reset_password(session: Session, clock: Clock, admin: User, user: User, temporary: str) -> None:
+def reset_password(
+    session: Session, clock: Clock, admin: User | None, user: User, temporary: str
+) -> None:
     """An admin gives ``user`` a temporary password, which opens the account
-    (a lockout ends) and must be changed at the next login."""
-    require_admin(admin, "reset a password")
+    (a lockout ends) and must be changed at the next login. ``admin`` is
+    None for the command line (``sohoa users --reset``), which whoever holds
+    the station's machine account may run: the way back in for an admin
+    who forgot their own password."""
+    if admin is not None:
+        require_admin(admin, "reset a password")
     user.password_hash = hash_password(temporary)
     user.must_change_password = True
     user.failed_logins = 0

@@ -9,6 +9,7 @@ import pytest
 from argon2 import PasswordHasher
 from conftest import ADMIN_PASSWORD
 from sqlalchemy import select
+from test_cli import ok_json, sohoa
 
 from app.auth import LOCKOUT, MAX_FAILURES, AccountLocked, LoginRefused, log_in
 from app.db.models import AuditRecord, Role, User
@@ -184,3 +185,30 @@ def test_a_user_name_is_refused_when_taken_or_malformed(station, clock) -> None:
                     role=Role.CLERK, password="password-x",
                 )  # fmt: skip
             assert problem.value.code == code
+
+
+def test_an_admin_who_forgot_their_password_is_let_back_in_from_the_machine(station, clock) -> None:
+    for _ in range(MAX_FAILURES):
+        with pytest.raises(LoginRefused):
+            log_in(station.sessions, "admin", "forgotten-it", clock)
+    station.close()
+
+    reset = sohoa(
+        "users", "--reset", "admin", "--json", data_dir=station.data_dir,
+        SOHOA_NEW_PASSWORD="from-the-machine",
+    )  # fmt: skip
+
+    listed = ok_json(reset)["users"]
+    assert listed == [
+        {"username": "admin", "full_name": "admin", "role": "admin", "active": True,
+         "locked": False, "temporary_password": True},
+    ]  # fmt: skip
+    user = log_in(station.sessions, "admin", "from-the-machine", clock)
+    assert user.must_change_password
+    with station.sessions() as session:
+        row = session.scalars(
+            select(AuditRecord).where(AuditRecord.action == "password.reset")
+        ).one()
+    assert row.user_id is None and row.subject == "user:admin"
+    refused = sohoa("users", "--reset", "nobody", data_dir=station.data_dir)
+    assert refused.returncode != 0 and "no user 'nobody'" in refused.stderr

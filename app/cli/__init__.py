@@ -29,6 +29,7 @@ COMMANDS = (
     "demo",
     "check",
     "backup",
+    "users",
     "tally",
     "report",
     "books",

@@ -1,0 +1,97 @@
+"""``sohoa users``: the station's users, and a password reset from the
+machine itself (for an admin who forgot their own; the window's Users
+dialog is where an admin manages the others)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+
+from sqlalchemy import select
+
+from app.cli.common import CommandError, Report, add_json_flag, station_of
+from app.clock import SystemClock
+from app.db.models import User
+from app.passwords import WeakPasswordError
+from app.users import list_users, reset_password
+
+PASSWORD_ENV = "SOHOA_NEW_PASSWORD"
+
+
+def add_parser(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser(
+        "users",
+        parents=[common],
+        help="list the station's users, or give one a temporary password",
+        description="List the users with their role and state. With --reset, give USER a "
+        "temporary password (asked for at the terminal, or read from "
+        f"${PASSWORD_ENV} when there is no terminal): it ends a lockout, and the user "
+        "chooses their own password at the next login.",
+    )
+    parser.add_argument("--reset", metavar="USER", help="give USER a temporary password")
+    add_json_flag(parser)
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> Report:
+    db = station_of(args)
+    clock = SystemClock()
+    try:
+        if args.reset is not None:
+            name = args.reset.strip().lower()
+            with db.sessions() as session:
+                if session.scalar(select(User.id).where(User.username == name)) is None:
+                    raise CommandError(f"there is no user {name!r} on this station")
+            temporary = _temporary_password()
+            with db.sessions.begin() as session:
+                user = session.scalars(select(User).where(User.username == name)).one()
+                try:
+                    reset_password(session, clock, None, user, temporary)
+                except WeakPasswordError as e:
+                    raise CommandError(str(e)) from e
+        with db.sessions() as session:
+            users = list_users(session, clock)
+    finally:
+        db.close()
+    lines = [f"{'user':<16} {'role':<6} state"]
+    for user in users:
+        state = (
+            "no access" if not user.active
+            else "locked out" if user.locked
+            else "temporary password" if user.must_change_password
+            else "active"
+        )  # fmt: skip
+        lines.append(f"{user.username:<16} {user.role.value:<6} {state}  ({user.full_name})")
+    if args.reset is not None:
+        lines.append(f"{args.reset} has a temporary password: they choose their own at login.")
+    return Report(
+        data={
+            "users": [
+                {
+                    "username": u.username,
+                    "full_name": u.full_name,
+                    "role": u.role.value,
+                    "active": u.active,
+                    "locked": u.locked,
+                    "temporary_password": u.must_change_password,
+                }
+                for u in users
+            ],
+            "reset": args.reset,
+        },
+        lines=lines,
+    )
+
+
+def _temporary_password() -> str:
+    if sys.stdin.isatty():
+        first = getpass.getpass("Temporary password: ")
+        if getpass.getpass("Again: ") != first:
+            raise CommandError("the two passwords differ")
+        return first
+    password = os.environ.get(PASSWORD_ENV)
+    if not password:
+        raise CommandError(f"no terminal to ask for the password: set {PASSWORD_ENV}")
+    return password
