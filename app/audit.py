@@ -72,17 +72,16 @@ def record(
 
 def row_hash(row: AuditRecord) -> str:
     """The hash a row must carry: its contents and the hash before it."""
-    contents = [
-        row.id,
-        _moment(row.at),
-        row.user_id,
-        row.action,
-        row.subject,
-        row.before,
-        row.after,
-        row.previous,
-    ]
-    text = json.dumps(contents, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return _hash(
+        row.id, row.at, row.user_id, row.action, row.subject, row.before, row.after, row.previous
+    )
+
+
+def _hash(*contents: Any) -> str:
+    """SHA-256 of a row's contents, in the column order of :func:`row_hash`."""
+    values = list(contents)
+    values[1] = _moment(values[1])
+    text = json.dumps(values, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -98,19 +97,25 @@ def chain_head(session: Session) -> str:
 
 def verify_chain(session: Session) -> BrokenChain | None:
     """Walk the chain from its first row; the first row that does not hold,
-    or None when every row does."""
+    or None when every row does. Rows are read as plain tuples, in batches:
+    a campaign's log holds millions."""
     expected_previous, expected_id = GENESIS, 1
-    rows = session.scalars(
-        select(AuditRecord).order_by(AuditRecord.id).execution_options(yield_per=1000)
-    )
+    table = AuditRecord.__table__
+    rows = session.execute(
+        select(
+            table.c.id, table.c.at, table.c.user_id, table.c.action, table.c.subject,
+            table.c.before, table.c.after, table.c.previous, table.c.hash,
+        ).order_by(table.c.id).execution_options(yield_per=5000)
+    )  # fmt: skip
     for row in rows:
-        if row.id != expected_id:
+        row_id, previous, stored = row[0], row[7], row[8]
+        if row_id != expected_id:
             return BrokenChain(expected_id, "missing: a row was removed")
-        if row.previous != expected_previous:
-            return BrokenChain(row.id, "does not follow the row before it (removed or moved)")
-        if row.hash != row_hash(row):
-            return BrokenChain(row.id, "changed since it was written")
-        expected_previous, expected_id = row.hash, row.id + 1
+        if previous != expected_previous:
+            return BrokenChain(row_id, "does not follow the row before it (removed or moved)")
+        if stored != _hash(*row[:8]):
+            return BrokenChain(row_id, "changed since it was written")
+        expected_previous, expected_id = stored, row_id + 1
     return None
 
 
