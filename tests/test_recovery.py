@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from alembic import command
 from log_files import isolated_log_dir
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import select
 
@@ -22,6 +23,7 @@ from app.db.models import AuditRecord, Book, User
 from app.keying import open_draft
 from app.station import needs_upgrade, open_station
 from ui import app as desktop
+from ui.backups import BackupsDialog
 from ui.login import LoginDialog
 from ui.main_window import MainWindow
 
@@ -191,3 +193,50 @@ def test_a_damaged_database_at_start_is_restored_from_the_latest_good_backup(
     db.close()
     assert restored.subject == f"backup:{backup.name}"
     assert any(p.name.startswith("damaged-") for p in (data_dir / "backups").iterdir())
+
+
+def test_an_admin_restores_a_backup_from_the_window_and_everyone_logs_in_again(
+    station, clock, monkeypatch, log_dir
+) -> None:
+    data_dir: Path = station.data_dir
+    backup = daily_backup(data_dir, clock)
+    with station.sessions.begin() as session:
+        session.add(Book(kind="birth", office="UBND xã Tân Lập", volume="99", year=2001))
+        admin = session.scalars(select(User)).one()
+    station.close()
+    logins = []
+
+    def log_in_once(dialog: LoginDialog) -> int:
+        logins.append(dialog.db.path)
+        if len(logins) > 1:
+            return 0  # after the restore, the login window again: closed
+        dialog.user = admin
+        return 1
+
+    def choose_backup(dialog: BackupsDialog) -> int:
+        dialog.chosen = backup
+        return 1
+
+    shown = MainWindow.show
+    monkeypatch.setattr(LoginDialog, "exec", log_in_once)
+    monkeypatch.setattr(BackupsDialog, "exec", choose_backup)
+    monkeypatch.setattr(
+        MainWindow, "show", lambda w: shown(w) or QTimer.singleShot(0, w.manage_backups)
+    )
+    said = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: said.append(args[2]))
+
+    assert desktop.run_desktop(data_dir, language="vi", clock=clock) == 0
+
+    assert len(logins) == 2
+    assert said[0].startswith(f"Trạm đã được khôi phục từ bản sao lưu {backup.name}.")
+    db = open_station(data_dir)
+    with db.sessions() as session:
+        assert session.scalars(select(Book.volume)).all() == []  # as it was at the backup
+        restored = session.scalars(
+            select(AuditRecord).where(AuditRecord.action == "station.restored")
+        ).one()
+    db.close()
+    assert restored.user_id == admin.id
+    kept = [p for p in (data_dir / "backups").iterdir() if p.name.startswith("before-restore")]
+    assert len(kept) == 1
