@@ -55,9 +55,10 @@ def test_an_idle_window_locks_itself_and_keeps_what_the_form_held(
         [draft] = session.scalars(select(Entry)).all()
     assert draft.status == EntryStatus.DRAFT and draft.title == "Nguyễn Văn Bình"
 
-    lock.password.setText("not-my-password")
-    lock.try_unlock()
+    qtbot.keyClicks(lock.password, "not-my-password")
+    qtbot.keyClick(lock.password, Qt.Key.Key_Return)
     assert lock.problem.text() == "Sai mật khẩu."
+    assert window.lock is lock and not window.switching_user  # Enter logs no one out
     lock.reject()  # Escape does not open it
     assert lock.isVisible()
 

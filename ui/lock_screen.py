@@ -69,12 +69,15 @@ class LockScreen(QDialog):
         self.problem = QLabel()
         self.problem.setObjectName("unlock_problem")
         self.problem.setStyleSheet(FAILURE_STYLE)
+        # Enter in the password field unlocks; no button is pressed by Enter,
+        # lest a wrong password followed by Enter log the clerk out.
         unlock = QPushButton(self.tr("Unlock"))
         unlock.setObjectName("unlock")
-        unlock.setDefault(True)
+        unlock.setAutoDefault(False)
         unlock.clicked.connect(self.try_unlock)
         other = QPushButton(self.tr("Another user…"))
         other.setObjectName("switch_user")
+        other.setAutoDefault(False)
         other.setToolTip(
             self.tr("Log this user out (their entry is kept as a draft) and open the login window")
         )

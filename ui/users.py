@@ -70,10 +70,12 @@ class UsersDialog(QDialog):
         ):
             button = QPushButton(label)
             button.setObjectName(name)
+            button.setAutoDefault(False)  # Enter on a row opens it, nothing else
             button.clicked.connect(slot)
             buttons.addWidget(button)
         buttons.addStretch(1)
         close = QPushButton(self.tr("Close"))
+        close.setAutoDefault(False)
         close.clicked.connect(self.reject)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
