@@ -91,7 +91,7 @@ def _rotate(folder: Path, today: date) -> None:
 
 def quick_check(path: Path) -> str:
     """SQLite's ``PRAGMA quick_check`` of the database file at ``path``,
-    read-only: "ok", or what is wrong with it."""
+    read-only: "ok", or the first two things wrong with it (one line)."""
     if not path.exists():
         return f"no database at {path}"
     try:
@@ -99,8 +99,12 @@ def quick_check(path: Path) -> str:
             rows = connection.execute("PRAGMA quick_check").fetchall()
     except sqlite3.DatabaseError as e:
         return str(e)
-    verdict = "; ".join(str(row[0]) for row in rows[:3])
-    return "ok" if verdict == "ok" else verdict
+    # SQLite may list thousands of damaged pages, in one row or many.
+    lines = [line for row in rows for line in str(row[0]).splitlines() if line.strip()]
+    if lines == ["ok"]:
+        return "ok"
+    more = f" (+{len(lines) - 2} more)" if len(lines) > 2 else ""
+    return "; ".join(lines[:2]) + more
 
 
 def station_code_in(path: Path) -> str | None:

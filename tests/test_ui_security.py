@@ -66,6 +66,8 @@ def test_an_idle_window_locks_itself_and_keeps_what_the_form_held(
     lock.try_unlock()
     assert window.lock is None and not lock.isVisible()
     assert window.form.editors["child_name"].input.text() == "Nguyễn Văn Bình"
+    qtbot.waitUntil(window.isActiveWindow)  # its shortcuts answer at once
+    assert Keyboard.focused() is window.form.editors["child_name"].input
     with station.sessions() as session:
         actions = session.scalars(select(AuditRecord.action).order_by(AuditRecord.id)).all()
     assert actions[-2:] == ["login.refused", "unlock"]

@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
             self.meter = ActivityMeter(settings.shifts(session))
             self.idle = IdleWatch(clock, settings.idle_minutes(session))
         self.lock: LockScreen | None = None
+        self.focus_before_lock: QWidget | None = None
         self.switching_user = False  # closed for another user to log in
         self.restore_from: Path | None = None  # closed for a backup to be restored
         self.keys = _InputWatch(self, self.meter, self.idle, clock)
@@ -667,6 +668,7 @@ class MainWindow(QMainWindow):
         if self.lock is not None:
             return
         self.flush_draft()  # if it fails, the form keeps the entry and says so
+        self.focus_before_lock = QApplication.focusWidget()
         minutes = int(self.idle.limit.total_seconds() // 60)
         self.lock = LockScreen(self.db, self.user, self.clock, minutes, self)
         self.lock.accepted.connect(self._unlocked)
@@ -680,10 +682,16 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _unlocked(self) -> None:
+        """Back where the clerk was: this window active (or its shortcuts
+        would wait for a click), the cursor in the field it was in."""
         if self.lock is not None:
             self.lock.deleteLater()
             self.lock = None
         self.idle.touched()
+        self.raise_()
+        self.activateWindow()
+        if self.focus_before_lock is not None:
+            self.focus_before_lock.setFocus()
 
     @Slot()
     def switch_user(self) -> None:
