@@ -1,4 +1,4 @@
-"""The station's own backups: one a day, kept for two weeks, and a restore.
+"""The station's own backups: one a day, kept for a week, and a restore.
 
 Backups live beside the database, in the data directory's ``backups``
 folder: a daily one (``daily-YYYY-MM-DD.sqlite3``, Vietnam's date), one
@@ -31,7 +31,9 @@ from app.db.engine import StationSessions, database_path
 from app.db.models import User
 from app.paths import backups_dir
 
-KEEP_DAILY = 14
+# A week of daily backups: each is as large as the database (3.6 GB for a
+# whole campaign's station), and the office PC's disk is not large.
+KEEP_DAILY = 7
 DAILY = re.compile(r"^daily-(\d{4}-\d{2}-\d{2})\.sqlite3$")
 SIDE_FILES = ("-wal", "-shm", "-journal")  # SQLite's files beside the database
 
@@ -70,11 +72,20 @@ def daily_backup(data_dir: Path, clock: Clock) -> Path | None:
     """Today's backup, taken if there is none yet; the oldest daily backups
     beyond :data:`KEEP_DAILY` are removed. None when today's was there."""
     today = local_today(clock)
-    target = backups_dir(data_dir) / f"daily-{today.isoformat()}.sqlite3"
+    folder = backups_dir(data_dir)
+    target = folder / f"daily-{today.isoformat()}.sqlite3"
     if target.exists():
         return None
-    backup_database(database_path(data_dir), target)
-    _rotate(backups_dir(data_dir), today)
+    live = database_path(data_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    free = shutil.disk_usage(folder).free
+    if free < 2 * live.stat().st_size:  # the copy, and room left to key in
+        raise BackupError(
+            f"not enough free disk for today's backup: {free // 2**20:,} MB free,"
+            f" the database is {live.stat().st_size // 2**20:,} MB"
+        )
+    backup_database(live, target)
+    _rotate(folder, today)
     return target
 
 

@@ -4,7 +4,8 @@ station works on from the backup."""
 
 from __future__ import annotations
 
-import os
+import random
+import shutil
 import sqlite3
 from contextlib import closing
 from datetime import timedelta
@@ -121,12 +122,14 @@ def test_a_damaged_database_is_found_and_kept_byte_for_byte_when_replaced(statio
 
 
 def damage(path: Path) -> None:
-    """Scribble over the database's pages past the first (its header stays)."""
+    """Scribble over the database's pages past the first (its header stays),
+    the same way every time."""
+    noise = random.Random(20261126)
     size = path.stat().st_size
     with open(path, "r+b") as f:
         for offset in range(4096 + 100, size, 4096):
             f.seek(offset)
-            f.write(os.urandom(512))
+            f.write(noise.randbytes(512))
 
 
 def test_a_damaged_backup_or_another_stations_is_refused(station, clock, tmp_path) -> None:
@@ -144,3 +147,14 @@ def test_a_damaged_backup_or_another_stations_is_refused(station, clock, tmp_pat
     with pytest.raises(BackupError, match="damaged"):
         restore_backup(station.data_dir, backup, "TEST-01")
     assert list_backups(station.data_dir)[0].kind is BackupKind.DAILY  # nothing was replaced
+
+
+def test_no_backup_is_taken_where_it_would_fill_the_disk(station, clock, monkeypatch) -> None:
+    size = database_path(station.data_dir).stat().st_size
+    monkeypatch.setattr(
+        "app.backups.shutil.disk_usage", lambda path: shutil._ntuple_diskusage(0, 0, size)
+    )
+
+    with pytest.raises(BackupError, match="not enough free disk"):
+        daily_backup(station.data_dir, clock)
+    assert list_backups(station.data_dir) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -15,6 +16,7 @@ from log_files import isolated_log_dir
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import select
+from test_backups import damage
 
 from app.backups import daily_backup, quick_check
 from app.db.engine import database_path, sqlite_engine
@@ -26,6 +28,7 @@ from ui import app as desktop
 from ui.backups import BackupsDialog
 from ui.login import LoginDialog
 from ui.main_window import MainWindow
+from ui.recovery import DailyBackups
 
 pytestmark = pytest.mark.usefixtures("vietnamese")
 
@@ -167,10 +170,7 @@ def test_a_damaged_database_at_start_is_restored_from_the_latest_good_backup(
     backup = daily_backup(data_dir, clock)
     station.close()
     live = database_path(data_dir)
-    with open(live, "r+b") as f:  # the pages past the first, scribbled over
-        for offset in range(4096 + 100, live.stat().st_size, 4096):
-            f.seek(offset)
-            f.write(os.urandom(512))
+    damage(live)
     said = []
     monkeypatch.setattr(
         QMessageBox, "critical", lambda *args: said.append(args[2]) or QMessageBox.Yes
@@ -240,3 +240,24 @@ def test_an_admin_restores_a_backup_from_the_window_and_everyone_logs_in_again(
     assert restored.user_id == admin.id
     kept = [p for p in (data_dir / "backups").iterdir() if p.name.startswith("before-restore")]
     assert len(kept) == 1
+
+
+def test_a_daily_backup_that_fails_is_said_once_to_whoever_is_there(
+    station, clock, monkeypatch
+) -> None:
+    monkeypatch.setattr(
+        "app.backups.shutil.disk_usage", lambda path: shutil._ntuple_diskusage(0, 0, 0)
+    )
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: said.append(args[2]))
+    run = desktop._Run(station.data_dir)
+    backups = DailyBackups(station.data_dir, clock)
+    backups.failed.connect(run.backup_failed)
+
+    for _ in range(2):  # at start, and an hour later
+        backups.start()
+        backups.worker.join(timeout=30)
+        QApplication.processEvents()
+
+    assert len(said) == 1
+    assert said[0].startswith("Hôm nay chưa sao lưu được trạm: not enough free disk")

@@ -66,6 +66,7 @@ def run_desktop(
     check = IntegrityCheck(data_dir)
     run = _Run(data_dir)
     check.damaged.connect(run.damaged)
+    backups.failed.connect(run.backup_failed)
     if not probe:
         backups.start()
         check.start()
@@ -113,6 +114,23 @@ class _Run(QObject):
         self.data_dir = data_dir
         self.showing: LoginDialog | MainWindow | None = None
         self.restore_from: Path | None = None
+        self.backup_said: str | None = None
+
+    @Slot(str)
+    def backup_failed(self, reason: str) -> None:
+        """Today's backup could not be taken: said once, to whoever is there."""
+        if reason == self.backup_said:
+            return
+        self.backup_said = reason
+        QMessageBox.warning(
+            self.showing,
+            QCoreApplication.translate("Recovery", "Sohoa — backup"),
+            QCoreApplication.translate(
+                "Recovery",
+                "Today's backup of the station could not be taken: {reason}\n\n"
+                "What is keyed is saved as always. Tell the team lead or the admin.",
+            ).format(reason=reason),
+        )
 
     @Slot(str)
     def damaged(self, problem: str) -> None:

@@ -48,7 +48,7 @@ class BackupsDialog(QDialog):
         self.setMinimumWidth(720)
         explanation = QLabel(
             self.tr(
-                "Sohoa backs the station up once a day and keeps two weeks of backups, "
+                "Sohoa backs the station up once a day and keeps a week of backups, "
                 "beside the data in {folder}. Copy one to a stick now and then: a backup on "
                 "the same disk does not survive the disk."
             ).format(folder=db.data_dir / "backups")

@@ -26,7 +26,10 @@ BACKUP_CHECK_MS = 3_600_000  # the app may stay open for days: look each hour
 
 
 class DailyBackups(QObject):
-    """Takes the day's backup in a thread, at start and then each hour."""
+    """Takes the day's backup in a thread, at start and then each hour;
+    ``failed`` says why one could not be taken (in the window's thread)."""
+
+    failed = Signal(str)
 
     def __init__(self, data_dir: Path, clock: Clock, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -50,6 +53,7 @@ class DailyBackups(QObject):
             taken = daily_backup(self.data_dir, self.clock)
         except (BackupError, OSError) as e:
             log.error("the daily backup of %s failed: %s", self.data_dir, e)
+            self.failed.emit(str(e))
             return
         if taken is not None:
             log.info("daily backup taken: %s", taken)
