@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 from sqlalchemy.exc import DatabaseError
 
 from app.clock import Clock, local_today
@@ -690,8 +691,8 @@ class MainWindow(QMainWindow):
         self.idle.touched()
         self.raise_()
         self.activateWindow()
-        if self.focus_before_lock is not None:
-            self.focus_before_lock.setFocus()
+        if self.focus_before_lock is not None and isValid(self.focus_before_lock):
+            self.focus_before_lock.setFocus()  # unless it went while locked
 
     @Slot()
     def switch_user(self) -> None:
