@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,3 +41,17 @@ def station_of(args: argparse.Namespace) -> StationDatabase:
 
 def add_json_flag(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+def new_password(what: str, environment: str) -> str:
+    """A password being set: asked twice at the terminal, or read from the
+    variable ``environment`` when there is no terminal (scripts, tests)."""
+    if sys.stdin.isatty():
+        first = getpass.getpass(f"{what.capitalize()}: ")
+        if getpass.getpass("Again: ") != first:
+            raise CommandError("the two passwords differ")
+        return first
+    password = os.environ.get(environment)
+    if not password:
+        raise CommandError(f"no terminal to ask for the {what}: set {environment}")
+    return password

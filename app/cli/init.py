@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
-import sys
 
-from app.cli.common import CommandError, Report, add_json_flag, data_dir_of
+from app.cli.common import CommandError, Report, add_json_flag, data_dir_of, new_password
 from app.cli.key import try_create_signing_key
 from app.passwords import WeakPasswordError
 from app.station import StationError, init_station
@@ -32,19 +29,6 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
     parser.set_defaults(handler=run)
 
 
-def admin_password() -> str:
-    """The admin password from the terminal (asked twice) or the environment."""
-    if sys.stdin.isatty():
-        first = getpass.getpass("Admin password: ")
-        if getpass.getpass("Again: ") != first:
-            raise CommandError("the two passwords differ")
-        return first
-    password = os.environ.get(PASSWORD_ENV)
-    if not password:
-        raise CommandError(f"no terminal to ask for the admin password: set {PASSWORD_ENV}")
-    return password
-
-
 def run(args: argparse.Namespace) -> Report:
     data_dir = data_dir_of(args)
     try:
@@ -53,7 +37,7 @@ def run(args: argparse.Namespace) -> Report:
             code=args.station,
             office=args.office,
             admin_username=args.admin,
-            admin_password=admin_password(),
+            admin_password=new_password("admin password", PASSWORD_ENV),
             centre_recipient=args.centre_recipient,
         )
     except (StationError, WeakPasswordError) as e:

@@ -5,13 +5,10 @@ dialog is where an admin manages the others)."""
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
-import sys
 
 from sqlalchemy import select
 
-from app.cli.common import CommandError, Report, add_json_flag, station_of
+from app.cli.common import CommandError, Report, add_json_flag, new_password, station_of
 from app.clock import SystemClock
 from app.db.models import User
 from app.passwords import WeakPasswordError
@@ -44,7 +41,7 @@ def run(args: argparse.Namespace) -> Report:
             with db.sessions() as session:
                 if session.scalar(select(User.id).where(User.username == name)) is None:
                     raise CommandError(f"there is no user {name!r} on this station")
-            temporary = _temporary_password()
+            temporary = new_password("temporary password", PASSWORD_ENV)
             with db.sessions.begin() as session:
                 user = session.scalars(select(User).where(User.username == name)).one()
                 try:
@@ -83,15 +80,3 @@ def run(args: argparse.Namespace) -> Report:
         },
         lines=lines,
     )
-
-
-def _temporary_password() -> str:
-    if sys.stdin.isatty():
-        first = getpass.getpass("Temporary password: ")
-        if getpass.getpass("Again: ") != first:
-            raise CommandError("the two passwords differ")
-        return first
-    password = os.environ.get(PASSWORD_ENV)
-    if not password:
-        raise CommandError(f"no terminal to ask for the password: set {PASSWORD_ENV}")
-    return password
