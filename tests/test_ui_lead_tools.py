@@ -81,6 +81,8 @@ def test_the_lead_sets_shifts_quotas_and_deadline(
     dialog.clerk_quotas[_id_of(station, "an")].setValue(200)
     dialog.has_deadline.setChecked(True)
     dialog.deadline.setDate(DAY + timedelta(days=60))
+    assert dialog.idle_minutes.text() == "10 phút"
+    dialog.idle_minutes.setValue(5)
     with qtbot.waitSignal(dialog.settings_changed):
         dialog.save()
 
@@ -90,6 +92,9 @@ def test_the_lead_sets_shifts_quotas_and_deadline(
     assert not dialog.isVisible()
     assert window.meter.shifts == shifts, "the window counts with the new shifts at once"
     assert window.count_label.text().endswith("120"), "the lead's own quota is the team's"
+    assert window.idle.limit == timedelta(minutes=5), "the window locks after the new minutes"
+    with station.sessions() as session:
+        assert settings.idle_minutes(session) == 5
 
 
 def test_overlapping_shifts_are_refused_in_vietnamese_and_nothing_changes(
