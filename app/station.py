@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, event, select
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.batch.age import AgeError, parse_recipients
 from app.db.backup import BackupError
+from app.db.checkpoints import Checkpointer
 from app.db.engine import database_path, session_factory, sqlite_engine
 from app.db.migrate import MigrationError, current_revision, head_revision, upgrade
 from app.db.models import Role, Station, User
@@ -32,6 +33,7 @@ class StationDatabase:
     engine: Engine
     sessions: sessionmaker[Session]
     backup_taken: Path | None = None  # by the migration at this opening
+    _checkpoints: Checkpointer | None = field(default=None, init=False, repr=False)
 
     @property
     def path(self) -> Path:
@@ -44,7 +46,24 @@ class StationDatabase:
             raise StationError(f"{self.data_dir} has a database but no station: run `sohoa init`")
         return station
 
+    def checkpoint_in_background(self) -> None:
+        """Keep the write-ahead log small from a thread of its own, until
+        :meth:`close`: what a process that saves entries for hours does, so
+        that no save waits for a checkpoint (app.db.checkpoints)."""
+        if self._checkpoints is None:
+            self._checkpoints = Checkpointer(self.path)
+            self._checkpoints.start()
+            event.listen(self.sessions, "after_commit", self._committed)
+
+    def _committed(self, _session: Session) -> None:
+        if self._checkpoints is not None:
+            self._checkpoints.wake()
+
     def close(self) -> None:
+        if self._checkpoints is not None:
+            event.remove(self.sessions, "after_commit", self._committed)
+            self._checkpoints.stop()
+            self._checkpoints = None
         self.engine.dispose()
 
 

@@ -17,6 +17,7 @@ from app.backups import quick_check, record_restore
 from app.bench.startup import LOGIN_SHOWN, peak_memory_line
 from app.clock import Clock, SystemClock
 from app.db.engine import database_path
+from app.heap import settle
 from app.keying import open_draft
 from app.station import StationDatabase, StationError, needs_upgrade, open_station
 from ui.crash import start_logging
@@ -62,6 +63,7 @@ def run_desktop(
         if db is None:
             return _refuse(str(e))
     code = db.station().code
+    db.checkpoint_in_background()
     backups = DailyBackups(data_dir, clock)
     check = IntegrityCheck(data_dir)
     run = _Run(data_dir)
@@ -81,6 +83,7 @@ def run_desktop(
             window = MainWindow(db, user, clock, language)
             run.showing = window
             window.show()
+            settle()
             offer_resume(window)
             status = app.exec()
             run.restore_from = run.restore_from or window.restore_from
@@ -97,6 +100,7 @@ def run_desktop(
             db = open_announcing_upgrade(data_dir)
         except StationError as e:
             return _refuse(str(e))
+        db.checkpoint_in_background()
         if kept is not None:
             record_restore(db.sessions, clock, user, run.restore_from, kept)
             _restored(run.restore_from, kept)

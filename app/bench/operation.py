@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from app.bench.figures import WARM_UP, Figure, timed
 from app.db.engine import database_path
+from app.heap import settle
 from app.station import StationDatabase
 
 
@@ -37,6 +38,9 @@ def raw_connection(db: StationDatabase) -> sqlite3.Connection:
 
 
 def measure(operations: list[Operation], repetitions: int) -> list[Figure]:
+    """Time each operation and its raw counterpart, in a heap settled as the
+    window settles it once it is open (app.heap)."""
+    settle()
     return [
         Figure(
             op.name,

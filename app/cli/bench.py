@@ -58,6 +58,7 @@ def run(args: argparse.Namespace) -> Report:
     except StationError as e:
         raise CommandError(str(e)) from e
     build_seconds = time.monotonic() - started
+    db.checkpoint_in_background()  # as the window does
     raw = raw_connection(db)
     try:
         entries = entry_count(db)

@@ -18,6 +18,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 DATABASE_NAME = "sohoa.sqlite3"
 BUSY_TIMEOUT_MS = 5000
+# The log's length at which a commit checkpoints it (SQLite's default is
+# 1,000 pages): a safety net under app.db.checkpoints, which keeps it short.
+AUTOCHECKPOINT_PAGES = 10_000
 
 
 def database_path(data_dir: Path) -> Path:
@@ -32,6 +35,7 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute(f"PRAGMA wal_autocheckpoint={AUTOCHECKPOINT_PAGES}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.close()
