@@ -22,7 +22,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Subquery, delete, func, select
+from sqlalchemy import ColumnElement, Select, bindparam, delete, exists, select
 from sqlalchemy.orm import Session
 
 from app import audit, text
@@ -146,6 +146,7 @@ def save_entry(
         _keep_pending_edit(session, entry, stored, user, now)
         return SaveOutcome(entry, assessment, saved=True)
 
+    new = entry is None  # nothing to replace: no names indexed, no pending edit
     if entry is None:
         entry = Entry(
             book_id=book.id,
@@ -199,9 +200,10 @@ def save_entry(
     session.add(entry)
     session.flush()
     if changed or was_draft:
-        _index_names(session, spec, entry, assessment)
+        _index_names(session, spec, entry, assessment, replace=not new)
     if action is not SaveAction.DRAFT:
-        _drop_pending_edit(session, entry)
+        if not new:
+            _drop_pending_edit(session, entry)
         if changed or was_draft:
             _record_change(session, clock, user, entry, as_it_was)
     checks: list[CheckFinding] = []
@@ -345,44 +347,70 @@ def _sequence(
     year: int,
     registration_date: PartialDate | None,
 ) -> list[Finding]:
-    others = select(Entry).where(
-        Entry.book_id == book.id,
-        Entry.year == year,
-        Entry.status != EntryStatus.DRAFT.value,
-        Entry.number.is_not(None),
-    )
-    if entry is not None and entry.id is not None:
-        others = others.where(Entry.id != entry.id)
-    others = others.subquery()
-    taken = session.scalar(select(func.count()).where(others.c.number == number)) > 0
-    highest = session.scalar(select(func.max(others.c.number)))
-    previous = _neighbour(session, others, others.c.number < number, others.c.number.desc())
-    following = _neighbour(session, others, others.c.number > number, others.c.number.asc())
+    row = session.execute(
+        _SEQUENCE,
+        {
+            "book": book.id,
+            "year": year,
+            "number": number,
+            "entry": entry.id if entry is not None and entry.id is not None else 0,
+        },
+    ).one()
+    taken, highest, before, before_date, after, after_date = row
     return check_sequence(
         number,
         year,
         registration_date,
-        taken=taken,
+        taken=bool(taken),
         highest=highest,
-        previous=previous,
-        following=following,
+        previous=_neighbour(before, before_date),
+        following=_neighbour(after, after_date),
     )
 
 
-def _neighbour(
-    session: Session, others: Subquery, where: ColumnElement[bool], order: ColumnElement[Any]
-) -> Neighbour | None:
+def _neighbour(number: int | None, registration_date: str | None) -> Neighbour | None:
     """The nearest other entry on one side of a number, with its date."""
-    row = session.execute(
-        select(others.c.number, others.c.registration_date).where(where).order_by(order).limit(1)
-    ).first()
-    if row is None:
+    if number is None:
         return None
-    return Neighbour(row[0], PartialDate.from_iso(row[1]) if row[1] else None)
+    return Neighbour(number, PartialDate.from_iso(registration_date) if registration_date else None)
 
 
-def _index_names(session: Session, spec: BookSpec, entry: Entry, assessment: Assessment) -> None:
-    session.execute(delete(EntryName).where(EntryName.entry_id == entry.id))
+def _sequence_query() -> Select[Any]:
+    """Where a number stands among the other numbered entries of its book
+    and year, in one statement read from the index on (book, year, number):
+    whether it is taken, the highest, and the nearest on each side with its
+    date. Built once; run at every save."""
+    number = bindparam("number")
+    others = (
+        Entry.book_id == bindparam("book"),
+        Entry.year == bindparam("year"),
+        Entry.status != EntryStatus.DRAFT.value,
+        Entry.number.is_not(None),
+        Entry.id != bindparam("entry"),
+    )
+
+    def nearest(column: Any, *where: ColumnElement[bool], descending: bool) -> Any:
+        order = (Entry.number.desc(), Entry.id.desc()) if descending else (Entry.number, Entry.id)
+        return select(column).where(*others, *where).order_by(*order).limit(1).scalar_subquery()
+
+    return select(
+        exists().where(*others, Entry.number == number),
+        nearest(Entry.number, descending=True),
+        nearest(Entry.number, Entry.number < number, descending=True),
+        nearest(Entry.registration_date, Entry.number < number, descending=True),
+        nearest(Entry.number, Entry.number > number, descending=False),
+        nearest(Entry.registration_date, Entry.number > number, descending=False),
+    )
+
+
+_SEQUENCE = _sequence_query()
+
+
+def _index_names(
+    session: Session, spec: BookSpec, entry: Entry, assessment: Assessment, *, replace: bool
+) -> None:
+    if replace:
+        session.execute(delete(EntryName).where(EntryName.entry_id == entry.id))
     rows = [
         {"entry_id": entry.id, "field": field.key, "key": text.search_key(value)}
         for field in spec.name_fields

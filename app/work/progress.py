@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import bindparam, delete, func, insert, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from app.clock import VIETNAM
@@ -28,12 +29,18 @@ def completion_moved(session: Session, before: datetime | None, after: datetime 
 
 
 def _add(session: Session, day: date, count: int) -> None:
-    row = session.get(DailyDone, day)
-    if row is None:
-        session.add(DailyDone(day=day, entries=count))
-    else:
-        row.entries += count
-    session.flush()
+    session.execute(_ADD, {"day": day, "count": count})
+
+
+# One statement, whether the day has a row yet or not.
+_ADD = (
+    sqlite_insert(DailyDone)
+    .values(day=bindparam("day"), entries=bindparam("count"))
+    .on_conflict_do_update(
+        index_elements=[DailyDone.day],
+        set_={"entries": DailyDone.entries + bindparam("count")},
+    )
+)
 
 
 def per_day(session: Session) -> list[tuple[date, int]]:
