@@ -136,7 +136,11 @@ class Book(Base):
     """One physical register book (quyển) of one kind, office and year."""
 
     __tablename__ = "books"
-    __table_args__ = (UniqueConstraint("kind", "office", "volume", "year"),)
+    __table_args__ = (
+        UniqueConstraint("kind", "office", "volume", "year"),
+        # The campaign's target, summed every few seconds on the dashboard.
+        Index("ix_books_expected_entries", "expected_entries"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(16))

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
+from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from app.db.models import BacklogCount, Book, DeferralReason, Entry, EntryStatus, User
@@ -56,8 +58,24 @@ def _entries(
     session: Session, where: ColumnElement[bool] | None = None, limit: int | None = None
 ) -> list[tuple[DeferralReason, DeferredEntry]]:
     """Deferred entries, oldest first, with their reason."""
+    query = _deferred().limit(limit)
+    if where is not None:
+        query = query.where(where)
+    return [
+        (
+            DeferralReason(r[0] or DeferralReason.OTHER),
+            DeferredEntry(r[1], r[2], BookKind(r[3]), *r[4:]),
+        )
+        for r in session.execute(query)
+    ]
+
+
+@cache
+def _deferred() -> Select[Any]:
+    """The deferred entries with their books and who left them, oldest
+    first: built once, as the dashboard reads it every few seconds."""
     deferrer = aliased(User)
-    query = (
+    return (
         select(
             Entry.deferral_reason,
             Entry.id,
@@ -76,17 +94,7 @@ def _entries(
         .outerjoin(deferrer, deferrer.id == Entry.deferred_by)
         .where(Entry.status == EntryStatus.DEFERRED.value)
         .order_by(Entry.deferred_at.nulls_first(), Entry.id)
-        .limit(limit)
     )
-    if where is not None:
-        query = query.where(where)
-    return [
-        (
-            DeferralReason(r[0] or DeferralReason.OTHER),
-            DeferredEntry(r[1], r[2], BookKind(r[3]), *r[4:]),
-        )
-        for r in session.execute(query)
-    ]
 
 
 def backlog_counts(session: Session) -> dict[DeferralReason, int]:

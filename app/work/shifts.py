@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
 
 from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlalchemy.orm import Session
@@ -60,12 +59,6 @@ def local_offset() -> str:
     """SQLite's modifier from UTC to Vietnam time (no daylight saving there)."""
     hours = VIETNAM.utcoffset(datetime(2000, 1, 1)) // timedelta(hours=1)
     return f"{hours:+d} hours"
-
-
-def shift_number(column: ColumnElement[Any], shifts: tuple[Shift, ...]) -> ColumnElement[int]:
-    """The number of the shift a stored UTC moment falls in, in SQL;
-    ``OUTSIDE`` outside every shift."""
-    return shift_of_local_time(func.strftime("%H:%M:%S", column, local_offset()), shifts)
 
 
 def shift_of_local_time(

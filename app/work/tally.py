@@ -6,9 +6,9 @@ in which it was last left for later, even once it is completed. Shifts are
 the station's (app.work.settings), in Vietnam time; work outside every shift
 counts as shift 0 of its day.
 
-The station database is SQLite: the grouping by local day and shift is done
-by SQLite's date functions, over the indexes on ``completed_at`` and
-``deferred_at``, so that a shift's or a day's tally reads only that day.
+A day and each of its shifts are ranges of UTC moments: the tally reads a
+day at a time over the indexes on ``completed_at`` and ``deferred_at``, and
+sorts its entries into shifts by comparing the moments as they are stored.
 """
 
 from __future__ import annotations
@@ -19,13 +19,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
 from app.db.models import Book, Entry, EntryStatus, User, WorkSession
 from app.specs import BookKind
 from app.work import progress, settings
-from app.work.shifts import OUTSIDE, Shift, day_bounds, local_offset, shift_number
+from app.work.shifts import OUTSIDE, Shift, day_bounds
 
 DONE = (EntryStatus.COMPLETED.value, EntryStatus.VERIFIED.value, EntryStatus.EXPORTED.value)
 PACE_DAYS = 7  # the projection's pace: entries per day over the last week
@@ -52,26 +52,41 @@ def tally(
 ) -> list[TallyRow]:
     """The counts of every day from ``first`` to ``last`` (Vietnam dates)."""
     shifts = shifts or settings.shifts(session)
-    start, end = day_bounds(first)[0], day_bounds(last)[1]
+    rows: list[TallyRow] = []
+    for offset in range((last - first).days + 1):
+        rows.extend(_day_rows(session, first + timedelta(days=offset), shifts))
+    return sorted(rows, key=lambda r: (r.day, r.shift, r.username, r.kind.priority, r.outcome))
+
+
+def _day_rows(session: Session, day: date, shifts: tuple[Shift, ...]) -> list[TallyRow]:
+    """One day's counts. The day and its shifts are ranges of stored UTC
+    moments, compared as they are stored: no date function runs per entry."""
+    start, end = day_bounds(day)
     rows: list[TallyRow] = []
     for outcome, moment, who in (
         (Outcome.COMPLETED, Entry.completed_at, Entry.completed_by),
         (Outcome.DEFERRED, Entry.deferred_at, Entry.deferred_by),
     ):
-        day = func.date(moment, local_offset())
-        shift = shift_number(moment, shifts)
+        shift = case(
+            *[
+                (and_(moment >= shift_start, moment < shift_end), s.number)
+                for s in shifts
+                for shift_start, shift_end in [s.bounds(day)]
+            ],
+            else_=OUTSIDE,
+        )
         query = (
-            select(day, shift, who, User.username, Book.kind, func.count())
+            select(shift, who, User.username, Book.kind, func.count())
             .join(Book, Book.id == Entry.book_id)
             .join(User, User.id == who)
             .where(moment >= start, moment < end)
-            .group_by(day, shift, who, Book.kind)
+            .group_by(shift, who, Book.kind)
         )
         rows.extend(
-            TallyRow(date.fromisoformat(d), s, u, name, BookKind(k), outcome, n)
-            for d, s, u, name, k, n in session.execute(query)
+            TallyRow(day, s, u, name, BookKind(k), outcome, n)
+            for s, u, name, k, n in session.execute(query)
         )
-    return sorted(rows, key=lambda r: (r.day, r.shift, r.username, r.kind.priority, r.outcome))
+    return rows
 
 
 @dataclass
@@ -249,24 +264,16 @@ def campaign_progress(session: Session, today: date) -> CampaignProgress:
     The target is the sum of the books' expected entries; a book registered
     without that number counts for the entries keyed in it so far.
     """
-    expected, without_number = session.execute(
-        select(
-            func.coalesce(func.sum(Book.expected_entries), 0),
-            func.count().filter(Book.expected_entries.is_(None)),
-        )
-    ).one()
+    # Both read from the index on expected_entries, not the books' rows.
+    expected = session.scalar(select(func.coalesce(func.sum(Book.expected_entries), 0)))
     # Few books lack the number: count their entries book by book, through
     # the index on book_id, never over the whole entries table.
-    unplanned_books = (
-        list(session.scalars(select(Book.id).where(Book.expected_entries.is_(None))))
-        if without_number
-        else []
-    )
+    unplanned_books = session.scalars(select(Book.id).where(Book.expected_entries.is_(None)))
     unplanned = sum(
         session.scalar(
             select(func.count(Entry.id)).where(Entry.book_id == book_id, Entry.status.in_(DONE))
         )
-        for book_id in unplanned_books
+        for book_id in unplanned_books.all()
     )
     per_day = [(d, n) for d, n in progress.per_day(session) if d <= today]
     done = sum(n for _, n in per_day)
