@@ -49,6 +49,11 @@ def test_the_revision_chain_is_linear() -> None:
         assert not revision.is_branch_point
 
 
+def test_the_head_known_without_alembic_is_alembics() -> None:
+    scripts = ScriptDirectory.from_config(migrate.alembic_config())
+    assert scripts.get_current_head() == migrate.HEAD_REVISION
+
+
 def test_upgrading_an_empty_database_gives_exactly_the_models(tmp_path: Path) -> None:
     engine = sqlite_engine(tmp_path / "empty.sqlite3")
     migrate.upgrade(engine, tmp_path / "empty.sqlite3", tmp_path / "backups")
@@ -91,6 +96,7 @@ def test_a_database_behind_is_backed_up_then_upgraded(
     monkeypatch.setattr(
         migrate, "MIGRATIONS_DIR", later_migrations(tmp_path, SECOND_REVISION.format(head=head))
     )
+    monkeypatch.setattr(migrate, "HEAD_REVISION", "9999")
 
     reopened = open_station(data_dir)
 
@@ -123,6 +129,7 @@ def test_a_migration_that_fails_half_way_changes_nothing(
     monkeypatch.setattr(
         migrate, "MIGRATIONS_DIR", later_migrations(tmp_path, FAILING_REVISION.format(head=head))
     )
+    monkeypatch.setattr(migrate, "HEAD_REVISION", "9999")
 
     with pytest.raises(RuntimeError, match="half way"):
         open_station(data_dir)

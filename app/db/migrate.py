@@ -2,27 +2,34 @@
 
 At every start the database is upgraded to the newest revision; when it holds
 data and is behind, a backup is taken first, so that a failed or unwanted
-migration never costs a clerk their work.
+migration never costs a clerk their work. A start with nothing to upgrade
+(nearly every one) reads the revision with one query and never loads Alembic,
+a fifth of a second of a clerk's start.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Engine, inspect, text
 
 import migrations
 from app.db.backup import backup_database
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS_DIR = Path(migrations.__file__).parent
+# The newest revision in migrations/versions, known without Alembic;
+# tests/test_migrations.py holds it to Alembic's own reading of the scripts.
+HEAD_REVISION = "0016"
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
@@ -30,16 +37,15 @@ def alembic_config() -> Config:
 
 def head_revision() -> str:
     """The newest revision this version of Sohoa knows."""
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    if head is None:
-        raise RuntimeError("no migration revisions are installed")
-    return head
+    return HEAD_REVISION
 
 
 def current_revision(engine: Engine) -> str | None:
     """The revision the database is at; None for a database never migrated."""
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        return connection.scalar(text("SELECT version_num FROM alembic_version"))
 
 
 class MigrationError(RuntimeError):
@@ -55,9 +61,11 @@ def upgrade(engine: Engine, database: Path, backup_dir: Path) -> Path | None:
     checked before the transaction commits.
     """
     current = current_revision(engine)
-    head = head_revision()
-    if current == head:
+    if current == HEAD_REVISION:
         return None
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
     scripts = ScriptDirectory.from_config(alembic_config())
     if current is not None and current not in {r.revision for r in scripts.walk_revisions()}:
         raise MigrationError(
