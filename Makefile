@@ -9,7 +9,7 @@ INSTALLED := $(VENV)/.installed
 # `make run` opens this station; on first use it is filled with demo data.
 DATA_DIR ?= $(CURDIR)/.station
 
-.PHONY: run test lint format translations clean
+.PHONY: run test lint format translations bundle clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,12 @@ format: $(INSTALLED)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# The Linux bundle (packaging/README.md): built, then checked by its own
+# --self-test offscreen, then packed in dist/.
+bundle: $(INSTALLED)
+	$(BIN)/python -m pip install --quiet -e ".[bundle]"
+	PYTHON=$(BIN)/python packaging/linux/build.sh
+
 # After changing UI strings: refresh the .ts, translate, then compile the .qm.
 translations: $(INSTALLED)
 	$(BIN)/pyside6-lupdate $(shell find ui -name '*.py') -no-obsolete -source-language en -target-language vi \
@@ -41,4 +47,4 @@ translations: $(INSTALLED)
 	$(BIN)/pyside6-lrelease resources/translations/qt_vi.ts -qm resources/translations/qt_vi.qm
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis build dist
