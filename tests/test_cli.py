@@ -222,3 +222,24 @@ def test_opening_the_window_loads_no_command() -> None:
     )
 
     assert result.stdout.strip() == "None ['app.cli.common']"
+
+
+def test_a_windowed_program_runs_a_command_without_standard_streams(
+    station, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """sohoa.exe on Windows has no console: Python gives it no stdout or
+    stderr. A command given to it (a scheduled backup) must still run."""
+    from ui.launch import main
+
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", None)
+
+    stick = tmp_path / "stick"
+    stick.mkdir()
+
+    status = main(["backup", "--to", str(stick), "--json", "--data-dir", str(station.data_dir)])
+    sys.stdout.close()  # the program's to the end; the test's to here
+    sys.stderr.close()
+
+    assert status == 0
+    assert any(stick.glob("*.sqlite3"))

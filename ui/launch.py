@@ -7,6 +7,7 @@ runs on machines without a screen or Qt libraries in memory.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
@@ -14,6 +15,7 @@ from app.cli import build_parser, data_dir_of, names_a_command, run
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _give_streams_to_a_windowed_program()
     argv = sys.argv[1:] if argv is None else list(argv)
     args = build_parser(with_commands=names_a_command(argv)).parse_args(argv)
     if args.command is not None:
@@ -25,6 +27,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ui.app import run_desktop
 
     return run_desktop(data_dir_of(args), language=args.language, probe=args.startup_probe)
+
+
+def _give_streams_to_a_windowed_program() -> None:
+    """The installed sohoa.exe on Windows is a windowed program: it has no
+    console, and Python gives it no standard streams. A command given to it
+    (a scheduled ``sohoa.exe backup --to E:\\``) still runs, its report
+    discarded; sohoa-cli.exe is the one that prints (packaging/README.md)."""
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
 
 
 if __name__ == "__main__":

@@ -16,8 +16,8 @@
 #define AppName "Sohoa"
 #define SourceDir "..\..\dist\sohoa"
 #ifndef AppVersion
-  ; The version PyInstaller wrote into sohoa.exe (from app/__init__.py).
-  #define AppVersion GetVersionNumbersString(SourceDir + "\sohoa.exe")
+  ; The version the spec wrote into sohoa.exe (app/__init__.py's, as it is).
+  #define AppVersion GetStringFileInfo(SourceDir + "\sohoa.exe", "ProductVersion")
 #endif
 
 ; The wizard speaks Vietnamese where Inno Setup's Vietnamese translation is
@@ -89,8 +89,10 @@ Source: "{#SourceDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs 
 [Icons]
 Name: "{group}\{#AppName}"; Filename: "{app}\sohoa.exe"
 ; The same self-test again, in a console window that stays open to be read.
+; cmd /k strips one outer pair of quotes: the path keeps its own, whatever
+; folder it is in.
 Name: "{group}\{cm:SelfTestShortcut}"; Filename: "{cmd}"; \
-  Parameters: "/k ""{app}\sohoa-cli.exe"" --self-test"; IconFilename: "{app}\sohoa.exe"
+  Parameters: "/k """"{app}\sohoa-cli.exe"" --self-test"""; IconFilename: "{app}\sohoa.exe"
 Name: "{group}\{cm:UninstallProgram,{#AppName}}"; Filename: "{uninstallexe}"
 Name: "{autodesktop}\{#AppName}"; Filename: "{app}\sohoa.exe"; Tasks: desktopicon
 
@@ -99,8 +101,9 @@ Filename: "{app}\sohoa.exe"; Description: "{cm:LaunchProgram,{#AppName}}"; \
   Flags: nowait postinstall skipifsilent
 
 [Code]
-// The post-install check: Sohoa's own --self-test, its verdict shown (and
-// written to the setup log for a silent install).
+// The post-install check: Sohoa's own --self-test. Its verdict is written
+// to the setup log, and shown unless the install is silent (a silent
+// install waits for no one: /LOG=setup.log keeps the verdict).
 procedure CurStepChanged(CurStep: TSetupStep);
 var
   ResultCode: Integer;
@@ -112,10 +115,11 @@ begin
   Passed := Exec(ExpandConstant('{app}\sohoa-cli.exe'), '--self-test', ExpandConstant('{app}'),
     SW_HIDE, ewWaitUntilTerminated, ResultCode) and (ResultCode = 0);
   Log(Format('Sohoa self-test: exit code %d', [ResultCode]));
+  if WizardSilent then
+    Exit;
   if Passed then
-    SuppressibleMsgBox(CustomMessage('SelfTestPassed'), mbInformation, MB_OK, IDOK)
+    MsgBox(CustomMessage('SelfTestPassed'), mbInformation, MB_OK)
   else
-    SuppressibleMsgBox(FmtMessage(CustomMessage('SelfTestFailed'),
-      [IntToStr(ResultCode), ExpandConstant('{localappdata}\Sohoa\Logs')]),
-      mbError, MB_OK, IDOK);
+    MsgBox(FmtMessage(CustomMessage('SelfTestFailed'),
+      [IntToStr(ResultCode), ExpandConstant('{localappdata}\Sohoa\Logs')]), mbError, MB_OK);
 end;
