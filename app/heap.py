@@ -16,6 +16,11 @@ import gc
 
 
 def settle() -> None:
-    """Collect what is garbage now, then freeze what is left."""
+    """Collect what is garbage now, then freeze what is left.
+
+    Settling again (at the next login) first gives the frozen objects back
+    to the collector: the window of the user before is garbage by then.
+    """
+    gc.unfreeze()
     gc.collect()
     gc.freeze()
