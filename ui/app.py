@@ -11,8 +11,10 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLockFile, QObject, QTimer, Slot
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
+import resources
 from app.backups import quick_check, record_restore
 from app.bench.startup import LOGIN_SHOWN, peak_memory_line
 from app.clock import Clock, SystemClock
@@ -29,6 +31,7 @@ from ui.recovery import DailyBackups, IntegrityCheck, offer_latest_backup, resto
 log = logging.getLogger(__name__)
 
 LOCK_NAME = "sohoa.lock"
+ICON = "sohoa.svg"  # in resources/
 
 
 def run_desktop(
@@ -38,6 +41,7 @@ def run_desktop(
     log.info("starting on %s (log: %s)", data_dir, log_file)
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Sohoa")
+    app.setWindowIcon(window_icon())
     language = language or chosen_language()
     install_translators(app, language)
     clock = clock or SystemClock()
@@ -182,6 +186,12 @@ def _restored(backup: Path, kept: Path) -> None:
             "What it replaced is kept in {kept}.\n\nLog in again to go on.",
         ).format(backup=backup.name, kept=kept),
     )
+
+
+def window_icon() -> QIcon:
+    """Sohoa's icon, for every window and the taskbar (the installed
+    programs carry it too: packaging/icons is made from the same drawing)."""
+    return QIcon(str(Path(resources.__file__).parent / ICON))
 
 
 def offer_resume(window: MainWindow) -> None:

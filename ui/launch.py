@@ -36,7 +36,7 @@ def _give_streams_to_a_windowed_program() -> None:
     discarded; sohoa-cli.exe is the one that prints (packaging/README.md)."""
     for name in ("stdout", "stderr"):
         if getattr(sys, name) is None:
-            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
 
 
 if __name__ == "__main__":
