@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -15,7 +16,7 @@ from alembic import command
 from log_files import isolated_log_dir
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
-from sqlalchemy import select
+from sqlalchemy import select, text
 from test_backups import damage
 
 from app.backups import daily_backup, quick_check
@@ -44,7 +45,7 @@ KEYING = textwrap.dedent(
     from pathlib import Path
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
-    from sqlalchemy import select
+    from sqlalchemy import select, text
     from app.clock import SystemClock
     from app.db.models import Book, User
     from app.station import open_station
@@ -130,8 +131,50 @@ def test_a_second_copy_on_the_same_station_is_refused(station, monkeypatch, log_
         holder.wait(timeout=30)
     assert status == 1
     assert said[0].startswith(f"Sohoa đang mở trên trạm này ({data_dir}).")
+    assert "sohoa init" not in said[0], "there is a station: nothing to create"
     logged = (log_dir / "sohoa.log").read_text("utf-8")
     assert "refused to start: Sohoa đang mở trên trạm này" in logged
+
+
+def test_a_station_written_by_a_newer_version_is_refused_in_the_window_s_language(
+    station, monkeypatch, log_dir
+) -> None:
+    data_dir: Path = station.data_dir
+    with station.engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '7777'"))
+    station.close()
+    said = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: said.append(args[2]))
+
+    assert desktop.run_desktop(data_dir, language="vi") == 1
+
+    assert said == [
+        f"Dữ liệu của trạm ở {data_dir} do một phiên bản Sohoa mới hơn ghi. "
+        "Hãy cài phiên bản đó hoặc mới hơn; dữ liệu chưa bị thay đổi gì."
+    ]
+    with sqlite3.connect(database_path(data_dir)) as db:
+        assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [("7777",)]
+
+
+def test_a_database_that_will_not_open_and_has_no_backup_is_said_so_with_its_details(
+    station, monkeypatch, log_dir
+) -> None:
+    data_dir: Path = station.data_dir
+    station.close()
+    live = database_path(data_dir)
+    live.write_bytes(b"not a database at all" * 100)
+    said = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: said.append(args[2]))
+
+    assert desktop.run_desktop(data_dir, language="vi") == 1
+
+    assert said[0].startswith("Dữ liệu của trạm bị hỏng")
+    assert "Máy này không có bản sao lưu nào còn tốt" in said[0]
+    assert said[1].startswith(
+        f"Không mở được dữ liệu của trạm ở {data_dir}; dữ liệu chưa bị thay đổi gì. "
+        "Hãy báo người phụ trách máy tính.\n\nChi tiết: cannot open the database"
+    )
+    assert live.read_bytes() == b"not a database at all" * 100
 
 
 def test_an_upgrade_at_start_is_announced_while_it_runs(station, monkeypatch, vietnamese) -> None:

@@ -19,6 +19,7 @@ from app.backups import quick_check, record_restore
 from app.bench.startup import LOGIN_SHOWN, peak_memory_line
 from app.clock import Clock, SystemClock
 from app.db.engine import database_path
+from app.db.migrate import WrittenByNewerVersion
 from app.heap import settle
 from app.keying import open_draft
 from app.station import StationDatabase, StationError, needs_upgrade, open_station
@@ -49,7 +50,8 @@ def run_desktop(
         return _refuse(
             QCoreApplication.translate("Startup", "There is no station in {folder}.").format(
                 folder=data_dir
-            )
+            ),
+            how_to_make_one=True,
         )
     lock = QLockFile(str(data_dir / LOCK_NAME))
     if not lock.tryLock(100):
@@ -65,7 +67,7 @@ def run_desktop(
     except StationError as e:
         db = _open_from_backup(data_dir, clock, str(e))
         if db is None:
-            return _refuse(str(e))
+            return _refuse(_cannot_open(data_dir, e))
     code = db.station().code
     db.checkpoint_in_background()
     backups = DailyBackups(data_dir, clock)
@@ -103,7 +105,7 @@ def run_desktop(
         try:
             db = open_announcing_upgrade(data_dir)
         except StationError as e:
-            return _refuse(str(e))
+            return _refuse(_cannot_open(data_dir, e))
         db.checkpoint_in_background()
         if kept is not None:
             record_restore(db.sessions, clock, user, run.restore_from, kept)
@@ -245,17 +247,29 @@ def _probed(login: LoginDialog) -> None:
     login.reject()
 
 
-def _refuse(reason: str) -> int:
+def _refuse(reason: str, *, how_to_make_one: bool = False) -> int:
     log.warning("refused to start: %s", reason)
-    QMessageBox.critical(
-        None,
-        QCoreApplication.translate("Startup", "Sohoa"),
-        reason
-        + "\n\n"
-        + QCoreApplication.translate(
+    if how_to_make_one:
+        reason += "\n\n" + QCoreApplication.translate(
             "Startup",
             "To create a station: sohoa init --station CODE --office NAME\n"
             "To try Sohoa with demo data: sohoa demo",
-        ),
-    )
+        )
+    QMessageBox.critical(None, QCoreApplication.translate("Startup", "Sohoa"), reason)
     return 1
+
+
+def _cannot_open(data_dir: Path, error: StationError) -> str:
+    """Why the station does not open, in the window's language; the
+    technical reason is kept for whoever looks after the computer."""
+    if isinstance(error.__cause__, WrittenByNewerVersion):
+        return QCoreApplication.translate(
+            "Startup",
+            "The station's data in {folder} was written by a newer version of Sohoa. "
+            "Install that version or a later one; nothing has been changed.",
+        ).format(folder=data_dir)
+    return QCoreApplication.translate(
+        "Startup",
+        "The station's data in {folder} cannot be opened; nothing has been changed. "
+        "Tell whoever looks after this computer.\n\nDetails: {details}",
+    ).format(folder=data_dir, details=error)

@@ -52,6 +52,10 @@ class MigrationError(RuntimeError):
     """The database cannot be brought to this version's schema."""
 
 
+class WrittenByNewerVersion(MigrationError):
+    """The database is at a revision this version does not know."""
+
+
 def upgrade(engine: Engine, database: Path, backup_dir: Path) -> Path | None:
     """Upgrade ``database`` to the head revision; return the backup taken, if any.
 
@@ -68,7 +72,7 @@ def upgrade(engine: Engine, database: Path, backup_dir: Path) -> Path | None:
 
     scripts = ScriptDirectory.from_config(alembic_config())
     if current is not None and current not in {r.revision for r in scripts.walk_revisions()}:
-        raise MigrationError(
+        raise WrittenByNewerVersion(
             f"the database is at revision {current}, which this version of Sohoa does not know:"
             " it was written by a newer version"
         )
