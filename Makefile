@@ -33,10 +33,11 @@ format: $(INSTALLED)
 	$(BIN)/ruff check --fix .
 
 # The Linux bundle (packaging/README.md): built, then checked by its own
-# --self-test offscreen, then packed in dist/.
+# --self-test offscreen, then packed in dist/ (not with ARCHIVE=no).
+ARCHIVE ?= yes
 bundle: $(INSTALLED)
 	$(BIN)/python -m pip install --quiet -e ".[bundle]"
-	PYTHON=$(BIN)/python packaging/linux/build.sh
+	PYTHON=$(BIN)/python ARCHIVE=$(ARCHIVE) packaging/linux/build.sh
 
 # After changing UI strings: refresh the .ts, translate, then compile the .qm.
 translations: $(INSTALLED)
