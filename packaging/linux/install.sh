@@ -1,5 +1,6 @@
 #!/usr/bin/env sh
-# Puts Sohoa in the applications menu, then checks that it works here.
+# Checks that this computer has the libraries Sohoa's window needs, puts
+# Sohoa in the applications menu, then checks that it works here.
 #
 #   ./install.sh              for this user (as root: for every user)
 #   ./install.sh --uninstall  takes the menu entry and the icon away again
@@ -20,6 +21,18 @@ if [ "${1:-}" = "--uninstall" ]; then
   rm -f "$entry" "$icon"
   echo "Sohoa is no longer in the applications menu. The folder $bundle can be deleted."
   exit 0
+fi
+
+# The self-test runs offscreen; the window needs the desktop's X11 client
+# libraries too, which the bundle leaves to the system.
+xcb="$bundle/_internal/PySide6/Qt/plugins/platforms/libqxcb.so"
+if [ -f "$xcb" ]; then
+  missing="$(ldd "$xcb" | awk '/not found/ { print $1 }' | sort -u | tr '\n' ' ')"
+  if [ -n "$missing" ]; then
+    echo "Sohoa's window needs libraries this computer lacks: $missing" >&2
+    echo "On Debian or Ubuntu: sudo apt install libxcb-cursor0 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3" >&2
+    exit 1
+  fi
 fi
 
 mkdir -p "$(dirname "$entry")" "$(dirname "$icon")"
