@@ -7,7 +7,6 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import threading
-import time
 from pathlib import Path
 
 from app.db.models import Setting
@@ -39,27 +38,18 @@ def _in_the_file_alone(station: StationDatabase, tmp_path: Path) -> int | None:
     return row[0] if row else None
 
 
-def _soon(check, seconds: float = 10.0) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if check():
-            return True
-        time.sleep(0.05)
-    return False
-
-
 def test_without_the_thread_the_commits_stay_in_the_log(station, tmp_path):
     _commit_many(station)
 
     assert _in_the_file_alone(station, tmp_path) is None
 
 
-def test_with_the_thread_the_commits_reach_the_file_within_moments(station, tmp_path):
+def test_with_the_thread_the_commits_reach_the_file_within_moments(station, tmp_path, qtbot):
     station.checkpoint_in_background()
 
     _commit_many(station)
 
-    assert _soon(lambda: _in_the_file_alone(station, tmp_path) == COMMITS - 1)
+    qtbot.waitUntil(lambda: _in_the_file_alone(station, tmp_path) == COMMITS - 1, timeout=10_000)
     with station.sessions() as session:
         assert session.get_one(Setting, "counter").value["n"] == COMMITS - 1
 

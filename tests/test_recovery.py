@@ -197,7 +197,7 @@ def test_an_upgrade_at_start_is_announced_while_it_runs(station, monkeypatch, vi
     monkeypatch.setattr(desktop, "open_station", open_and_look)
 
     assert needs_upgrade(data_dir)
-    db = desktop.open_announcing_upgrade(data_dir)
+    db = desktop.open_for_window(data_dir)
     db.close()
 
     assert shown and shown[0].startswith("Sohoa đang nâng cấp dữ liệu của trạm")

@@ -63,13 +63,12 @@ def run_desktop(
             ).format(folder=data_dir)
         )
     try:
-        db = open_announcing_upgrade(data_dir)
+        db = open_for_window(data_dir)
     except StationError as e:
         db = _open_from_backup(data_dir, clock, str(e))
         if db is None:
             return _refuse(_cannot_open(data_dir, e))
     code = db.station().code
-    db.checkpoint_in_background()
     backups = DailyBackups(data_dir, clock)
     check = IntegrityCheck(data_dir)
     run = _Run(data_dir)
@@ -103,10 +102,9 @@ def run_desktop(
         db.close()
         kept = restore(data_dir, run.restore_from, code, None)
         try:
-            db = open_announcing_upgrade(data_dir)
+            db = open_for_window(data_dir)
         except StationError as e:
             return _refuse(_cannot_open(data_dir, e))
-        db.checkpoint_in_background()
         if kept is not None:
             record_restore(db.sessions, clock, user, run.restore_from, kept)
             _restored(run.restore_from, kept)
@@ -169,7 +167,7 @@ def _open_from_backup(data_dir: Path, clock: Clock, problem: str) -> StationData
     if kept is None:
         return None
     try:
-        db = open_announcing_upgrade(data_dir)
+        db = open_for_window(data_dir)
     except StationError:
         log.exception("the restored backup %s does not open either (%s)", backup, problem)
         return None
@@ -213,28 +211,33 @@ def offer_resume(window: MainWindow) -> None:
         window.open_entry(draft.id)
 
 
-def open_announcing_upgrade(data_dir: Path) -> StationDatabase:
-    """Open the station; an upgrade of its schema (minutes, on a campaign's
-    database) is announced first, so nobody thinks the app is not starting."""
-    if not needs_upgrade(data_dir):
-        return open_station(data_dir)
-    notice = QLabel(
-        QCoreApplication.translate(
-            "Startup",
-            "Sohoa is upgrading this station's data to the new version.\n"
-            "On a large station this takes a few minutes. Do not turn the computer off.",
+def open_for_window(data_dir: Path) -> StationDatabase:
+    """Open the station for the window. An upgrade of its schema (minutes, on
+    a campaign's database) is announced first, so nobody thinks the app is
+    not starting; once open, its log is checkpointed in the background for
+    as long as it stays open (app.db.checkpoints)."""
+    if needs_upgrade(data_dir):
+        notice = QLabel(
+            QCoreApplication.translate(
+                "Startup",
+                "Sohoa is upgrading this station's data to the new version.\n"
+                "On a large station this takes a few minutes. Do not turn the computer off.",
+            )
         )
-    )
-    notice.setObjectName("upgrading")
-    notice.setWindowTitle(QCoreApplication.translate("Startup", "Sohoa"))
-    notice.setContentsMargins(24, 24, 24, 24)
-    notice.show()
-    QApplication.processEvents()
-    log.info("upgrading the database of %s", data_dir)
-    try:
-        return open_station(data_dir)
-    finally:
-        notice.close()
+        notice.setObjectName("upgrading")
+        notice.setWindowTitle(QCoreApplication.translate("Startup", "Sohoa"))
+        notice.setContentsMargins(24, 24, 24, 24)
+        notice.show()
+        QApplication.processEvents()
+        log.info("upgrading the database of %s", data_dir)
+        try:
+            db = open_station(data_dir)
+        finally:
+            notice.close()
+    else:
+        db = open_station(data_dir)
+    db.checkpoint_in_background()
+    return db
 
 
 def _probed(login: LoginDialog) -> None:

@@ -268,12 +268,12 @@ def campaign_progress(session: Session, today: date) -> CampaignProgress:
     expected = session.scalar(select(func.coalesce(func.sum(Book.expected_entries), 0)))
     # Few books lack the number: count their entries book by book, through
     # the index on book_id, never over the whole entries table.
-    unplanned_books = session.scalars(select(Book.id).where(Book.expected_entries.is_(None)))
+    unplanned_books = session.scalars(select(Book.id).where(Book.expected_entries.is_(None))).all()
     unplanned = sum(
         session.scalar(
             select(func.count(Entry.id)).where(Entry.book_id == book_id, Entry.status.in_(DONE))
         )
-        for book_id in unplanned_books.all()
+        for book_id in unplanned_books
     )
     per_day = [(d, n) for d, n in progress.per_day(session) if d <= today]
     done = sum(n for _, n in per_day)
