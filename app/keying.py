@@ -9,6 +9,8 @@ what makes keying fast.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -99,16 +101,41 @@ def display_value(book: Book, key: str, stored: str) -> str:
     return stored
 
 
-def suggestions(field: FieldSpec, typed: str, limit: int = 8) -> list[str]:
+@dataclass(frozen=True)
+class Suggestion:
+    """A value offered as the clerk types.
+
+    ``value`` is what picking it writes into the field; ``label`` is how the
+    list shows it (a unit that no longer exists, with its years).
+    """
+
+    value: str
+    label: str
+
+
+def suggestions(
+    field: FieldSpec,
+    typed: str,
+    limit: int = 8,
+    *,
+    near: gazetteer.Place | None = None,
+    year: int | None = None,
+) -> list[Suggestion]:
     """What to offer as the clerk types into ``field``, accents ignored.
 
-    Places come from the gazetteer (current and pre-2025 names: old books use
-    old names), ethnic groups from the list of 54; other fields offer none.
+    Places come from the gazetteer (current, pre-2025 and historical units),
+    those of the station's own area (``near``: its commune) and of the book's
+    ``year`` first; ethnic groups from the list of 54; other fields offer
+    none. Nothing here changes the field: a suggestion is written into it
+    only when the clerk picks it.
     """
     if not typed.strip():
         return []
     if field.type is FieldType.PLACE:
-        return [place.full_path for place in gazetteer.complete(typed, limit=limit)]
+        return [
+            Suggestion(place.full_path, place.label)
+            for place in gazetteer.complete(typed, limit=limit, near=near, year=year)
+        ]
     if field.type is FieldType.ETHNIC:
-        return [group.name for group in ethnic.complete(typed, limit=limit)]
+        return [Suggestion(g.name, g.name) for g in ethnic.complete(typed, limit=limit)]
     return []

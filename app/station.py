@@ -11,6 +11,7 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.batch.age import AgeError, parse_recipients
+from app.clock import SystemClock
 from app.db.backup import BackupError
 from app.db.checkpoints import Checkpointer
 from app.db.engine import database_path, session_factory, sqlite_engine
@@ -18,6 +19,7 @@ from app.db.migrate import MigrationError, current_revision, head_revision, upgr
 from app.db.models import Role, Station, User
 from app.passwords import hash_password
 from app.paths import backups_dir
+from app.work import settings
 
 STATION_CODE = re.compile(r"^[A-Z0-9][A-Z0-9-]{1,31}$")
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
@@ -133,8 +135,13 @@ def init_station(
     admin_username: str,
     admin_password: str,
     centre_recipient: str | None = None,
+    locality: str | None = None,
 ) -> StationDatabase:
-    """Create the station in ``data_dir`` with its first (admin) user."""
+    """Create the station in ``data_dir`` with its first (admin) user.
+
+    ``locality`` names the station's own commune ("Xã Tân Lập, Huyện Đồng
+    Phú, Tỉnh Bình Phước"), whose places the form suggests first.
+    """
     if not STATION_CODE.match(code):
         raise StationError(
             f"station code {code!r}: 2 to 32 capital letters, digits or hyphens, e.g. BP-DONGPHU-01"
@@ -147,6 +154,10 @@ def init_station(
         recipients = " ".join(parse_recipients(centre_recipient)) if centre_recipient else None
     except AgeError as e:
         raise StationError(str(e)) from e
+    try:
+        commune = settings.find_locality(locality) if locality is not None else None
+    except settings.InvalidSetting as e:
+        raise StationError(str(e)) from e
     password_hash = hash_password(admin_password)
     db = open_station(data_dir, create=True)
     with db.sessions.begin() as session:
@@ -154,12 +165,14 @@ def init_station(
             db.close()
             raise StationError(f"{data_dir} already holds a station")
         session.add(Station(code=code, office=office.strip(), centre_recipient=recipients))
-        session.add(
-            User(
-                username=admin_username,
-                full_name=admin_username,
-                role=Role.ADMIN.value,
-                password_hash=password_hash,
-            )
+        admin = User(
+            username=admin_username,
+            full_name=admin_username,
+            role=Role.ADMIN.value,
+            password_hash=password_hash,
         )
+        session.add(admin)
+        if commune is not None:
+            session.flush()
+            settings.set_locality(session, admin, commune, clock=SystemClock())
     return db

@@ -46,6 +46,8 @@ def test_init_demo_check_backup(tmp_path: Path) -> None:
             "BP-DP-01",
             "--office",
             "UBND xã Tân Lập",
+            "--locality",
+            "tan lap, dong phu, binh phuoc",
             "--json",
             data_dir=data_dir,
         )
@@ -55,6 +57,7 @@ def test_init_demo_check_backup(tmp_path: Path) -> None:
     backup = ok_json(sohoa("backup", "--to", str(tmp_path / "stick"), "--json", data_dir=data_dir))
 
     assert created["station"] == "BP-DP-01"
+    assert created["locality"] == "Xã Tân Lập, Huyện Đồng Phú, Tỉnh Bình Phước"
     assert demo["created"] is False and demo["entries"] == 5000
     assert set(demo["by_kind"]) == {"birth", "marriage", "death", "adoption"}
     assert health["healthy"] is True
@@ -113,6 +116,14 @@ def test_init_refuses_a_second_station_in_the_same_dir(tmp_path: Path) -> None:
     assert first.returncode == 0
     assert second.returncode == 1
     assert "already holds a station" in second.stderr
+
+
+def test_init_refuses_a_locality_that_is_not_one_commune(tmp_path: Path) -> None:
+    result = sohoa(*INIT, "--locality", "Tân Lập", data_dir=tmp_path)
+
+    assert result.returncode == 1
+    assert "does not name one commune" in result.stderr
+    assert not (tmp_path / "sohoa.sqlite3").exists()
 
 
 def test_init_without_terminal_needs_the_password_from_the_environment(tmp_path: Path) -> None:

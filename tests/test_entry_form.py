@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.specs import SourceStatus, spec_for
+from ui.form.editors import VALUE_ROLE
 from ui.form.entry_form import EntryForm
 from ui.keyboard_driver import Keyboard
 
@@ -65,6 +66,34 @@ def test_one_digit_picks_a_choice(form: EntryForm) -> None:
     assert focused_field(form) == "child_ethnicity"
 
 
+def suggested(form: EntryForm, field: str) -> list[str]:
+    """The values the field's suggestion list offers, in its order."""
+    model = form.editors[field].suggestion_list.model()
+    return [model.index(row, 0).data(VALUE_ROLE) for row in range(model.rowCount())]
+
+
+@pytest.mark.parametrize(
+    ("field", "typed"),
+    [
+        ("child_birth_place", "tan lap dong phu"),
+        ("child_birth_place", "Tân Lập"),
+    ],
+)
+def test_enter_keeps_exactly_what_was_typed_while_no_suggestion_is_picked(
+    form, field, typed
+) -> None:
+    keyboard = Keyboard()
+    form.focus(field)
+    keyboard.type(typed)
+
+    assert form.editors[field].suggestion_list.isVisible()
+    assert typed not in suggested(form, field)
+    keyboard.enter()
+    assert form.editors[field].input.text() == typed
+    assert form.values()[field].value == typed
+    assert focused_field(form) != field
+
+
 @pytest.mark.parametrize(
     ("field", "typed", "taken"),
     [
@@ -72,15 +101,42 @@ def test_one_digit_picks_a_choice(form: EntryForm) -> None:
         ("child_birth_place", "tan lap dong phu", "Xã Tân Lập, Huyện Đồng Phú, Tỉnh Bình Phước"),
     ],
 )
-def test_typing_without_accents_offers_and_enter_takes(form, field, typed, taken) -> None:
+def test_down_shows_the_first_suggestion_in_the_field_and_enter_takes_it(
+    form, field, typed, taken
+) -> None:
     keyboard = Keyboard()
     form.focus(field)
     keyboard.type(typed)
+    keyboard.press(Qt.Key.Key_Down)
 
-    assert form.editors[field].suggestion_list.isVisible()
+    assert form.editors[field].input.text() == taken, "the field shows what Enter takes"
     keyboard.enter()
-    assert form.editors[field].input.text() == taken
+    assert form.values()[field].value == taken
     assert focused_field(form) != field
+
+
+def test_alt_and_a_number_take_that_suggestion(form: EntryForm) -> None:
+    keyboard = Keyboard()
+    form.focus("child_birth_place")
+    keyboard.type("tan lap")
+    second = suggested(form, "child_birth_place")[1]
+
+    keyboard.press(Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    assert form.editors["child_birth_place"].input.text() == second
+    assert not form.editors["child_birth_place"].suggestion_list.isVisible()
+    assert focused_field(form) == "child_birth_place", "the clerk sees it before moving on"
+    keyboard.enter()
+    assert form.values()["child_birth_place"].value == second
+
+
+def test_the_list_numbers_its_suggestions_for_alt(form: EntryForm) -> None:
+    form.focus("child_birth_place")
+    Keyboard().type("tan lap")
+
+    model = form.editors["child_birth_place"].suggestion_list.model()
+    shown = [model.index(row, 0).data() for row in range(model.rowCount())]
+    assert shown[0].startswith("Alt+1  ")
+    assert shown[1].startswith("Alt+2  ")
 
 
 def test_f2_marks_a_field_illegible_and_again_clears_it(form: EntryForm) -> None:
@@ -117,3 +173,21 @@ def test_a_field_says_what_is_wrong_when_left_in_vietnamese(form: EntryForm) -> 
         "Ngày sinh (Người được khai sinh): ngày “31/02/1985” không có trong lịch."
     )
     assert not form.editors["mother_name"].message.isVisible(), "not yet reached"
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown", "transcription"),
+    [("kinh", "Kinh", None), ("ede", "Ê-đê", None), ("Mèo", "HMông", "Mèo")],
+)
+def test_an_ethnic_group_shows_its_official_name_on_leaving(
+    form, typed, shown, transcription
+) -> None:
+    keyboard = Keyboard()
+    form.focus("child_ethnicity")
+    keyboard.type(typed)
+    keyboard.press(Qt.Key.Key_Escape)
+    keyboard.enter()
+
+    assert form.editors["child_ethnicity"].input.text() == shown
+    assert form.values()["child_ethnicity"].value == shown
+    assert form.values()["child_ethnicity"].transcription == transcription

@@ -95,7 +95,7 @@ def test_places_and_ethnic_groups_are_suggested_without_accents() -> None:
     places = suggestions(birth.field("child_birth_place"), "tan lap dong phu")
     groups = suggestions(birth.field("child_ethnicity"), "e de")
 
-    assert places[0] == "Xã Tân Lập, Huyện Đồng Phú, Tỉnh Bình Phước"
-    assert groups[0] == "Ê-đê"
+    assert places[0].value == "Xã Tân Lập, Huyện Đồng Phú, Tỉnh Bình Phước"
+    assert groups[0].value == groups[0].label == "Ê-đê"
     assert suggestions(birth.field("child_name"), "ng") == []
     assert suggestions(birth.field("child_birth_place"), "  ") == []

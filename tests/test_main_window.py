@@ -209,6 +209,37 @@ def test_the_exact_transcription_survives_reopening_the_entry(station, window) -
     assert entry.values["child_name"] == {"v": "Phạm Thị Hòa", "t": "Phạm Thị Hoà"}
 
 
+@pytest.mark.parametrize(
+    ("typed", "keys", "saved"),
+    [
+        ("Tân Lập, Đồng Phú", [], "Tân Lập, Đồng Phú"),
+        ("tan lap dong phu", [], "tan lap dong phu"),
+        ("tan lap dong phu", [Qt.Key.Key_Down], "Xã Tân Lập, Huyện Đồng Phú, Tỉnh Bình Phước"),
+    ],
+)
+def test_a_place_is_saved_as_typed_unless_a_suggestion_is_picked(
+    station, window, typed, keys, saved
+) -> None:
+    book = add_book(station, BookKind.BIRTH)
+    window.open_book(book.id)
+    window.form.focus("child_birth_place")
+    keyboard = Keyboard()
+    keyboard.type(typed)
+    assert window.form.editors["child_birth_place"].suggestion_list.isVisible()
+    for key in keys:
+        keyboard.press(key)
+    keyboard.enter()
+    assert window.form.editors["child_birth_place"].input.text() == saved
+
+    Clerk(window.form, keyboard, REGISTERED).key_entry(
+        realistic(book, 1) | {"child_birth_place": saved}
+    )
+
+    [entry] = stored(station)
+    assert entry.status == EntryStatus.COMPLETED
+    assert entry.values["child_birth_place"]["v"] == saved
+
+
 def test_a_carried_name_keeps_how_the_book_writes_it(station, window) -> None:
     book = add_book(station, BookKind.BIRTH)
     window.open_book(book.id)

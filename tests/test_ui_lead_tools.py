@@ -120,6 +120,41 @@ def test_overlapping_shifts_are_refused_in_vietnamese_and_nothing_changes(
     assert len(shifts) == 1 and not dialog.isVisible(), "one shift a day is allowed"
 
 
+def test_the_lead_sets_the_stations_commune_and_the_form_suggests_its_places_first(
+    qtbot, station, clock, team, opened, vietnamese
+) -> None:
+    window = open_window(qtbot, station, clock, "lead")
+    window.dashboard.edit_settings()
+    [dialog] = opened
+
+    dialog.locality.setFocus()
+    qtbot.keyClicks(dialog.locality, "tan lap dong phu")
+    assert dialog.communes.stringList()[0] == "Xã Tân Lập, Huyện Đồng Phú, Tỉnh Bình Phước"
+    dialog.locality.setText(dialog.communes.stringList()[0])
+    with qtbot.waitSignal(dialog.settings_changed):
+        dialog.save()
+
+    with station.sessions() as session:
+        assert settings.locality(session).full_path == dialog.locality.text()
+    assert window.locality.full_path == "Xã Tân Lập, Huyện Đồng Phú, Tỉnh Bình Phước"
+
+
+def test_a_commune_the_list_does_not_know_is_refused_in_vietnamese(
+    qtbot, station, clock, team, opened, vietnamese
+) -> None:
+    window = open_window(qtbot, station, clock, "lead")
+    window.dashboard.edit_settings()
+    [dialog] = opened
+
+    dialog.locality.setText("Tân Lập")
+    dialog.save()
+
+    assert dialog.isVisible(), "the lead keeps what they typed"
+    assert dialog.problem.text().startswith("“Tân Lập” không phải là một xã, phường hay thị trấn")
+    with station.sessions() as session:
+        assert settings.locality(session) is None
+
+
 @pytest.fixture
 def backlog(station, clock, team):
     """Deferred entries: two illegible (the older second) and one damaged page."""

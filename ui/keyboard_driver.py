@@ -14,8 +14,9 @@ from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
 from app.dates import expand_shorthand
 from app.keying import suggestions
-from app.specs import FieldSpec, FieldType
+from app.specs import FieldType
 from app.text import search_key
+from ui.form.editors import FieldEditor
 from ui.form.entry_form import EntryForm
 
 
@@ -66,8 +67,9 @@ class Clerk:
 
     Fields that already show the right value (carried forward, defaults) are
     passed with Enter; dates are typed as shorthand; a choice is its digit;
-    places and ethnic groups are typed until the first suggestion is right,
-    then taken with Enter; F10 saves as soon as nothing after needs a key.
+    places and ethnic groups are typed until the right one is suggested, then
+    taken with Alt and its number; F10 saves as soon as nothing after needs a
+    key.
     """
 
     def __init__(self, form: EntryForm, keyboard: Keyboard, today: date) -> None:
@@ -112,7 +114,7 @@ class Clerk:
         elif field.type in (FieldType.DATE, FieldType.PARTIAL_DATE):
             self.keyboard.type(self._date_shorthand(value))
         elif field.type in (FieldType.PLACE, FieldType.ETHNIC):
-            self._type_suggested(field, value)
+            self._type_suggested(editor, value)
         else:
             self.keyboard.type(value)
 
@@ -122,11 +124,15 @@ class Clerk:
             return digits[:4] + digits[6:]
         return written
 
-    def _type_suggested(self, field: FieldSpec, value: str) -> None:
+    def _type_suggested(self, editor: FieldEditor, value: str) -> None:
         key = search_key(value)
         for end in range(1, len(key) + 1):
-            if suggestions(field, key[:end])[:1] == [value]:
+            offered = suggestions(editor.field, key[:end], near=editor.near, year=editor.year)
+            values = [suggestion.value for suggestion in offered]
+            if value in values:
                 self.keyboard.type(key[:end])
+                number = values.index(value) + 1
+                self.keyboard.press(Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.AltModifier)
                 return
         self.keyboard.type(value)
         if QApplication.activePopupWidget() is not None:

@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         with db.sessions() as session:
             self.meter = ActivityMeter(settings.shifts(session))
             self.idle = IdleWatch(clock, settings.idle_minutes(session))
+            self.locality = settings.locality(session)
         self.lock: LockScreen | None = None
         self.focus_before_lock: QWidget | None = None
         self.switching_user = False  # closed for another user to log in
@@ -318,6 +319,7 @@ class MainWindow(QMainWindow):
             self.form_of[kind] = form
             self.forms.addWidget(form)
         self.forms.setCurrentWidget(self.form_of[kind])
+        self.form.set_book_context(self.locality, self.book.year)
         self.book_title.setText(
             self.tr("{book} · {office} · volume {volume} · {year}").format(
                 book=spec_for(kind).label.get(self.language),
@@ -648,6 +650,9 @@ class MainWindow(QMainWindow):
         with self.db.sessions() as session:
             self.meter.shifts = settings.shifts(session)
             self.idle.limit = timedelta(minutes=settings.idle_minutes(session))
+            self.locality = settings.locality(session)
+        if self.book is not None:
+            self.form.set_book_context(self.locality, self.book.year)
         self.refresh_status()
 
     # The user's session: password, lock, another user

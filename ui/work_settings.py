@@ -1,4 +1,5 @@
-"""The lead's settings of the work: shift hours, quotas, the campaign deadline.
+"""The lead's settings of the work: shift hours, quotas, the campaign deadline,
+the station's own commune.
 
 Everything is saved together in one transaction, or nothing is: hours that
 overlap or run backwards are refused with the reason in the lead's language
@@ -10,9 +11,10 @@ from __future__ import annotations
 
 from datetime import time
 
-from PySide6.QtCore import QDate, QLocale, QTime, Signal, Slot
+from PySide6.QtCore import QDate, QLocale, QStringListModel, QTime, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
+    QCompleter,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -33,6 +36,7 @@ from app.clock import Clock, local_today
 from app.db.models import Role, User
 from app.quality.draw import own_share, set_share, team_share
 from app.quality.error_rates import Rate, error_trends
+from app.reference import gazetteer
 from app.station import StationDatabase
 from app.work import settings
 from app.work.settings import InvalidSetting, Problem
@@ -91,6 +95,7 @@ class WorkSettingsDialog(QDialog):
             quotas = settings.quotas(session)
             deadline = settings.deadline(session)
             idle_minutes = settings.idle_minutes(session)
+            locality = settings.locality(session)
             team = list(
                 session.scalars(
                     select(User)
@@ -150,6 +155,28 @@ class WorkSettingsDialog(QDialog):
         self.idle_minutes.setSuffix(self.tr(" min"))
         quota_form.addRow(self.tr("Lock a screen left idle after"), self.idle_minutes)
 
+        self.locality = QLineEdit(locality.full_path if locality else "")
+        self.locality.setObjectName("locality")
+        self.locality.setPlaceholderText(
+            self.tr("e.g. Xã Tân Lập, Huyện Đồng Phú, Tỉnh Bình Phước")
+        )
+        self.communes = QStringListModel(self)
+        completer = QCompleter(self.communes, self.locality)
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.locality.setCompleter(completer)
+        self.locality.textEdited.connect(self._suggest_communes)
+        locality_box = QGroupBox(self.tr("The station's commune (as of January 2025)"))
+        locality_form = QVBoxLayout(locality_box)
+        locality_form.addWidget(self.locality)
+        hint = QLabel(
+            self.tr(
+                "Places of this commune, its district and its province are suggested first"
+                " when keying."
+            )
+        )
+        hint.setWordWrap(True)
+        locality_form.addWidget(hint)
+
         self.clerk_quotas: dict[int, QSpinBox] = {}
         self.clerk_shares: dict[int, QSpinBox] = {}
         clerks = QWidget()
@@ -190,10 +217,19 @@ class WorkSettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.shift_box)
         layout.addWidget(quota_box)
+        layout.addWidget(locality_box)
         layout.addWidget(clerk_box, 1)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
         self.resize(520, 640)
+
+    @Slot(str)
+    def _suggest_communes(self, typed: str) -> None:
+        found = gazetteer.complete(typed, limit=40, snapshot="pre2025") if typed.strip() else []
+        communes = [place.full_path for place in found if place.level == "commune"][:8]
+        self.communes.setStringList(communes)
+        if communes:
+            self.locality.completer().complete()
 
     # The shifts
 
@@ -252,6 +288,9 @@ class WorkSettingsDialog(QDialog):
                 settings.set_idle_minutes(
                     session, lead, self.idle_minutes.value(), clock=self.clock
                 )
+                if self.locality.text().strip():
+                    commune = settings.find_locality(self.locality.text())
+                    settings.set_locality(session, lead, commune, clock=self.clock)
                 for user_id, box in self.clerk_quotas.items():
                     own = None if box.value() == TEAM_QUOTA else box.value()
                     settings.set_clerk_quota(
@@ -284,6 +323,11 @@ class WorkSettingsDialog(QDialog):
                 return self.tr("A quota is a number of entries above zero.")
             case Problem.IDLE_OUT_OF_RANGE:
                 return self.tr("An idle screen locks after 1 to 60 minutes.")
+            case Problem.NOT_A_COMMUNE:
+                return self.tr(
+                    "“{text}” is not one commune, ward or township of the January 2025 list."
+                    " Write it whole, e.g. “Xã Tân Lập, Huyện Đồng Phú, Tỉnh Bình Phước”."
+                ).format(text=self.locality.text().strip())
 
 
 def _count_box(value: int, maximum: int, minimum: int = 1) -> QSpinBox:

@@ -51,6 +51,7 @@ from app.work.shifts import DEFAULT_SHIFTS, shift_at
 
 DEMO_STATION = "DEMO-01"
 DEMO_OFFICE = "UBND xã Tân Lập"
+DEMO_LOCALITY = "Xã Tân Lập, Huyện Đồng Phú, Tỉnh Bình Phước"
 DEMO_PASSWORD = "sohoa-demo"  # printed by `sohoa demo`: demo stations only
 # The demo's own centre, so that its batches can be opened: never a real one.
 DEMO_CENTRE_IDENTITY = "demo-centre-identity.txt"
@@ -80,6 +81,7 @@ def create_demo_station(data_dir: Path) -> StationDatabase:
         data_dir,
         code=DEMO_STATION,
         office=DEMO_OFFICE,
+        locality=DEMO_LOCALITY,
         admin_username="admin",
         admin_password=DEMO_PASSWORD,
     )

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 
 from app import dates, idnumbers, text
-from app.reference import ethnic
+from app.reference import ethnic, gazetteer
 from app.rules.findings import Finding, Severity, finding
 from app.specs import FieldSpec, FieldType, Text
 
@@ -112,6 +112,24 @@ def _ethnic(spec: FieldSpec, value: str, today: date) -> tuple[str, list[Finding
     ]
 
 
+def _place(spec: FieldSpec, value: str, today: date) -> tuple[str, list[Finding]]:
+    """A place is kept as typed; one the gazetteer does not know is pointed
+    out (softly: old books name hamlets, hospitals, units since renamed)."""
+    value = text.normalize(value)
+    if _names_a_unit(value):
+        return value, []
+    return value, [
+        finding(spec.key, "unknown_place", Severity.WARNING, field=spec.full_label, value=value)
+    ]
+
+
+def _names_a_unit(place: str) -> bool:
+    """Whether ``place`` ends with a unit the gazetteer knows: a residence may
+    start with what no gazetteer lists ("Ấp 3, Xã Tân Lập, Huyện Đồng Phú")."""
+    parts = place.split(",")
+    return any(gazetteer.is_known(",".join(parts[start:])) for start in range(len(parts)))
+
+
 def _id_number(spec: FieldSpec, value: str, today: date) -> tuple[str, list[Finding]]:
     # Whether it is a personal ID, a CMND or a passport is decided with the
     # document type field, across fields: here it is only made compact. It is
@@ -127,7 +145,7 @@ _CHECKS: dict[FieldType, Check] = {
     FieldType.TIME: _time,
     FieldType.ID_NUMBER: _id_number,
     FieldType.CHOICE: _choice,
-    FieldType.PLACE: _text,
+    FieldType.PLACE: _place,
     FieldType.ETHNIC: _ethnic,
     FieldType.NATIONALITY: _text,
     FieldType.NUMBER: _number,

@@ -127,6 +127,12 @@ MESSAGES: dict[str, Text] = {
         "{field}: “{value}” không có trong danh mục 54 dân tộc.",
         "{field}: “{value}” is not among the 54 ethnic groups.",
     ),
+    "unknown_place": Text(
+        "{field}: “{value}” không khớp đơn vị hành chính nào trong danh mục; "
+        "được lưu đúng như đã gõ để tổ trưởng và trung tâm xem lại.",
+        "{field}: “{value}” names no administrative unit of the gazetteer; "
+        "it is saved as typed, for the lead and the centre to review.",
+    ),
     # Across the entries of a book
     "number_repeated": Text(
         "Số {number} năm {year} đã có trong sổ này.",

@@ -1,4 +1,5 @@
-"""What the lead sets for the station: shift hours, quotas, the deadline.
+"""What the lead sets for the station: shift hours, quotas, the deadline,
+the station's own commune.
 
 Each setting is one row of the ``settings`` table, read with its default
 when the lead never set it. Changing one is a lead's action, kept in the
@@ -18,6 +19,7 @@ from sqlalchemy.orm import Session
 from app import audit
 from app.clock import Clock
 from app.db.models import Setting, User
+from app.reference import gazetteer
 from app.roles import require_lead
 from app.work.shifts import DEFAULT_SHIFTS, Shift
 
@@ -28,6 +30,7 @@ class Problem(StrEnum):
     SHIFTS_OVERLAP = "shifts_overlap"
     QUOTA_NOT_POSITIVE = "quota_not_positive"
     IDLE_OUT_OF_RANGE = "idle_out_of_range"
+    NOT_A_COMMUNE = "not_a_commune"
 
 
 # A screen left alone locks itself: long enough not to interrupt a clerk
@@ -186,3 +189,41 @@ def set_idle_minutes(session: Session, user: User, minutes: int, *, clock: Clock
             f"an idle screen locks after {MIN_IDLE_MINUTES} to {MAX_IDLE_MINUTES} minutes",
         )
     write_setting(session, "idle_minutes", minutes, user, clock)
+
+
+def locality(session: Session) -> gazetteer.Place | None:
+    """The station's own commune, if set: its district and province are its
+    parents. Place suggestions favour this area (app.keying.suggestions)."""
+    stored = _read(session, "locality")
+    if stored is None:
+        return None
+    return gazetteer.unit(stored["snapshot"], stored["code"])
+
+
+def find_locality(text: str) -> gazetteer.Place:
+    """The commune ``text`` names, as the list of January 2025 has it (three
+    levels: commune, district, province), accents ignored.
+
+    Old books name the units they were kept in, so the station's area is
+    given at the level of detail they use, not by the merged 2025 commune.
+    """
+    place = gazetteer.find(text, "pre2025")
+    if place is None or place.level != "commune":
+        raise InvalidSetting(
+            Problem.NOT_A_COMMUNE,
+            f"{text.strip()!r} does not name one commune, ward or township of the January 2025"
+            " list; write it as 'Xã Tân Lập, Huyện Đồng Phú, Tỉnh Bình Phước'",
+        )
+    return place
+
+
+def set_locality(session: Session, user: User, place: gazetteer.Place, *, clock: Clock) -> None:
+    """Make ``place`` (found with :func:`find_locality`) the station's own commune."""
+    require_lead(user, "change the station's commune")
+    write_setting(
+        session,
+        "locality",
+        {"snapshot": place.snapshot, "code": place.code, "name": place.full_path},
+        user,
+        clock,
+    )

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QSignalBlocker, QStringListModel, Signal, Slot
+from PySide6.QtCore import QSignalBlocker, Qt, Signal, Slot
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,9 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.dates import expand_shorthand
-from app.keying import suggestions
+from app.keying import Suggestion, suggestions
+from app.reference import ethnic
+from app.reference.gazetteer import Place
 from app.rules import FieldValue, Finding, Severity
 from app.specs import FieldSpec, FieldType, SourceStatus
+from app.text import search_key
 
 # How each source status shows beside the input (and its tooltip's key).
 STATUS_MARKS = {
@@ -39,6 +43,10 @@ SEVERITY_COLOURS = {
     Severity.DEFER: "#8a4b00",
     Severity.WARNING: "#7a6400",
 }
+# The value a suggestion writes into the field, beside the line the list shows.
+VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
+# Alt+1 … Alt+9 pick a suggestion by its number.
+PICK_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)}
 
 
 class FieldEditor(QWidget):
@@ -64,6 +72,10 @@ class FieldEditor(QWidget):
         self.loaded_transcription: str | None = None
         self.loaded_text = ""
         self.suggestion_list: QAbstractItemView | None = None
+        # Where the book was kept and when: places of the station's own area
+        # and of the book's year are suggested first.
+        self.near: Place | None = None
+        self.year: int | None = None
         self.input = self._make_input()
         self.input.setObjectName(field.key)
         self.input.setToolTip(field.help.get(language) if field.help else "")
@@ -97,10 +109,12 @@ class FieldEditor(QWidget):
         line.textEdited.connect(self.edited)
         line.editingFinished.connect(self._finish_editing)
         if self.field.type in (FieldType.PLACE, FieldType.ETHNIC):
-            self._completions = QStringListModel(self)
+            self._completions = QStandardItemModel(self)
             completer = QCompleter(self._completions, line)
-            # The model is filtered by app/ (accents ignored), not by Qt.
+            # The model is filtered by app/ (accents ignored), not by Qt; a row
+            # shows its number and label, and writes its value when picked.
             completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+            completer.setCompletionRole(VALUE_ROLE)
             completer.popup().setObjectName(f"{self.field.key}__suggestions")
             self.suggestion_list = completer.popup()
             line.setCompleter(completer)
@@ -109,19 +123,45 @@ class FieldEditor(QWidget):
 
     @Slot(str)
     def _suggest(self, typed: str) -> None:
-        self._completions.setStringList(suggestions(self.field, typed))
-        if self._completions.rowCount():
-            # No row is made current: Qt would write it into the input at once.
+        offered = suggestions(self.field, typed, near=self.near, year=self.year)
+        self._completions.clear()
+        for number, suggestion in enumerate(offered, start=1):
+            self._completions.appendRow(self._row(number, suggestion))
+        if offered:
+            # No row is made current: what the clerk typed stays in the field
+            # until they pick a suggestion (Down, Up, or Alt and its number).
             self.input.completer().complete()
+        else:
+            self.input.completer().popup().hide()
+
+    def _row(self, number: int, suggestion: Suggestion) -> QStandardItem:
+        item = QStandardItem(f"Alt+{number}  {suggestion.label}")
+        item.setData(suggestion.value, VALUE_ROLE)
+        item.setEditable(False)
+        return item
 
     def accept_suggestion(self) -> None:
-        """Enter on a shown list takes the chosen suggestion (the first by default)."""
+        """Enter on a shown list takes the suggestion the clerk moved to, and
+        only that: with none chosen, the field keeps exactly what was typed."""
         if self.suggestion_list is None or not self.suggestion_list.isVisible():
             return
         chosen = self.suggestion_list.currentIndex()
-        row = chosen.row() if chosen.isValid() else 0
-        self.input.setText(self._completions.stringList()[row])
         self.suggestion_list.hide()
+        if chosen.isValid():
+            self._take(chosen.row())
+
+    def pick_suggestion(self, number: int) -> bool:
+        """Alt and a number: take the suggestion of that number, if shown."""
+        if self.suggestion_list is None or not self.suggestion_list.isVisible():
+            return False
+        if not 0 < number <= self._completions.rowCount():
+            return False
+        self.suggestion_list.hide()
+        self._take(number - 1)
+        return True
+
+    def _take(self, row: int) -> None:
+        self.input.setText(self._completions.item(row).data(VALUE_ROLE))
         self.edited.emit()
 
     @Slot()
@@ -130,7 +170,22 @@ class FieldEditor(QWidget):
             written = expand_shorthand(self.input.text(), self.today())
             if written != self.input.text():
                 self.input.setText(written)
+        if self.field.type is FieldType.ETHNIC:
+            self._write_official_name()
         self.left.emit(self.field.key)
+
+    def _write_official_name(self) -> None:
+        """An ethnic group is saved by its official name: the field shows it
+        as soon as the clerk leaves ("Mèo" becomes "Mông"), and another name
+        the book used is kept as its transcription."""
+        typed = self.input.text()
+        group = ethnic.find(typed)
+        if group is None or group.name == typed:
+            return
+        self.input.setText(group.name)
+        self.loaded_text = group.name
+        another_name = _letters(typed) != _letters(group.name)
+        self.loaded_transcription = typed.strip() if another_name else None
 
     def value(self) -> FieldValue:
         if isinstance(self.input, QComboBox):
@@ -175,3 +230,8 @@ class FieldEditor(QWidget):
         self.message.setText("\n".join(f.message(self.language) for f in findings))
         self.message.setStyleSheet(f"color: {SEVERITY_COLOURS[worst.severity]};")
         self.message.show()
+
+
+def _letters(name: str) -> str:
+    """A name's letters alone: "Ê-đê" and "ede" are one spelling of it."""
+    return "".join(c for c in search_key(name) if c.isalnum())

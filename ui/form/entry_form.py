@@ -1,7 +1,10 @@
 """The entry form of one book kind, built from its spec, driven by the keyboard.
 
 Enter moves on like Tab, in book order; F2, F3 and F4 mark the field as
-illegible, uncertain or blank in the book. Leaving a field assesses the whole
+illegible, uncertain or blank in the book. A place or an ethnic group being
+typed shows numbered suggestions: Down or Up moves to one (the field shows
+it), Alt and its number takes it; Enter without one chosen keeps the text
+exactly as typed. Leaving a field assesses the whole
 entry (through app/, as saving will) and shows what is wrong at each field
 the clerk has already passed.
 """
@@ -24,9 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.reference.gazetteer import Place
 from app.rules import Assessment, FieldValue, assess
 from app.specs import BookSpec, SourceStatus
-from ui.form.editors import FieldEditor
+from ui.form.editors import PICK_KEYS, FieldEditor
 
 STATUS_KEYS = {
     Qt.Key.Key_F2: SourceStatus.ILLEGIBLE,
@@ -111,6 +115,12 @@ class EntryForm(QScrollArea):
             if 0 < number < box.count():
                 box.setCurrentIndex(number)
             return True
+        if (
+            key in PICK_KEYS
+            and event.modifiers() == Qt.KeyboardModifier.AltModifier
+            and editor.pick_suggestion(PICK_KEYS[key])
+        ):
+            return True
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
             event.modifiers() == Qt.KeyboardModifier.NoModifier
         ):
@@ -135,6 +145,12 @@ class EntryForm(QScrollArea):
             editor.set_value(value, shown(key, value.value))
             editor.show_findings([])
         self.assessment = None
+
+    def set_book_context(self, near: Place | None, year: int | None) -> None:
+        """Where and when the book was kept: the station's commune and the
+        book's year, whose places the suggestions put first."""
+        for editor in self.editors.values():
+            editor.near, editor.year = near, year
 
     def first_to_key(self) -> FieldEditor:
         """Where the clerk starts: the first field neither carried nor filled."""
