@@ -174,14 +174,20 @@ def decode_viqr(text: str) -> str:
 
 _WORD = re.compile(r"\S+")
 # VIQR marks where nothing but VIQR explains them: a shape mark after a
-# vowel, or a tone mark after a vowel and before a letter ("Nguye^~n",
-# "Va(n", "Tho'i"). A period or question mark after a vowel at the end of
-# a word is read as VIQR only once one of these is found.
-_VIQR_EVIDENCE = re.compile(r"[aeo][\^(]|[ou]\+|[aeiouy][\^(+]?['`?~.][a-z]", re.IGNORECASE)
+# vowel, a tone mark after a vowel and before a letter, or an acute, grave
+# or tilde after a vowel ("Nguye^~n", "Va(n", "Ho.a", "Ly'"). A period or
+# question mark after a vowel at the end of a word ("Thi.") is read as VIQR
+# only once one of these is found: sentences end that way too.
+_VIQR_EVIDENCE = re.compile(
+    r"[aeo][\^(]|[ou]\+|[aeiouy][\^(+]?['`?~.][a-z]|[aeiouy]['`~]", re.IGNORECASE
+)
 
+# VNI first: where both readings make syllables of as many words, VNI's
+# pairs of a vowel and its mark byte are the likelier ("Leâ" is "Lê" in
+# VNI, and would be "Leõ" in TCVN3).
 _DECODERS: tuple[tuple[LegacyEncoding, Callable[[str], str]], ...] = (
-    (LegacyEncoding.TCVN3, decode_tcvn3),
     (LegacyEncoding.VNI, decode_vni),
+    (LegacyEncoding.TCVN3, decode_tcvn3),
     (LegacyEncoding.VIQR, decode_viqr),
 )
 
@@ -214,16 +220,18 @@ def _repaired_words(text: str, decode: Callable[[str], str]) -> int:
         decoded = decode(word)
         if decoded == word:
             continue
-        if not all(is_syllable(part) for part in _letters(decoded)):
+        if not _syllables(decoded):
             return 0
-        if not all(is_syllable(part) for part in _letters(word)):
+        if not _syllables(word):
             repaired += 1
     return repaired
 
 
-def _letters(word: str) -> list[str]:
-    """The runs of letters (with their marks) in a word, without punctuation."""
-    return re.findall(r"(?:[^\W\d_]|[\u0300-\u036f])+", word)
+def _syllables(word: str) -> bool:
+    """Whether a word, without the punctuation around it, is syllables
+    joined by hyphens or apostrophes ("Lập,", "Y-Moan", "H'Hen")."""
+    core = word.strip(',;:!?.()"“”')
+    return all(is_syllable(part) for part in re.split(r"[-'’/]", core))
 
 
 def _recase(original: str, decoded: str, coded: set[str]) -> str:

@@ -99,7 +99,7 @@ MESSAGES: dict[str, Text] = {
     ),
     "too_long": Text("{field}: dài quá {limit} ký tự.", "{field}: longer than {limit} characters."),
     "refused_character": Text(
-        "{field}: không được có {what} {code}.", "{field}: {what} {code} is not allowed."
+        "{field}: không được có {what} {point}.", "{field}: {what} {point} is not allowed."
     ),
     "legacy_encoding": Text(
         "{field}: “{value}” có vẻ gõ bằng bảng mã {encoding}, đúng là “{converted}”? "
@@ -458,12 +458,14 @@ def _written(field: str, text: str, problems: list[Problem]) -> str:
     """``text`` normalised, after refusing what no book's detail holds:
     invisible characters, emoji, symbols, and text in a legacy encoding or
     with letters of another script (old lists were typed in ABC fonts)."""
-    for refused in refused_characters(normalize(text)):
-        what = CHARACTER_WORDS[refused.kind.value]
-        problems.append(_problem("refused_character", field, what=what, code=refused.code_point))
     shown = without_invisible(text)
     conversion = detect(shown)
     mixed = mixed_scripts(shown) if conversion is None else None
+    # The font bytes of a legacy encoding are symbols ("©" is â in TCVN3):
+    # the conversion says all there is to say of them.
+    for refused in refused_characters(normalize(conversion.converted if conversion else text)):
+        what = CHARACTER_WORDS[refused.kind.value]
+        problems.append(_problem("refused_character", field, what=what, point=refused.code_point))
     if conversion is not None:
         problems.append(
             _problem(
