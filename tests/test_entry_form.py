@@ -117,3 +117,26 @@ def test_a_field_says_what_is_wrong_when_left_in_vietnamese(form: EntryForm) -> 
         "Ngày sinh (Người được khai sinh): ngày “31/02/1985” không có trong lịch."
     )
     assert not form.editors["mother_name"].message.isVisible(), "not yet reached"
+
+
+def test_f5_puts_the_unicode_text_of_a_tcvn3_name_in_the_field(form: EntryForm) -> None:
+    keyboard = Keyboard()
+    keyboard.type("NguyÔn ThÞ Thñy")  # Unikey left on TCVN3
+    keyboard.enter()
+    message = form.editors["child_name"].message.text()
+    assert "đúng là “Nguyễn Thị Thủy”? Nhấn F5" in message
+
+    form.focus("child_name")
+    keyboard.press(Qt.Key.Key_F5)
+
+    assert form.editors["child_name"].input.text() == "Nguyễn Thị Thủy"
+    assert form.values()["child_name"].value == "Nguyễn Thị Thủy"
+    assert not form.editors["child_name"].message.isVisible()
+
+
+def test_f5_leaves_a_field_with_nothing_to_convert_as_it_is(form: EntryForm) -> None:
+    keyboard = Keyboard()
+    keyboard.type("Trần Văn Đức")
+    keyboard.press(Qt.Key.Key_F5)
+
+    assert form.editors["child_name"].input.text() == "Trần Văn Đức"
