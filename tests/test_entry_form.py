@@ -191,3 +191,26 @@ def test_an_ethnic_group_shows_its_official_name_on_leaving(
     assert form.editors["child_ethnicity"].input.text() == shown
     assert form.values()["child_ethnicity"].value == shown
     assert form.values()["child_ethnicity"].transcription == transcription
+
+
+def test_f5_puts_the_unicode_text_of_a_tcvn3_name_in_the_field(form: EntryForm) -> None:
+    keyboard = Keyboard()
+    keyboard.type("NguyÔn ThÞ Thñy")  # Unikey left on TCVN3
+    keyboard.enter()
+    message = form.editors["child_name"].message.text()
+    assert "đúng là “Nguyễn Thị Thủy”? Nhấn F5" in message
+
+    form.focus("child_name")
+    keyboard.press(Qt.Key.Key_F5)
+
+    assert form.editors["child_name"].input.text() == "Nguyễn Thị Thủy"
+    assert form.values()["child_name"].value == "Nguyễn Thị Thủy"
+    assert not form.editors["child_name"].message.isVisible()
+
+
+def test_f5_leaves_a_field_with_nothing_to_convert_as_it_is(form: EntryForm) -> None:
+    keyboard = Keyboard()
+    keyboard.type("Trần Văn Đức")
+    keyboard.press(Qt.Key.Key_F5)
+
+    assert form.editors["child_name"].input.text() == "Trần Văn Đức"

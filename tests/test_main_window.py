@@ -287,3 +287,25 @@ def test_a_save_refused_by_a_locked_database_says_so_and_keeps_the_entry(
     assert entry.status == EntryStatus.COMPLETED
     assert window.outcome.text() == "Đã lưu mục số 1."
     assert window.outcome.styleSheet() == ""
+
+
+def test_a_vni_name_converted_with_f5_is_saved_as_shown(station, window) -> None:
+    book = add_book(station, BookKind.BIRTH)
+    window.open_book(book.id)
+    target = realistic(book, 1)
+    target["child_name"] = "Phaïm Höõu Nghóa"  # Unikey left on VNI: a warning, saved
+    Clerk(window.form, Keyboard(), REGISTERED).key_entry(target)
+    [entry] = stored(station)
+    assert entry.values["child_name"]["v"] != "Phạm Hữu Nghĩa"
+
+    window.open_entry(entry.id)
+    window.form.refresh_findings(everywhere=True)
+    assert "đúng là “Phạm Hữu Nghĩa”?" in window.form.editors["child_name"].message.text()
+    window.form.focus("child_name")
+    Keyboard().press(Qt.Key.Key_F5)
+    assert window.form.editors["child_name"].input.text() == "Phạm Hữu Nghĩa"
+
+    Keyboard().press(Qt.Key.Key_F10)
+
+    [entry] = stored(station)
+    assert entry.values["child_name"] == {"v": "Phạm Hữu Nghĩa"}

@@ -11,9 +11,10 @@ import unicodedata
 from collections.abc import Callable
 from datetime import date
 
-from app import dates, idnumbers, text
+from app import dates, idnumbers, legacy_encodings, text
 from app.reference import ethnic, gazetteer
 from app.rules.findings import Finding, Severity, finding
+from app.rules.messages import CHARACTER_WORDS, SCRIPT_WORDS
 from app.specs import FieldSpec, FieldType, Text
 
 Check = Callable[[FieldSpec, str, date], tuple[str, list[Finding]]]
@@ -21,10 +22,96 @@ Check = Callable[[FieldSpec, str, date], tuple[str, list[Finding]]]
 
 def check_value(spec: FieldSpec, value: str, today: date) -> tuple[str, list[Finding]]:
     """Normalise ``value`` as ``spec`` says and return it with its findings."""
-    return _CHECKS[spec.type](spec, value, today)
+    stored, findings = _CHECKS[spec.type](spec, value, today)
+    return stored, findings + _characters(spec, stored) + _encoding(spec, value)
 
 
-def _error(spec: FieldSpec, code: str, **params: str | int) -> Finding:
+def suggested_text(spec: FieldSpec, value: str) -> str | None:
+    """The text F5 puts in the field for ``value`` as keyed, or None.
+
+    Text in a legacy encoding or with letters of another script becomes the
+    text the warning showed; characters that show as nothing are dropped, so
+    the field looks the same before and after. Nothing else changes.
+    """
+    detected = _detected(spec, value)
+    fixed = text.without_invisible(detected[1] if detected else value)
+    return fixed if fixed != value else None
+
+
+# Texts typed by hand, where a legacy encoding or a foreign script may hide.
+_WRITTEN = {
+    FieldType.TEXT,
+    FieldType.NAME,
+    FieldType.PLACE,
+    FieldType.ETHNIC,
+    FieldType.NATIONALITY,
+}
+
+
+def _detected(spec: FieldSpec, value: str) -> tuple[Finding, str] | None:
+    """A warning that ``value`` is mis-encoded, and the text it stands for."""
+    if spec.type not in _WRITTEN:
+        return None
+    # Read before the tone is moved: a VNI word's tone byte is no tone.
+    keyed = " ".join(unicodedata.normalize("NFC", value).split())
+    conversion = legacy_encodings.detect(keyed)
+    if conversion is not None:
+        converted = text.without_invisible(conversion.converted)
+        return (
+            _warning(spec, "legacy_encoding", encoding=conversion.encoding, converted=converted),
+            converted,
+        )
+    mixed = legacy_encodings.mixed_scripts(keyed)
+    if mixed is None:
+        return None
+    script = SCRIPT_WORDS[mixed.script]
+    if mixed.converted is None:
+        code = f"U+{ord(mixed.char):04X}"
+        unfixable = _warning(
+            spec, "mixed_scripts_unfixable", script=script, char=mixed.char, code=code
+        )
+        return unfixable, value
+    converted = text.without_invisible(mixed.converted)
+    return (
+        _warning(spec, "mixed_scripts", script=script, char=mixed.char, converted=converted),
+        converted,
+    )
+
+
+def _encoding(spec: FieldSpec, value: str) -> list[Finding]:
+    detected = _detected(spec, value)
+    return [detected[0]] if detected else []
+
+
+def _characters(spec: FieldSpec, stored: str) -> list[Finding]:
+    """Errors for the characters no field (or no name) holds, and for length."""
+    findings = []
+    for refused in text.refused_characters(stored, in_name=spec.type is FieldType.NAME):
+        what = CHARACTER_WORDS[refused.kind.value]
+        if refused.kind.invisible:
+            findings.append(_error(spec, "invisible_character", code=refused.code_point, what=what))
+        elif refused.kind in (text.CharacterKind.PRIVATE_USE, text.CharacterKind.UNASSIGNED):
+            findings.append(_error(spec, "refused_code", code=refused.code_point, what=what))
+        else:
+            # A loose mark is shown on a dotted circle, as Unicode charts do.
+            shown = (
+                "◌" + refused.char
+                if refused.kind is text.CharacterKind.LOOSE_MARK
+                else refused.char
+            )
+            findings.append(
+                _error(spec, "refused_character", char=shown, code=refused.code_point, what=what)
+            )
+    if spec.max_length is not None and len(stored) > spec.max_length:
+        findings.append(_error(spec, "too_long", limit=spec.max_length, length=len(stored)))
+    return findings
+
+
+def _warning(spec: FieldSpec, code: str, /, **params: str | int | Text) -> Finding:
+    return finding(spec.key, code, Severity.WARNING, field=spec.full_label, **params)
+
+
+def _error(spec: FieldSpec, code: str, /, **params: str | int | Text) -> Finding:
     return finding(spec.key, code, Severity.ERROR, field=spec.full_label, **params)
 
 
@@ -118,9 +205,7 @@ def _place(spec: FieldSpec, value: str, today: date) -> tuple[str, list[Finding]
     value = text.normalize(value)
     if _names_a_unit(value):
         return value, []
-    return value, [
-        finding(spec.key, "unknown_place", Severity.WARNING, field=spec.full_label, value=value)
-    ]
+    return value, [_warning(spec, "unknown_place", value=value)]
 
 
 def _names_a_unit(place: str) -> bool:

@@ -156,6 +156,58 @@ MESSAGES: dict[str, Text] = {
         "Registration date {value} is later than that of number {other_number} "
         "({other_value}) after it.",
     ),
+    # Characters and encodings
+    "invisible_character": Text(
+        "{field}: có ký tự vô hình {code} ({what}). Nhấn F5 để xoá.",
+        "{field}: holds an invisible character, {code} ({what}). Press F5 to remove it.",
+    ),
+    "refused_character": Text(
+        "{field}: không được có ký tự “{char}” ({code}, {what}).",
+        "{field}: the character “{char}” ({code}, {what}) is not allowed.",
+    ),
+    "refused_code": Text(
+        "{field}: không được có {what} {code}.", "{field}: {what} {code} is not allowed."
+    ),
+    "too_long": Text(
+        "{field} dài quá {limit} ký tự (đang có {length}).",
+        "{field} is longer than {limit} characters ({length} now).",
+    ),
+    "legacy_encoding": Text(
+        "{field}: có vẻ gõ bằng bảng mã {encoding}: đúng là “{converted}”? "
+        "Nhấn F5 để chuyển sang Unicode.",
+        "{field}: looks typed in the {encoding} encoding: is it “{converted}”? "
+        "Press F5 to convert it to Unicode.",
+    ),
+    "mixed_scripts": Text(
+        "{field}: có chữ {script} “{char}” lẫn trong chữ Latinh: đúng là “{converted}”? "
+        "Nhấn F5 để chuyển.",
+        "{field}: a {script} letter “{char}” among Latin letters: is it “{converted}”? "
+        "Press F5 to convert it.",
+    ),
+    "mixed_scripts_unfixable": Text(
+        "{field}: có chữ {script} “{char}” ({code}) lẫn trong chữ Latinh.",
+        "{field}: a {script} letter “{char}” ({code}) among Latin letters.",
+    ),
+}
+
+# What each refused character is, named in its message (app.text.CharacterKind).
+CHARACTER_WORDS = {
+    "control": Text("ký tự điều khiển", "control character"),
+    "zero_width": Text("ký tự độ rộng 0", "zero-width character"),
+    "bidi": Text("dấu đổi chiều viết", "bidirectional mark"),
+    "bom": Text("dấu thứ tự byte BOM", "byte order mark"),
+    "soft_hyphen": Text("gạch nối mềm", "soft hyphen"),
+    "format": Text("ký tự định dạng", "formatting character"),
+    "emoji": Text("biểu tượng cảm xúc", "emoji"),
+    "symbol": Text("ký hiệu", "symbol"),
+    "private_use": Text("ký tự dùng riêng", "the private-use character"),
+    "unassigned": Text("mã không phải ký tự", "the code that is no character"),
+    "loose_mark": Text("dấu đứng riêng", "loose mark"),
+    "name_punctuation": Text("họ tên không dùng dấu này", "no name holds it"),
+}
+SCRIPT_WORDS = {
+    "Cyrillic": Text("Kirin", "Cyrillic"),
+    "Greek": Text("Hy Lạp", "Greek"),
 }
 
 STATUS_WORDS = {

@@ -62,6 +62,22 @@ class SourceStatus(StrEnum):
     BLANK = "blank"  # the book has nothing there
 
 
+# Lengths an old register's values stay well within, so that what is longer
+# is a paste of the wrong thing or a stuck key: the longest Vietnamese full
+# names run to about 40 characters (foreign ones longer), a place written
+# out with hamlet, commune, district and province to about 120, a margin
+# note of a later change to a few sentences. Dates, times, numbers and
+# choices have formats of their own and no limit.
+DEFAULT_MAX_LENGTH: dict[FieldType, int] = {
+    FieldType.NAME: 80,
+    FieldType.PLACE: 250,
+    FieldType.TEXT: 500,
+    FieldType.ID_NUMBER: 20,
+    FieldType.ETHNIC: 60,
+    FieldType.NATIONALITY: 60,
+}
+
+
 @dataclass(frozen=True)
 class Choice:
     value: str
@@ -87,6 +103,13 @@ class FieldSpec:
     # The label that stands alone, outside its section (in messages, lists,
     # exports): "Ngày sinh (Mẹ)" where the form shows "Ngày sinh" under "Mẹ".
     qualified_label: Text | None = None
+    # The most characters the stored value may have; None: the default of
+    # the field's type (DEFAULT_MAX_LENGTH), filled in when the spec is made.
+    max_length: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.max_length is None:
+            object.__setattr__(self, "max_length", DEFAULT_MAX_LENGTH.get(self.type))
 
     @property
     def full_label(self) -> Text:

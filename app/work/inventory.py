@@ -27,9 +27,11 @@ from sqlalchemy.orm import Session
 from app import audit
 from app.clock import Clock, SystemClock, local_today
 from app.db.models import Book, BookCondition, User
+from app.legacy_encodings import detect, mixed_scripts
 from app.roles import require_lead
+from app.rules.messages import CHARACTER_WORDS, SCRIPT_WORDS
 from app.specs import BookKind, Text
-from app.text import normalize, search_key
+from app.text import normalize, refused_characters, search_key, without_invisible
 from app.work.queue import place_books
 
 log = logging.getLogger(__name__)
@@ -96,6 +98,19 @@ MESSAGES: dict[str, Text] = {
         "{field}: “{value}” must be a year from {first} to {last}.",
     ),
     "too_long": Text("{field}: dài quá {limit} ký tự.", "{field}: longer than {limit} characters."),
+    "refused_character": Text(
+        "{field}: không được có {what} {point}.", "{field}: {what} {point} is not allowed."
+    ),
+    "legacy_encoding": Text(
+        "{field}: “{value}” có vẻ gõ bằng bảng mã {encoding}, đúng là “{converted}”? "
+        "Hãy chuyển tệp sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey) rồi nhập lại.",
+        "{field}: “{value}” looks typed in the {encoding} encoding, is it “{converted}”? "
+        "Convert the file to Unicode (e.g. with Unikey's converter) and import it again.",
+    ),
+    "mixed_scripts": Text(
+        "{field}: “{value}” có chữ {script} “{char}” lẫn trong chữ Latinh.",
+        "{field}: “{value}” has a {script} letter “{char}” among Latin letters.",
+    ),
     "unknown_kind": Text(
         "{field}: “{value}” không phải loại sổ nào (khai sinh, kết hôn, khai tử, nuôi con nuôi).",
         "{field}: “{value}” is no kind of book (birth, marriage, death, adoption).",
@@ -228,8 +243,8 @@ def check_book(
     problems: list[Problem] = []
     details = BookDetails(
         kind=_kind(_text(kind), problems),
-        office=_name("office", _normalized(_text(office)), MAX_OFFICE, problems),
-        volume=_name("volume", _normalized(_text(volume)), MAX_VOLUME, problems),
+        office=_name("office", _written("office", _text(office), problems), MAX_OFFICE, problems),
+        volume=_name("volume", _written("volume", _text(volume), problems), MAX_VOLUME, problems),
         year=_year(_text(year), problems),
         pages=_count("pages", _text(pages), problems),
         expected_entries=_count("expected_entries", _text(expected_entries), problems),
@@ -437,6 +452,41 @@ def _condition(text: str, problems: list[Problem]) -> BookCondition:
 @lru_cache(maxsize=256)
 def _condition_named(text: str) -> BookCondition | None:
     return CONDITION_NAMES.get(search_key(text))
+
+
+def _written(field: str, text: str, problems: list[Problem]) -> str:
+    """``text`` normalised, after refusing what no book's detail holds:
+    invisible characters, emoji, symbols, and text in a legacy encoding or
+    with letters of another script (old lists were typed in ABC fonts)."""
+    shown = without_invisible(text)
+    conversion = detect(shown)
+    mixed = mixed_scripts(shown) if conversion is None else None
+    # The font bytes of a legacy encoding are symbols ("©" is â in TCVN3):
+    # the conversion says all there is to say of them.
+    for refused in refused_characters(normalize(conversion.converted if conversion else text)):
+        what = CHARACTER_WORDS[refused.kind.value]
+        problems.append(_problem("refused_character", field, what=what, point=refused.code_point))
+    if conversion is not None:
+        problems.append(
+            _problem(
+                "legacy_encoding",
+                field,
+                value=shown,
+                encoding=conversion.encoding,
+                converted=conversion.converted,
+            )
+        )
+    elif mixed is not None:
+        problems.append(
+            _problem(
+                "mixed_scripts",
+                field,
+                value=shown,
+                script=SCRIPT_WORDS[mixed.script],
+                char=mixed.char,
+            )
+        )
+    return _normalized(text)
 
 
 def _name(field: str, text: str, limit: int, problems: list[Problem]) -> str:

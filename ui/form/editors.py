@@ -28,6 +28,7 @@ from app.keying import Suggestion, suggestions
 from app.reference import ethnic
 from app.reference.gazetteer import Place
 from app.rules import FieldValue, Finding, Severity
+from app.rules.fields import suggested_text
 from app.specs import FieldSpec, FieldType, SourceStatus
 from app.text import search_key
 
@@ -210,6 +211,21 @@ class FieldEditor(QWidget):
             self.loaded_text = self.input.text()
             self.loaded_transcription = value.transcription
         self.set_status(value.status)
+
+    def convert_text(self) -> bool:
+        """F5: the text the field's warning showed replaces what was typed.
+
+        Returns whether the text changed. The clerk read the new text in the
+        warning before pressing and sees it in the field after.
+        """
+        if not isinstance(self.input, QLineEdit):
+            return False
+        converted = suggested_text(self.field, self.input.text())
+        if converted is None:
+            return False
+        self.input.setText(converted)
+        self.edited.emit()
+        return True
 
     def toggle_status(self, status: SourceStatus) -> None:
         """F2, F3, F4: mark what the book shows; the same key again clears it."""

@@ -1,12 +1,14 @@
 """The entry form of one book kind, built from its spec, driven by the keyboard.
 
 Enter moves on like Tab, in book order; F2, F3 and F4 mark the field as
-illegible, uncertain or blank in the book. A place or an ethnic group being
-typed shows numbered suggestions: Down or Up moves to one (the field shows
-it), Alt and its number takes it; Enter without one chosen keeps the text
-exactly as typed. Leaving a field assesses the whole
-entry (through app/, as saving will) and shows what is wrong at each field
-the clerk has already passed.
+illegible, uncertain or blank in the book; F5 puts in the field the text
+its warning offered (Unicode for text typed in TCVN3, VNI or VIQR, Latin
+letters for Cyrillic lookalikes) and drops characters that show as nothing.
+A place or an ethnic group being typed shows numbered suggestions: Down or
+Up moves to one (the field shows it), Alt and its number takes it; Enter
+without one chosen keeps the text exactly as typed. Leaving a field assesses
+the whole entry (through app/, as saving will) and shows what is wrong at
+each field the clerk has already passed.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ STATUS_KEYS = {
     Qt.Key.Key_F3: SourceStatus.UNCERTAIN,
     Qt.Key.Key_F4: SourceStatus.BLANK,
 }
+CONVERT_KEY = Qt.Key.Key_F5
 SECTION_COLUMNS = 2
 
 
@@ -106,6 +109,10 @@ class EntryForm(QScrollArea):
         if key in STATUS_KEYS and event.modifiers() == Qt.KeyboardModifier.NoModifier:
             editor.toggle_status(STATUS_KEYS[key])
             self._left(editor.field.key)
+            return True
+        if key == CONVERT_KEY and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            if editor.convert_text():
+                self._left(editor.field.key)
             return True
         box = editor.input
         if isinstance(box, QComboBox) and event.text().isdigit():
