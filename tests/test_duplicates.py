@@ -20,9 +20,18 @@ from app.db.models import Book, Entry, User
 from app.demo import add_demo_entries, create_demo_station
 from app.entries import SaveAction, save_entry
 from app.keying import display_value, entry_to_edit
-from app.quality.duplicates import IDENTITIES, Identity, date_similarity, possible_duplicates
+from app.quality.duplicates import (
+    IDENTITIES,
+    THRESHOLD,
+    Identity,
+    Person,
+    date_similarity,
+    possible_duplicates,
+    similarity,
+)
 from app.rules import FieldValue
 from app.specs import BookKind
+from app.text import search_key
 
 RECALL, PRECISION = 0.95, 0.9  # what the pass must reach on each kind's set (README)
 
@@ -166,3 +175,41 @@ def test_the_planted_duplicates_are_found_and_namesakes_are_not(planted, kind) -
 )
 def test_dates_are_alike_by_the_slips_of_keying(a: str, b: str, expected: float) -> None:
     assert date_similarity(a, b) == expected
+
+
+def child(
+    entry_id: int, name: str, *, date: str = "2010-06-02", sex: str = "female",
+    parents: tuple[str, str] = ("tran thi mai", "nguyen van hung"), book: int = 1,
+    number: int | None = None,
+) -> Person:  # fmt: skip
+    """A child of a birth entry as the check reads it (names as search keys)."""
+    return Person(entry_id, search_key(name), date, parents, sex, name.casefold(), book, number)
+
+
+def test_a_boy_and_a_girl_are_two_people() -> None:
+    assert similarity(child(1, "Nguyễn An"), child(2, "Nguyễn An", sex="male")) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Nguyễn Thị Lan", "Nguyễn Lan"), ("Trần Văn Minh", "Trần Minh"), ("Lê Thị Na", "Lê Na")],
+)
+def test_a_middle_name_left_out_is_alike_when_date_and_parents_agree(a: str, b: str) -> None:
+    assert similarity(child(1, a), child(2, b)) >= THRESHOLD
+    assert similarity(child(1, a), child(2, b, date="2010-09-17")) < THRESHOLD
+
+
+def test_a_short_name_without_its_middle_name_needs_the_parents_and_the_day() -> None:
+    # "le thi na" and "le na" are too unlike as letters: only the rule of the
+    # middle name left out joins them, and only on the same day, same parents.
+    assert similarity(child(1, "Lê Thị Na"), child(2, "Lê Na", parents=("", ""))) < THRESHOLD
+    assert similarity(child(1, "Lê Thị Na"), child(2, "Lê Na", date="2010-06-03")) < THRESHOLD
+
+
+def test_twins_registered_side_by_side_are_not_duplicates() -> None:
+    anh, anh_marked = child(1, "Lê Ngọc Anh", number=7), child(2, "Lê Ngọc Ánh", number=8)
+    assert similarity(anh, anh_marked) == 0.0
+    # The same page keyed twice keeps its number: a slip of the marks.
+    assert similarity(anh, child(2, "Lê Ngọc Ánh", number=7)) >= THRESHOLD
+    # In two books, it is the same child registered twice.
+    assert similarity(anh, child(2, "Lê Ngọc Ánh", book=2, number=8)) >= THRESHOLD

@@ -10,7 +10,7 @@ one case per rule the Vietnamese sentence shown at the field.
 from __future__ import annotations
 
 import unicodedata
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from entries_factory import TODAY, valid_entry
@@ -278,26 +278,42 @@ class TestAges:
     def test_a_death_at_120_or_maybe_120_is_plausible(self, born: str) -> None:
         assert keyed(DEATH, deceased_birth_date=born).findings == []
 
-    @pytest.mark.parametrize(
-        ("field", "born", "years"),
-        # Until 2015 the law asked a woman to have entered her 18th year and a
-        # man his 20th: 17 and 19 full years, which the books were kept under.
-        [("wife_birth_date", "16/01/1995", 17), ("husband_birth_date", "16/01/1993", 19)],
-    )
-    def test_a_marriage_under_the_legal_age_is_a_warning(
-        self, field: str, born: str, years: int
-    ) -> None:
-        assessment = keyed(MARRIAGE, **{field: born})
-        assert summary(assessment) == {(field, "age_too_low", WARNING)}
-        found = assessment.warnings[0]
-        assert_vietnamese(found.message_vi, "Ngày sinh", "Ngày đăng ký", str(years))
-        assert assessment.can_complete
+    @pytest.mark.parametrize("parent", ["mother", "father"])
+    def test_a_parent_born_after_the_child_is_an_error(self, parent: str) -> None:
+        field = f"{parent}_birth_date"
+        assessment = keyed(BIRTH, **{field: "03/06/2010"})
+        found = expect(assessment, field, "born_after", ERROR)
+        assert summary(assessment) == {(field, "born_after", ERROR)}, "no warning repeats it"
+        assert_vietnamese(found.message_vi, "Ngày sinh", "03/06/2010", "02/06/2010")
+        assert not assessment.can_complete
 
-    @pytest.mark.parametrize(
-        ("field", "born"), [("wife_birth_date", "15/01/1995"), ("husband_birth_date", "15/01/1993")]
-    )
-    def test_a_marriage_at_the_legal_age_is_plausible(self, field: str, born: str) -> None:
-        assert keyed(MARRIAGE, **{field: born}).findings == []
+    def test_a_parent_born_in_a_later_year_is_an_error(self) -> None:
+        assessment = keyed(BIRTH, father_birth_date="2011")
+        assert summary(assessment) == {("father_birth_date", "born_after", ERROR)}
+
+    def test_a_parent_born_the_child_s_year_is_too_young_but_maybe_not_born_after(self) -> None:
+        # "2010" may be January 2010: not surely after the child of 02/06/2010,
+        # but surely under 12 at the birth.
+        assessment = keyed(BIRTH, mother_birth_date="2010")
+        assert summary(assessment) == {("mother_birth_date", "age_too_low", ERROR)}
+
+    @pytest.mark.parametrize("parent", ["adoptive_father", "adoptive_mother"])
+    def test_an_adoptive_parent_born_after_the_child_is_an_error(self, parent: str) -> None:
+        field = f"{parent}_birth_date"
+        assessment = keyed(ADOPTION, **{field: "2015"})
+        assert summary(assessment) == {(field, "born_after", ERROR)}
+        assert not assessment.can_complete
+
+    def test_an_adoptive_parent_less_than_12_years_older_is_an_error(self) -> None:
+        # The child was born on 03/02/2014; she turned 12 on 04/02/2014.
+        assessment = keyed(ADOPTION, adoptive_mother_birth_date="04/02/2002")
+        found = expect(assessment, "adoptive_mother_birth_date", "age_too_low", ERROR)
+        assert dict(found.params)["years"] == 12
+        assert summary(assessment) == {("adoptive_mother_birth_date", "age_too_low", ERROR)}
+
+    def test_an_adoptive_parent_12_years_older_is_only_a_warning(self) -> None:
+        assessment = keyed(ADOPTION, adoptive_mother_birth_date="03/02/2002")
+        assert summary(assessment) == {("adoptive_mother_birth_date", "age_too_low", WARNING)}
 
     def test_an_adoptive_parent_less_than_20_years_older_is_a_warning(self) -> None:
         assessment = keyed(ADOPTION, adoptive_mother_birth_date="2000")
@@ -311,6 +327,96 @@ class TestAges:
             adoptive_mother_birth_date="1962",
         )
         assert summary(assessment) == {("child_birth_date", "age_too_high", WARNING)}
+
+
+def married(on: str, **births: str) -> Assessment:
+    """A marriage registered ``on``, the spouses born long before unless said."""
+    born = {"wife_birth_date": "1920", "husband_birth_date": "1920"} | births
+    return keyed(MARRIAGE, registration_date=on, **born)
+
+
+class TestMarriageAge:
+    """The age of marriage of the law in force on the registration date
+    (app.specs.marriage_laws), each law tried the day before it came into
+    force and the day it did."""
+
+    @pytest.mark.parametrize(
+        ("on", "law"),
+        [
+            ("12/01/1960", None),  # the older rules: women from 15 full years
+            ("13/01/1960", "Luật Hôn nhân và gia đình 1959 (đã bước sang tuổi 18)"),
+        ],
+    )
+    def test_the_1959_law_from_13_january_1960(self, on: str, law: str | None) -> None:
+        # Born 13/01/1943: 16 the day before, 17 that day, not yet in her 18th year.
+        assessment = married(on, wife_birth_date="13/01/1943")
+        if law is None:
+            assert assessment.findings == []
+        else:
+            found = expect(assessment, "wife_birth_date", "marriage_age_too_low", WARNING)
+            assert law in found.message_vi
+            assert assessment.can_complete
+
+    def test_before_1960_a_bride_under_15_is_flagged(self) -> None:
+        found = expect(
+            married("12/01/1960", wife_birth_date="13/01/1945"),
+            "wife_birth_date",
+            "marriage_age_too_low",
+            WARNING,
+        )
+        assert "từ đủ 15 tuổi" in found.message_vi
+        assert "trước Luật Hôn nhân và gia đình 1959" in found.message_vi
+
+    @pytest.mark.parametrize(
+        ("on", "law"),
+        [("02/01/1987", "1959"), ("03/01/1987", "1986"), ("31/12/2000", "1986"),
+         ("01/01/2001", "2000")],
+    )  # fmt: skip
+    def test_each_law_names_itself_from_the_day_it_came_into_force(self, on: str, law: str) -> None:
+        # 17 full years that very day: not yet "having entered" the 18th year.
+        day_month = on[:6]
+        assessment = married(on, wife_birth_date=f"{day_month}{int(on[6:]) - 17}")
+        found = expect(assessment, "wife_birth_date", "marriage_age_too_low", WARNING)
+        assert f"Luật Hôn nhân và gia đình {law} (đã bước sang tuổi 18)" in found.message_vi
+
+    @pytest.mark.parametrize("on", ["02/01/1987", "03/01/1987", "31/12/2000", "01/01/2001"])
+    def test_until_2015_a_day_past_the_17th_birthday_is_old_enough(self, on: str) -> None:
+        born = date(int(on[6:]) - 17, int(on[3:5]), int(on[:2])) - timedelta(days=1)
+        assert married(on, wife_birth_date=born.strftime("%d/%m/%Y")).findings == []
+
+    @pytest.mark.parametrize(
+        ("field", "born", "age"),
+        [("wife_birth_date", "01/06/1997", "từ đủ 18 tuổi"),
+         ("husband_birth_date", "01/06/1995", "từ đủ 20 tuổi")],
+    )  # fmt: skip
+    def test_from_2015_full_years_are_needed(self, field: str, born: str, age: str) -> None:
+        # Entered the year by the end of 2014, not yet of full age on 01/01/2015.
+        assert married("31/12/2014", **{field: born}).findings == []
+        found = expect(
+            married("01/01/2015", **{field: born}), field, "marriage_age_too_low", WARNING
+        )
+        spouse = "Bên nữ" if field.startswith("wife") else "Bên nam"
+        assert found.message_vi.startswith(
+            f"{spouse} chưa đủ tuổi kết hôn theo Luật Hôn nhân và gia đình 2014 ({age}): "
+        )
+        assert_vietnamese(found.message_vi, born, "01/01/2015")
+
+    def test_a_groom_who_had_entered_his_20th_year_before_2015_is_plausible(self) -> None:
+        assert married("15/01/2012", husband_birth_date="14/01/1993").findings == []
+        assessment = married("15/01/2012", husband_birth_date="15/01/1993")
+        assert summary(assessment) == {("husband_birth_date", "marriage_age_too_low", WARNING)}
+
+    @pytest.mark.parametrize(("born", "flagged"), [("1997", False), ("1998", True)])
+    def test_a_birth_year_alone_is_flagged_only_if_every_day_of_it_is_too_young(
+        self, born: str, flagged: bool
+    ) -> None:
+        # Born on 01/01/1997 she is 18 on 01/01/2015; born in 1998, not yet.
+        assessment = married("01/01/2015", wife_birth_date=born)
+        assert bool(assessment.findings) is flagged
+
+    def test_a_spouse_born_after_the_marriage_is_told_once(self) -> None:
+        assessment = married("15/01/2012", wife_birth_date="2013")
+        assert summary(assessment) == {("registration_date", "date_order", ERROR)}
 
 
 class TestAdoptiveParents:

@@ -23,6 +23,8 @@ from app.quality.verification import (
     take_next,
 )
 from app.roles import NotAllowed
+from app.rules import FieldValue
+from app.specs import SourceStatus
 
 
 @pytest.fixture
@@ -111,3 +113,89 @@ def test_about_the_share_is_drawn_and_the_draw_is_fixed(station, clock, team) ->
         set_share(session, lead, 0.25, clerk=an, clock=clock)
         assert share_for(session, an) == 0.25
         assert share_for(session, user(session, "binh")) == 1.0
+
+
+def key_one_twice(station, clock, first: dict, second: dict):
+    """One entry keyed by an with ``first`` over the valid entry, then again
+    by binh with ``second``: what the second keying came to."""
+    with station.sessions.begin() as session:
+        book = add_book(session)
+        outcome = save_entry(
+            session, book=book, values=entry_values(0) | first, user=user(session, "an"),
+            action=SaveAction.COMPLETE, clock=clock,
+        )  # fmt: skip
+        assert outcome.saved, outcome.assessment.errors
+        binh = user(session, "binh")
+        verification = take_next(session, binh)
+        return key_again(session, verification, entry_values(0) | second, binh, clock)
+
+
+@pytest.mark.parametrize(
+    ("field", "first", "second"),
+    [
+        (
+            "child_name",
+            "Nguyễn Thị Thủy",
+            "Nguyễn Thị Thuỷ",
+        ),  # where the input method puts the tone
+        ("child_name", "nguyễn văn an", "Nguyễn Văn An"),
+        ("mother_name", "Trần  Thị   Lan", "Trần Thị Lan"),
+        ("child_birth_place", "trạm y tế xã Tân Lập", "Trạm Y tế xã Tân Lập"),
+        ("child_home_town", "Thanh Hoá", "Thanh Hóa"),
+        ("declarant_id_number", "B1234567", "b1234567"),
+    ],
+)
+def test_keyings_that_differ_only_by_the_keyboard_are_verified(
+    station, clock, team, field: str, first: str, second: str
+) -> None:
+    changes = {"declarant_id_type": "passport"} if field == "declarant_id_number" else {}
+    outcome = key_one_twice(
+        station, clock,
+        {field: FieldValue(first)} | {k: FieldValue(v) for k, v in changes.items()},
+        {field: FieldValue(second)} | {k: FieldValue(v) for k, v in changes.items()},
+    )  # fmt: skip
+
+    assert outcome.saved and outcome.differences == ()
+    with station.sessions() as session:
+        assert session.scalars(select(Entry.status)).one() == "verified"
+        assert session.scalar(select(func.count()).select_from(FieldDifference)) == 0
+
+
+@pytest.mark.parametrize(
+    ("field", "first", "second"),
+    [
+        (
+            "child_name",
+            FieldValue("Nguyễn Thị Thủy"),
+            FieldValue("Nguyễn Thị Thúy"),
+        ),  # another tone
+        ("child_name", FieldValue("Nguyễn Thị Thủy"), FieldValue("Nguyễn Thị Thuy")),  # no tone
+        (
+            "mother_name",
+            FieldValue("Trần Thị Lan"),
+            FieldValue("Trần Thị Lan", SourceStatus.UNCERTAIN),
+        ),
+    ],
+)
+def test_a_real_difference_still_goes_to_the_lead(
+    station, clock, team, field: str, first: FieldValue, second: FieldValue
+) -> None:
+    outcome = key_one_twice(station, clock, {field: first}, {field: second})
+
+    assert outcome.saved and outcome.differences == (field,)
+
+
+def test_the_lead_s_choice_is_compared_as_the_keyings_were(station, clock, team) -> None:
+    key_one_twice(
+        station, clock,
+        {"child_name": FieldValue("Nguyễn Thị Thủy")},
+        {"child_name": FieldValue("Nguyễn Thị Thúy")},
+    )  # fmt: skip
+    with station.sessions.begin() as session:
+        verification = session.scalars(select(Verification)).one()
+        # The lead's keyboard puts the tone on y: the first keyer's reading still.
+        chosen = {"child_name": FieldValue("Nguyễn Thị Thuỷ")}
+        assert arbitrate(session, verification, chosen, user(session, "lead"), clock).can_complete
+
+    with station.sessions() as session:
+        assert session.scalars(select(FieldDifference.error_of)).one() == "second"

@@ -5,7 +5,15 @@ A person is the entry's identity per kind of book: the main name and date
 birth, the adopted child and their birth) and the names or dates beside it
 (the parents, the husband, the adoptive parents). The same person keyed
 twice differs by what clerks get wrong: a tone mark, a letter, two digits
-of a date swapped, a parent left out.
+of a date swapped, a parent left out, the words of the name in another
+order, or a middle name the book once wrote and once left out ("Nguyễn
+Thị Lan", "Nguyễn Lan": alike only when the date and the parents agree).
+
+Sex is part of who someone is where the book records it: a boy and a girl
+are two people. Twins are two people too: the same parents and the same
+day, registered side by side (the same book, other numbers) under another
+given name. They are not listed: a twin is no keying error to correct, and
+a list the lead learns to dismiss hides the real duplicates.
 
 Comparing every pair of a campaign's entries is out of reach, so pairs are
 only compared within blocks that a duplicate almost always shares: the same
@@ -26,7 +34,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
-from sqlalchemy import ColumnElement, Select, bindparam, func, select
+from sqlalchemy import ColumnElement, Select, bindparam, func, null, select
 from sqlalchemy.orm import Session
 
 from app import text
@@ -41,16 +49,24 @@ class Identity:
     name: str
     date: str
     others: tuple[str, ...]
+    sex: str | None = None  # where the book records the person's sex
 
 
 IDENTITIES = {
-    BookKind.BIRTH: Identity("child_name", "child_birth_date", ("mother_name", "father_name")),
-    BookKind.DEATH: Identity("deceased_name", "death_date", ("deceased_birth_date",)),
+    BookKind.BIRTH: Identity(
+        "child_name", "child_birth_date", ("mother_name", "father_name"), sex="child_sex"
+    ),
+    BookKind.DEATH: Identity(
+        "deceased_name", "death_date", ("deceased_birth_date",), sex="deceased_sex"
+    ),
     BookKind.MARRIAGE: Identity(
         "wife_name", "wife_birth_date", ("husband_name", "husband_birth_date")
     ),
     BookKind.ADOPTION: Identity(
-        "child_name", "child_birth_date", ("adoptive_father_name", "adoptive_mother_name")
+        "child_name",
+        "child_birth_date",
+        ("adoptive_father_name", "adoptive_mother_name"),
+        sex="child_sex",
     ),
 }
 # How much each part weighs in the score; the others' weight goes to the
@@ -63,6 +79,9 @@ THRESHOLD = 0.85  # the score from which a pair is listed
 NAME_FLOOR = 80
 GIVEN_NAME_EDITS = 1  # one more for each four letters beyond the first four
 OTHERS_FLOOR = 0.85
+# How alike a name is to itself with a middle name left out, when the date
+# and the names beside agree ("nguyen thi lan", "nguyen lan").
+MIDDLE_LEFT_OUT = 0.9
 # The most entries of the same main date the check on save compares with.
 NEAR = 500
 # Entries a duplicate check looks at: those whose values a clerk finished.
@@ -75,6 +94,10 @@ class Person:
     name: str  # the accent-free key
     date: str
     others: tuple[str, ...]
+    sex: str = ""
+    written: str = ""  # the name with its marks, case folded: "Anh" is not "Ánh"
+    book_id: int | None = None
+    number: int | None = None
 
 
 @dataclass(frozen=True)
@@ -120,12 +143,16 @@ def duplicates_of(
     differs in its date too, in another book, is left to the pass.
     """
     identity = IDENTITIES[kind]
+
+    def value(field: str | None) -> str | None:
+        return (values.get(field) or {}).get("v") if field else None
+
+    number = value("number")
     person = _person(
         entry_id,
-        *(
-            (values.get(field) or {}).get("v")
-            for field in (identity.name, identity.date, *identity.others)
-        ),
+        book_id,
+        int(number) if number and number.isdigit() else None,
+        *(value(f) for f in (identity.name, identity.date, identity.sex, *identity.others)),
     )
     same_book, same_date, people = _near(kind)
     # The entries' names first (the date's from its index), then the rest of
@@ -133,7 +160,7 @@ def duplicates_of(
     near = list(session.execute(same_book, {"entry": entry_id, "book": book_id}))
     if person.date:
         near += session.execute(same_date, {"entry": entry_id, "date": person.date})
-    alike = [other for other, title in near if _names_alike(person.name, text.search_key(title))]
+    alike = [other for other, title in near if _may_be(person.name, text.search_key(title))]
     found = {}
     for row in session.execute(people, {"ids": alike}) if alike else ():
         other = _person(*row)
@@ -177,12 +204,20 @@ def _near(kind: BookKind) -> tuple[Select[Any], Select[Any], Select[Any]]:
 
 def similarity(a: Person, b: Person) -> float:
     """How likely two people are one, from 0 to 1."""
-    if not _names_alike(a.name, b.name):
-        return 0.0
-    name = _alike(a.name, b.name) * 100
+    if a.sex and b.sex and a.sex != b.sex:
+        return 0.0  # a boy and a girl: twins, or namesakes, never one child
     compared = [_alike(x, y) for x, y in zip(a.others, b.others, strict=True) if x and y]
     if compared and sum(compared) / len(compared) < OTHERS_FLOOR:
         return 0.0
+    same_day_and_family = bool(a.date) and a.date == b.date and bool(compared)
+    if _names_alike(a.name, b.name):
+        name = _alike(a.name, b.name) * 100
+    elif same_day_and_family and _middle_left_out(a.name, b.name):
+        name = MIDDLE_LEFT_OUT * 100
+    else:
+        return 0.0
+    if same_day_and_family and _side_by_side(a, b) and a.written != b.written:
+        return 0.0  # twins: registered together under names of their own
     if not compared:
         scale = 1 / (NAME_WEIGHT + DATE_WEIGHT)
         return scale * (NAME_WEIGHT * name / 100 + DATE_WEIGHT * date_similarity(a.date, b.date))
@@ -190,6 +225,18 @@ def similarity(a: Person, b: Person) -> float:
         NAME_WEIGHT * name / 100
         + DATE_WEIGHT * date_similarity(a.date, b.date)
         + OTHERS_WEIGHT * sum(compared) / len(compared)
+    )
+
+
+def _side_by_side(a: Person, b: Person) -> bool:
+    """Two registrations of one book under two numbers: two children, as
+    twins are registered; the same page keyed twice repeats its number."""
+    return (
+        a.book_id is not None
+        and a.book_id == b.book_id
+        and a.number is not None
+        and b.number is not None
+        and a.number != b.number
     )
 
 
@@ -217,6 +264,25 @@ def date_similarity(a: str, b: str) -> float:
 def _names_alike(a: str, b: str) -> bool:
     """Whether two names' keys are alike enough to be one person's."""
     return _alike(a, b) * 100 >= NAME_FLOOR and _same_given_name(a, b)
+
+
+def _may_be(a: str, b: str) -> bool:
+    """Whether two names' keys may be one person's, the date and the names
+    beside still to be compared: alike, or one without a middle name."""
+    return _names_alike(a, b) or _middle_left_out(a, b)
+
+
+def _middle_left_out(a: str, b: str) -> bool:
+    """Whether one name is the other with middle words left out: the same
+    family name and given name, the shorter's words in the longer, in order
+    ("tran van minh", "tran minh")."""
+    short, long = sorted((a.split(), b.split()), key=len)
+    if len(short) < 2 or len(short) == len(long):
+        return False
+    if short[0] != long[0] or short[-1] != long[-1]:
+        return False
+    rest = iter(long[1:-1])
+    return all(word in rest for word in short[1:-1])
 
 
 def _same_given_name(a: str, b: str) -> bool:
@@ -267,16 +333,38 @@ def _blocks(
 
 
 def _columns(identity: Identity) -> list[ColumnElement[Any]]:
-    """An entry's ID and the values that say who it is, read in SQL: a
-    block reads a few fields of many entries, not their whole values."""
-    fields = (identity.name, identity.date, *identity.others)
-    return [Entry.id, *(func.json_extract(Entry.values, f"$.{field}.v") for field in fields)]
+    """An entry's ID, place in its book and the values that say who it is,
+    read in SQL: a block reads a few fields of many entries, not their
+    whole values."""
+    sex = func.json_extract(Entry.values, f"$.{identity.sex}.v") if identity.sex else null()
+    fields = (identity.name, identity.date)
+    return [
+        Entry.id,
+        Entry.book_id,
+        Entry.number,
+        *(func.json_extract(Entry.values, f"$.{field}.v") for field in fields),
+        sex,
+        *(func.json_extract(Entry.values, f"$.{field}.v") for field in identity.others),
+    ]
 
 
-def _person(entry_id: int, name: str | None, date: str | None, *others: str | None) -> Person:
+def _person(
+    entry_id: int,
+    book_id: int | None,
+    number: int | None,
+    name: str | None,
+    date: str | None,
+    sex: str | None,
+    *others: str | None,
+) -> Person:
     return Person(
         entry_id,
         text.search_key(name or ""),
         date or "",
         tuple(text.search_key(other or "") for other in others),
+        sex or "",
+        # Stored names are in their one written form already (app.rules).
+        (name or "").casefold(),
+        book_id,
+        number,
     )

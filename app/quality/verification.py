@@ -4,8 +4,12 @@ A share of each clerk's completed entries (10% unless the lead says more,
 for the team or for one clerk) is drawn for verification as it is first
 completed: another clerk keys it again from the book, seeing its place in
 the book but not the first values. The two keyings are compared field by
-field after the same normalisation (the rules of the form); if they agree
-the entry is verified, otherwise each difference goes to the lead, who
+field as the centre receives them (:func:`as_received`): the value, after
+the rules of the form, and what the book shows there. Where the tone mark
+sits, spaces, the case of words whose case means nothing, and the exact
+transcription kept beside a value are the clerk's keyboard, not the book:
+they never make a difference. If the keyings agree the entry is verified,
+otherwise each difference goes to the lead, who
 picks one of the two values or types a third. The decision is kept, and
 so is whose error it was: the first keyer's when the second value is
 chosen, the second's when the first is, both when neither was right.
@@ -17,11 +21,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app import audit
+from app import audit, text
 from app.clock import Clock, local_today
 from app.db.models import (
     Book,
@@ -37,10 +42,20 @@ from app.keying import defaults
 from app.quality.draw import OPEN_STATES
 from app.roles import require_lead
 from app.rules import Assessment, FieldValue, assess
-from app.specs import spec_for
+from app.specs import FieldSpec, FieldType, spec_for
 
 # The book reference the second clerk is shown: not keyed again.
 SHOWN = ("number",)
+# Where case carries no meaning: names, places, free text, groups, and the
+# letters of a passport number ("b1234567" is the passport "B1234567").
+CASELESS = {
+    FieldType.TEXT,
+    FieldType.NAME,
+    FieldType.PLACE,
+    FieldType.ETHNIC,
+    FieldType.NATIONALITY,
+    FieldType.ID_NUMBER,
+}
 
 
 class VerificationError(ValueError):
@@ -115,7 +130,12 @@ def key_again(
         return SecondKeying(assessment, saved=False)
     second = encode_values(assessment.values)
     compared = [f.key for f in spec.fields if f.key not in SHOWN]
-    differing = tuple(key for key in compared if entry.values.get(key, {}) != second.get(key, {}))
+    differing = tuple(
+        key
+        for key in compared
+        if as_received(spec.field(key), entry.values.get(key, {}))
+        != as_received(spec.field(key), second.get(key, {}))
+    )
     # The keying compared is the completion as it stands: a deferred entry
     # completed from the backlog is the keying of who completed it.
     verification.first_keyer = entry.completed_by or verification.first_keyer
@@ -178,9 +198,10 @@ def arbitrate(
     if not outcome.saved:
         return outcome.assessment
     stored = outcome.entry.values
+    spec = spec_for(book.kind)
     for difference in found:
         difference.chosen = stored.get(difference.field, {})
-        difference.error_of = _error_of(difference)
+        difference.error_of = _error_of(spec.field(difference.field), difference)
     outcome.entry.status = EntryStatus.VERIFIED.value
     verification.state = VerificationState.VERIFIED.value
     verification.decided_by = lead.id
@@ -229,9 +250,22 @@ def release_waiting(session: Session, lead: User, reason: str, clock: Clock) -> 
     return released
 
 
-def _error_of(difference: FieldDifference) -> str:
-    if difference.chosen == difference.first:
+def as_received(field: FieldSpec, stored: Mapping[str, Any]) -> tuple[str, str]:
+    """A field as stored (``{"v": …, "s": …, "t": …}``) as a comparison of two
+    keyings sees it: the value in its one written form (tone marks placed
+    the classic way, spaces tidied, case folded where it means nothing) and
+    the source status; never the transcription."""
+    value = text.normalize(stored.get("v", ""))
+    if field.type in CASELESS:
+        value = value.casefold()
+    return value, stored.get("s", "clear")
+
+
+def _error_of(field: FieldSpec, difference: FieldDifference) -> str:
+    """Whose keying the lead's choice shows wrong, compared as the keyings were."""
+    chosen = as_received(field, difference.chosen)
+    if chosen == as_received(field, difference.first):
         return "second"
-    if difference.chosen == difference.second:
+    if chosen == as_received(field, difference.second):
         return "first"
     return "both"

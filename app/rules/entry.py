@@ -17,10 +17,12 @@ from app.specs import (
     BookSpec,
     FieldSpec,
     FieldType,
+    MarriageAge,
     OneOf,
     SourceStatus,
     Text,
 )
+from app.specs.marriage_laws import law_on
 
 _UNREADABLE = (SourceStatus.UNCERTAIN, SourceStatus.ILLEGIBLE)
 DateOf = Callable[[str], dates.PartialDate | None]
@@ -117,6 +119,7 @@ def _cross_field(spec: BookSpec, result: Assessment, today: date) -> list[Findin
             return None
         return dates.PartialDate.from_iso(value)
 
+    ordered = {(r.earlier, r.later) for r in spec.rules if isinstance(r, Before)}
     findings: list[Finding] = []
     for rule in spec.rules:
         if isinstance(rule, OneOf):
@@ -138,31 +141,73 @@ def _cross_field(spec: BookSpec, result: Assessment, today: date) -> list[Findin
                 )
             continue
         born, on = date_of(rule.birth), date_of(rule.on)
-        if not born or not on or on.surely_before(born):
-            continue  # a date order rule speaks of dates the wrong way round
+        if not born or not on:
+            continue
+        if on.surely_before(born):
+            # Too young indeed: born after. A date order rule of the book may
+            # say so already (a spouse born after the marriage); nothing says
+            # it of a parent born after the child.
+            if isinstance(rule, AgeAtLeast) and (rule.birth, rule.on) not in ordered:
+                findings.append(_dated(spec, rule, "born_after", born, on))
+            continue
+        if isinstance(rule, MarriageAge):
+            findings.extend(_marriage_age(spec, rule, born, on))
+            continue
         least, most = dates.full_years_between(born, on)
         if isinstance(rule, AgeAtLeast) and most < rule.years:
-            code = "age_too_low"
+            findings.append(_dated(spec, rule, "age_too_low", born, on, years=rule.years))
         elif isinstance(rule, AgeAtMost) and least > rule.years:
-            code = "age_too_high"
-        else:
-            continue
-        findings.append(
-            finding(
-                rule.birth,
-                code,
-                Severity.ERROR if rule.error else Severity.WARNING,
-                birth=spec.field(rule.birth).full_label,
-                on=spec.field(rule.on).full_label,
-                birth_value=born.display(),
-                on_value=on.display(),
-                years=rule.years,
-            )
-        )
+            findings.append(_dated(spec, rule, "age_too_high", born, on, years=rule.years))
     for field in spec.fields:
         if field.type is FieldType.ID_NUMBER and result.values[field.key].value:
             findings.extend(_id_number(spec, field, result, date_of, today))
     return findings
+
+
+def _dated(
+    spec: BookSpec,
+    rule: AgeAtLeast | AgeAtMost,
+    code: str,  # the message's
+    born: dates.PartialDate,
+    on: dates.PartialDate,
+    **more: int,
+) -> Finding:
+    """A finding about a person's age, at their birth date."""
+    return finding(
+        rule.birth,
+        code,
+        Severity.ERROR if rule.error else Severity.WARNING,
+        birth=spec.field(rule.birth).full_label,
+        on=spec.field(rule.on).full_label,
+        birth_value=born.display(),
+        on_value=on.display(),
+        **more,
+    )
+
+
+def _marriage_age(
+    spec: BookSpec, rule: MarriageAge, born: dates.PartialDate, on: dates.PartialDate
+) -> list[Finding]:
+    """A warning when the spouse was surely under the age of the law in force
+    on the registration date: even born on the first day their birth date
+    allows, and married on the last day the registration date allows."""
+    law = law_on(on.latest())
+    if on.latest() >= law.first_day(born.earliest(), rule.sex):
+        return []
+    return [
+        finding(
+            rule.birth,
+            "marriage_age_too_low",
+            Severity.WARNING,
+            spouse=spec.section(spec.field(rule.birth).section).label,
+            law=law.name,
+            age=law.wording(rule.sex),
+            birth=spec.field(rule.birth).full_label,
+            on=spec.field(rule.on).full_label,
+            birth_value=born.display(),
+            on_value=on.display(),
+        )
+    ]
 
 
 def _one_of(spec: BookSpec, rule: OneOf, result: Assessment) -> list[Finding]:

@@ -65,6 +65,15 @@ MESSAGES: dict[str, Text] = {
         "Tính đến {on} {on_value}, người có {birth} {birth_value} đã quá {years} tuổi.",
         "On {on} {on_value}, the person with {birth} {birth_value} is over {years}.",
     ),
+    "born_after": Text(
+        "{birth} {birth_value} muộn hơn {on} {on_value}: người này sinh sau.",
+        "{birth} {birth_value} is after {on} {on_value}: this person was born later.",
+    ),
+    "marriage_age_too_low": Text(
+        "{spouse} chưa đủ tuổi kết hôn theo {law} ({age}): {birth} {birth_value}, {on} {on_value}.",
+        "{spouse} is under the age of marriage of {law} ({age}): "
+        "{birth} {birth_value}, {on} {on_value}.",
+    ),
     "not_a_time": Text(
         "{field}: “{value}” không phải là giờ phút (ví dụ 14:30).",
         "{field}: “{value}” is not a time of day (e.g. 14:30).",

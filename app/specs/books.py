@@ -1,11 +1,14 @@
 """The four civil-status register books, each declared once.
 
 Columns follow DESIGN.md §3 ("best evidence": the official templates were not
-at hand). Rules of plausibility follow Vietnamese law where it sets an age. Marriage:
-until 2015 the law asked that a woman "enter her 18th year" and a man his 20th
-(17 and 19 full years), since 2015 full 18 and 20; the warning takes the older,
-lower ages, which most books were kept under. Adoption: children under 16, or
-under 18 by exception; adoptive parents at least 20 years older than the child.
+at hand). Rules of plausibility follow Vietnamese law where it sets an age.
+Marriage: the age the law in force on the registration date set
+(``app.specs.marriage_laws``). Parents: one born after the child, or under 12
+at the birth, is an error (the book or the keying is wrong); under 15, or very
+old, a warning. Adoption: children under 16, or under 18 by exception;
+adoptive parents at least 20 years older than the child (a warning: the law
+allows exceptions), and an adoptive parent born after the child or less than
+12 years older is an error, as for a parent at a birth.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from app.specs.model import (
     Choice,
     FieldSpec,
     FieldType,
+    MarriageAge,
     OneOf,
     Section,
     Text,
@@ -151,8 +155,8 @@ def _marriage() -> BookSpec:
         rules=(
             Before("wife_birth_date", "registration_date"),
             Before("husband_birth_date", "registration_date"),
-            AgeAtLeast("wife_birth_date", "registration_date", 17),
-            AgeAtLeast("husband_birth_date", "registration_date", 19),
+            MarriageAge("wife_birth_date", "registration_date", "female"),
+            MarriageAge("husband_birth_date", "registration_date", "male"),
         ),
     )
 
@@ -313,6 +317,8 @@ def _adoption() -> BookSpec:
             Before("child_birth_date", "decision_date"),
             Before("decision_date", "registration_date", error=False),
             AgeAtMost("child_birth_date", "registration_date", 17),
+            AgeAtLeast("adoptive_father_birth_date", "child_birth_date", 12, error=True),
+            AgeAtLeast("adoptive_mother_birth_date", "child_birth_date", 12, error=True),
             AgeAtLeast("adoptive_father_birth_date", "child_birth_date", 20),
             AgeAtLeast("adoptive_mother_birth_date", "child_birth_date", 20),
         ),

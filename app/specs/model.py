@@ -10,6 +10,7 @@ all read these declarations; nothing else lists the fields of a book.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -155,13 +156,24 @@ class AgeAtMost:
 
 
 @dataclass(frozen=True)
+class MarriageAge:
+    """The spouse born on ``birth`` has the age of marriage on ``on`` that
+    the marriage law then in force sets for ``sex`` ("female" or "male");
+    a warning, as the book records what was done, not what should have been."""
+
+    birth: str
+    on: str
+    sex: str
+
+
+@dataclass(frozen=True)
 class OneOf:
     """At least one of ``fields`` has a value (e.g. one adoptive parent)."""
 
     fields: tuple[str, ...]
 
 
-Rule = Before | AgeAtLeast | AgeAtMost | OneOf
+Rule = Before | AgeAtLeast | AgeAtMost | MarriageAge | OneOf
 
 
 @dataclass(frozen=True)
@@ -197,11 +209,12 @@ class BookSpec:
                 if ref is not None and ref not in self._by_key:
                     raise ValueError(f"{self.kind}.{f.key}: refers to unknown field {ref!r}")
         for rule in self.rules:
-            refs = (
-                rule.fields
-                if isinstance(rule, OneOf)
-                else (v for v in vars(rule).values() if isinstance(v, str))
-            )
+            if isinstance(rule, OneOf):
+                refs: Iterable[str] = rule.fields
+            elif isinstance(rule, MarriageAge):
+                refs = (rule.birth, rule.on)
+            else:
+                refs = (v for v in vars(rule).values() if isinstance(v, str))
             unknown = [r for r in refs if r not in self._by_key]
             if unknown:
                 raise ValueError(f"{self.kind}: a rule refers to unknown fields {unknown}")
