@@ -94,10 +94,11 @@ def complete(
     word is found inside some word ("ong" finds "Sông Bé"; a one-letter word
     must still start a word). Units are ranked by, in this order:
 
-    1. ``near`` (the station's own unit, e.g. its pre2025 commune): its
-       district and everything in it first, then the rest of its province's
-       area — the province, what it came from and what it became (for Bình
-       Phước: Sông Bé, and the Đồng Nai of July 2025) with all their units;
+    1. ``near`` (the station's own unit, e.g. its pre2025 commune): first its
+       district as it was in any era (Huyện Đồng Phú of Bình Phước and of
+       Sông Bé) with everything in it, and the provinces that held it (Bình
+       Phước, Sông Bé, the Đồng Nai of July 2025); then everything else those
+       provinces held;
     2. ``year`` (the book's year): units known to exist in that year, then
        those whose existence then is not known, then those known not to exist;
     3. how well the words match: the unit's own name exactly, then its own

@@ -269,17 +269,27 @@ class Index:
         """(own district, rest of own province area) for a station at unit ``i``.
 
         The own district is the unit's district (or the unit itself when it has
-        none, as in the two-level current list) with everything under it. The
-        province area is the province's lineage (for Bình Phước: Sông Bé
-        before 1997, Đồng Nai from July 2025) with everything under each.
+        none, as in the two-level current list) and what it came from and
+        became, with everything in them, and the provinces that held it in
+        any era. The rest is what else those provinces held: for Bình Phước,
+        Sông Bé before 1997 and the Đồng Nai of July 2025 with all their units.
         """
         chain = [i]
         while (parent := self.parent[chain[-1]]) is not None:
             chain.append(parent)
         district = next((j for j in chain if self.places[j].level == "district"), i)
-        own_district = self.descendants([district])
-        province_area = self.descendants(self.lineage(chain[-1]))
+        provinces = self.lineage(chain[-1])
+        own_district = self.descendants(self.lineage(district))
+        # The province names the station as much as its district does: "Sông
+        # Bé" typed at a station of Đồng Phú is the station's own province.
+        own_district |= provinces | {self._top(j) for j in own_district}
+        province_area = self.descendants(provinces)
         return frozenset(own_district), frozenset(province_area - own_district)
+
+    def _top(self, i: int) -> int:
+        while (parent := self.parent[i]) is not None:
+            i = parent
+        return i
 
     @lru_cache(maxsize=64)  # noqa: B019 - one index per process, kept for its lifetime
     def year_tiers(self, year: int) -> tuple[frozenset[int], frozenset[int]]:
