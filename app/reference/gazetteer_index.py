@@ -73,16 +73,18 @@ class Index:
                 keyed[name] = tuple(words(name))
             return keyed[name]
 
-        def path(key: UnitId) -> str:
-            return ", ".join(by_key[k].name for k in chains[key])
-
+        paths = {k: ", ".join(by_key[c].name for c in chain) for k, chain in chains.items()}
+        path_words = {
+            k: tuple(w for c in chain for w in words_of(by_key[c].name))
+            for k, chain in chains.items()
+        }
         order = sorted(
             by_key,
             key=lambda k: (
-                len(path(k)),
+                len(paths[k]),
                 _LEVEL_ORDER[LEVELS[by_key[k].division_type]],
                 SNAPSHOTS.index(k[0]),
-                tuple(w for c in chains[k] for w in words_of(by_key[c].name)),
+                path_words[k],
                 k[1],
             ),
         )
@@ -95,7 +97,7 @@ class Index:
                 division_type=by_key[k].division_type,
                 parent_code=by_key[k].parent[1] if by_key[k].parent else None,
                 snapshot=by_key[k].snapshot,
-                full_path=path(k),
+                full_path=paths[k],
                 valid_from=by_key[k].valid_from,
                 valid_to=by_key[k].valid_to,
                 successors=by_key[k].successors,
@@ -108,9 +110,7 @@ class Index:
         # commune's own (unknown) history, because Bình Phước did not.
         self.floor = [_latest(by_key[c].valid_from for c in chains[k]) for k in order]
         self.ceiling = [_earliest(by_key[c].valid_to for c in chains[k]) for k in order]
-        self.path_words = [
-            tuple(w for c in chains[k] for w in words_of(by_key[c].name)) for k in order
-        ]
+        self.path_words = [path_words[k] for k in order]
         self.parent = [_position_of(self.position, by_key[k].parent) for k in order]
         self.children: defaultdict[int, list[int]] = defaultdict(list)
         for i, parent in enumerate(self.parent):
@@ -357,7 +357,11 @@ def index() -> Index:
             successors=(),
             since=_SWITCH_YEAR if current else None,
         )
+    curated: set[UnitId] = set()
     for history in history_rows():
+        if history.key in curated:
+            raise HistoryDataError(f"{history.key} has two rows in the history")
+        curated.add(history.key)
         since = HISTORY_START if history.in_force_at_start else history.valid_from
         unit = _Unit(
             snapshot=history.snapshot,
