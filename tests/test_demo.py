@@ -9,12 +9,15 @@ from sqlalchemy import func, select
 
 from app.clock import VIETNAM, local_today
 from app.db.models import Book, Entry, EntryStatus, User, Verification
-from app.demo import add_demo_double_keying, add_demo_entries
+from app.demo import DEMO_LOCALITY, add_demo_double_keying, add_demo_entries, create_demo_station
 from app.entries import decode_values, find_by_name
+from app.keying import suggestions
 from app.quality.error_rates import error_trends
+from app.reference import gazetteer
 from app.rules import assess
 from app.specs import spec_for
 from app.text import search_key
+from app.work import settings
 
 
 def all_entries(station) -> list[Entry]:
@@ -156,3 +159,22 @@ def test_the_demo_team_keys_a_tenth_again_and_the_lead_has_decided_most(station,
     assert all(first != second for first, second in firsts_and_seconds)
     assert len(trends.clerks) == 12
     assert 1 < (trends.team.last_week.per_thousand or 0) < 15, "a few slips per 1,000 fields"
+
+
+def test_on_the_demo_station_a_word_and_two_letters_find_any_commune_of_its_district(
+    tmp_path,
+) -> None:
+    db = create_demo_station(tmp_path / "demo")
+    with db.sessions() as session:
+        commune = settings.locality(session)
+    db.close()
+    assert commune is not None and commune.full_path == DEMO_LOCALITY
+    district = [p for p in gazetteer.places("pre2025") if p.parent_code == commune.parent_code]
+    place = spec_for("birth").field("child_birth_place")
+
+    assert len(district) == 11
+    for other in district:
+        first, second, *_ = other.short_name.split()
+        for typed in (f"{first} {second[:2]}", search_key(f"{first} {second[:2]}")):
+            offered = suggestions(place, typed, near=commune, year=2010)[:3]
+            assert other.full_path in [s.value for s in offered], (typed, offered)

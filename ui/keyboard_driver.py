@@ -16,7 +16,7 @@ from app.dates import expand_shorthand
 from app.keying import suggestions
 from app.specs import FieldType
 from app.text import search_key
-from ui.form.editors import FieldEditor
+from ui.form.editors import PICK_KEYS, FieldEditor
 from ui.form.entry_form import EntryForm
 
 
@@ -127,7 +127,9 @@ class Clerk:
     def _type_suggested(self, editor: FieldEditor, value: str) -> None:
         key = search_key(value)
         for end in range(1, len(key) + 1):
-            offered = suggestions(editor.field, key[:end], near=editor.near, year=editor.year)
+            offered = suggestions(
+                editor.field, key[:end], limit=len(PICK_KEYS), near=editor.near, year=editor.year
+            )
             values = [suggestion.value for suggestion in offered]
             if value in values:
                 self.keyboard.type(key[:end])

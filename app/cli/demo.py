@@ -11,6 +11,7 @@ from app.clock import SystemClock
 from app.db.engine import database_path
 from app.demo import (
     DEMO_CENTRE_IDENTITY,
+    DEMO_LOCALITY,
     DEMO_PASSWORD,
     add_demo_double_keying,
     add_demo_entries,
@@ -78,6 +79,7 @@ def run(args: argparse.Namespace) -> Report:
         users = ("admin, " if created else "") + "lead01, clerk01…clerk12"
         lines.append(f"  Users {users}: password {DEMO_PASSWORD!r}.")
     if created:
+        lines.append(f"  Its commune, whose places are suggested first: {DEMO_LOCALITY}.")
         lines.append(
             f"  Batches go to a demo centre whose identity is {data_dir / DEMO_CENTRE_IDENTITY}"
             + (f"; signing key {key.key_id}." if key else ".")

@@ -2,6 +2,7 @@
 
 from app.demo.station import (
     DEMO_CENTRE_IDENTITY,
+    DEMO_LOCALITY,
     DEMO_PASSWORD,
     DemoSummary,
     add_demo_entries,
@@ -11,6 +12,7 @@ from app.demo.verifications import add_demo_double_keying
 
 __all__ = [
     "DEMO_CENTRE_IDENTITY",
+    "DEMO_LOCALITY",
     "DEMO_PASSWORD",
     "DemoSummary",
     "add_demo_double_keying",

@@ -137,9 +137,9 @@ MESSAGES: dict[str, Text] = {
         "{field}: “{value}” is not among the 54 ethnic groups.",
     ),
     "unknown_place": Text(
-        "{field}: “{value}” không khớp đơn vị hành chính nào trong danh mục; "
+        "{field}: “{value}” không viết đúng tên một đơn vị hành chính trong danh mục; "
         "được lưu đúng như đã gõ để tổ trưởng và trung tâm xem lại.",
-        "{field}: “{value}” names no administrative unit of the gazetteer; "
+        "{field}: “{value}” is not written as a unit of the gazetteer; "
         "it is saved as typed, for the lead and the centre to review.",
     ),
     # Across the entries of a book

@@ -202,19 +202,34 @@ def locality(session: Session) -> gazetteer.Place | None:
 
 def find_locality(text: str) -> gazetteer.Place:
     """The commune ``text`` names, as the list of January 2025 has it (three
-    levels: commune, district, province), accents ignored.
+    levels: commune, district, province), accents ignored: its full path, or
+    enough of its words to tell it from every other ("tan lap, dong phu").
 
     Old books name the units they were kept in, so the station's area is
     given at the level of detail they use, not by the merged 2025 commune.
     """
     place = gazetteer.find(text, "pre2025")
-    if place is None or place.level != "commune":
-        raise InvalidSetting(
-            Problem.NOT_A_COMMUNE,
-            f"{text.strip()!r} does not name one commune, ward or township of the January 2025"
-            " list; write it as 'Xã Tân Lập, Huyện Đồng Phú, Tỉnh Bình Phước'",
-        )
-    return place
+    if place is not None and place.level == "commune":
+        return place
+    named = [
+        unit
+        for unit in gazetteer.complete(text, limit=_LOCALITY_CANDIDATES, snapshot="pre2025")
+        if unit.level == "commune" and gazetteer.matches_as_prefix(text, unit)
+    ]
+    if len(named) == 1:
+        return named[0]
+    which = "; ".join(unit.full_path for unit in named[:3])
+    raise InvalidSetting(
+        Problem.NOT_A_COMMUNE,
+        f"{text.strip()!r} does not name one commune, ward or township of the January 2025"
+        " list"
+        + (f" (it could be {which}…)" if named else "")
+        + "; write it as 'Xã Tân Lập, Huyện Đồng Phú, Tỉnh Bình Phước'",
+    )
+
+
+# Enough units to see whether a commune's words name it alone.
+_LOCALITY_CANDIDATES = 50
 
 
 def set_locality(session: Session, user: User, place: gazetteer.Place, *, clock: Clock) -> None:

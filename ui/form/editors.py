@@ -116,6 +116,7 @@ class FieldEditor(QWidget):
             # shows its number and label, and writes its value when picked.
             completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
             completer.setCompletionRole(VALUE_ROLE)
+            completer.setMaxVisibleItems(len(PICK_KEYS))
             completer.popup().setObjectName(f"{self.field.key}__suggestions")
             self.suggestion_list = completer.popup()
             line.setCompleter(completer)
@@ -124,16 +125,31 @@ class FieldEditor(QWidget):
 
     @Slot(str)
     def _suggest(self, typed: str) -> None:
-        offered = suggestions(self.field, typed, near=self.near, year=self.year)
+        offered = suggestions(
+            self.field, typed, limit=len(PICK_KEYS), near=self.near, year=self.year
+        )
         self._completions.clear()
         for number, suggestion in enumerate(offered, start=1):
             self._completions.appendRow(self._row(number, suggestion))
         if offered:
             # No row is made current: what the clerk typed stays in the field
             # until they pick a suggestion (Down, Up, or Alt and its number).
+            self._fit_popup()
             self.input.completer().complete()
         else:
             self.input.completer().popup().hide()
+
+    def _fit_popup(self) -> None:
+        """Make the list wide enough for a whole path and its years (the
+        province is what tells two Tân Lập apart), up to the screen's width:
+        Qt moves it left when it would pass the screen's edge."""
+        popup = self.input.completer().popup()
+        metrics = popup.fontMetrics()
+        rows = range(self._completions.rowCount())
+        longest = max(metrics.horizontalAdvance(self._completions.item(r).text()) for r in rows)
+        wanted = longest + popup.verticalScrollBar().sizeHint().width() + 16
+        screen = self.input.screen().availableGeometry().width()
+        popup.setMinimumWidth(min(max(self.input.width(), wanted), screen))
 
     def _row(self, number: int, suggestion: Suggestion) -> QStandardItem:
         item = QStandardItem(f"Alt+{number}  {suggestion.label}")
