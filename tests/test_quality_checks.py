@@ -274,3 +274,38 @@ def test_sohoa_quality_lists_the_open_findings(station, clock, keyed) -> None:
     assert first["new"] == 2 and again["new"] == 0 and again["known"] == 2
     assert sorted(f["check"] for f in again["open"]) == ["dates_out_of_order", "number_skipped"]
     assert [e["number"] for e in again["open"][0]["entries"]] in ([3, 5], [5, 6])
+
+
+def test_a_place_the_gazetteer_does_not_know_is_listed_for_the_lead_until_corrected(
+    station, clock
+) -> None:
+    with station.sessions.begin() as session:
+        clerk, book = add_user(session, "an"), add_book(session)
+        typed = valid_entry("birth", number="1") | {
+            "child_birth_place": FieldValue("Xóm Bến Đò"),
+            "child_home_town": FieldValue("Ấp 3, Xã Tân Lập, Huyện Đồng Phú"),
+        }
+        outcome = save_entry(
+            session, book=book, user=clerk, clock=clock, values=typed, action=SaveAction.COMPLETE
+        )
+        [finding] = outcome.checks
+        entry = outcome.entry
+    run_checks(station.sessions, clock)
+    with station.sessions() as session:
+        [listed] = by_check(session)["unknown_place"]
+
+    assert outcome.saved and entry.values["child_birth_place"] == {"v": "Xóm Bến Đò"}
+    assert [w.code for w in outcome.assessment.warnings] == ["unknown_place"]
+    assert listed.id == finding.id and listed.entry_ids == [entry.id]
+    assert listed.detail == {"child_birth_place": "Xóm Bến Đò"}, (
+        "a hamlet of a known commune is not"
+    )
+
+    with station.sessions.begin() as session:
+        corrected = save_entry(
+            session, book=session.get(Book, book.id), user=session.get(User, clerk.id),
+            clock=clock, action=SaveAction.COMPLETE, entry=session.get(Entry, entry.id),
+            values=typed | {"child_birth_place": FieldValue("Trạm y tế xã Tân Lập")},
+        )  # fmt: skip
+        assert corrected.checks == ()
+        assert open_findings(session) == []

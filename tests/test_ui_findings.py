@@ -249,6 +249,25 @@ def test_an_incomplete_entry_says_what_was_not_read(qtbot, station, clock, plant
     ), "the fields in the lead's language, from the book's spec"
 
 
+def test_a_place_the_gazetteer_does_not_know_is_said_with_its_field(
+    qtbot, station, clock, planted
+) -> None:
+    with station.sessions.begin() as session:
+        session.add(
+            CheckFinding(
+                check="unknown_place",
+                signature=f"unknown_place:{planted[1]}",
+                entry_ids=[planted[1]],
+                detail={"child_birth_place": "Xóm Bến Đò"},
+                found_at=datetime(2026, 11, 22, 2, 30, tzinfo=UTC),
+            )
+        )
+    dialog = FindingsDialog(station, lead_of(station), clock, "en")
+    qtbot.addWidget(dialog)
+
+    assert rows(dialog)[0][0] == "Not a place of the gazetteer: Place of birth “Xóm Bến Đò”"
+
+
 def test_the_findings_table_is_a_correct_qt_model(qtbot, qtmodeltester, dialog) -> None:
     run_pass(qtbot, dialog)
 

@@ -15,6 +15,7 @@ LABELS = {
     "number_skipped": "number(s) skipped",
     "dates_out_of_order": "registration dates out of order",
     "incomplete": "little read from the book",
+    "unknown_place": "place not in the gazetteer",
 }
 
 
@@ -22,11 +23,12 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
     parser = subparsers.add_parser(
         "quality",
         parents=[common],
-        help="check across entries (duplicates, numbering, completeness); list what is open",
+        help="check across entries (duplicates, numbering, completeness, places); "
+        "list what is open",
         description="Run the checks across the station's entries: possible duplicates of "
         "each kind of book, numbers keyed twice or skipped, registration dates out of "
-        "order, entries with little read from the book. What is new is kept as a finding "
-        "for the lead; every open one is listed.",
+        "order, entries with little read from the book, places the gazetteer does not "
+        "know. What is new is kept as a finding for the lead; every open one is listed.",
     )
     add_json_flag(parser)
     parser.set_defaults(handler=run)

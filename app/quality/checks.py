@@ -1,9 +1,10 @@
 """The checks across entries as one pass the lead starts, and what they found.
 
 A pass runs every check (possible duplicates of each kind of book, each
-book's numbering, entries far from complete) and keeps what is new as a
-finding for the lead; each completion runs the checks of one entry
-(``check_entry``: the numbering is checked by the form itself). A
+book's numbering, entries far from complete, places the gazetteer does not
+know) and keeps what is new as a finding for the lead; each completion runs
+the checks of one entry (``check_entry``: the numbering is checked by the
+form itself). A
 finding is found once: a later pass that finds it again leaves it as the
 lead decided it, so a pair dismissed as two people never comes back. The
 lead resolves a finding (the entries were corrected) or dismisses it with
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -24,8 +26,9 @@ from app import audit
 from app.clock import Clock
 from app.db.engine import StationSessions
 from app.db.models import Book, CheckFinding, Entry, FindingState, User
-from app.quality.completeness import Completeness, completeness, incomplete_entries
+from app.quality.completeness import Completeness, completeness
 from app.quality.duplicates import (
+    CHECKED,
     IDENTITIES,
     THRESHOLD,
     PossibleDuplicate,
@@ -33,13 +36,16 @@ from app.quality.duplicates import (
     pair_score,
     possible_duplicates,
 )
+from app.quality.places import unknown_places
 from app.quality.sequence import Found, sequence_findings
 from app.roles import require_lead
-from app.specs import BookKind, spec_for
+from app.specs import BookKind, BookSpec, spec_for
 
 # Why a finding closed itself: its entries were corrected.
 NO_LONGER_FOUND = "no longer found: the entries were corrected"
 CHUNK = 10_000  # signatures per query: SQLite takes at most 32,766 values in one
+# The checks of one entry alone, found again (or not) at each of its saves.
+ENTRY_CHECKS = ("incomplete", "unknown_place")
 
 
 @dataclass(frozen=True)
@@ -89,18 +95,17 @@ def check_entry(
     session: Session, entry: Entry, book: Book, clock: Clock, *, fresh: bool
 ) -> list[CheckFinding]:
     """The checks across entries for one entry as it is completed: who else
-    it may be, and how complete it is. What is new is kept for the lead, as
-    a pass would, and what the entry's correction put right is closed; the
-    open findings about the entry are returned. A ``fresh`` entry (never
+    it may be, how complete it is, whether the gazetteer knows its places.
+    What is new is kept for the lead, as a pass would, and what the entry's
+    correction put right is closed; the open findings about the entry are
+    returned. A ``fresh`` entry (never
     completed before: nothing found could concern it yet) skips the look at
     what was found before, which keeps the clerk's save short."""
     kind = BookKind(book.kind)
     found = [
         _duplicate(pair) for pair in duplicates_of(session, entry.id, book.id, kind, entry.values)
     ]
-    measure = completeness(spec_for(kind), entry.values)
-    if not measure.enough:
-        found.append(_incomplete(entry.id, book.id, measure))
+    found += _entry_checks(entry.id, book.id, spec_for(kind), entry.values)
     if fresh:
         new = [_finding(each, clock) for each in found]
         session.add_all(new)
@@ -112,7 +117,7 @@ def check_entry(
     for finding in _open_about(session, entry.id):
         if finding.signature in signatures:
             kept.append(finding)
-        elif finding.check == "incomplete" or not _still_alike(session, kind, finding):
+        elif finding.check in ENTRY_CHECKS or not _still_alike(session, kind, finding):
             _close(finding, clock)
     session.flush()
     return kept
@@ -158,7 +163,7 @@ def _open_about(session: Session, entry_id: int) -> list[CheckFinding]:
         session.scalars(
             select(CheckFinding).where(
                 CheckFinding.state == FindingState.OPEN.value,
-                (CheckFinding.signature == f"incomplete:{entry_id}")
+                CheckFinding.signature.in_([f"{check}:{entry_id}" for check in ENTRY_CHECKS])
                 | CheckFinding.signature.like(f"possible_duplicate:{entry_id}:%")
                 | CheckFinding.signature.like(f"possible_duplicate:%:{entry_id}"),
             )
@@ -189,8 +194,32 @@ def _every_check(session: Session) -> Iterator[Found]:
         for pair in possible_duplicates(session, kind):
             yield _duplicate(pair)
     yield from sequence_findings(session)
-    for entry in incomplete_entries(session):
-        yield _incomplete(entry.entry_id, entry.book_id, entry.completeness)
+    rows = session.execute(
+        select(Entry.id, Entry.book_id, Book.kind, Entry.values)
+        .join(Book, Book.id == Entry.book_id)
+        .where(Entry.status.in_(CHECKED))
+        .order_by(Entry.book_id, Entry.id)
+        .execution_options(yield_per=1000)
+    )
+    for entry_id, book_id, kind, values in rows:
+        yield from _entry_checks(entry_id, book_id, spec_for(kind), values)
+
+
+def _entry_checks(
+    entry_id: int, book_id: int, spec: BookSpec, values: dict[str, Any]
+) -> list[Found]:
+    """The checks that read one entry alone: how complete it is, and
+    whether the gazetteer knows its places."""
+    found = []
+    measure = completeness(spec, values)
+    if not measure.enough:
+        found.append(_incomplete(entry_id, book_id, measure))
+    places = unknown_places(spec, values)
+    if places:
+        found.append(
+            Found("unknown_place", f"unknown_place:{entry_id}", (entry_id,), book_id, places)
+        )
+    return found
 
 
 def _duplicate(pair: PossibleDuplicate) -> Found:

@@ -17,15 +17,10 @@ An entry under ``FLOOR`` is a finding for the lead: often a second source
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from app.db.models import Book, Entry
-from app.quality.duplicates import CHECKED
-from app.specs import BookSpec, SourceStatus, spec_for
+from app.specs import BookSpec, SourceStatus
 
 FLOOR = 0.6
 NOT_MEASURED = re.compile(r"_id_|_notice_|^page$|^notes$|^death_time$")
@@ -64,25 +59,3 @@ def completeness(spec: BookSpec, values: Mapping[str, Mapping[str, str]]) -> Com
         if not (value := values.get(key) or {}).get("v") or value.get("s", CLEAR) not in READ
     )
     return Completeness(len(expected), missing)
-
-
-@dataclass(frozen=True)
-class Incomplete:
-    entry_id: int
-    book_id: int
-    completeness: Completeness
-
-
-def incomplete_entries(session: Session) -> Iterator[Incomplete]:
-    """Every finished entry under the floor, book by book."""
-    rows = session.execute(
-        select(Entry.id, Entry.book_id, Book.kind, Entry.values)
-        .join(Book, Book.id == Entry.book_id)
-        .where(Entry.status.in_(CHECKED))
-        .order_by(Entry.book_id, Entry.id)
-        .execution_options(yield_per=1000)
-    )
-    for entry_id, book_id, kind, values in rows:
-        found = completeness(spec_for(kind), values)
-        if not found.enough:
-            yield Incomplete(entry_id, book_id, found)

@@ -21,7 +21,9 @@ downloaded at run time.
 from __future__ import annotations
 
 import heapq
+import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from app.reference.gazetteer_index import Index, index, words
 from app.reference.places import SNAPSHOTS, Level, Place, Snapshot, UnitId
@@ -33,6 +35,7 @@ __all__ = [
     "Snapshot",
     "UnitId",
     "complete",
+    "ends_with_unit",
     "existed_in",
     "find",
     "is_known",
@@ -249,6 +252,33 @@ def is_known(text: str) -> bool:
     if len(parts) < 2:
         return False
     return any(_ancestors_named(data, i, parts[1:]) for i in data.exact_names.get(parts[0], ()))
+
+
+@lru_cache(maxsize=65536)
+def ends_with_unit(text: str) -> bool:
+    """Whether free text about a place ends with a unit :func:`is_known` knows.
+
+    What no gazetteer lists may come before it: a hamlet or a house ("Ấp 3,
+    Xã Tân Lập, Huyện Đồng Phú"), a hospital or a health station named after
+    its unit ("Trạm y tế xã Tân Lập"). Kept for the places met most: a
+    book's entries name the same few places again and again.
+    """
+    parts = text.split(",")
+    for start in range(len(parts)):
+        first, rest = parts[start], parts[start + 1 :]
+        for unit_type in _UNIT_TYPE.finditer(first):
+            if is_known(",".join([first[unit_type.start() :], *rest])):
+                return True
+        if is_known(",".join(parts[start:])):
+            return True
+    return False
+
+
+# Where a unit's name starts inside longer text: at its type.
+_UNIT_TYPE = re.compile(
+    r"(?<!\w)(?:xã|phường|thị trấn|thị xã|huyện|quận|thành phố|tỉnh|đặc khu)(?!\w)",
+    re.IGNORECASE,
+)
 
 
 def _ancestors_named(data: Index, i: int, names: list[str]) -> bool:

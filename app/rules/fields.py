@@ -7,7 +7,6 @@ has nothing to check; an uncertain value is checked like a clear one.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Callable
 from datetime import date
@@ -204,34 +203,9 @@ def _place(spec: FieldSpec, value: str, today: date) -> tuple[str, list[Finding]
     """A place is kept as typed; one the gazetteer does not know is pointed
     out (softly: old books name hamlets, hospitals, units since renamed)."""
     value = text.normalize(value)
-    if _names_a_unit(value):
+    if gazetteer.ends_with_unit(value):
         return value, []
     return value, [_warning(spec, "unknown_place", value=value)]
-
-
-def _names_a_unit(place: str) -> bool:
-    """Whether ``place`` ends with a unit the gazetteer knows.
-
-    What no gazetteer lists may come before it: a hamlet or a house ("Ấp 3,
-    Xã Tân Lập, Huyện Đồng Phú"), a hospital or a health station named after
-    its unit ("Trạm y tế xã Tân Lập").
-    """
-    parts = place.split(",")
-    for start in range(len(parts)):
-        first, rest = parts[start], parts[start + 1 :]
-        for unit in _UNIT_TYPE.finditer(first):
-            if gazetteer.is_known(",".join([first[unit.start() :], *rest])):
-                return True
-        if gazetteer.is_known(",".join(parts[start:])):
-            return True
-    return False
-
-
-# Where a unit's name starts inside longer text: at its type.
-_UNIT_TYPE = re.compile(
-    r"(?<!\w)(?:xã|phường|thị trấn|thị xã|huyện|quận|thành phố|tỉnh|đặc khu)(?!\w)",
-    re.IGNORECASE,
-)
 
 
 def _id_number(spec: FieldSpec, value: str, today: date) -> tuple[str, list[Finding]]:

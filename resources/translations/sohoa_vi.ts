@@ -1158,107 +1158,112 @@ dấu vân tay {fingerprint}</translation>
         <translation>Phát hiện lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings.py" line="193"/>
+        <location filename="../../ui/quality/findings.py" line="194"/>
         <source>no. {number}: {title}</source>
         <translation>số {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings.py" line="198"/>
+        <location filename="../../ui/quality/findings.py" line="199"/>
         <source>Possible duplicate: {score}%</source>
         <translation>Có thể trùng người: {score}%</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings.py" line="203"/>
+        <location filename="../../ui/quality/findings.py" line="204"/>
         <source>No. {number} of {year} keyed {count} times</source>
         <translation>Số {number} năm {year} được nhập {count} lần</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings.py" line="212"/>
+        <location filename="../../ui/quality/findings.py" line="213"/>
         <source>No. {number} of {year} skipped</source>
         <translation>Bỏ qua số {number} năm {year}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings.py" line="213"/>
+        <location filename="../../ui/quality/findings.py" line="214"/>
         <source>Nos. {first}–{last} of {year} skipped</source>
         <translation>Bỏ qua các số {first}–{last} năm {year}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings.py" line="223"/>
+        <location filename="../../ui/quality/findings.py" line="224"/>
         <source>No. {after} registered on {after_date}, before no. {before} ({before_date})</source>
         <translation>Số {after} đăng ký ngày {after_date}, sớm hơn số {before} ({before_date})</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings.py" line="227"/>
+        <location filename="../../ui/quality/findings.py" line="228"/>
         <source>Only {percent}% read from the book: {count} field(s) not read</source>
         <translation>Chỉ đọc được {percent}% từ sổ: {count} trường chưa có</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings.py" line="237"/>
+        <location filename="../../ui/quality/findings.py" line="235"/>
+        <source>Not a place of the gazetteer: {places}</source>
+        <translation>Địa danh không có trong danh mục hành chính: {places}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/findings.py" line="248"/>
         <source>Not read: {fields}</source>
         <translation>Chưa có: {fields}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings.py" line="255"/>
+        <location filename="../../ui/quality/findings.py" line="266"/>
         <source>{count} finding(s) wait for a decision.</source>
         <translation>{count} phát hiện đang chờ quyết định.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings.py" line="262"/>
+        <location filename="../../ui/quality/findings.py" line="273"/>
         <source>No finding waits for a decision. Ctrl+R runs the checks again.</source>
         <translation>Không có phát hiện nào chờ quyết định. Ctrl+R để kiểm tra lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings.py" line="294"/>
+        <location filename="../../ui/quality/findings.py" line="305"/>
         <source>Checking every entry…</source>
         <translation>Đang kiểm tra mọi mục…</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings.py" line="307"/>
+        <location filename="../../ui/quality/findings.py" line="318"/>
         <source>The checks found {new} new finding(s); {open} wait for a decision.</source>
         <translation>Kiểm tra thấy {new} phát hiện mới; {open} phát hiện đang chờ quyết định.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings.py" line="315"/>
+        <location filename="../../ui/quality/findings.py" line="326"/>
         <source>The checks could not be run; nothing was kept.</source>
         <translation>Không chạy được kiểm tra; không có gì được ghi lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings.py" line="330"/>
+        <location filename="../../ui/quality/findings.py" line="341"/>
         <source>Resolve the finding</source>
         <translation>Ghi nhận đã sửa</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings.py" line="331"/>
+        <location filename="../../ui/quality/findings.py" line="342"/>
         <source>What was corrected?</source>
         <translation>Đã sửa những gì?</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings.py" line="339"/>
+        <location filename="../../ui/quality/findings.py" line="350"/>
         <source>Dismiss the finding</source>
         <translation>Bỏ qua phát hiện</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings.py" line="340"/>
+        <location filename="../../ui/quality/findings.py" line="351"/>
         <source>Why is this not a problem (e.g. two different people)?</source>
         <translation>Vì sao đây không phải là lỗi (ví dụ: hai người khác nhau)?</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings.py" line="356"/>
+        <location filename="../../ui/quality/findings.py" line="367"/>
         <source>Only a team lead decides on a finding.</source>
         <translation>Chỉ tổ trưởng mới quyết định được một phát hiện.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings.py" line="360"/>
+        <location filename="../../ui/quality/findings.py" line="371"/>
         <source>The finding was not decided.</source>
         <translation>Phát hiện chưa được quyết định.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings.py" line="364"/>
+        <location filename="../../ui/quality/findings.py" line="375"/>
         <source>Resolved; the reason is kept.</source>
         <translation>Đã ghi nhận đã sửa; lý do được lưu lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings.py" line="366"/>
+        <location filename="../../ui/quality/findings.py" line="377"/>
         <source>Dismissed; the reason is kept.</source>
         <translation>Đã bỏ qua; lý do được lưu lại.</translation>
     </message>

@@ -184,6 +184,7 @@ class FindingsDialog(JobDialog):
             "number_skipped": self._number_skipped,
             "dates_out_of_order": self._dates_out_of_order,
             "incomplete": self._incomplete,
+            "unknown_place": self._unknown_place,
         }
         describe = describers.get(finding.check)
         return finding.check if describe is None else describe(finding)
@@ -227,6 +228,16 @@ class FindingsDialog(JobDialog):
         return self.tr("Only {percent}% read from the book: {count} field(s) not read").format(
             percent=QLocale().toString(100 * finding.detail["score"], "f", 0),
             count=len(finding.detail["missing"]),
+        )
+
+    def _unknown_place(self, finding: ListedFinding) -> str:
+        fields = {f.key: f for f in spec_for(finding.books[0].kind).fields}
+        return self.tr("Not a place of the gazetteer: {places}").format(
+            places="; ".join(
+                f"{fields[key].full_label.get(self.language)} “{value}”"
+                for key, value in finding.detail.items()
+                if key in fields
+            )
         )
 
     def more(self, finding: ListedFinding) -> str:
