@@ -193,7 +193,7 @@ class FieldEditor(QWidget):
 
     def _write_official_name(self) -> None:
         """An ethnic group is saved by its official name: the field shows it
-        as soon as the clerk leaves ("Mèo" becomes "Mông"), and another name
+        as soon as the clerk leaves ("Mèo" becomes "HMông"), and another name
         the book used is kept as its transcription."""
         typed = self.input.text()
         group = ethnic.find(typed)
