@@ -566,6 +566,10 @@ class MainWindow(QMainWindow):
             return self.tr(
                 "Only {percent}% of it was read from the book: the team lead will look at it."
             ).format(percent=round(100 * finding.detail["score"]))
+        if finding.check == "unknown_place":
+            return self.tr(
+                "The gazetteer does not know {places}: the team lead will look at it."
+            ).format(places=", ".join(f"“{place}”" for place in finding.detail.values()))
         with self.db.sessions() as session:
             other = session.get_one(Entry, next(i for i in finding.entry_ids if i != saved))
             book = session.get_one(Book, other.book_id)
