@@ -202,6 +202,9 @@ class MainWindow(QMainWindow):
         self.finish_button.clicked.connect(self.finish_current_book)
         self.outcome = QLabel()
         self.outcome.setObjectName("outcome")
+        # What the checks found at a save can be long (a place, another
+        # entry's title): it wraps, rather than widen the window off screen.
+        self.outcome.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.finish_button)
         buttons.addWidget(self.second_button)
