@@ -1,0 +1,1 @@
+"""The station's SQLite database: models, engine, migrations, backups, checkpoints."""
