@@ -375,7 +375,7 @@ def _neighbour(number: int | None, registration_date: str | None) -> Neighbour |
     return Neighbour(number, PartialDate.from_iso(registration_date) if registration_date else None)
 
 
-def _sequence_query() -> Select[Any]:
+def _sequence_query() -> Select[*tuple[Any, ...]]:
     """Where a number stands among the other numbered entries of its book
     and year, in one statement read from the index on (book, year, number):
     whether it is taken, the highest, and the nearest on each side with its
