@@ -20,9 +20,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, overload
 
-from sqlalchemy import ColumnElement, Select, bindparam, delete, exists, select
+from sqlalchemy import BindParameter, ColumnElement, Select, bindparam, delete, exists, select
 from sqlalchemy.orm import Session
 
 from app import audit, text
@@ -170,9 +170,10 @@ def save_entry(
         entry.values,
     ):
         status = EntryStatus.EXPORTED.value  # saved unchanged: the centre has it as it is
-    deferral = (
-        (deferral_reason.value, deferral_note) if action is SaveAction.DEFER else (None, None)
-    )
+    deferral: tuple[str | None, str | None] = (None, None)
+    if action is SaveAction.DEFER:
+        assert deferral_reason is not None  # a deferral without a reason was refused above
+        deferral = (deferral_reason.value, deferral_note)
     changed = (stored.values, status, deferral) != (
         entry.values,
         entry.status,
@@ -283,6 +284,11 @@ def pending_edit(session: Session, entry: Entry) -> Entry | None:
     ).first()
 
 
+# Given an entry, an entry: only a missing one (a new entry) gives none.
+@overload
+def edited_entry(session: Session, entry: Entry) -> Entry: ...
+@overload
+def edited_entry(session: Session, entry: Entry | None) -> Entry | None: ...
 def edited_entry(session: Session, entry: Entry | None) -> Entry | None:
     """The entry a pending edit edits; any other entry is itself."""
     if entry is None or entry.status != EntryStatus.DRAFT or EDIT_OF not in (entry.values or {}):
@@ -375,12 +381,12 @@ def _neighbour(number: int | None, registration_date: str | None) -> Neighbour |
     return Neighbour(number, PartialDate.from_iso(registration_date) if registration_date else None)
 
 
-def _sequence_query() -> Select[Any]:
+def _sequence_query() -> Select[*tuple[Any, ...]]:
     """Where a number stands among the other numbered entries of its book
     and year, in one statement read from the index on (book, year, number):
     whether it is taken, the highest, and the nearest on each side with its
     date. Built once; run at every save."""
-    number = bindparam("number")
+    number: BindParameter[int] = bindparam("number")
     others = (
         Entry.book_id == bindparam("book"),
         Entry.year == bindparam("year"),

@@ -57,7 +57,36 @@ def book_progress(session: Session) -> list[BookProgress]:
         )
     ).all()
     return [
-        BookProgress(r[0], BookKind(r[1]), *r[2:9], BookCondition(r[9]), *r[10:13]) for r in rows
+        BookProgress(
+            book_id,
+            BookKind(kind),
+            office,
+            volume,
+            year,
+            expected,
+            done,
+            deferred,
+            drafts,
+            BookCondition(condition),
+            on_hold,
+            taken_by,
+            finished,
+        )
+        for (
+            book_id,
+            kind,
+            office,
+            volume,
+            year,
+            expected,
+            done,
+            deferred,
+            drafts,
+            condition,
+            on_hold,
+            taken_by,
+            finished,
+        ) in rows
     ]
 
 

@@ -9,6 +9,7 @@ batch back reads the stick, not the computer's memory.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 
@@ -24,7 +25,9 @@ def write_file(path: Path, data: bytes) -> None:
 def rename(source: Path, target: Path) -> None:
     """Rename ``source`` to ``target`` (not there yet); the new name is on
     the medium when this returns."""
-    if os.name == "nt":
+    # sys.platform rather than os.name (the same test on CPython): mypy
+    # checks the Windows-only ctypes calls only under it.
+    if sys.platform == "win32":
         # Sticks are FAT32 or exFAT, which journal nothing, and Windows has no
         # handle on a directory to sync: the move itself is written through.
         import ctypes
@@ -39,7 +42,7 @@ def rename(source: Path, target: Path) -> None:
 
 def sync_directory(path: Path) -> None:
     """Make the names in directory ``path`` durable (see :func:`rename` for Windows)."""
-    if os.name == "nt":
+    if sys.platform == "win32":
         return
     descriptor = os.open(path, os.O_RDONLY)
     try:

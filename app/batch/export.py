@@ -25,10 +25,20 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import minisign
-from sqlalchemy import ColumnElement, Text, and_, func, insert, select, type_coerce, update
+from sqlalchemy import (
+    ColumnElement,
+    CursorResult,
+    Text,
+    and_,
+    func,
+    insert,
+    select,
+    type_coerce,
+    update,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import __version__, audit
@@ -142,7 +152,9 @@ def audit_chain_head(session: Session) -> str:
 
 def plan_export(session: Session, limit: int = BATCH_ENTRIES) -> ExportPlan | None:
     """The batch the next export will write, or None when nothing is ready."""
-    ready = session.scalar(select(func.count()).select_from(Entry).where(ready_for_export()))
+    ready = session.execute(
+        select(func.count()).select_from(Entry).where(ready_for_export())
+    ).scalar_one()  # a count is always one row
     pending = _pending(session)
     if pending is not None:
         return ExportPlan(pending.sequence, pending.entry_count, ready, resumes=True)
@@ -466,7 +478,9 @@ def _mark_exported(session: Session, batch_id: int) -> int:
         .values(status=EntryStatus.EXPORTED.value)
         .execution_options(synchronize_session=False)
     )
-    return result.rowcount
+    # An UPDATE without RETURNING runs on a cursor: its result is a
+    # CursorResult, which Session.execute's types do not say.
+    return cast(CursorResult[Any], result).rowcount
 
 
 class _Steps:

@@ -58,7 +58,9 @@ def _operations(
     clock = SystemClock()
     with db.sessions() as session:
         clerk = session.scalars(select(User).where(User.role == Role.CLERK.value)).first()
-        clerk_id = (clerk or session.scalars(select(User)).first()).id
+        keyer = clerk or session.scalars(select(User)).first()
+        assert keyer is not None  # a station has its admin at least
+        clerk_id = keyer.id
         book = session.get_one(Book, ours)
         people = PeopleFactory(random.Random(seed))
         to_key = iter([v for _, _, v in book_values(book, people, saves)])

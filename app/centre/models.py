@@ -9,9 +9,9 @@ its own (no station tables there).
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Any, ClassVar
 
-from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, MetaData, String, Table, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from app.db.models import NAMING_CONVENTION, UTCDateTime
@@ -19,6 +19,8 @@ from app.db.models import NAMING_CONVENTION, UTCDateTime
 
 class CentreBase(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    # Every model is declared with a __tablename__, so mapped to a Table (as app.db.models.Base).
+    __table__: ClassVar[Table]
 
 
 class ReceivedBatch(CentreBase):

@@ -85,15 +85,15 @@ def run(args: argparse.Namespace) -> Report:
             keystore = cli_keystore("key")
             try:
                 with db.sessions.begin() as session:
-                    key = create_signing_key(session, keystore)
+                    created = create_signing_key(session, keystore)
             except (StationKeyError, KeyringUnavailable) as e:
                 raise CommandError(str(e)) from e
             return Report(
-                data=key_data(key),
+                data=key_data(created),
                 lines=[
-                    f"Signing key {key.key_id} of station {key.station} created; its secret is"
-                    f" kept in the OS keyring ({keystore.name}).",
-                    f"Give the centre its public key: sohoa key --public > {key.station}.pub",
+                    f"Signing key {created.key_id} of station {created.station} created; its"
+                    f" secret is kept in the OS keyring ({keystore.name}).",
+                    f"Give the centre its public key: sohoa key --public > {created.station}.pub",
                 ],
             )
         key = station_public_key(db.station())

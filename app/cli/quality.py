@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any, TypedDict
 
 from app.cli.common import Report, add_json_flag, station_of
 from app.clock import SystemClock
@@ -53,7 +54,23 @@ def run(args: argparse.Namespace) -> Report:
     return Report(data={"new": result.new, "known": result.known, "open": findings}, lines=lines)
 
 
-def _finding(finding: ListedFinding) -> dict[str, object]:
+class _EntryData(TypedDict):
+    id: int
+    number: int | None
+    title: str
+    book: str
+
+
+class _FindingData(TypedDict):
+    """A finding as ``--json`` gives it."""
+
+    id: int
+    check: str
+    detail: dict[str, Any]
+    entries: list[_EntryData]
+
+
+def _finding(finding: ListedFinding) -> _FindingData:
     return {
         "id": finding.id,
         "check": finding.check,

@@ -43,9 +43,9 @@ def run(args: argparse.Namespace) -> Report:
                     raise CommandError(f"there is no user {name!r} on this station")
             temporary = new_password("temporary password", PASSWORD_ENV)
             with db.sessions.begin() as session:
-                user = session.scalars(select(User).where(User.username == name)).one()
+                target = session.scalars(select(User).where(User.username == name)).one()
                 try:
-                    reset_password(session, clock, None, user, temporary)
+                    reset_password(session, clock, None, target, temporary)
                 except WeakPasswordError as e:
                     raise CommandError(str(e)) from e
         with db.sessions() as session:

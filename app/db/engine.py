@@ -91,11 +91,11 @@ class StationSessions(sessionmaker[Session]):
     (``sessions()``) reads without a lock."""
 
     @contextmanager
-    def begin(self) -> Iterator[Session]:  # type: ignore[override]
+    def begin(self) -> Iterator[Session]:
         with self() as session, session.begin():
             session.connection(execution_options={WRITER: True})
             yield session
 
 
-def session_factory(engine: Engine) -> sessionmaker[Session]:
+def session_factory(engine: Engine) -> StationSessions:
     return StationSessions(engine, expire_on_commit=False)

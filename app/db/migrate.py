@@ -9,11 +9,12 @@ a fifth of a second of a clerk's start.
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Connection, Engine, inspect, text
 
 import migrations
 from app.db.backup import backup_database
@@ -84,7 +85,7 @@ def upgrade(engine: Engine, database: Path, backup_dir: Path) -> Path | None:
     config = alembic_config()
     with engine.connect() as connection:
         # PRAGMA foreign_keys has no effect inside a transaction: set it first.
-        connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
+        _driver(connection).execute("PRAGMA foreign_keys=OFF")
         try:
             with connection.begin():
                 config.attributes["connection"] = connection
@@ -93,8 +94,15 @@ def upgrade(engine: Engine, database: Path, backup_dir: Path) -> Path | None:
                 if broken:
                     raise MigrationError(f"the upgrade would leave {len(broken)} broken references")
         finally:
-            connection.connection.driver_connection.execute("PRAGMA foreign_keys=ON")
+            _driver(connection).execute("PRAGMA foreign_keys=ON")
     return backup
+
+
+def _driver(connection: Connection) -> sqlite3.Connection:
+    """The sqlite3 connection under ``connection``, outside SQLAlchemy's transactions."""
+    driver = connection.connection.driver_connection
+    assert driver is not None  # an open connection has its driver's
+    return driver
 
 
 def utc_stamp() -> str:

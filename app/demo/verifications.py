@@ -16,6 +16,7 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import exists, select, update
 from sqlalchemy.orm import Session
@@ -167,7 +168,7 @@ def _with_values(session: Session, drawn: list) -> Iterator[tuple]:
     """The drawn entries, each with its values, read a chunk at a time."""
     for start in range(0, len(drawn), CHUNK):
         chunk = drawn[start : start + CHUNK]
-        values = dict(
+        values: dict[int, dict[str, Any]] = dict(
             session.execute(
                 select(Entry.id, Entry.values).where(Entry.id.in_([row.id for row in chunk]))
             ).all()

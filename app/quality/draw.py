@@ -10,6 +10,7 @@ arbitration are done, an entry is not exported.
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
 from sqlalchemy import ColumnElement, exists, select
 from sqlalchemy.orm import Session
@@ -48,7 +49,10 @@ def set_share(
     if share is not None and not 0 <= share <= 1:
         raise ShareError(f"a share is from 0 to 1, not {share}")
     setting = session.get(Setting, SETTING)
-    value = {"share": DEFAULT_SHARE, "clerks": {}} | (dict(setting.value) if setting else {})
+    # The setting as stored, JSON: {"share": 0.1, "clerks": {"<user id>": 0.2}}.
+    value: dict[str, Any] = {"share": DEFAULT_SHARE, "clerks": {}} | (
+        dict(setting.value) if setting else {}
+    )
     clerks = {k: v for k, v in value["clerks"].items() if clerk is None or k != str(clerk.id)}
     if clerk is None:
         if share is None:

@@ -34,7 +34,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
-from sqlalchemy import ColumnElement, Select, bindparam, func, null, select
+from sqlalchemy import Select, SQLColumnExpression, bindparam, func, null, select
 from sqlalchemy.orm import Session
 
 from app import text
@@ -185,7 +185,9 @@ def pair_score(session: Session, kind: BookKind, first: int, second: int) -> flo
 
 
 @cache
-def _near(kind: BookKind) -> tuple[Select[Any], Select[Any], Select[Any]]:
+def _near(
+    kind: BookKind,
+) -> tuple[Select[int, str], Select[int, str], Select[*tuple[Any, ...]]]:
     """The queries of ``duplicates_of``, built once per kind: the names of
     the book's other entries and of the main date's (from its covering
     index), then the people of the entries chosen."""
@@ -332,7 +334,7 @@ def _blocks(
             yield people_of_block
 
 
-def _columns(identity: Identity) -> list[ColumnElement[Any]]:
+def _columns(identity: Identity) -> list[SQLColumnExpression[Any]]:
     """An entry's ID, place in its book and the values that say who it is,
     read in SQL: a block reads a few fields of many entries, not their
     whole values."""

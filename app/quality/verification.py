@@ -197,11 +197,13 @@ def arbitrate(
     )  # fmt: skip
     if not outcome.saved:
         return outcome.assessment
+    assert outcome.entry is not None  # a save that went through has its entry
     stored = outcome.entry.values
     spec = spec_for(book.kind)
     for difference in found:
-        difference.chosen = stored.get(difference.field, {})
-        difference.error_of = _error_of(spec.field(difference.field), difference)
+        chosen_value = stored.get(difference.field, {})
+        difference.chosen = chosen_value
+        difference.error_of = _error_of(spec.field(difference.field), chosen_value, difference)
     outcome.entry.status = EntryStatus.VERIFIED.value
     verification.state = VerificationState.VERIFIED.value
     verification.decided_by = lead.id
@@ -261,9 +263,12 @@ def as_received(field: FieldSpec, stored: Mapping[str, Any]) -> tuple[str, str]:
     return value, stored.get("s", "clear")
 
 
-def _error_of(field: FieldSpec, difference: FieldDifference) -> str:
-    """Whose keying the lead's choice shows wrong, compared as the keyings were."""
-    chosen = as_received(field, difference.chosen)
+def _error_of(
+    field: FieldSpec, chosen_value: Mapping[str, Any], difference: FieldDifference
+) -> str:
+    """Whose keying the lead's choice (``chosen_value``, as stored) shows
+    wrong, compared as the keyings were."""
+    chosen = as_received(field, chosen_value)
     if chosen == as_received(field, difference.first):
         return "second"
     if chosen == as_received(field, difference.second):

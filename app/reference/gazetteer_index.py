@@ -91,18 +91,18 @@ class Index:
         self.position = {key: i for i, key in enumerate(order)}
         self.places: tuple[Place, ...] = tuple(
             Place(
-                code=by_key[k].code,
-                name=by_key[k].name,
-                short_name=by_key[k].short_name,
-                division_type=by_key[k].division_type,
-                parent_code=by_key[k].parent[1] if by_key[k].parent else None,
-                snapshot=by_key[k].snapshot,
+                code=u.code,
+                name=u.name,
+                short_name=u.short_name,
+                division_type=u.division_type,
+                parent_code=u.parent[1] if u.parent else None,
+                snapshot=u.snapshot,
                 full_path=paths[k],
-                valid_from=by_key[k].valid_from,
-                valid_to=by_key[k].valid_to,
-                successors=by_key[k].successors,
+                valid_from=u.valid_from,
+                valid_to=u.valid_to,
+                successors=u.successors,
             )
-            for k in order
+            for k, u in ((k, by_key[k]) for k in order)
         )
         self.since = [by_key[k].since for k in order]
         # A unit cannot exist before its parent did, nor after: "Xã Tân Lập,

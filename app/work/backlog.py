@@ -71,7 +71,7 @@ def _entries(
 
 
 @cache
-def _deferred() -> Select[Any]:
+def _deferred() -> Select[*tuple[Any, ...]]:
     """The deferred entries with their books and who left them, oldest
     first: built once, as the dashboard reads it every few seconds."""
     deferrer = aliased(User)

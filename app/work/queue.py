@@ -14,8 +14,9 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from itertools import accumulate
+from typing import Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import CursorResult, select, update
 from sqlalchemy.orm import Session
 
 from app import audit
@@ -135,11 +136,16 @@ def take_book(session: Session, user: User, book: Book, clock: Clock) -> Book:
         return book
     if book.finished_at is not None or book.on_hold:
         raise BookUnavailable("the book is finished or held by the lead")
-    claimed = session.execute(
-        update(Book)
-        .where(Book.id == book.id, Book.taken_by.is_(None))
-        .values(taken_by=user.id, taken_at=clock.now())
-        .execution_options(synchronize_session=False)
+    # An UPDATE without RETURNING runs on a cursor: its result is a
+    # CursorResult, which Session.execute's types do not say.
+    claimed = cast(
+        CursorResult[Any],
+        session.execute(
+            update(Book)
+            .where(Book.id == book.id, Book.taken_by.is_(None))
+            .values(taken_by=user.id, taken_at=clock.now())
+            .execution_options(synchronize_session=False)
+        ),
     ).rowcount
     session.refresh(book)
     if not claimed:

@@ -57,7 +57,9 @@ def shift_at(moment: datetime, shifts: tuple[Shift, ...] = DEFAULT_SHIFTS) -> Sh
 
 def local_offset() -> str:
     """SQLite's modifier from UTC to Vietnam time (no daylight saving there)."""
-    hours = VIETNAM.utcoffset(datetime(2000, 1, 1)) // timedelta(hours=1)
+    offset = VIETNAM.utcoffset(datetime(2000, 1, 1))
+    assert offset is not None  # a ZoneInfo has an offset for every moment
+    hours = offset // timedelta(hours=1)
     return f"{hours:+d} hours"
 
 
@@ -102,10 +104,10 @@ def completed_in_shift(
         start, end = day_bounds(day)[0], moment
     else:
         start, end = shift.bounds(day)
-    return session.scalar(
+    return session.execute(
         select(func.count(Entry.id)).where(
             Entry.completed_at >= start,
             Entry.completed_at < end,
             Entry.completed_by == user_id,
         )
-    )
+    ).scalar_one()  # a count is always one row

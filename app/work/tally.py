@@ -18,6 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from typing import cast
 
 from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
@@ -189,8 +190,8 @@ def day_tally(
             c.by_kind[row.kind] = c.by_kind.get(row.kind, 0) + row.count
         else:
             c.deferred += row.count
-    for shift, user_id, active, keys in sessions:
-        c = clerk(shift, user_id)
+    for shift_number, user_id, active, keys in sessions:
+        c = clerk(shift_number, user_id)
         c.active_seconds += active
         c.keystrokes += keys
     result = []
@@ -265,7 +266,8 @@ def campaign_progress(session: Session, today: date) -> CampaignProgress:
     without that number counts for the entries keyed in it so far.
     """
     # Both read from the index on expected_entries, not the books' rows.
-    expected = session.scalar(select(func.coalesce(func.sum(Book.expected_entries), 0)))
+    # A sum is one row, and its COALESCE with 0 is never NULL: an int.
+    expected = cast(int, session.scalar(select(func.coalesce(func.sum(Book.expected_entries), 0))))
     # Few books lack the number: count their entries book by book, through
     # the index on book_id, never over the whole entries table.
     unplanned_books = session.scalars(select(Book.id).where(Book.expected_entries.is_(None))).all()
