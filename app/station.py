@@ -8,13 +8,13 @@ from pathlib import Path
 
 from sqlalchemy import Engine, event, select
 from sqlalchemy.exc import DatabaseError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from app.batch.age import AgeError, parse_recipients
 from app.clock import SystemClock
 from app.db.backup import BackupError
 from app.db.checkpoints import Checkpointer
-from app.db.engine import database_path, session_factory, sqlite_engine
+from app.db.engine import StationSessions, database_path, session_factory, sqlite_engine
 from app.db.migrate import MigrationError, current_revision, head_revision, upgrade
 from app.db.models import Role, Station, User
 from app.passwords import hash_password
@@ -33,7 +33,7 @@ class StationError(RuntimeError):
 class StationDatabase:
     data_dir: Path
     engine: Engine
-    sessions: sessionmaker[Session]
+    sessions: StationSessions
     backup_taken: Path | None = None  # by the migration at this opening
     _checkpoints: Checkpointer | None = field(default=None, init=False, repr=False)
 

@@ -97,5 +97,5 @@ class StationSessions(sessionmaker[Session]):
             yield session
 
 
-def session_factory(engine: Engine) -> sessionmaker[Session]:
+def session_factory(engine: Engine) -> StationSessions:
     return StationSessions(engine, expire_on_commit=False)
