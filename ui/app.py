@@ -40,7 +40,9 @@ def run_desktop(
 ) -> int:
     log_file = start_logging()
     log.info("starting on %s (log: %s)", data_dir, log_file)
-    app = QApplication.instance() or QApplication(sys.argv)
+    # The program makes only a QApplication (so do the tests); the stub of
+    # instance() says QCoreApplication.
+    app: QApplication = QApplication.instance() or QApplication(sys.argv)  # type: ignore[assignment]
     app.setApplicationName("Sohoa")
     app.setWindowIcon(window_icon())
     language = language or chosen_language()
@@ -65,9 +67,10 @@ def run_desktop(
     try:
         db = open_for_window(data_dir)
     except StationError as e:
-        db = _open_from_backup(data_dir, clock, str(e))
-        if db is None:
+        restored = _open_from_backup(data_dir, clock, str(e))
+        if restored is None:
             return _refuse(_cannot_open(data_dir, e))
+        db = restored
     code = db.station().code
     backups = DailyBackups(data_dir, clock)
     check = IntegrityCheck(data_dir)

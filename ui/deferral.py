@@ -28,7 +28,8 @@ def reason_label(reason: DeferralReason) -> str:
         DeferralReason.DAMAGED_PAGE: QT_TRANSLATE_NOOP("DeferralDialog", "Damaged page"),
         DeferralReason.OTHER: QT_TRANSLATE_NOOP("DeferralDialog", "Other reason"),
     }
-    return QCoreApplication.translate("DeferralDialog", labels[reason])
+    # QT_TRANSLATE_NOOP returns the text it marks; its stub says object.
+    return QCoreApplication.translate("DeferralDialog", labels[reason])  # type: ignore[arg-type]
 
 
 class DeferralDialog(QDialog):

@@ -195,7 +195,9 @@ class InventoryDialog(QDialog):
         self._say("\n".join(p.message(self.language) for p in problems), failed=True)
         first = problems[0].field
         if first is not None:
-            self.findChild(QWidget, first).setFocus()
+            field = self.findChild(QWidget, first)
+            assert field is not None  # a problem names a field of this dialog
+            field.setFocus()
 
     def _not_written(self) -> None:
         self._say(

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import errno
 import logging
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,15 +42,16 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 from sqlalchemy.exc import DatabaseError
+from sqlalchemy.orm import Session
 
 from app.clock import Clock, local_today
 from app.db.models import Book, CheckFinding, DeferralReason, Entry, EntryStatus, User
 from app.entries import SaveAction, SaveOutcome, save_entry
 from app.idle import IdleWatch
 from app.keying import display_value, entry_to_edit, fresh_values
-from app.overview import book_progress, entries_of_book
+from app.overview import BookProgress, book_progress, entries_of_book
 from app.roles import is_admin, is_lead
-from app.rules import Severity
+from app.rules import FieldValue, Severity
 from app.specs import BookKind, spec_for
 from app.station import StationDatabase
 from app.work import queue, settings
@@ -122,7 +124,9 @@ class MainWindow(QMainWindow):
         self.switching_user = False  # closed for another user to log in
         self.restore_from: Path | None = None  # closed for a backup to be restored
         self.keys = _InputWatch(self, self.meter, self.idle, clock)
-        QApplication.instance().installEventFilter(self.keys)
+        app = QApplication.instance()
+        assert app is not None  # a window is made only once the application is
+        app.installEventFilter(self.keys)
         self.idle_timer = QTimer(self, interval=IDLE_CHECK_MS)
         self.idle_timer.timeout.connect(self.check_idle)
         self.idle_timer.start()
@@ -270,14 +274,14 @@ class MainWindow(QMainWindow):
         ):
             QShortcut(QKeySequence(key), self, slot)
         if is_lead(self.user):
-            for key, slot in (
+            for keys, slot in (
                 ("Ctrl+Up", lambda: self.move_selected(-1)),
                 ("Ctrl+Down", lambda: self.move_selected(+1)),
                 ("Ctrl+H", self.hold_selected),
                 ("Ctrl+R", self.release_selected),
                 ("Ctrl+I", self.register_books),
             ):
-                QShortcut(QKeySequence(key), self.book_table, slot)
+                QShortcut(QKeySequence(keys), self.book_table, slot)
 
     @Slot()
     def key_second_time(self) -> None:
@@ -351,13 +355,13 @@ class MainWindow(QMainWindow):
             return
         self.open_book(book.id)
 
-    def _selected_book(self) -> Book | None:
+    def _selected_book(self) -> BookProgress | None:
         rows = self.book_table.selectionModel().selectedRows()
         if not rows:
             return None
         return self.books.book_at(rows[0].row())
 
-    def _lead_action(self, action) -> None:
+    def _lead_action(self, action: Callable[[Session, Book], object]) -> None:
         """Apply a lead's action to the selected book and keep it selected."""
         selected = self._selected_book()
         if selected is None:
@@ -418,10 +422,13 @@ class MainWindow(QMainWindow):
 
     @property
     def form(self) -> EntryForm:
-        return self.forms.currentWidget()
+        form = self.forms.currentWidget()
+        assert isinstance(form, EntryForm)  # the stack holds forms only, once a book is open
+        return form
 
     def new_entry(self) -> None:
         """A fresh form for the current book, started from its last entry."""
+        assert self.book is not None  # a new entry is always of the open book
         with self.db.sessions() as session:
             values = fresh_values(session, self.book)
         self.entry = None
@@ -433,7 +440,7 @@ class MainWindow(QMainWindow):
         if not self.flush_draft():
             return
         with self.db.sessions() as session:
-            entry, values = entry_to_edit(session, session.get(Entry, entry_id))
+            entry, values = entry_to_edit(session, session.get_one(Entry, entry_id))
         if self.book is None or self.book.id != entry.book_id:
             self.open_book(entry.book_id)
             if self.book is None or self.book.id != entry.book_id:
@@ -442,11 +449,14 @@ class MainWindow(QMainWindow):
         self._load(values)
         self.form.focus(self.form.first_to_key().field.key)
 
-    def _load(self, values) -> None:
-        self.form.load(values, lambda key, stored: display_value(self.book, key, stored))
+    def _load(self, values: dict[str, FieldValue]) -> None:
+        book = self.book
+        assert book is not None  # the form is loaded once a book is open
+        self.form.load(values, lambda key, stored: display_value(book, key, stored))
         self.refresh_entries()
 
     def refresh_entries(self) -> None:
+        assert self.book is not None  # the entries listed are the open book's
         with self.db.sessions() as session:
             self.entries.set_entries(entries_of_book(session, self.book.id))
         self.entry_list.scrollToBottom()
@@ -475,6 +485,7 @@ class MainWindow(QMainWindow):
         outcome = self._save(SaveAction.DRAFT)
         if outcome is None:
             return False
+        assert outcome.entry is not None  # a draft save is never refused
         self.entry = outcome.entry
         if outcome.entry.status == EntryStatus.DRAFT:
             self.draft_label.setText(self.tr("Draft saved"))
@@ -496,11 +507,13 @@ class MainWindow(QMainWindow):
             if self.save_draft():
                 self._blocked(outcome)
             return False
+        assert outcome.entry is not None  # saved: the entry is stored
+        saved = outcome.entry
         self.outcome.setStyleSheet(CHECKED_STYLE if outcome.checks else "")
         self.outcome.setText(
             " ".join(
-                [self.tr("Entry {number} saved.").format(number=outcome.entry.number)]
-                + [self._check_said(finding, outcome.entry.id) for finding in outcome.checks]
+                [self.tr("Entry {number} saved.").format(number=saved.number)]
+                + [self._check_said(finding, saved.id) for finding in outcome.checks]
             )
         )
         self.draft_label.clear()
@@ -522,6 +535,7 @@ class MainWindow(QMainWindow):
         outcome = self._save(SaveAction.DEFER, deferral_reason=reason, deferral_note=note or None)
         if outcome is None:
             return
+        assert outcome.entry is not None  # a deferral is never refused: it is stored
         self.outcome.setStyleSheet("")
         self.outcome.setText(
             self.tr("Entry {number} deferred.").format(number=outcome.entry.number or "")
@@ -530,32 +544,40 @@ class MainWindow(QMainWindow):
         self.new_entry()
         self.refresh_status()
 
-    def _save(self, action: SaveAction, **kwargs) -> SaveOutcome | None:
+    def _save(
+        self,
+        action: SaveAction,
+        deferral_reason: DeferralReason | None = None,
+        deferral_note: str | None = None,
+    ) -> SaveOutcome | None:
         """Save what the form holds; None when the database refused it."""
+        book = self.book
+        assert book is not None  # the callers save only while a book is open
         try:
             with self.db.sessions.begin() as session:
                 entry = session.get(Entry, self.entry.id) if self.entry is not None else None
                 outcome = save_entry(
                     session,
-                    book=session.get(Book, self.book.id),
+                    book=session.get_one(Book, book.id),
                     values=self.form.values(),
                     user=self.user,
                     action=action,
                     clock=self.clock,
                     entry=entry,
-                    **kwargs,
+                    deferral_reason=deferral_reason,
+                    deferral_note=deferral_note,
                 )
         except (DatabaseError, OSError) as error:
             log.exception(
                 "could not save (%s) entry %s of book %s",
                 action.value,
                 self.entry and self.entry.id,
-                self.book.id,
+                book.id,
             )
             self._not_saved(error)
             return None
         log.info(
-            "%s entry %s of book %s", action.value, outcome.entry and outcome.entry.id, self.book.id
+            "%s entry %s of book %s", action.value, outcome.entry and outcome.entry.id, book.id
         )
         if self.unsaved:
             self.unsaved = False
@@ -580,7 +602,7 @@ class MainWindow(QMainWindow):
             "It may be the same person as {book} {volume}/{year}, no. {number} ({title}):"
             " the team lead will look at it."
         ).format(
-            book=kind_label(book.kind),
+            book=kind_label(BookKind(book.kind)),
             volume=book.volume,
             year=book.year,
             number=other.number or "?",
@@ -751,7 +773,9 @@ class MainWindow(QMainWindow):
         if not self.flush_draft():
             event.ignore()  # the message says why; closing would drop the entry
             return
-        QApplication.instance().removeEventFilter(self.keys)
+        app = QApplication.instance()
+        assert app is not None  # the window is closed while the application runs
+        app.removeEventFilter(self.keys)
         self.activity_timer.stop()
         self.idle_timer.stop()
         self.flush_activity()

@@ -115,7 +115,10 @@ def offer_latest_backup(data_dir: Path, problem: str, parent: QWidget | None) ->
             "The latest good backup is of {moment}. Restore it now? What was keyed after it "
             "leaves the station, but the damaged file is kept aside, untouched.",
         ).format(
-            moment=QLocale().toString(backup.taken_at.replace(tzinfo=None), "dd/MM/yyyy HH:mm")
+            # PySide6 takes a datetime where a QDateTime is asked; its stubs do not say so.
+            moment=QLocale().toString(  # type: ignore[call-overload]
+                backup.taken_at.replace(tzinfo=None), "dd/MM/yyyy HH:mm"
+            )
         ),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.Yes,

@@ -70,7 +70,8 @@ class _ShiftRow(QWidget):
         layout.addStretch(1)
 
     def hours(self) -> tuple[time, time]:
-        return self.start.time().toPython(), self.end.time().toPython()
+        # QTime.toPython() gives a datetime.time; its stub says object.
+        return self.start.time().toPython(), self.end.time().toPython()  # type: ignore[return-value]
 
 
 def _time_edit(value: time) -> QTimeEdit:
@@ -282,7 +283,10 @@ class WorkSettingsDialog(QDialog):
                 settings.set_deadline(
                     session,
                     lead,
-                    self.deadline.date().toPython() if self.has_deadline.isChecked() else None,
+                    # QDate.toPython() gives a datetime.date; its stub says object.
+                    self.deadline.date().toPython()  # type: ignore[arg-type]
+                    if self.has_deadline.isChecked()
+                    else None,
                     clock=self.clock,
                 )
                 settings.set_idle_minutes(

@@ -112,13 +112,16 @@ class FieldEditor(QWidget):
         if self.field.type in (FieldType.PLACE, FieldType.ETHNIC):
             self._completions = QStandardItemModel(self)
             completer = QCompleter(self._completions, line)
+            self._completer = completer
             # The model is filtered by app/ (accents ignored), not by Qt; a row
             # shows its number and label, and writes its value when picked.
             completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
             completer.setCompletionRole(VALUE_ROLE)
             completer.setMaxVisibleItems(len(PICK_KEYS))
-            completer.popup().setObjectName(f"{self.field.key}__suggestions")
-            self.suggestion_list = completer.popup()
+            popup = completer.popup()
+            assert popup is not None  # Qt makes a completer's list when first asked for it
+            popup.setObjectName(f"{self.field.key}__suggestions")
+            self.suggestion_list = popup
             line.setCompleter(completer)
             line.textEdited.connect(self._suggest)
         return line
@@ -135,21 +138,33 @@ class FieldEditor(QWidget):
             # No row is made current: what the clerk typed stays in the field
             # until they pick a suggestion (Down, Up, or Alt and its number).
             self._fit_popup()
-            self.input.completer().complete()
+            self._completer.complete()
         else:
-            self.input.completer().popup().hide()
+            self._popup.hide()
 
     def _fit_popup(self) -> None:
         """Make the list wide enough for a whole path and its years (the
         province is what tells two Tân Lập apart), up to the screen's width:
         Qt moves it left when it would pass the screen's edge."""
-        popup = self.input.completer().popup()
+        popup = self._popup
         metrics = popup.fontMetrics()
         rows = range(self._completions.rowCount())
         longest = max(metrics.horizontalAdvance(self._completions.item(r).text()) for r in rows)
         wanted = longest + popup.verticalScrollBar().sizeHint().width() + 16
         screen = self.input.screen().availableGeometry().width()
         popup.setMinimumWidth(min(max(self.input.width(), wanted), screen))
+
+    @property
+    def _popup(self) -> QAbstractItemView:
+        """The list of suggestions, of a field that suggests (a place, an ethnic group)."""
+        assert self.suggestion_list is not None  # asked for only where suggestions are made
+        return self.suggestion_list
+
+    @property
+    def _line(self) -> QLineEdit:
+        """The input of a field keyed as text: every field but a choice."""
+        assert isinstance(self.input, QLineEdit)  # asked for only of text fields
+        return self.input
 
     def _row(self, number: int, suggestion: Suggestion) -> QStandardItem:
         item = QStandardItem(f"Alt+{number}  {suggestion.label}")
@@ -178,15 +193,16 @@ class FieldEditor(QWidget):
         return True
 
     def _take(self, row: int) -> None:
-        self.input.setText(self._completions.item(row).data(VALUE_ROLE))
+        self._line.setText(self._completions.item(row).data(VALUE_ROLE))
         self.edited.emit()
 
     @Slot()
     def _finish_editing(self) -> None:
         if self.field.type in (FieldType.DATE, FieldType.PARTIAL_DATE):
-            written = expand_shorthand(self.input.text(), self.today())
-            if written != self.input.text():
-                self.input.setText(written)
+            line = self._line
+            written = expand_shorthand(line.text(), self.today())
+            if written != line.text():
+                line.setText(written)
         if self.field.type is FieldType.ETHNIC:
             self._write_official_name()
         self.left.emit(self.field.key)
@@ -195,11 +211,12 @@ class FieldEditor(QWidget):
         """An ethnic group is saved by its official name: the field shows it
         as soon as the clerk leaves ("Mèo" becomes "HMông"), and another name
         the book used is kept as its transcription."""
-        typed = self.input.text()
+        line = self._line
+        typed = line.text()
         group = ethnic.find(typed)
         if group is None or group.name == typed:
             return
-        self.input.setText(group.name)
+        line.setText(group.name)
         self.loaded_text = group.name
         another_name = _letters(typed) != _letters(group.name)
         self.loaded_transcription = typed.strip() if another_name else None

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from itertools import pairwise
+from typing import cast
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
+    QLabel,
     QLineEdit,
     QScrollArea,
     QWidget,
@@ -34,7 +36,8 @@ from app.rules import Assessment, FieldValue, assess
 from app.specs import BookSpec, SourceStatus
 from ui.form.editors import PICK_KEYS, FieldEditor
 
-STATUS_KEYS = {
+# Keyed by int: a key event's key() is a plain int, and Qt.Key is an IntEnum.
+STATUS_KEYS: dict[int, SourceStatus] = {
     Qt.Key.Key_F2: SourceStatus.ILLEGIBLE,
     Qt.Key.Key_F3: SourceStatus.UNCERTAIN,
     Qt.Key.Key_F4: SourceStatus.BLANK,
@@ -73,7 +76,8 @@ class EntryForm(QScrollArea):
                 editor = FieldEditor(field, language, today)
                 label = field.label.get(language) + (" *" if field.required else "")
                 rows.addRow(label, editor)
-                rows.labelForField(editor).setBuddy(editor.input)
+                # addRow() with a text makes the row's label a QLabel.
+                cast(QLabel, rows.labelForField(editor)).setBuddy(editor.input)
                 editor.input.installEventFilter(self)
                 if editor.suggestion_list is not None:
                     editor.suggestion_list.installEventFilter(self)

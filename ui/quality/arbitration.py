@@ -146,15 +146,20 @@ class ArbitrationDialog(QDialog):
                 self.grid.addWidget(edit, row, 3)
                 self.rows.append(_Row(difference, first, second, edit))
         for index in range(self.grid.count()):
-            self.grid.itemAt(index).widget().show()  # at once: the focus goes in now
+            item = self.grid.itemAt(index)
+            widget = item.widget() if item is not None else None
+            assert widget is not None  # the grid holds the widgets just added, only them
+            widget.show()  # at once: the focus goes in now
         self.rows[0].edit.setFocus()
 
     def _clear(self) -> None:
         self.rows = []
         while self.grid.count():
             item = self.grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            assert item is not None  # the grid is not yet empty
+            widget = item.widget()
+            if widget is not None:
+                widget.deleteLater()
         self.status.clear()
 
     # Deciding

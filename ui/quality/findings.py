@@ -125,7 +125,7 @@ class FindingsDialog(JobDialog):
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         row = QHBoxLayout()
-        self.actions: list[QPushButton] = []
+        self.action_buttons: list[QPushButton] = []
         for label, name, key, slot in (
             (self.tr("Run the checks now (Ctrl+R)"), "run_checks", "Ctrl+R", self.run_checks),
             (self.tr("Resolve… (Ctrl+S)"), "resolve", "Ctrl+S", self.resolve),
@@ -138,7 +138,7 @@ class FindingsDialog(JobDialog):
             button.setAutoDefault(False)
             button.clicked.connect(slot)
             row.addWidget(button)
-            self.actions.append(button)
+            self.action_buttons.append(button)
             if key is not None:
                 QShortcut(QKeySequence(key), self, slot)
         row.addStretch(1)
@@ -308,7 +308,7 @@ class FindingsDialog(JobDialog):
     def _busy(self, busy: bool) -> None:
         """While a pass runs nothing is decided, nor is the window closed."""
         self.progress.setVisible(busy)
-        for widget in (*self.actions, self.buttons):
+        for widget in (*self.action_buttons, self.buttons):
             widget.setEnabled(not busy)
 
     @Slot(object)
