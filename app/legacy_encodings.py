@@ -239,10 +239,25 @@ def _recase(original: str, decoded: str, coded: set[str]) -> str:
     draw the lower-case codes as capitals ("NGUYÔN" is "NGUYỄN"), and a
     name's word starts with a capital ("¸nh" in a name is "Ánh")."""
     out = list(decoded)
-    titled = [w[0].isupper() for w in _WORD.findall(original) if w[0] not in coded]
+    words = list(_WORD.finditer(original))
+    # A word's first letter tells its case when it is no code, or a code of
+    # one of the seven capitals ("§" is "Đ" in every font).
+    titled = [
+        decoded[m.start()].isupper()
+        for m in words
+        if original[m.start()] not in coded or decoded[m.start()].isupper()
+    ]
     names_are_titled = bool(titled) and all(titled)
-    all_capitals = _capitals([c for c in original if c not in coded])
-    for match in _WORD.finditer(original):
+    # All capitals only if letters after a word's first are: "Lª Mü Vò" is
+    # a titled name ("Lê Mỹ Vũ"), not "LÊ MỸ VŨ".
+    after_first = [
+        decoded[at]
+        for m in words
+        for at in range(m.start() + 1, m.end())
+        if original[at] not in coded or decoded[at].isupper()
+    ]
+    all_capitals = _capitals(after_first, least=1)
+    for match in words:
         word = match.group(0)
         capitals = all_capitals or _capitals([c for c in word if c not in coded])
         for at in range(match.start(), match.end()):
@@ -253,10 +268,11 @@ def _recase(original: str, decoded: str, coded: set[str]) -> str:
     return "".join(out)
 
 
-def _capitals(chars: list[str]) -> bool:
-    """Two letters or more, all capitals (one capital is only a word's first)."""
+def _capitals(chars: list[str], least: int = 2) -> bool:
+    """``least`` letters or more, all capitals (one capital alone is only a
+    word's first)."""
     letters = [c for c in chars if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    return len(letters) >= least and all(c.isupper() for c in letters)
 
 
 # Mixed scripts: a Cyrillic or Greek letter that looks Latin, inside Latin

@@ -107,17 +107,26 @@ def _tone_position(bare: str) -> int | None:
 # Syllables: what a Vietnamese word can be, to tell a word from gibberish
 # (e.g. text typed in a legacy encoding).
 _INITIALS = "ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|b|c|d|đ|g|h|k|l|m|n|p|r|s|t|v|x"
-# Written without tone, longest first so that the longest match is tried first.
-_NUCLEI = sorted(
-    re.split(
-        r"\s+",
-        "a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi ua uâ uê "
-        "ui uô uơ ưa ưi ươ ưu uy ya yê iêu oai oao oay oeo uây uôi uya uyê uyu ươi ươu yêu",
-    ),
-    key=len,
-    reverse=True,
+# Vowel groups written without tone, longest first so that the longest match
+# is tried first: those a final consonant may close ("toan", "nguyen"), and
+# those that end the syllable themselves ("hoai", "mia", "ky"). A lone "y"
+# takes a final only after "qu" ("quynh"): "yn" is no syllable.
+_CLOSABLE = "a ă â e ê i o ô ơ u ư oa oă oe uâ uê uô uơ ươ uy iê yê uyê"
+_OPEN = (
+    "y ai ao au ay âu ây eo êu ia iu oi ôi ơi ui ưi ưu ua ưa ya "
+    "iêu oai oao oay oeo uây uôi uya uyu ươi ươu yêu"
 )
-_SYLLABLE = re.compile(rf"(?:{_INITIALS})?(?:{'|'.join(_NUCLEI)})(?:ch|c|m|ng|nh|n|p|t)?")
+_FINAL = "ch|c|m|ng|nh|n|p|t"
+
+
+def _longest_first(vowel_groups: str) -> str:
+    return "|".join(sorted(vowel_groups.split(), key=len, reverse=True))
+
+
+_SYLLABLE = re.compile(
+    rf"(?:{_INITIALS})?(?:(?:{_longest_first(_CLOSABLE)})(?:{_FINAL})?|(?:{_longest_first(_OPEN)}))"
+    rf"|quy(?:{_FINAL})"
+)
 
 
 @lru_cache(maxsize=16384)
