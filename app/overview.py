@@ -32,21 +32,22 @@ def book_progress(session: Session) -> list[BookProgress]:
     """Every book: the queue first, in its order (app.work.queue), then the
     finished books, the latest finished first."""
 
+    # Each column is labelled with the field of BookProgress it fills.
     rows = session.execute(
         select(
-            Book.id,
+            Book.id.label("book_id"),
             Book.kind,
             Book.office,
             Book.volume,
             Book.year,
-            Book.expected_entries,
-            Book.done_entries,
-            Book.deferred_entries,
-            Book.draft_entries,
+            Book.expected_entries.label("expected"),
+            Book.done_entries.label("done"),
+            Book.deferred_entries.label("deferred"),
+            Book.draft_entries.label("drafts"),
             Book.condition,
             Book.on_hold,
-            User.username,
-            Book.finished_at.is_not(None),
+            User.username.label("taken_by"),
+            Book.finished_at.is_not(None).label("finished"),
         )
         .outerjoin(User, User.id == Book.taken_by)
         .order_by(
@@ -58,35 +59,10 @@ def book_progress(session: Session) -> list[BookProgress]:
     ).all()
     return [
         BookProgress(
-            book_id,
-            BookKind(kind),
-            office,
-            volume,
-            year,
-            expected,
-            done,
-            deferred,
-            drafts,
-            BookCondition(condition),
-            on_hold,
-            taken_by,
-            finished,
+            **row._asdict()
+            | {"kind": BookKind(row.kind), "condition": BookCondition(row.condition)}
         )
-        for (
-            book_id,
-            kind,
-            office,
-            volume,
-            year,
-            expected,
-            done,
-            deferred,
-            drafts,
-            condition,
-            on_hold,
-            taken_by,
-            finished,
-        ) in rows
+        for row in rows
     ]
 
 
