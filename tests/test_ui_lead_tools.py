@@ -139,6 +139,29 @@ def test_the_lead_sets_the_stations_commune_and_the_form_suggests_its_places_fir
     assert window.locality.full_path == "Xã Tân Lập, Huyện Đồng Phú, Tỉnh Bình Phước"
 
 
+def test_words_that_name_one_commune_show_it_before_it_is_kept(
+    qtbot, station, clock, team, opened, vietnamese
+) -> None:
+    window = open_window(qtbot, station, clock, "lead")
+    window.dashboard.edit_settings()
+    [dialog] = opened
+
+    dialog.locality.setText("tan lap dong phu binh phuoc")
+    dialog.save()
+
+    assert dialog.isVisible()
+    assert dialog.locality.text() == "Xã Tân Lập, Huyện Đồng Phú, Tỉnh Bình Phước"
+    assert dialog.problem.text() == (
+        "Bạn đã gõ tên Xã Tân Lập, Huyện Đồng Phú, Tỉnh Bình Phước: hãy kiểm tra rồi lưu lại."
+    )
+    with station.sessions() as session:
+        assert settings.locality(session) is None, "not kept before the lead saw it"
+    with qtbot.waitSignal(dialog.settings_changed):
+        dialog.save()
+    with station.sessions() as session:
+        assert settings.locality(session).full_path == dialog.locality.text()
+
+
 def test_a_commune_the_list_does_not_know_is_refused_in_vietnamese(
     qtbot, station, clock, team, opened, vietnamese
 ) -> None:

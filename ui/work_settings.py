@@ -271,6 +271,22 @@ class WorkSettingsDialog(QDialog):
 
     @Slot()
     def save(self) -> None:
+        typed = self.locality.text().strip()
+        try:
+            commune = settings.find_locality(typed) if typed else None
+        except InvalidSetting as refused:
+            self.problem.setText(self._reason(refused))
+            return
+        if commune is not None and commune.full_path != typed:
+            # Words that name one commune are kept as that commune only once
+            # the lead has seen which one it is.
+            self.locality.setText(commune.full_path)
+            self.problem.setText(
+                self.tr("Your words name {commune}: check it, then save again.").format(
+                    commune=commune.full_path
+                )
+            )
+            return
         try:
             with self.db.sessions.begin() as session:
                 lead = session.get_one(User, self.user.id)
@@ -292,8 +308,7 @@ class WorkSettingsDialog(QDialog):
                 settings.set_idle_minutes(
                     session, lead, self.idle_minutes.value(), clock=self.clock
                 )
-                if self.locality.text().strip():
-                    commune = settings.find_locality(self.locality.text())
+                if commune is not None:
                     settings.set_locality(session, lead, commune, clock=self.clock)
                 for user_id, box in self.clerk_quotas.items():
                     own = None if box.value() == TEAM_QUOTA else box.value()

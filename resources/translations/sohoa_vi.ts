@@ -49,7 +49,7 @@
         <translation>Quyết định</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/arbitration.py" line="186"/>
+        <location filename="../../ui/quality/arbitration.py" line="191"/>
         <source>Decide every field first.</source>
         <translation>Hãy quyết định mọi trường trước.</translation>
     </message>
@@ -644,7 +644,7 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>DeferralDialog</name>
     <message>
-        <location filename="../../ui/deferral.py" line="39"/>
+        <location filename="../../ui/deferral.py" line="40"/>
         <source>Defer this entry</source>
         <translation>Chuyển mục này sang xử lý sau</translation>
     </message>
@@ -669,12 +669,12 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
         <translation>Lý do khác</translation>
     </message>
     <message>
-        <location filename="../../ui/deferral.py" line="51"/>
+        <location filename="../../ui/deferral.py" line="52"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../ui/deferral.py" line="52"/>
+        <location filename="../../ui/deferral.py" line="53"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
@@ -1356,7 +1356,7 @@ dấu vân tay {fingerprint}</translation>
         <translation>Dòng {row}: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="203"/>
+        <location filename="../../ui/inventory.py" line="205"/>
         <source>Nothing registered: the data could not be written. Try again, and tell whoever looks after the computer if it happens again.</source>
         <translation>Chưa thêm sổ nào: không ghi được dữ liệu. Hãy thử lại, và báo người phụ trách máy tính nếu lỗi còn lặp lại.</translation>
     </message>
@@ -1465,223 +1465,223 @@ dấu vân tay {fingerprint}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="95"/>
         <source>Sohoa — station {code} ({office})</source>
         <translation>Sohoa — trạm {code} ({office})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>Books (F6)</source>
         <translation>Các quyển sổ (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="101"/>
         <source>Keying (F7)</source>
         <translation>Nhập liệu (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>Dashboard (F8)</source>
         <translation>Bảng theo dõi (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>Next book (Ctrl+N)</source>
         <translation>Sổ tiếp theo (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>Up (Ctrl+↑)</source>
         <translation>Lên (Ctrl+↑)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>Down (Ctrl+↓)</source>
         <translation>Xuống (Ctrl+↓)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>Hold / let go (Ctrl+H)</source>
         <translation>Tạm giữ / bỏ giữ (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>Release from its clerk (Ctrl+R)</source>
         <translation>Thu hồi sổ (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>Register books… (Ctrl+I)</source>
         <translation>Thêm sổ… (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>Save and next (F10)</source>
         <translation>Lưu và sang mục sau (F10)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>Defer (F9)</source>
         <translation>Xử lý sau (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>Second keying (F11)</source>
         <translation>Nhập lần hai (F11)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
-        <location filename="../../ui/main_window.py" line="400"/>
+        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>Book finished</source>
         <translation>Đã nhập xong sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>&amp;Station</source>
         <translation>&amp;Trạm</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>Change my password…</source>
         <translation>Đổi mật khẩu của tôi…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>Lock the screen</source>
         <translation>Khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>Log out (another user)</source>
         <translation>Đăng xuất (người dùng khác)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>Users…</source>
         <translation>Người dùng…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>Backups…</source>
         <translation>Sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>{name} is keying this book. One book is keyed by one clerk at a time.</source>
         <translation>{name} đang nhập sổ này. Mỗi sổ chỉ do một người nhập tại một thời điểm.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>This book is finished or held by the team lead.</source>
         <translation>Sổ này đã nhập xong hoặc đang được tổ trưởng tạm giữ.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>{book} · {office} · volume {volume} · {year}</source>
         <translation>{book} · {office} · quyển {volume} · năm {year}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>Books</source>
         <translation>Sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>No book is waiting in the queue.</source>
         <translation>Không còn sổ nào chờ nhập.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>Every entry of this book is keyed? It leaves the queue.</source>
         <translation>Đã nhập hết các mục của sổ này? Sổ sẽ ra khỏi hàng chờ.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="455"/>
+        <location filename="../../ui/main_window.py" line="468"/>
         <source>Typing…</source>
         <translation>Đang gõ…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="477"/>
+        <location filename="../../ui/main_window.py" line="491"/>
         <source>Draft saved</source>
         <translation>Đã lưu nháp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="479"/>
+        <location filename="../../ui/main_window.py" line="493"/>
         <source>Changes kept; F10 saves them into the entry</source>
         <translation>Đã giữ các thay đổi; nhấn F10 để lưu vào mục</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="499"/>
+        <location filename="../../ui/main_window.py" line="515"/>
         <source>Entry {number} saved.</source>
         <translation>Đã lưu mục số {number}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="524"/>
+        <location filename="../../ui/main_window.py" line="541"/>
         <source>Entry {number} deferred.</source>
         <translation>Đã chuyển mục số {number} sang xử lý sau.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="567"/>
+        <location filename="../../ui/main_window.py" line="592"/>
         <source>Only {percent}% of it was read from the book: the team lead will look at it.</source>
         <translation>Chỉ đọc được {percent}% từ sổ: tổ trưởng sẽ xem lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="571"/>
+        <location filename="../../ui/main_window.py" line="596"/>
         <source>The gazetteer does not know {places}: the team lead will look at it.</source>
         <translation>Danh mục hành chính không có {places}: tổ trưởng sẽ xem lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="577"/>
+        <location filename="../../ui/main_window.py" line="602"/>
         <source>It may be the same person as {book} {volume}/{year}, no. {number} ({title}): the team lead will look at it.</source>
         <translation>Có thể trùng người với {book} quyển {volume}/{year}, số {number} ({title}): tổ trưởng sẽ xem lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="593"/>
+        <location filename="../../ui/main_window.py" line="618"/>
         <source>The entry is NOT saved: the data is locked by another program. What you typed is still in the form; wait a moment, then save again.</source>
         <translation>Mục này CHƯA được lưu: dữ liệu đang bị khóa bởi một chương trình khác. Những gì đã nhập vẫn còn trên màn hình; chờ một lát rồi lưu lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="598"/>
+        <location filename="../../ui/main_window.py" line="623"/>
         <source>The entry is NOT saved: the disk is full. What you typed is still in the form; ask whoever looks after the computer to free some space, then save again.</source>
         <translation>Mục này CHƯA được lưu: ổ đĩa của máy đã đầy. Những gì đã nhập vẫn còn trên màn hình; hãy nhờ người phụ trách máy tính dọn bớt chỗ trống, rồi lưu lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="603"/>
+        <location filename="../../ui/main_window.py" line="628"/>
         <source>The entry is NOT saved: the data could not be written. What you typed is still in the form; save again, and tell the team lead if it happens again.</source>
         <translation>Mục này CHƯA được lưu: không ghi được dữ liệu. Những gì đã nhập vẫn còn trên màn hình; hãy lưu lại, và báo cho tổ trưởng nếu lỗi còn lặp lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="608"/>
+        <location filename="../../ui/main_window.py" line="633"/>
         <source>Not saved</source>
         <translation>Chưa lưu được</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="615"/>
+        <location filename="../../ui/main_window.py" line="640"/>
         <source>Not saved: {count} problem(s). Correct them, or defer the entry (F9).</source>
         <translation>Chưa lưu được: {count} chỗ cần sửa. Hãy sửa, hoặc chuyển mục này sang xử lý sau (F9).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="633"/>
+        <location filename="../../ui/main_window.py" line="658"/>
         <source>User: {name}</source>
         <translation>Cán bộ: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="635"/>
+        <location filename="../../ui/main_window.py" line="660"/>
         <source>Outside the shifts</source>
         <translation>Ngoài giờ ca</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="638"/>
+        <location filename="../../ui/main_window.py" line="663"/>
         <source>Shift {number} ({start}–{end})</source>
         <translation>Ca {number} ({start}–{end})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="645"/>
+        <location filename="../../ui/main_window.py" line="670"/>
         <source>Entries this shift: {count} of {quota}</source>
         <translation>Số mục trong ca: {count}/{quota}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="668"/>
+        <location filename="../../ui/main_window.py" line="693"/>
         <source>Your password is changed.</source>
         <translation>Đã đổi mật khẩu.</translation>
     </message>
@@ -1722,13 +1722,13 @@ Hãy ngừng nhập: những gì lưu từ bây giờ có thể bị mất.</tra
         <translation>Bản sao lưu tốt gần nhất là lúc {moment}. Khôi phục ngay? Những gì nhập sau thời điểm đó sẽ rời khỏi trạm, nhưng tệp bị hỏng được giữ lại nguyên vẹn.</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="135"/>
-        <location filename="../../ui/app.py" line="182"/>
+        <location filename="../../ui/recovery.py" line="138"/>
+        <location filename="../../ui/app.py" line="185"/>
         <source>Sohoa — restore</source>
         <translation>Sohoa — khôi phục</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="136"/>
+        <location filename="../../ui/recovery.py" line="139"/>
         <source>The backup was not restored; the station is as it was.
 
 {reason}</source>
@@ -1737,12 +1737,12 @@ Hãy ngừng nhập: những gì lưu từ bây giờ có thể bị mất.</tra
 {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="135"/>
+        <location filename="../../ui/app.py" line="138"/>
         <source>Sohoa — backup</source>
         <translation>Sohoa — sao lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="136"/>
+        <location filename="../../ui/app.py" line="139"/>
         <source>Today&apos;s backup of the station could not be taken: {reason}
 
 What is keyed is saved as always. Tell the team lead or the admin.</source>
@@ -1751,7 +1751,7 @@ What is keyed is saved as always. Tell the team lead or the admin.</source>
 Những gì nhập vẫn được lưu như thường. Hãy báo cho tổ trưởng hoặc quản trị viên.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="183"/>
+        <location filename="../../ui/app.py" line="186"/>
         <source>The station is restored from the backup {backup}.
 What it replaced is kept in {kept}.
 
@@ -1803,52 +1803,52 @@ Hãy đăng nhập lại để làm tiếp.</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/app.py" line="51"/>
+        <location filename="../../ui/app.py" line="53"/>
         <source>There is no station in {folder}.</source>
         <translation>Chưa có trạm nhập liệu trong {folder}.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="59"/>
+        <location filename="../../ui/app.py" line="61"/>
         <source>Sohoa is already open on this station ({folder}). Use the window that is open; two copies would key over each other.</source>
         <translation>Sohoa đang mở trên trạm này ({folder}). Hãy dùng cửa sổ đang mở; hai cửa sổ cùng lúc sẽ nhập chồng lên nhau.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="205"/>
+        <location filename="../../ui/app.py" line="208"/>
         <source>Unfinished entry</source>
         <translation>Mục đang nhập dở</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="206"/>
+        <location filename="../../ui/app.py" line="209"/>
         <source>Entry {number} ({title}) was not finished last time. Continue keying it?</source>
         <translation>Lần trước mục số {number} ({title}) chưa nhập xong. Tiếp tục nhập mục này?</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="221"/>
+        <location filename="../../ui/app.py" line="224"/>
         <source>Sohoa is upgrading this station&apos;s data to the new version.
 On a large station this takes a few minutes. Do not turn the computer off.</source>
         <translation>Sohoa đang nâng cấp dữ liệu của trạm lên phiên bản mới.
 Với trạm có nhiều dữ liệu, việc này mất vài phút. Xin đừng tắt máy.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="228"/>
-        <location filename="../../ui/app.py" line="261"/>
+        <location filename="../../ui/app.py" line="231"/>
+        <location filename="../../ui/app.py" line="264"/>
         <source>Sohoa</source>
         <translation>Sohoa</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="256"/>
+        <location filename="../../ui/app.py" line="259"/>
         <source>To create a station: sohoa init --station CODE --office NAME
 To try Sohoa with demo data: sohoa demo</source>
         <translation>Để tạo trạm: sohoa init --station MÃ --office TÊN
 Để dùng thử với dữ liệu mẫu: sohoa demo</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="269"/>
+        <location filename="../../ui/app.py" line="272"/>
         <source>The station&apos;s data in {folder} was written by a newer version of Sohoa. Install that version or a later one; nothing has been changed.</source>
         <translation>Dữ liệu của trạm ở {folder} do một phiên bản Sohoa mới hơn ghi. Hãy cài phiên bản đó hoặc mới hơn; dữ liệu chưa bị thay đổi gì.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="274"/>
+        <location filename="../../ui/app.py" line="277"/>
         <source>The station&apos;s data in {folder} cannot be opened; nothing has been changed. Tell whoever looks after this computer.
 
 Details: {details}</source>
@@ -1988,132 +1988,137 @@ Chi tiết: {details}</translation>
 <context>
     <name>WorkSettingsDialog</name>
     <message>
-        <location filename="../../ui/work_settings.py" line="92"/>
+        <location filename="../../ui/work_settings.py" line="93"/>
         <source>Shifts, quotas and deadline</source>
         <translation>Ca làm việc, định mức và hạn hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="115"/>
+        <location filename="../../ui/work_settings.py" line="116"/>
         <source>Shifts (Vietnam time)</source>
         <translation>Ca làm việc (giờ Việt Nam)</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="117"/>
+        <location filename="../../ui/work_settings.py" line="118"/>
         <source>Add a shift</source>
         <translation>Thêm ca</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="128"/>
+        <location filename="../../ui/work_settings.py" line="129"/>
         <source>The campaign must be keyed by</source>
         <translation>Hạn hoàn thành chiến dịch</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="142"/>
+        <location filename="../../ui/work_settings.py" line="143"/>
         <source>Quotas and deadline</source>
         <translation>Định mức và hạn hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="144"/>
+        <location filename="../../ui/work_settings.py" line="145"/>
         <source>Entries per clerk in a shift</source>
         <translation>Số mục mỗi người trong một ca</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="145"/>
+        <location filename="../../ui/work_settings.py" line="146"/>
         <source>Entries for the team in a day</source>
         <translation>Số mục của tổ trong một ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="150"/>
+        <location filename="../../ui/work_settings.py" line="151"/>
         <source>Entries keyed a second time, blind</source>
         <translation>Tỷ lệ mục được nhập lần hai (không xem lần đầu)</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="155"/>
+        <location filename="../../ui/work_settings.py" line="156"/>
         <source> min</source>
         <translation> phút</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="156"/>
+        <location filename="../../ui/work_settings.py" line="157"/>
         <source>Lock a screen left idle after</source>
         <translation>Khóa màn hình không dùng sau</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="161"/>
+        <location filename="../../ui/work_settings.py" line="162"/>
         <source>e.g. Xã Tân Lập, Huyện Đồng Phú, Tỉnh Bình Phước</source>
         <translation>ví dụ: Xã Tân Lập, Huyện Đồng Phú, Tỉnh Bình Phước</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="168"/>
+        <location filename="../../ui/work_settings.py" line="169"/>
         <source>The station&apos;s commune (as of January 2025)</source>
         <translation>Xã, phường, thị trấn của trạm (theo danh mục tháng 1/2025)</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="173"/>
+        <location filename="../../ui/work_settings.py" line="174"/>
         <source>Places of this commune, its district and its province are suggested first when keying.</source>
         <translation>Khi nhập liệu, các địa danh của xã này, của huyện và tỉnh của nó được gợi ý trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="186"/>
+        <location filename="../../ui/work_settings.py" line="187"/>
         <source>the team&apos;s quota</source>
         <translation>theo định mức của tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="191"/>
+        <location filename="../../ui/work_settings.py" line="192"/>
         <source>the team&apos;s share keyed twice</source>
         <translation>như cả tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="205"/>
+        <location filename="../../ui/work_settings.py" line="206"/>
         <source>A clerk&apos;s own quota per shift, and share keyed twice</source>
         <translation>Định mức riêng mỗi ca và tỷ lệ nhập lần hai của từng người</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="238"/>
+        <location filename="../../ui/work_settings.py" line="239"/>
         <source>nothing keyed twice in the last 7 days</source>
         <translation>7 ngày qua chưa có mục nào được nhập hai lần</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="239"/>
+        <location filename="../../ui/work_settings.py" line="240"/>
         <source>{rate} errors per 1,000 fields in the last 7 days</source>
         <translation>{rate} lỗi trên 1.000 trường trong 7 ngày qua</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="242"/>
+        <location filename="../../ui/work_settings.py" line="243"/>
         <source>{rate} (few fields)</source>
         <translation>{rate} (ít trường)</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="266"/>
+        <location filename="../../ui/work_settings.py" line="267"/>
         <source>Shift {number}</source>
         <translation>Ca {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="315"/>
+        <location filename="../../ui/work_settings.py" line="285"/>
+        <source>Your words name {commune}: check it, then save again.</source>
+        <translation>Bạn đã gõ tên {commune}: hãy kiểm tra rồi lưu lại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_settings.py" line="334"/>
         <source>Keep at least one shift.</source>
         <translation>Phải có ít nhất một ca.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="317"/>
+        <location filename="../../ui/work_settings.py" line="336"/>
         <source>The shift {start}–{end} ends before it starts.</source>
         <translation>Ca {start}–{end} kết thúc trước khi bắt đầu.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="321"/>
+        <location filename="../../ui/work_settings.py" line="340"/>
         <source>Two shifts overlap at {hour}.</source>
         <translation>Hai ca trùng nhau lúc {hour}.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="323"/>
+        <location filename="../../ui/work_settings.py" line="342"/>
         <source>A quota is a number of entries above zero.</source>
         <translation>Định mức phải là số mục lớn hơn 0.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="325"/>
+        <location filename="../../ui/work_settings.py" line="344"/>
         <source>An idle screen locks after 1 to 60 minutes.</source>
         <translation>Màn hình không dùng sẽ khóa sau 1 đến 60 phút.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="328"/>
+        <location filename="../../ui/work_settings.py" line="347"/>
         <source>“{text}” is not one commune, ward or township of the January 2025 list. Write it whole, e.g. “Xã Tân Lập, Huyện Đồng Phú, Tỉnh Bình Phước”.</source>
         <translation>“{text}” không phải là một xã, phường hay thị trấn trong danh mục tháng 1/2025. Hãy ghi đầy đủ, ví dụ “Xã Tân Lập, Huyện Đồng Phú, Tỉnh Bình Phước”.</translation>
     </message>
