@@ -16,7 +16,8 @@ import pytest
 from keyring.backend import KeyringBackend
 from sqlalchemy import func, select
 
-from app import keystore
+from app.access import keystore
+from app.access.keystore import Keystore, MemoryKeyring, open_keystore
 from app.batch.age import read_identities
 from app.batch.export import WrittenBatch, export_batch
 from app.batch.keys import create_signing_key
@@ -24,18 +25,17 @@ from app.batch.signature import StationPublicKey
 from app.batch.trust import TrustList
 from app.db.models import Book, Entry, EntryStatus, Station, User
 from app.demo import DEMO_CENTRE_IDENTITY, add_demo_entries, create_demo_station
-from app.entries import SaveAction, save_entry
-from app.keying import display_value, entry_to_edit
-from app.keystore import Keystore, MemoryKeyring, open_keystore
+from app.keying.save import SaveAction, save_entry
+from app.keying.start import display_value, entry_to_edit
 from app.rules import FieldValue
 from app.specs import spec_for
-from app.station import StationDatabase
+from app.station.database import StationDatabase
 
 EXPORTED_AT = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
 
 
 # The in-memory keyrings of the tests, taken for OS keyrings while installed.
-TEST_KEYRINGS = (*keystore.OS_KEYRINGS, "app.keystore.MemoryKeyring", "test_keystore.")
+TEST_KEYRINGS = (*keystore.OS_KEYRINGS, "app.access.keystore.MemoryKeyring", "test_keystore.")
 
 
 @contextmanager

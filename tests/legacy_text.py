@@ -1,6 +1,6 @@
 """Vietnamese written into the legacy encodings, as the old tools write it.
 
-Independent of app.legacy_encodings: each encoder has its own table, from
+Independent of app.values.legacy_encodings: each encoder has its own table, from
 the published layouts (TCVN3 checked against glibc's TCVN5712-1 charmap,
 VNI as the VNI-Windows font lays out its bytes, VIQR as RFC 1456 writes
 it), and the font bytes are shown as Windows-1252 shows them.

@@ -15,11 +15,11 @@ from sqlalchemy import select
 from test_cli import sohoa
 from work_helpers import add_book, add_user
 
-from app.audit import GENESIS, chain_head, verify_chain
-from app.auth import LoginRefused, log_in
+from app.access.audit import GENESIS, chain_head, verify_chain
+from app.access.login import LoginRefused, log_in
 from app.batch.format import BAG_INFO
 from app.db.models import AuditRecord, DeferralReason, Role
-from app.entries import SaveAction, save_entry
+from app.keying.save import SaveAction, save_entry
 from app.rules import FieldValue
 from app.work import settings
 from app.work.inventory import register_book

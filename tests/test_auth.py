@@ -11,10 +11,10 @@ from conftest import ADMIN_PASSWORD
 from sqlalchemy import select
 from test_cli import ok_json, sohoa
 
-from app.auth import LOCKOUT, MAX_FAILURES, AccountLocked, LoginRefused, log_in
+from app.access.login import LOCKOUT, MAX_FAILURES, AccountLocked, LoginRefused, log_in
+from app.access.roles import NotAllowed
+from app.access.users import UserProblem, add_user, change_password, change_user, reset_password
 from app.db.models import AuditRecord, Role, User
-from app.roles import NotAllowed
-from app.users import UserProblem, add_user, change_password, change_user, reset_password
 
 
 def admin_of(session) -> User:

@@ -16,8 +16,11 @@ from conftest import TODAY
 from sqlalchemy import func, select
 from work_helpers import add_book, add_user, key_entry, local
 
-from app.audit import verify_chain
-from app.backups import (
+from app.access.audit import verify_chain
+from app.db.engine import database_path
+from app.db.models import AuditRecord, Book, Entry, User
+from app.db.online_copy import BackupError
+from app.station.backups import (
     KEEP_DAILY,
     BackupKind,
     daily_backup,
@@ -27,11 +30,8 @@ from app.backups import (
     record_restore,
     restore_backup,
 )
-from app.db.backup import BackupError
-from app.db.engine import database_path
-from app.db.models import AuditRecord, Book, Entry, User
-from app.health import check_station
-from app.station import init_station, open_station
+from app.station.database import init_station, open_station
+from app.station.health import check_station
 
 
 def entries(db) -> int:
@@ -152,7 +152,7 @@ def test_a_damaged_backup_or_another_stations_is_refused(station, clock, tmp_pat
 def test_no_backup_is_taken_where_it_would_fill_the_disk(station, clock, monkeypatch) -> None:
     size = database_path(station.data_dir).stat().st_size
     monkeypatch.setattr(
-        "app.backups.shutil.disk_usage", lambda path: shutil._ntuple_diskusage(0, 0, size)
+        "app.station.backups.shutil.disk_usage", lambda path: shutil._ntuple_diskusage(0, 0, size)
     )
 
     with pytest.raises(BackupError, match="not enough free disk"):

@@ -9,6 +9,7 @@ import pytest
 from batch_helpers import MemoryKeyring, exporting_station
 from sqlalchemy import select
 
+from app.access.keystore import Keystore, open_keystore
 from app.batch.age import AgeError, write_identity
 from app.batch.keys import (
     StationKeyError,
@@ -18,8 +19,7 @@ from app.batch.keys import (
     station_public_key,
 )
 from app.db.models import Station
-from app.keystore import Keystore, open_keystore
-from app.station import StationError, init_station
+from app.station.database import StationError, init_station
 
 
 def test_a_new_key_is_kept_in_the_keyring_and_named_by_the_station(

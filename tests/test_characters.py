@@ -16,12 +16,12 @@ from verification_helpers import entry_values, make_team, user
 from work_helpers import add_book
 
 from app.db.models import Book, User
-from app.entries import SaveAction, save_entry
+from app.keying.save import SaveAction, save_entry
 from app.quality.verification import key_again, take_next
 from app.rules import FieldValue, Severity, assess
 from app.rules.fields import check_value, suggested_text
 from app.specs import BookKind, spec_for
-from app.text import normalize, refused_characters
+from app.values.text import normalize, refused_characters
 
 TODAY = date(2026, 11, 22)
 BIRTH = spec_for(BookKind.BIRTH)

@@ -10,7 +10,7 @@ import threading
 from pathlib import Path
 
 from app.db.models import Setting
-from app.station import StationDatabase
+from app.station.database import StationDatabase
 
 COMMITS = 50
 

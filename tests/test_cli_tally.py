@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from test_cli import ok_json, sohoa
 from work_helpers import add_book, add_user, key_entry, local
 
-from app.entries import SaveAction
+from app.keying.save import SaveAction
 from app.specs import BookKind
 
 DAY = date(2026, 11, 20)

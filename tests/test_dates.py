@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.dates import (
+from app.values.dates import (
     DateError,
     PartialDate,
     expand_shorthand,

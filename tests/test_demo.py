@@ -7,16 +7,16 @@ from datetime import time
 
 from sqlalchemy import func, select
 
-from app.clock import VIETNAM, local_today
 from app.db.models import Book, Entry, EntryStatus, User, Verification
 from app.demo import DEMO_LOCALITY, add_demo_double_keying, add_demo_entries, create_demo_station
-from app.entries import decode_values, find_by_name
-from app.keying import suggestions
+from app.keying.save import decode_values, find_by_name
+from app.keying.start import suggestions
 from app.quality.error_rates import error_trends
 from app.reference import gazetteer
 from app.rules import assess
 from app.specs import spec_for
-from app.text import search_key
+from app.station.clock import VIETNAM, local_today
+from app.values.text import search_key
 from app.work import settings
 
 
@@ -93,7 +93,7 @@ def test_entries_are_keyed_by_clerks_within_the_shifts(station, clock) -> None:
 
 
 def test_the_same_seed_makes_the_same_station(tmp_path, clock) -> None:
-    from app.station import init_station
+    from app.station.database import init_station
 
     titles = []
     for name in ("one", "two"):

@@ -18,8 +18,8 @@ from work_helpers import add_book
 
 from app.db.models import Book, Entry, User
 from app.demo import add_demo_entries, create_demo_station
-from app.entries import SaveAction, save_entry
-from app.keying import display_value, entry_to_edit
+from app.keying.save import SaveAction, save_entry
+from app.keying.start import display_value, entry_to_edit
 from app.quality.duplicates import (
     IDENTITIES,
     THRESHOLD,
@@ -31,7 +31,7 @@ from app.quality.duplicates import (
 )
 from app.rules import FieldValue
 from app.specs import BookKind
-from app.text import search_key
+from app.values.text import search_key
 
 RECALL, PRECISION = 0.95, 0.9  # what the pass must reach on each kind's set (README)
 

@@ -26,8 +26,8 @@ from work_helpers import add_book
 from app.db.models import Book, Entry, User
 from app.demo import add_demo_entries, create_demo_station
 from app.demo.people import PeopleFactory
-from app.entries import SaveAction, save_entry
-from app.keying import display_value, entry_to_edit
+from app.keying.save import SaveAction, save_entry
+from app.keying.start import display_value, entry_to_edit
 from app.quality.duplicates import possible_duplicates
 from app.rules import FieldValue
 from app.specs import BookKind

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.idnumbers import (
+from app.values.idnumbers import (
     PROVINCE_CODES,
     IdNumberError,
     PersonalId,

@@ -10,10 +10,10 @@ from openpyxl import Workbook
 from sqlalchemy import func, select
 from work_helpers import add_book, add_user
 
-from app.clock import SystemClock, local_today
+from app.access.roles import NotAllowed
 from app.db.models import Book, Role, User
-from app.roles import NotAllowed
 from app.specs import BookKind
+from app.station.clock import SystemClock, local_today
 from app.work.inventory import BookRefused, import_books, register_book
 from app.work.queue import move_book, open_books
 

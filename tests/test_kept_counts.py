@@ -14,10 +14,10 @@ from sqlalchemy import delete
 from work_helpers import add_book, add_user, key_entry, local
 
 from app.db.models import DeferralReason, Entry, EntryStatus, User
-from app.entries import SaveAction, save_entry
-from app.health import check_station
-from app.overview import book_progress
+from app.keying.lists import book_progress
+from app.keying.save import SaveAction, save_entry
 from app.specs import BookKind
+from app.station.health import check_station
 from app.work.backlog import backlog_counts, recounted_backlog
 
 

@@ -8,12 +8,12 @@ import pytest
 from entries_factory import valid_entry
 from sqlalchemy import select
 
-from app.clock import VIETNAM
 from app.db.models import Book, User
-from app.entries import SaveAction, save_entry
-from app.keying import display_value, fresh_values, open_draft, suggestions
+from app.keying.save import SaveAction, save_entry
+from app.keying.start import display_value, fresh_values, open_draft, suggestions
 from app.rules import FieldValue
 from app.specs import spec_for
+from app.station.clock import VIETNAM
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from keyring.backends import fail, null
 from keyring.errors import PasswordSetError
 from keyrings.alt.file import PlaintextKeyring
 
-from app.keystore import PLAINTEXT_OPT_IN, KeyringUnavailable, MemoryKeyring, open_keystore
+from app.access.keystore import PLAINTEXT_OPT_IN, KeyringUnavailable, MemoryKeyring, open_keystore
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from app.db.models import Book, Entry, EntryStatus
 from app.demo.entries import MAKERS
 from app.demo.people import PeopleFactory
-from app.keying import display_value
+from app.keying.start import display_value
 from app.specs import BookKind, spec_for
 from ui.keyboard_driver import Clerk, Keyboard
 

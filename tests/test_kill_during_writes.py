@@ -27,13 +27,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, text
 
-from app.audit import verify_chain
+from app.access.audit import verify_chain
 from app.db.models import AuditRecord, Entry, EntryStatus
 from app.demo.entries import MAKERS
 from app.demo.people import PeopleFactory
-from app.health import check_station
 from app.specs import BookKind
-from app.station import open_station
+from app.station.database import open_station
+from app.station.health import check_station
 
 pytestmark = pytest.mark.skipif(
     sys.platform == "win32", reason="kills the child with SIGKILL, which Windows does not have"
@@ -55,12 +55,12 @@ KEYING = textwrap.dedent(
     import hashlib, json, random, sys
     from pathlib import Path
     from sqlalchemy import func, select
-    from app.clock import SystemClock
+    from app.station.clock import SystemClock
     from app.db.models import Book, DeferralReason, Entry, User
-    from app.entries import SaveAction, save_entry
-    from app.keying import entry_to_edit
+    from app.keying.save import SaveAction, save_entry
+    from app.keying.start import entry_to_edit
     from app.rules import FieldValue
-    from app.station import open_station
+    from app.station.database import open_station
 
     OFFICE = "UBND xã Tân Lập"
     REGISTERED = "12/03/1985"

@@ -15,11 +15,11 @@ from sqlalchemy import select
 
 from app.db.models import User
 from app.demo.people import _FAMILY, _GIVEN_FEMALE, _GIVEN_MALE, _MIDDLE_FEMALE, _MIDDLE_MALE
-from app.legacy_encodings import Conversion, LegacyEncoding, detect, mixed_scripts
 from app.rules import FieldValue, Severity, assess
 from app.rules.fields import suggested_text
 from app.specs import BookKind, spec_for
-from app.text import is_syllable
+from app.values.legacy_encodings import Conversion, LegacyEncoding, detect, mixed_scripts
+from app.values.text import is_syllable
 from app.work.inventory import BookRefused, import_books, register_book
 
 TODAY = date(2026, 11, 22)

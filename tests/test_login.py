@@ -10,7 +10,7 @@ import pytest
 from conftest import ADMIN_PASSWORD
 from sqlalchemy import select
 
-from app.auth import MAX_FAILURES, log_in
+from app.access.login import MAX_FAILURES, log_in
 from app.db.models import Book, User
 from ui.keyboard_driver import Keyboard
 from ui.login import LoginDialog

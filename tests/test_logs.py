@@ -13,7 +13,7 @@ from log_files import isolated_log_dir
 from PySide6.QtCore import qInstallMessageHandler, qWarning
 from PySide6.QtWidgets import QMessageBox
 
-from app.logs import LOG_NAME, setup_logging
+from app.station.logs import LOG_NAME, setup_logging
 from ui import crash
 
 
@@ -26,11 +26,11 @@ def test_modules_log_to_a_file_in_the_log_dir(log_dir: Path) -> None:
     setup_logging()
     setup_logging()  # a second start does not write each line twice
 
-    logging.getLogger("app.entries").info("complete entry 7 of book 2")
+    logging.getLogger("app.keying.save").info("complete entry 7 of book 2")
 
     lines = (log_dir / LOG_NAME).read_text(encoding="utf-8").splitlines()
     assert len(lines) == 1
-    assert lines[0].endswith("INFO app.entries: complete entry 7 of book 2")
+    assert lines[0].endswith("INFO app.keying.save: complete entry 7 of book 2")
 
 
 def test_a_qt_warning_lands_in_the_log(log_dir: Path, qapp) -> None:

@@ -16,7 +16,7 @@ from sqlalchemy import select, text
 from app.db import migrate
 from app.db.engine import sqlite_engine
 from app.db.models import Base, Station
-from app.station import StationError, open_station
+from app.station.database import StationError, open_station
 
 SECOND_REVISION = '''
 """a later release adds a column"""

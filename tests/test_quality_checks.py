@@ -9,8 +9,9 @@ from sqlalchemy import select, update
 from test_cli import ok_json, sohoa
 from work_helpers import add_book, add_user
 
+from app.access.roles import NotAllowed
 from app.db.models import Book, CheckFinding, Entry, FindingState, Role, User
-from app.entries import SaveAction, save_entry
+from app.keying.save import SaveAction, save_entry
 from app.quality.checks import (
     NO_LONGER_FOUND,
     FindingError,
@@ -18,7 +19,6 @@ from app.quality.checks import (
     open_findings,
     run_checks,
 )
-from app.roles import NotAllowed
 from app.rules import FieldValue
 from app.specs import BookKind, SourceStatus
 

@@ -9,9 +9,9 @@ from entries_factory import valid_entry
 from sqlalchemy import select
 from work_helpers import add_book, add_user, local
 
+from app.access.roles import NotAllowed
 from app.db.models import Book, DeferralReason, Entry, Role, User, WorkSession
-from app.entries import SaveAction, save_entry
-from app.roles import NotAllowed
+from app.keying.save import SaveAction, save_entry
 from app.specs import BookKind
 from app.work.activity import ActivityMeter
 from app.work.backlog import backlog_counts, backlog_summary, deferred_backlog

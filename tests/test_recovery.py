@@ -19,12 +19,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import select, text
 from test_backups import damage
 
-from app.backups import daily_backup, quick_check
 from app.db.engine import database_path, sqlite_engine
 from app.db.migrate import alembic_config
 from app.db.models import AuditRecord, Book, User
-from app.keying import open_draft
-from app.station import needs_upgrade, open_station
+from app.keying.start import open_draft
+from app.station.backups import daily_backup, quick_check
+from app.station.database import needs_upgrade, open_station
 from ui import app as desktop
 from ui.backups import BackupsDialog
 from ui.login import LoginDialog
@@ -46,9 +46,9 @@ KEYING = textwrap.dedent(
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
     from sqlalchemy import select, text
-    from app.clock import SystemClock
+    from app.station.clock import SystemClock
     from app.db.models import Book, User
-    from app.station import open_station
+    from app.station.database import open_station
     from ui.keyboard_driver import Keyboard
     from ui.main_window import MainWindow
 
@@ -289,7 +289,7 @@ def test_a_daily_backup_that_fails_is_said_once_to_whoever_is_there(
     station, clock, monkeypatch
 ) -> None:
     monkeypatch.setattr(
-        "app.backups.shutil.disk_usage", lambda path: shutil._ntuple_diskusage(0, 0, 0)
+        "app.station.backups.shutil.disk_usage", lambda path: shutil._ntuple_diskusage(0, 0, 0)
     )
     said = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: said.append(args[2]))

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.reference import ethnic, gazetteer
-from app.text import normalize
+from app.values.text import normalize
 
 # --- ethnic groups -----------------------------------------------------------
 

@@ -13,10 +13,10 @@ from sqlalchemy import func, select
 from verification_helpers import decide_planted, key_twice, make_team
 from work_helpers import add_book, add_user, key_entry, local
 
-from app.clock import local_today
 from app.db.models import Entry, User, Verification, WorkSession
-from app.entries import SaveAction
+from app.keying.save import SaveAction
 from app.specs import BookKind
+from app.station.clock import local_today
 from app.work import settings
 from app.work.report import DailyReport, daily_report
 from app.work.report_xlsx import write_report_xlsx

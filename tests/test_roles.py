@@ -12,13 +12,13 @@ from batch_helpers import FixedMoment, exporting_station
 from sqlalchemy import func, select
 from work_helpers import add_book, add_user
 
+from app.access.roles import NotAllowed
+from app.access.users import add_user as add_station_user
+from app.access.users import change_user, reset_password
 from app.batch.export import export_batch, rewrite_batch
 from app.db.models import AuditRecord, Batch, Book, CheckFinding, Role, User, Verification
 from app.demo.station import LEAD, TEAM
 from app.quality import checks, draw, verification
-from app.roles import NotAllowed
-from app.users import add_user as add_station_user
-from app.users import change_user, reset_password
 from app.work import inventory, queue, settings
 
 # Each lead-only action, as a clerk (or a lead, for the admin's) would call it.

@@ -15,7 +15,6 @@ from datetime import date, timedelta
 import pytest
 from entries_factory import TODAY, valid_entry
 
-from app.dates import PartialDate
 from app.rules import (
     Assessment,
     FieldValue,
@@ -26,6 +25,7 @@ from app.rules import (
     check_sequence,
 )
 from app.specs import BookKind, SourceStatus, spec_for
+from app.values.dates import PartialDate
 
 BIRTH, MARRIAGE, DEATH, ADOPTION = BookKind
 ERROR, DEFER, WARNING = Severity.ERROR, Severity.DEFER, Severity.WARNING

@@ -17,9 +17,9 @@ from entries_factory import valid_entry
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.dates import PartialDate
 from app.rules import Assessment, FieldValue, Neighbour, Severity, assess, check_sequence
 from app.specs import BookKind, BookSpec, SourceStatus, spec_for
+from app.values.dates import PartialDate
 
 _TRICKY = [
     "",

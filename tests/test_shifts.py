@@ -8,9 +8,9 @@ import pytest
 from entries_factory import valid_entry
 from sqlalchemy import select
 
-from app.clock import VIETNAM
 from app.db.models import Book, User
-from app.entries import SaveAction, save_entry
+from app.keying.save import SaveAction, save_entry
+from app.station.clock import VIETNAM
 from app.work.shifts import completed_in_shift, shift_at
 
 DAY = date(2026, 11, 20)

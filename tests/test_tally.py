@@ -9,10 +9,10 @@ from entries_factory import valid_entry
 from sqlalchemy import func, select
 from work_helpers import add_book, add_user, key_entry, local
 
+from app.access.roles import NotAllowed
 from app.db.models import DeferralReason, Entry, Role, User, WorkSession
 from app.demo import add_demo_entries
-from app.entries import SaveAction, save_entry
-from app.roles import NotAllowed
+from app.keying.save import SaveAction, save_entry
 from app.specs import BookKind
 from app.work import progress, settings
 from app.work.settings import InvalidSetting, Problem

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.text import normalize, search_key
+from app.values.text import normalize, search_key
 
 
 def nfd(text: str) -> str:

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
-from app.clock import SystemClock, local_today
 from app.db.models import Book, User
+from app.station.clock import SystemClock, local_today
 from ui.inventory import InventoryDialog
 
 

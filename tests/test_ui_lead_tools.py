@@ -12,7 +12,7 @@ from test_ui_work import open_window
 from work_helpers import add_book, add_user, key_entry, local
 
 from app.db.models import Book, DeferralReason, Role, User
-from app.entries import SaveAction
+from app.keying.save import SaveAction
 from app.quality.draw import share_for
 from app.specs import BookKind
 from app.work import settings

@@ -6,7 +6,7 @@ import pytest
 
 from app.db.models import BookCondition, EntryStatus
 from app.demo import add_demo_entries
-from app.overview import BookProgress, EntryLine, book_progress
+from app.keying.lists import BookProgress, EntryLine, book_progress
 from app.specs import BookKind
 from ui.models.books import CONDITION, EXPECTED, PROGRESS, BookTableModel
 from ui.models.entries import EntryListModel

@@ -12,9 +12,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
-from app.auth import log_in
-from app.backups import daily_backup
+from app.access.login import log_in
 from app.db.models import AuditRecord, Book, Entry, EntryStatus, User
+from app.station.backups import daily_backup
 from app.work.settings import DEFAULT_IDLE_MINUTES
 from ui.backups import BackupsDialog
 from ui.keyboard_driver import Keyboard

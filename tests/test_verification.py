@@ -10,10 +10,10 @@ from sqlalchemy import func, select
 from verification_helpers import decide_planted, entry_values, key_twice, make_team, user
 from work_helpers import add_book
 
+from app.access.roles import NotAllowed
 from app.batch.export import ready_for_export
-from app.clock import local_today
 from app.db.models import Entry, FieldDifference, Verification
-from app.entries import SaveAction, decode_values, save_entry
+from app.keying.save import SaveAction, decode_values, save_entry
 from app.quality.draw import drawn, set_share, share_for
 from app.quality.error_rates import Rate, error_trends
 from app.quality.verification import (
@@ -22,9 +22,9 @@ from app.quality.verification import (
     key_again,
     take_next,
 )
-from app.roles import NotAllowed
 from app.rules import FieldValue
 from app.specs import SourceStatus
+from app.station.clock import local_today
 
 
 @pytest.fixture

@@ -6,12 +6,12 @@ from entries_factory import valid_entry
 from sqlalchemy import select
 from work_helpers import add_book, add_user
 
-from app.clock import SystemClock
 from app.db.models import Role, User, Verification
-from app.entries import SaveAction, save_entry
+from app.keying.save import SaveAction, save_entry
 from app.quality.draw import set_share
 from app.quality.verification import arbitrate, blind_form, differences, key_again, take_next
 from app.rules import FieldValue
+from app.station.clock import SystemClock
 
 CHILDREN = ["Lê Văn An", "Phạm Thị Bình", "Đỗ Minh Cường", "Vũ Hồng Diệp", "Hà Văn Hải"]
 # The planted errors: entry index -> (field, the first keyer's value, the

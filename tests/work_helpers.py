@@ -7,10 +7,10 @@ from datetime import date, datetime, time
 from entries_factory import valid_entry
 from sqlalchemy.orm import Session
 
-from app.clock import VIETNAM
 from app.db.models import Book, DeferralReason, Role, User
-from app.entries import SaveAction, save_entry
+from app.keying.save import SaveAction, save_entry
 from app.specs import BookKind
+from app.station.clock import VIETNAM
 from app.work.queue import place_books
 
 

@@ -15,14 +15,14 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 import resources
-from app.backups import quick_check, record_restore
 from app.bench.startup import LOGIN_SHOWN, peak_memory_line
-from app.clock import Clock, SystemClock
 from app.db.engine import database_path
 from app.db.migrate import WrittenByNewerVersion
-from app.heap import settle
-from app.keying import open_draft
-from app.station import StationDatabase, StationError, needs_upgrade, open_station
+from app.keying.start import open_draft
+from app.station.backups import quick_check, record_restore
+from app.station.clock import Clock, SystemClock
+from app.station.database import StationDatabase, StationError, needs_upgrade, open_station
+from app.station.heap import settle
 from ui.crash import start_logging
 from ui.i18n import chosen_language, install_translators
 from ui.login import LoginDialog

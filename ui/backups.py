@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.backups import Backup, BackupKind, list_backups, quick_check, station_code_in
-from app.clock import VIETNAM, Clock
-from app.db.backup import BackupError, backup_database
+from app.access.roles import require_admin
 from app.db.migrate import utc_stamp
 from app.db.models import User
-from app.roles import require_admin
-from app.station import StationDatabase
+from app.db.online_copy import BackupError, backup_database
+from app.station.backups import Backup, BackupKind, list_backups, quick_check, station_code_in
+from app.station.clock import VIETNAM, Clock
+from app.station.database import StationDatabase
 from ui.models.rows import Column, RowTableModel, row_table
 from ui.styles import FAILURE_STYLE, SUCCESS_STYLE
 

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import DatabaseError
 
-from app.clock import Clock
 from app.db.models import BookCondition, User
 from app.specs import BookKind
-from app.station import StationDatabase
+from app.station.clock import Clock
+from app.station.database import StationDatabase
 from app.work.inventory import BookRefused, ImportResult, Problem, import_books, register_book
 from ui.models.books import condition_label, kind_label
 from ui.styles import FAILURE_STYLE

@@ -12,10 +12,10 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
-from app.dates import expand_shorthand
-from app.keying import suggestions
+from app.keying.start import suggestions
 from app.specs import FieldType
-from app.text import search_key
+from app.values.dates import expand_shorthand
+from app.values.text import search_key
 from ui.form.editors import PICK_KEYS, FieldEditor
 from ui.form.entry_form import EntryForm
 

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.auth import AccountLocked, LoginRefused, log_in
-from app.clock import VIETNAM, Clock
+from app.access.login import AccountLocked, LoginRefused, log_in
 from app.db.models import User
-from app.station import StationDatabase
+from app.station.clock import VIETNAM, Clock
+from app.station.database import StationDatabase
 from ui.styles import FAILURE_STYLE
 
 

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.auth import AccountLocked, LoginRefused, log_in
-from app.clock import Clock
+from app.access.login import AccountLocked, LoginRefused, log_in
 from app.db.models import User
-from app.station import StationDatabase
+from app.station.clock import Clock
+from app.station.database import StationDatabase
 from app.work.shifts import shift_at
 from ui.lock_screen import locked_message
 from ui.password import ChangePasswordDialog

@@ -6,7 +6,7 @@ saves the entry and opens the next, F9 defers it ("hard later") with a
 reason. While the clerk types, the entry is saved as a draft every moment
 they pause, so a crash or a power cut costs nothing; an entry already
 completed or deferred keeps its state, and what is typed into it waits
-beside it until F10 or F9 (see app/entries.py). A window left idle for the
+beside it until F10 or F9 (see app/keying/save.py). A window left idle for the
 lead's minutes locks itself (ui.lock_screen).
 
 A save that fails (the database locked by another program, a full disk)
@@ -44,16 +44,16 @@ from shiboken6 import isValid
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
-from app.clock import Clock, local_today
+from app.access.idle import IdleWatch
+from app.access.roles import is_admin, is_lead
 from app.db.models import Book, CheckFinding, DeferralReason, Entry, EntryStatus, User
-from app.entries import SaveAction, SaveOutcome, save_entry
-from app.idle import IdleWatch
-from app.keying import display_value, entry_to_edit, fresh_values
-from app.overview import BookProgress, book_progress, entries_of_book
-from app.roles import is_admin, is_lead
+from app.keying.lists import BookProgress, book_progress, entries_of_book
+from app.keying.save import SaveAction, SaveOutcome, save_entry
+from app.keying.start import display_value, entry_to_edit, fresh_values
 from app.rules import FieldValue, Severity
 from app.specs import BookKind, spec_for
-from app.station import StationDatabase
+from app.station.clock import Clock, local_today
+from app.station.database import StationDatabase
 from app.work import queue, settings
 from app.work.activity import ActivityMeter
 from app.work.shifts import completed_in_shift, shift_at

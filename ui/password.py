@@ -13,11 +13,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.clock import Clock
+from app.access.passwords import MIN_LENGTH, WeakPasswordError
+from app.access.users import UserProblem, change_password
 from app.db.models import User
-from app.passwords import MIN_LENGTH, WeakPasswordError
-from app.station import StationDatabase
-from app.users import UserProblem, change_password
+from app.station.clock import Clock
+from app.station.database import StationDatabase
 from ui.styles import FAILURE_STYLE
 
 

@@ -15,10 +15,10 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from app.backups import daily_backup, latest_good_backup, quick_check, restore_backup
-from app.clock import Clock
-from app.db.backup import BackupError
 from app.db.engine import database_path
+from app.db.online_copy import BackupError
+from app.station.backups import daily_backup, latest_good_backup, quick_check, restore_backup
+from app.station.clock import Clock
 
 log = logging.getLogger(__name__)
 

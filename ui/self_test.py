@@ -17,13 +17,13 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from app.clock import SystemClock, local_today
 from app.db.models import Book, Entry, EntryStatus, User
 from app.demo.entries import MAKERS
 from app.demo.people import PeopleFactory
-from app.keying import display_value
+from app.keying.start import display_value
 from app.specs import BookKind
-from app.station import init_station
+from app.station.clock import SystemClock, local_today
+from app.station.database import init_station
 
 PASSWORD = "self-test-password"
 

@@ -1,7 +1,7 @@
 """The admin's users (Ctrl+Shift+U): add one, change a role, take access
 away or give it back, reset a forgotten password (which also ends a
 lockout). Who has a temporary password, and who is locked out, shows in the
-list. Every change is checked again and audited in app.users.
+list. Every change is checked again and audited in app.access.users.
 """
 
 from __future__ import annotations
@@ -24,12 +24,19 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from app.clock import Clock
+from app.access.passwords import MIN_LENGTH, WeakPasswordError
+from app.access.roles import require_admin
+from app.access.users import (
+    ListedUser,
+    UserProblem,
+    add_user,
+    change_user,
+    list_users,
+    reset_password,
+)
 from app.db.models import Role, User
-from app.passwords import MIN_LENGTH, WeakPasswordError
-from app.roles import require_admin
-from app.station import StationDatabase
-from app.users import ListedUser, UserProblem, add_user, change_user, list_users, reset_password
+from app.station.clock import Clock
+from app.station.database import StationDatabase
 from ui.models.rows import Column, RowTableModel, row_table
 from ui.styles import FAILURE_STYLE, SUCCESS_STYLE
 

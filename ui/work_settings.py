@@ -32,12 +32,12 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
-from app.clock import Clock, local_today
 from app.db.models import Role, User
 from app.quality.draw import own_share, set_share, team_share
 from app.quality.error_rates import Rate, error_trends
 from app.reference import gazetteer
-from app.station import StationDatabase
+from app.station.clock import Clock, local_today
+from app.station.database import StationDatabase
 from app.work import settings
 from app.work.settings import InvalidSetting, Problem
 from ui.styles import FAILURE_STYLE

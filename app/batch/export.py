@@ -41,7 +41,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
-from app import __version__, audit
+from app import __version__
+from app.access import audit
+from app.access.keystore import Keystore
+from app.access.roles import require_lead
 from app.batch.age import encrypt
 from app.batch.bag import write_bag
 from app.batch.durable import rename
@@ -50,11 +53,9 @@ from app.batch.keys import centre_recipients, load_signing_key, station_public_k
 from app.batch.signature import sign
 from app.batch.trust import TrustList
 from app.batch.verify import BatchRejected, verify_batch
-from app.clock import VIETNAM, Clock
 from app.db.models import Batch, BatchEntry, Book, Entry, EntryStatus, Station, User
-from app.keystore import Keystore
 from app.quality.draw import not_under_verification
-from app.roles import require_lead
+from app.station.clock import VIETNAM, Clock
 
 # Entries in one batch at most: a day's work of a team is about half of it.
 # A station's first export after months of keying goes as several batches,

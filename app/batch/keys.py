@@ -14,10 +14,10 @@ import minisign
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.access.keystore import Keystore
 from app.batch.age import AgeError, parse_recipients
 from app.batch.signature import StationPublicKey, new_key_pair, public_line_of
 from app.db.models import Station
-from app.keystore import Keystore
 
 
 class KeyProblem(StrEnum):

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from sqlalchemy import delete, select, update
 
+from app.access.keystore import SERVICE, Keystore, MemoryKeyring
 from app.batch.age import read_identities
 from app.batch.export import (
     BATCH_ENTRIES,
@@ -42,11 +43,10 @@ from app.batch.trust import TrustList
 from app.bench.operation import Operation
 from app.centre.database import open_central
 from app.centre.intake import Outcome, intake_batches
-from app.clock import SystemClock
 from app.db.models import Batch, BatchEntry, Entry, EntryStatus, Station
 from app.demo import DEMO_CENTRE_IDENTITY
-from app.keystore import SERVICE, Keystore, MemoryKeyring
-from app.station import StationDatabase
+from app.station.clock import SystemClock
+from app.station.database import StationDatabase
 
 EXPORT_TARGET_MS = 3000
 INTAKE_TARGET_MS = 5000

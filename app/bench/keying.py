@@ -20,18 +20,18 @@ from datetime import UTC, datetime
 
 from sqlalchemy import delete, select
 
-from app import text
 from app.bench.operation import Operation
-from app.clock import SystemClock
 from app.db.models import Book, Entry, EntryName, FieldDifference, Role, User, Verification
 from app.demo.people import PeopleFactory
 from app.demo.station import book_values
-from app.entries import SaveAction, find_by_name, save_entry
-from app.keying import fresh_values
-from app.overview import entries_of_book
+from app.keying.lists import entries_of_book
+from app.keying.save import SaveAction, find_by_name, save_entry
+from app.keying.start import fresh_values
 from app.rules import FieldValue
 from app.specs import BookKind, spec_for
-from app.station import StationDatabase
+from app.station.clock import SystemClock
+from app.station.database import StationDatabase
+from app.values import text
 from app.work import progress, settings
 from app.work.shifts import completed_in_shift
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from app.bench.operation import Operation
 from app.db.engine import database_path
-from app.station import StationDatabase
+from app.station.database import StationDatabase
 
 LOGIN_SHOWN = "login window shown"  # what the probe prints (ui.app)
 PEAK_MEMORY = "peak resident KB: "  # and then, where the platform tells

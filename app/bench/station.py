@@ -14,11 +14,11 @@ from pathlib import Path
 from platformdirs import user_cache_dir
 from sqlalchemy import func, select
 
-from app.clock import SystemClock
 from app.db.engine import database_path
 from app.db.models import Entry
 from app.demo import add_demo_double_keying, add_demo_entries, create_demo_station
-from app.station import StationDatabase, StationError, open_station
+from app.station.clock import SystemClock
+from app.station.database import StationDatabase, StationError, open_station
 
 BUILDING = "bench-building"  # written before the demo is built
 READY = "bench-ready"  # written once it is complete

@@ -7,10 +7,10 @@ import sqlite3
 from pathlib import Path
 
 from app.cli.common import CommandError, Report, add_json_flag, data_dir_of
-from app.db.backup import BackupError, backup_database
 from app.db.engine import database_path
 from app.db.migrate import utc_stamp
-from app.station import StationError, station_code
+from app.db.online_copy import BackupError, backup_database
+from app.station.database import StationError, station_code
 
 
 def add_parser(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

@@ -15,7 +15,7 @@ from app.bench.operation import measure, raw_connection
 from app.bench.startup import MEMORY_TARGET_MB, STARTS, startup_operation
 from app.bench.station import bench_station, default_bench_dir, entry_count
 from app.cli.common import CommandError, Report, add_json_flag
-from app.station import StationError
+from app.station.database import StationError
 
 CAMPAIGN = 1_457_884  # one province's entries (CONTEXT.md)
 

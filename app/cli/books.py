@@ -9,8 +9,8 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app.cli.common import CommandError, Report, add_json_flag, station_of
-from app.clock import SystemClock
 from app.db.models import Role, User
+from app.station.clock import SystemClock
 from app.work.inventory import all_books, import_books
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from app.cli.common import CommandError, Report, add_json_flag, data_dir_of
-from app.health import check_station
+from app.station.health import check_station
 
 
 def add_parser(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.paths import default_data_dir
-from app.station import StationDatabase, StationError, open_station
+from app.station.database import StationDatabase, StationError, open_station
+from app.station.paths import default_data_dir
 
 
 class CommandError(RuntimeError):

@@ -7,7 +7,6 @@ import time
 
 from app.cli.common import CommandError, Report, add_json_flag, data_dir_of
 from app.cli.key import try_create_signing_key
-from app.clock import SystemClock
 from app.db.engine import database_path
 from app.demo import (
     DEMO_CENTRE_IDENTITY,
@@ -17,7 +16,8 @@ from app.demo import (
     add_demo_entries,
     create_demo_station,
 )
-from app.station import StationError, open_station
+from app.station.clock import SystemClock
+from app.station.database import StationError, open_station
 
 
 def add_parser(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

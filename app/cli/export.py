@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from app.access.keystore import KeyringUnavailable
 from app.batch.age import AgeError
 from app.batch.export import ExportError, WrittenBatch, export_batch, plan_export, rewrite_batch
 from app.batch.keys import StationKeyError
 from app.cli.common import CommandError, Report, add_json_flag, station_of
 from app.cli.key import cli_keystore
-from app.clock import SystemClock
-from app.keystore import KeyringUnavailable
+from app.station.clock import SystemClock
 
 
 def add_parser(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 
+from app.access.passwords import WeakPasswordError
 from app.cli.common import CommandError, Report, add_json_flag, data_dir_of, new_password
 from app.cli.key import try_create_signing_key
-from app.passwords import WeakPasswordError
-from app.station import StationError, init_station
+from app.station.database import StationError, init_station
 from app.work import settings
 
 PASSWORD_ENV = "SOHOA_ADMIN_PASSWORD"

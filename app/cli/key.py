@@ -9,11 +9,11 @@ from __future__ import annotations
 import argparse
 import sys
 
+from app.access.keystore import KeyringUnavailable, Keystore, open_keystore
 from app.batch.keys import StationKeyError, create_signing_key, station_public_key
 from app.batch.signature import StationPublicKey
 from app.cli.common import CommandError, Report, add_json_flag, station_of
-from app.keystore import KeyringUnavailable, Keystore, open_keystore
-from app.station import StationDatabase
+from app.station.database import StationDatabase
 
 
 def add_parser(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

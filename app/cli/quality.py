@@ -6,9 +6,9 @@ import argparse
 from typing import Any, TypedDict
 
 from app.cli.common import Report, add_json_flag, station_of
-from app.clock import SystemClock
 from app.quality.checks import run_checks
-from app.quality.findings import ListedFinding, listed_findings
+from app.quality.open_findings import ListedFinding, listed_findings
+from app.station.clock import SystemClock
 
 LABELS = {
     "possible_duplicate": "possible duplicate",

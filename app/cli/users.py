@@ -8,11 +8,11 @@ import argparse
 
 from sqlalchemy import select
 
+from app.access.passwords import WeakPasswordError
+from app.access.users import list_users, reset_password
 from app.cli.common import CommandError, Report, add_json_flag, new_password, station_of
-from app.clock import SystemClock
 from app.db.models import User
-from app.passwords import WeakPasswordError
-from app.users import list_users, reset_password
+from app.station.clock import SystemClock
 
 PASSWORD_ENV = "SOHOA_NEW_PASSWORD"
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, Engine, inspect, text
 
 import migrations
-from app.db.backup import backup_database
+from app.db.online_copy import backup_database
 
 if TYPE_CHECKING:
     from alembic.config import Config

@@ -130,7 +130,7 @@ class User(Base):
     shift_quota: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # Wrong passwords in a row; enough of them lock the user out until
-    # ``locked_until`` (app.auth).
+    # ``locked_until`` (app.access.login).
     failed_logins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Set by an admin's reset: the user chooses their own password at login.
@@ -421,7 +421,7 @@ class FieldDifference(Base):
 class AuditRecord(Base):
     """One change to the station, kept for good: who, when, what, before and
     after. Rows are only ever added (triggers refuse the rest, migration
-    0014), and each hashes the one before it (app.audit)."""
+    0014), and each hashes the one before it (app.access.audit)."""
 
     __tablename__ = "audit_log"
 

@@ -24,10 +24,9 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from app import text
+from app.access.passwords import hash_password
 from app.batch.age import write_identity
 from app.batch.keys import set_centre_recipients
-from app.clock import VIETNAM, Clock
 from app.db.models import (
     Book,
     BookCondition,
@@ -41,10 +40,11 @@ from app.db.models import (
 )
 from app.demo.entries import MAKERS, Values
 from app.demo.people import PeopleFactory
-from app.passwords import hash_password
 from app.quality.duplicates import IDENTITIES
 from app.specs import BookKind, SourceStatus, spec_for
-from app.station import StationDatabase, init_station
+from app.station.clock import VIETNAM, Clock
+from app.station.database import StationDatabase, init_station
+from app.values import text
 from app.work import progress
 from app.work.queue import place_books
 from app.work.shifts import DEFAULT_SHIFTS, shift_at

@@ -21,7 +21,6 @@ from typing import Any
 from sqlalchemy import exists, select, update
 from sqlalchemy.orm import Session
 
-from app.clock import Clock
 from app.db.models import (
     Book,
     Entry,
@@ -34,7 +33,8 @@ from app.db.models import (
 from app.demo.station import LEAD, TEAM
 from app.quality.verification import SHOWN
 from app.specs import FieldType, spec_for
-from app.station import StationDatabase
+from app.station.clock import Clock
+from app.station.database import StationDatabase
 from app.work import progress
 from app.work.shifts import DEFAULT_SHIFTS, shift_at
 

@@ -22,8 +22,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app import audit
-from app.clock import Clock
+from app.access import audit
+from app.access.roles import require_lead
 from app.db.engine import StationSessions
 from app.db.models import Book, CheckFinding, Entry, FindingState, User
 from app.quality.completeness import Completeness, completeness
@@ -36,10 +36,10 @@ from app.quality.duplicates import (
     pair_score,
     possible_duplicates,
 )
+from app.quality.numbering import Found, sequence_findings
 from app.quality.places import unknown_places
-from app.quality.sequence import Found, sequence_findings
-from app.roles import require_lead
 from app.specs import BookKind, BookSpec, spec_for
+from app.station.clock import Clock
 
 # Why a finding closed itself: its entries were corrected.
 NO_LONGER_FOUND = "no longer found: the entries were corrected"

@@ -15,9 +15,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, exists, select
 from sqlalchemy.orm import Session
 
-from app.clock import Clock
+from app.access.roles import require_lead
 from app.db.models import Entry, Setting, User, Verification, VerificationState
-from app.roles import require_lead
+from app.station.clock import Clock
 from app.work.settings import write_setting
 
 SETTING = "verification"  # {"share": 0.1, "clerks": {"user id": share}}

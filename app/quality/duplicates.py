@@ -37,9 +37,9 @@ from rapidfuzz.distance import Levenshtein
 from sqlalchemy import Select, SQLColumnExpression, bindparam, func, null, select
 from sqlalchemy.orm import Session
 
-from app import text
 from app.db.models import Book, Entry, EntryName, EntryStatus
 from app.specs import BookKind
+from app.values import text
 
 
 @dataclass(frozen=True)
@@ -316,7 +316,7 @@ def _blocks(
             .order_by(Entry.main_date)
         )
     else:
-        # The names' keys as the station indexes them (app.entries), in order.
+        # The names' keys as the station indexes them (app.keying.save), in order.
         query = (
             select(*_columns(identity))
             .join(EntryName, EntryName.entry_id == Entry.id)

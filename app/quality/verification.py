@@ -26,8 +26,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app import audit, text
-from app.clock import Clock, local_today
+from app.access import audit
+from app.access.roles import require_lead
 from app.db.models import (
     Book,
     Entry,
@@ -37,12 +37,13 @@ from app.db.models import (
     Verification,
     VerificationState,
 )
-from app.entries import SaveAction, decode_values, encode_values, save_entry
-from app.keying import defaults
+from app.keying.save import SaveAction, decode_values, encode_values, save_entry
+from app.keying.start import defaults
 from app.quality.draw import OPEN_STATES
-from app.roles import require_lead
 from app.rules import Assessment, FieldValue, assess
 from app.specs import FieldSpec, FieldType, spec_for
+from app.station.clock import Clock, local_today
+from app.values import text
 
 # The book reference the second clerk is shown: not keyed again.
 SHOWN = ("number",)

@@ -26,7 +26,7 @@ from importlib import resources
 from typing import Literal
 
 from app.reference.places import SNAPSHOTS, UnitId
-from app.text import normalize
+from app.values.text import normalize
 
 HistoryLevel = Literal["province", "district"]
 #: The year the recorded history starts: "<1976" means "in force by then".

@@ -21,7 +21,7 @@ from typing import Literal, NamedTuple
 
 from app.reference.gazetteer_history import HISTORY_START, HistoryDataError, history_rows
 from app.reference.places import LEVELS, SNAPSHOTS, Place, Snapshot, UnitId
-from app.text import search_key
+from app.values.text import search_key
 
 Kind = Literal["path", "name"]
 _WORD = re.compile(r"[a-z0-9]+")

@@ -6,7 +6,6 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from datetime import date
 
-from app import dates, idnumbers
 from app.rules.fields import check_value
 from app.rules.findings import Assessment, FieldValue, Finding, Severity, finding
 from app.rules.messages import STATUS_WORDS
@@ -23,6 +22,7 @@ from app.specs import (
     Text,
 )
 from app.specs.marriage_laws import law_on
+from app.values import dates, idnumbers
 
 _UNREADABLE = (SourceStatus.UNCERTAIN, SourceStatus.ILLEGIBLE)
 DateOf = Callable[[str], dates.PartialDate | None]

@@ -11,11 +11,11 @@ import unicodedata
 from collections.abc import Callable
 from datetime import date
 
-from app import dates, idnumbers, legacy_encodings, text
 from app.reference import ethnic, gazetteer
 from app.rules.findings import Finding, Severity, finding
 from app.rules.messages import CHARACTER_WORDS, SCRIPT_WORDS
 from app.specs import FieldSpec, FieldType, Text
+from app.values import dates, idnumbers, legacy_encodings, text
 
 Check = Callable[[FieldSpec, str, date], tuple[str, list[Finding]]]
 

@@ -199,7 +199,7 @@ MESSAGES: dict[str, Text] = {
     ),
 }
 
-# What each refused character is, named in its message (app.text.CharacterKind).
+# What each refused character is, named in its message (app.values.text.CharacterKind).
 CHARACTER_WORDS = {
     "control": Text("ký tự điều khiển", "control character"),
     "zero_width": Text("ký tự độ rộng 0", "zero-width character"),

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.dates import PartialDate
 from app.rules.findings import Finding, Severity, finding
+from app.values.dates import PartialDate
 
 
 @dataclass(frozen=True)

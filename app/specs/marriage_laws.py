@@ -73,7 +73,7 @@ class MarriageLaw:
 
 def _anniversary(born: date, years: int) -> date:
     """The day ``born`` turns ``years``; for 29 February, 1 March of a common year
-    (as ``app.dates.full_years_between`` counts it)."""
+    (as ``app.values.dates.full_years_between`` counts it)."""
     try:
         return born.replace(year=born.year + years)
     except ValueError:
@@ -86,7 +86,7 @@ MARRIAGE_LAWS: tuple[MarriageLaw, ...] = (
             "các quy định trước Luật Hôn nhân và gia đình 1959",
             "the rules before the Marriage and Family Law of 1959",
         ),
-        date(1800, 1, 1),  # app.dates.EARLIEST_YEAR: no register is older
+        date(1800, 1, 1),  # app.values.dates.EARLIEST_YEAR: no register is older
         women=15,
         men=18,
         full_years=True,

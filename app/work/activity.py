@@ -15,8 +15,8 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.clock import VIETNAM
 from app.db.models import User, WorkSession
+from app.station.clock import VIETNAM
 from app.work.shifts import OUTSIDE, Shift, shift_at
 
 IDLE_LIMIT = timedelta(minutes=3)

@@ -24,14 +24,14 @@ from typing import Any
 from sqlalchemy import Row, func, insert, select, tuple_
 from sqlalchemy.orm import Session
 
-from app import audit
-from app.clock import Clock, SystemClock, local_today
+from app.access import audit
+from app.access.roles import require_lead
 from app.db.models import Book, BookCondition, User
-from app.legacy_encodings import detect, mixed_scripts
-from app.roles import require_lead
 from app.rules.messages import CHARACTER_WORDS, SCRIPT_WORDS
 from app.specs import BookKind, Text
-from app.text import normalize, refused_characters, search_key, without_invisible
+from app.station.clock import Clock, SystemClock, local_today
+from app.values.legacy_encodings import detect, mixed_scripts
+from app.values.text import normalize, refused_characters, search_key, without_invisible
 from app.work.queue import place_books
 
 log = logging.getLogger(__name__)

@@ -1,7 +1,7 @@
 """The count of entries completed each day, kept as entries are saved.
 
 Every change of an entry's ``completed_at`` goes through :func:`completion_moved`
-(app.entries does it), so that ``daily_done`` always equals a recount of the
+(app.keying.save does it), so that ``daily_done`` always equals a recount of the
 entries; :func:`recount` makes that recount, to fill the table after a bulk
 load and to let ``sohoa check`` prove it.
 """
@@ -14,8 +14,8 @@ from sqlalchemy import bindparam, delete, func, insert, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from app.clock import VIETNAM
 from app.db.models import DailyDone, Entry
+from app.station.clock import VIETNAM
 
 
 def completion_moved(session: Session, before: datetime | None, after: datetime | None) -> None:

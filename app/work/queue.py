@@ -19,11 +19,11 @@ from typing import Any, cast
 from sqlalchemy import CursorResult, select, update
 from sqlalchemy.orm import Session
 
-from app import audit
-from app.clock import Clock
+from app.access import audit
+from app.access.roles import require_lead
 from app.db.models import Book, BookCondition, User
-from app.roles import require_lead
 from app.specs import BookKind
+from app.station.clock import Clock
 
 
 class BookTaken(Exception):

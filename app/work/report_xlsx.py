@@ -22,8 +22,8 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from app.clock import VIETNAM
 from app.quality.error_rates import Trend
+from app.station.clock import VIETNAM
 from app.work.report import ClerkLine, DailyReport, KindLine, ShiftLine
 from app.work.report_text import (
     day_text,

@@ -16,11 +16,11 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app import audit
-from app.clock import Clock
+from app.access import audit
+from app.access.roles import require_lead
 from app.db.models import Setting, User
 from app.reference import gazetteer
-from app.roles import require_lead
+from app.station.clock import Clock
 from app.work.shifts import DEFAULT_SHIFTS, Shift
 
 
@@ -193,7 +193,7 @@ def set_idle_minutes(session: Session, user: User, minutes: int, *, clock: Clock
 
 def locality(session: Session) -> gazetteer.Place | None:
     """The station's own commune, if set: its district and province are its
-    parents. Place suggestions favour this area (app.keying.suggestions)."""
+    parents. Place suggestions favour this area (app.keying.start.suggestions)."""
     stored = _read(session, "locality")
     if stored is None:
         return None

@@ -13,8 +13,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlalchemy.orm import Session
 
-from app.clock import VIETNAM
 from app.db.models import Entry
+from app.station.clock import VIETNAM
 
 OUTSIDE = 0  # the shift number of a moment outside every shift
 

@@ -15,7 +15,7 @@ down_revision: str | None = "0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-# The queue order until now (app.overview): kind priority, condition, year,
+# The queue order until now (app.keying.lists): kind priority, condition, year,
 # office, volume.
 DEFAULT_ORDER = """
     CASE kind WHEN 'birth' THEN 1 WHEN 'marriage' THEN 2 WHEN 'death' THEN 3 ELSE 4 END,

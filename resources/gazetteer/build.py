@@ -10,7 +10,7 @@ environment and its data file is dumped from there. The package is never a
 dependency of the app: the committed data file is all the app reads.
 
 Names are tidied on the way (NFC, classic tone placement through
-``app.text.normalize``, one space between words, the unit type capitalised one
+``app.values.text.normalize``, one space between words, the unit type capitalised one
 way), so that a place picked from the gazetteer is stored exactly as a clerk's
 typed text would be.
 """
@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from app.text import normalize
+from app.values.text import normalize
 
 OUTPUT = Path(__file__).with_name("units.json.gz")
 PACKAGE = "vietnam-provinces"

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.access.keystore import KeyringUnavailable, Keystore, open_keystore
 from app.batch.age import AgeError
 from app.batch.export import (
     BatchRecord,
@@ -46,11 +47,10 @@ from app.batch.keys import (
     set_centre_recipients,
     station_public_key,
 )
-from app.clock import VIETNAM, Clock
 from app.db.models import User
-from app.keystore import KeyringUnavailable, Keystore, open_keystore
 from app.quality.verification import held_for_verification, release_waiting
-from app.station import StationDatabase
+from app.station.clock import VIETNAM, Clock
+from app.station.database import StationDatabase
 from ui.batches.job import ExportJob
 from ui.job_dialog import JobDialog
 from ui.models.rows import Column, RowTableModel, row_table

@@ -13,13 +13,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal
 
+from app.access.keystore import KeyringUnavailable, Keystore
 from app.batch.age import AgeError
 from app.batch.export import ExportError, export_batch, rewrite_batch
 from app.batch.keys import StationKeyError
-from app.clock import Clock
 from app.db.models import User
-from app.keystore import KeyringUnavailable, Keystore
-from app.station import StationDatabase
+from app.station.clock import Clock
+from app.station.database import StationDatabase
 
 log = logging.getLogger(__name__)
 # What an export says it cannot do; anything else is a fault, logged whole.

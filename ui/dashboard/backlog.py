@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.clock import VIETNAM
 from app.db.models import DeferralReason
-from app.station import StationDatabase
+from app.station.clock import VIETNAM
+from app.station.database import StationDatabase
 from app.work.backlog import BacklogGroup, DeferredEntry, deferred_backlog
 from ui.deferral import reason_label
 from ui.models.books import kind_label

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.clock import VIETNAM, Clock, local_today
 from app.db.models import DeferralReason, User
 from app.quality.error_rates import error_trends
-from app.station import StationDatabase
+from app.station.clock import VIETNAM, Clock, local_today
+from app.station.database import StationDatabase
 from app.work import settings
 from app.work.backlog import BacklogSummary
 from app.work.dashboard import DashboardView, dashboard_view
@@ -42,7 +42,7 @@ from ui.deferral import reason_label
 from ui.models.books import kind_label
 from ui.models.rows import Column, RowTableModel, row_table
 from ui.quality.arbitration import ArbitrationDialog
-from ui.quality.findings import FindingsDialog
+from ui.quality.findings_window import FindingsDialog
 from ui.reports.daily_pdf import write_report_pdf
 from ui.work_settings import WorkSettingsDialog
 

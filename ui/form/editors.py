@@ -23,14 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.dates import expand_shorthand
-from app.keying import Suggestion, suggestions
+from app.keying.start import Suggestion, suggestions
 from app.reference import ethnic
 from app.reference.gazetteer import Place
 from app.rules import FieldValue, Finding, Severity
 from app.rules.fields import suggested_text
 from app.specs import FieldSpec, FieldType, SourceStatus
-from app.text import search_key
+from app.values.dates import expand_shorthand
+from app.values.text import search_key
 
 # How each source status shows beside the input (and its tooltip's key).
 STATUS_MARKS = {

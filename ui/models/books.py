@@ -12,7 +12,7 @@ from PySide6.QtCore import (
 )
 
 from app.db.models import BookCondition
-from app.overview import BookProgress
+from app.keying.lists import BookProgress
 from app.specs import BookKind
 
 Index = QModelIndex | QPersistentModelIndex

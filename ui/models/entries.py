@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from app.db.models import EntryStatus
-from app.overview import EntryLine
+from app.keying.lists import EntryLine
 
 Index = QModelIndex | QPersistentModelIndex
 

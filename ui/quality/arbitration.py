@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
-from app.clock import Clock
 from app.db.models import Book, Entry, FieldDifference, User, Verification, VerificationState
-from app.keying import display_value
+from app.keying.start import display_value
 from app.quality.verification import arbitrate, differences
 from app.rules import FieldValue
 from app.specs import BookSpec, SourceStatus, spec_for
-from app.station import StationDatabase
+from app.station.clock import Clock
+from app.station.database import StationDatabase
 from ui.styles import FAILURE_STYLE
 
 CHOICE_STYLE = "font-weight: bold;"

@@ -6,9 +6,9 @@ import logging
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from app.clock import Clock
 from app.quality.checks import run_checks
-from app.station import StationDatabase
+from app.station.clock import Clock
+from app.station.database import StationDatabase
 
 log = logging.getLogger(__name__)
 

@@ -14,12 +14,12 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.clock import Clock, local_today
 from app.db.models import User, Verification
-from app.keying import display_value
+from app.keying.start import display_value
 from app.quality.verification import blind_form, blind_start, key_again, take_next
 from app.specs import spec_for
-from app.station import StationDatabase
+from app.station.clock import Clock, local_today
+from app.station.database import StationDatabase
 from ui.form.entry_form import EntryForm
 from ui.styles import FAILURE_STYLE, SUCCESS_STYLE
 

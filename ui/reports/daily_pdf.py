@@ -15,8 +15,8 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
-from app.clock import VIETNAM
 from app.quality.error_rates import Rate, Trend
+from app.station.clock import VIETNAM
 from app.work.report import DailyReport
 from app.work.report_text import (
     day_text,

@@ -2,7 +2,7 @@
 
 When a later version raises those parameters, a hash made with the old ones
 still verifies, and ``needs_rehash`` says to store a new one at the next
-login (app.auth).
+login (app.access.login).
 """
 
 from __future__ import annotations

@@ -13,11 +13,11 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import audit
-from app.clock import Clock
+from app.access import audit
+from app.access.passwords import needs_rehash, rehash, verify_password
 from app.db.engine import StationSessions
 from app.db.models import User
-from app.passwords import needs_rehash, rehash, verify_password
+from app.station.clock import Clock
 
 MAX_FAILURES = 5  # wrong passwords in a row before the lockout
 LOCKOUT = timedelta(minutes=15)

@@ -28,14 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.clock import VIETNAM, Clock
-from app.dates import PartialDate
+from app.access.roles import NotAllowed
 from app.db.models import FindingState, User
 from app.quality.checks import CheckPass, FindingError, decide
-from app.quality.findings import ListedFinding, listed_findings
-from app.roles import NotAllowed
+from app.quality.open_findings import ListedFinding, listed_findings
 from app.specs import spec_for
-from app.station import StationDatabase
+from app.station.clock import VIETNAM, Clock
+from app.station.database import StationDatabase
+from app.values.dates import PartialDate
 from ui.job_dialog import JobDialog
 from ui.models.books import kind_label
 from ui.models.rows import Column, RowTableModel, row_table

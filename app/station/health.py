@@ -2,7 +2,7 @@
 
 Checking never changes the database: it opens the file read-only, does not
 migrate, and only reports. The audit log's chain is walked from its first
-row (app.audit), and the first row that does not hold is named.
+row (app.access.audit), and the first row that does not hold is named.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from sqlalchemy import ColumnElement, Connection, case, func, or_, select, text
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
-from app.audit import audit_rows, verify_chain
+from app.access.audit import audit_rows, verify_chain
 from app.db.engine import database_path, sqlite_engine
 from app.db.migrate import head_revision
 from app.db.models import Base, Book, DeferralReason, Entry, EntryStatus

@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.dates import DateError, PartialDate
 from app.db.models import Book, Entry, EntryStatus, User
-from app.entries import decode_values, edited_entry, pending_edit
+from app.keying.save import decode_values, edited_entry, pending_edit
 from app.reference import ethnic, gazetteer
 from app.rules import FieldValue
 from app.specs import BookSpec, FieldSpec, FieldType, spec_for
+from app.values.dates import DateError, PartialDate
 
 
 def last_entry(session: Session, book: Book) -> Entry | None:
@@ -81,7 +81,7 @@ def open_draft(session: Session, user: User) -> Entry | None:
 def entry_to_edit(session: Session, entry: Entry) -> tuple[Entry, dict[str, FieldValue]]:
     """What the form holds when ``entry`` is opened: the entry and its values.
 
-    An entry with a pending edit (see :mod:`app.entries`) opens with the
+    An entry with a pending edit (see :mod:`app.keying.save`) opens with the
     edit, so that what was typed before a crash comes back; a pending edit
     opens as the entry it edits, so that saving it corrects that entry.
     """

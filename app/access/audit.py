@@ -23,8 +23,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.clock import Clock
 from app.db.models import AuditRecord, User
+from app.station.clock import Clock
 
 GENESIS = "0" * 64  # what the first row follows
 

@@ -10,15 +10,15 @@ from sqlalchemy import Engine, event, select
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
+from app.access.passwords import hash_password
 from app.batch.age import AgeError, parse_recipients
-from app.clock import SystemClock
-from app.db.backup import BackupError
 from app.db.checkpoints import Checkpointer
 from app.db.engine import StationSessions, database_path, session_factory, sqlite_engine
 from app.db.migrate import MigrationError, current_revision, head_revision, upgrade
 from app.db.models import Role, Station, User
-from app.passwords import hash_password
-from app.paths import backups_dir
+from app.db.online_copy import BackupError
+from app.station.clock import SystemClock
+from app.station.paths import backups_dir
 from app.work import settings
 
 STATION_CODE = re.compile(r"^[A-Z0-9][A-Z0-9-]{1,31}$")

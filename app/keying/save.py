@@ -25,15 +25,16 @@ from typing import Any, overload
 from sqlalchemy import BindParameter, ColumnElement, Select, bindparam, delete, exists, select
 from sqlalchemy.orm import Session
 
-from app import audit, text
-from app.clock import Clock, local_today
-from app.dates import PartialDate
+from app.access import audit
 from app.db.models import Book, CheckFinding, DeferralReason, Entry, EntryName, EntryStatus, User
 from app.quality.checks import check_entry
 from app.quality.draw import draw
 from app.quality.duplicates import IDENTITIES
 from app.rules import Assessment, FieldValue, Finding, Neighbour, assess, check_sequence
 from app.specs import BookSpec, SourceStatus, spec_for
+from app.station.clock import Clock, local_today
+from app.values import text
+from app.values.dates import PartialDate
 from app.work import progress
 
 # In a pending edit's values: the uuid of the entry it edits. A field key is

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from app.clock import Clock
+from app.station.clock import Clock
 
 
 class IdleWatch:

@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app import audit
-from app.clock import Clock
+from app.access import audit
+from app.access.passwords import hash_password, verify_password
+from app.access.roles import require_admin
 from app.db.models import Role, User
-from app.passwords import hash_password, verify_password
-from app.roles import require_admin
-from app.station import USERNAME
+from app.station.clock import Clock
+from app.station.database import USERNAME
 
 
 class UserProblem(ValueError):
