@@ -23,8 +23,8 @@ os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
 from batch_helpers import MemoryKeyring, memory_keyring_installed
 
-from app.station.clock import VIETNAM
 from app.station.database import StationDatabase, init_station
+from app.system.clock import VIETNAM
 
 TODAY = date(2026, 11, 22)
 ADMIN_PASSWORD = "admin-password"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.station.logs import LOG_DIR_ENV
+from app.system.logs import LOG_DIR_ENV
 
 
 def isolated_log_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:

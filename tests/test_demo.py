@@ -15,7 +15,7 @@ from app.quality.error_rates import error_trends
 from app.reference import gazetteer
 from app.rules import assess
 from app.specs import spec_for
-from app.station.clock import VIETNAM, local_today
+from app.system.clock import VIETNAM, local_today
 from app.values.text import search_key
 from app.work import settings
 

@@ -15,7 +15,7 @@ from app.keying.save import SaveAction, save_entry
 from app.quality.error_rates import ENOUGH_FIELDS, Direction, Rate, Trend, error_trends
 from app.quality.verification import arbitrate, differences, key_again, take_next
 from app.rules import FieldValue
-from app.station.clock import local_today
+from app.system.clock import local_today
 
 ENTRIES = 40  # keyed in each of the two weeks, all of them keyed twice
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import weakref
 
-from app.station.heap import settle
+from app.system.heap import settle
 
 
 class _Node:

@@ -13,7 +13,7 @@ from work_helpers import add_book, add_user
 from app.access.roles import NotAllowed
 from app.db.models import Book, Role, User
 from app.specs import BookKind
-from app.station.clock import SystemClock, local_today
+from app.system.clock import SystemClock, local_today
 from app.work.inventory import BookRefused, import_books, register_book
 from app.work.queue import move_book, open_books
 

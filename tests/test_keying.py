@@ -13,7 +13,7 @@ from app.keying.save import SaveAction, save_entry
 from app.keying.start import display_value, fresh_values, open_draft, suggestions
 from app.rules import FieldValue
 from app.specs import spec_for
-from app.station.clock import VIETNAM
+from app.system.clock import VIETNAM
 
 
 @pytest.fixture

@@ -55,7 +55,7 @@ KEYING = textwrap.dedent(
     import hashlib, json, random, sys
     from pathlib import Path
     from sqlalchemy import func, select
-    from app.station.clock import SystemClock
+    from app.system.clock import SystemClock
     from app.db.models import Book, DeferralReason, Entry, User
     from app.keying.save import SaveAction, save_entry
     from app.keying.start import entry_to_edit

@@ -13,7 +13,7 @@ from log_files import isolated_log_dir
 from PySide6.QtCore import qInstallMessageHandler, qWarning
 from PySide6.QtWidgets import QMessageBox
 
-from app.station.logs import LOG_NAME, setup_logging
+from app.system.logs import LOG_NAME, setup_logging
 from ui import crash
 
 

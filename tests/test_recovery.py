@@ -46,7 +46,7 @@ KEYING = textwrap.dedent(
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
     from sqlalchemy import select, text
-    from app.station.clock import SystemClock
+    from app.system.clock import SystemClock
     from app.db.models import Book, User
     from app.station.database import open_station
     from ui.keyboard_driver import Keyboard

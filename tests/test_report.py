@@ -16,7 +16,7 @@ from work_helpers import add_book, add_user, key_entry, local
 from app.db.models import Entry, User, Verification, WorkSession
 from app.keying.save import SaveAction
 from app.specs import BookKind
-from app.station.clock import local_today
+from app.system.clock import local_today
 from app.work import settings
 from app.work.report import DailyReport, daily_report
 from app.work.report_xlsx import write_report_xlsx

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from app.db.models import Book, User
 from app.keying.save import SaveAction, save_entry
-from app.station.clock import VIETNAM
+from app.system.clock import VIETNAM
 from app.work.shifts import completed_in_shift, shift_at
 
 DAY = date(2026, 11, 20)

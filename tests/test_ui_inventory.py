@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from app.db.models import Book, User
-from app.station.clock import SystemClock, local_today
+from app.system.clock import SystemClock, local_today
 from ui.inventory import InventoryDialog
 
 

@@ -24,7 +24,7 @@ from app.quality.verification import (
 )
 from app.rules import FieldValue
 from app.specs import SourceStatus
-from app.station.clock import local_today
+from app.system.clock import local_today
 
 
 @pytest.fixture

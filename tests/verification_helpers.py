@@ -11,7 +11,7 @@ from app.keying.save import SaveAction, save_entry
 from app.quality.draw import set_share
 from app.quality.verification import arbitrate, blind_form, differences, key_again, take_next
 from app.rules import FieldValue
-from app.station.clock import SystemClock
+from app.system.clock import SystemClock
 
 CHILDREN = ["Lê Văn An", "Phạm Thị Bình", "Đỗ Minh Cường", "Vũ Hồng Diệp", "Hà Văn Hải"]
 # The planted errors: entry index -> (field, the first keyer's value, the

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from app.db.models import Book, DeferralReason, Role, User
 from app.keying.save import SaveAction, save_entry
 from app.specs import BookKind
-from app.station.clock import VIETNAM
+from app.system.clock import VIETNAM
 from app.work.queue import place_books
 
 

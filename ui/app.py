@@ -20,9 +20,9 @@ from app.db.engine import database_path
 from app.db.migrate import WrittenByNewerVersion
 from app.keying.start import open_draft
 from app.station.backups import quick_check, record_restore
-from app.station.clock import Clock, SystemClock
 from app.station.database import StationDatabase, StationError, needs_upgrade, open_station
-from app.station.heap import settle
+from app.system.clock import Clock, SystemClock
+from app.system.heap import settle
 from ui.crash import start_logging
 from ui.i18n import chosen_language, install_translators
 from ui.login import LoginDialog

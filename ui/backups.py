@@ -27,8 +27,8 @@ from app.db.migrate import utc_stamp
 from app.db.models import User
 from app.db.online_copy import BackupError, backup_database
 from app.station.backups import Backup, BackupKind, list_backups, quick_check, station_code_in
-from app.station.clock import VIETNAM, Clock
 from app.station.database import StationDatabase
+from app.system.clock import VIETNAM, Clock
 from ui.models.rows import Column, RowTableModel, row_table
 from ui.styles import FAILURE_STYLE, SUCCESS_STYLE
 

@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QMessageLogContext, QtMsgType, qIns
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
-from app.station.logs import setup_logging
+from app.system.logs import setup_logging
 
 log = logging.getLogger(__name__)
 qt_log = logging.getLogger("qt")

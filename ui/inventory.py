@@ -28,8 +28,8 @@ from sqlalchemy.exc import DatabaseError
 
 from app.db.models import BookCondition, User
 from app.specs import BookKind
-from app.station.clock import Clock
 from app.station.database import StationDatabase
+from app.system.clock import Clock
 from app.work.inventory import BookRefused, ImportResult, Problem, import_books, register_book
 from ui.models.books import condition_label, kind_label
 from ui.styles import FAILURE_STYLE

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from app.access.login import AccountLocked, LoginRefused, log_in
 from app.db.models import User
-from app.station.clock import VIETNAM, Clock
 from app.station.database import StationDatabase
+from app.system.clock import VIETNAM, Clock
 from ui.styles import FAILURE_STYLE
 
 

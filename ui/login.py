@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 
 from app.access.login import AccountLocked, LoginRefused, log_in
 from app.db.models import User
-from app.station.clock import Clock
 from app.station.database import StationDatabase
+from app.system.clock import Clock
 from app.work.shifts import shift_at
 from ui.lock_screen import locked_message
 from ui.password import ChangePasswordDialog

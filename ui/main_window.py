@@ -52,8 +52,8 @@ from app.keying.save import SaveAction, SaveOutcome, save_entry
 from app.keying.start import display_value, entry_to_edit, fresh_values
 from app.rules import FieldValue, Severity
 from app.specs import BookKind, spec_for
-from app.station.clock import Clock, local_today
 from app.station.database import StationDatabase
+from app.system.clock import Clock, local_today
 from app.work import queue, settings
 from app.work.activity import ActivityMeter
 from app.work.shifts import completed_in_shift, shift_at

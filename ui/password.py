@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 from app.access.passwords import MIN_LENGTH, WeakPasswordError
 from app.access.users import UserProblem, change_password
 from app.db.models import User
-from app.station.clock import Clock
 from app.station.database import StationDatabase
+from app.system.clock import Clock
 from ui.styles import FAILURE_STYLE
 
 

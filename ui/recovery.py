@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from app.db.engine import database_path
 from app.db.online_copy import BackupError
 from app.station.backups import daily_backup, latest_good_backup, quick_check, restore_backup
-from app.station.clock import Clock
+from app.system.clock import Clock
 
 log = logging.getLogger(__name__)
 

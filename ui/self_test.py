@@ -22,8 +22,8 @@ from app.demo.entries import MAKERS
 from app.demo.people import PeopleFactory
 from app.keying.start import display_value
 from app.specs import BookKind
-from app.station.clock import SystemClock, local_today
 from app.station.database import init_station
+from app.system.clock import SystemClock, local_today
 
 PASSWORD = "self-test-password"
 

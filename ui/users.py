@@ -35,8 +35,8 @@ from app.access.users import (
     reset_password,
 )
 from app.db.models import Role, User
-from app.station.clock import Clock
 from app.station.database import StationDatabase
+from app.system.clock import Clock
 from ui.models.rows import Column, RowTableModel, row_table
 from ui.styles import FAILURE_STYLE, SUCCESS_STYLE
 

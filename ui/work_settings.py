@@ -36,8 +36,8 @@ from app.db.models import Role, User
 from app.quality.draw import own_share, set_share, team_share
 from app.quality.error_rates import Rate, error_trends
 from app.reference import gazetteer
-from app.station.clock import Clock, local_today
 from app.station.database import StationDatabase
+from app.system.clock import Clock, local_today
 from app.work import settings
 from app.work.settings import InvalidSetting, Problem
 from ui.styles import FAILURE_STYLE

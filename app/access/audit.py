@@ -24,7 +24,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db.models import AuditRecord, User
-from app.station.clock import Clock
+from app.system.clock import Clock
 
 GENESIS = "0" * 64  # what the first row follows
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from app.station.clock import Clock
+from app.system.clock import Clock
 
 
 class IdleWatch:

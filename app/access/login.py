@@ -17,7 +17,7 @@ from app.access import audit
 from app.access.passwords import needs_rehash, rehash, verify_password
 from app.db.engine import StationSessions
 from app.db.models import User
-from app.station.clock import Clock
+from app.system.clock import Clock
 
 MAX_FAILURES = 5  # wrong passwords in a row before the lockout
 LOCKOUT = timedelta(minutes=15)

@@ -18,8 +18,8 @@ from app.access import audit
 from app.access.passwords import hash_password, verify_password
 from app.access.roles import require_admin
 from app.db.models import Role, User
-from app.station.clock import Clock
 from app.station.database import USERNAME
+from app.system.clock import Clock
 
 
 class UserProblem(ValueError):

@@ -55,7 +55,7 @@ from app.batch.trust import TrustList
 from app.batch.verify import BatchRejected, verify_batch
 from app.db.models import Batch, BatchEntry, Book, Entry, EntryStatus, Station, User
 from app.quality.draw import not_under_verification
-from app.station.clock import VIETNAM, Clock
+from app.system.clock import VIETNAM, Clock
 
 # Entries in one batch at most: a day's work of a team is about half of it.
 # A station's first export after months of keying goes as several batches,

@@ -45,8 +45,8 @@ from app.centre.database import open_central
 from app.centre.intake import Outcome, intake_batches
 from app.db.models import Batch, BatchEntry, Entry, EntryStatus, Station
 from app.demo import DEMO_CENTRE_IDENTITY
-from app.station.clock import SystemClock
 from app.station.database import StationDatabase
+from app.system.clock import SystemClock
 
 EXPORT_TARGET_MS = 3000
 INTAKE_TARGET_MS = 5000

@@ -9,8 +9,8 @@ from sqlalchemy import func, select
 
 from app.bench.operation import Operation
 from app.db.models import DailyDone, Entry
-from app.station.clock import VIETNAM
 from app.station.database import StationDatabase
+from app.system.clock import VIETNAM
 from app.work import settings
 from app.work.dashboard import dashboard_view
 from app.work.shifts import day_bounds

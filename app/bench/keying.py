@@ -29,8 +29,8 @@ from app.keying.save import SaveAction, find_by_name, save_entry
 from app.keying.start import fresh_values
 from app.rules import FieldValue
 from app.specs import BookKind, spec_for
-from app.station.clock import SystemClock
 from app.station.database import StationDatabase
+from app.system.clock import SystemClock
 from app.values import text
 from app.work import progress, settings
 from app.work.shifts import completed_in_shift

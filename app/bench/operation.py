@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from app.bench.figures import WARM_UP, Figure, timed
 from app.db.engine import database_path
 from app.station.database import StationDatabase
-from app.station.heap import settle
+from app.system.heap import settle
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ def raw_connection(db: StationDatabase) -> sqlite3.Connection:
 
 def measure(operations: list[Operation], repetitions: int) -> list[Figure]:
     """Time each operation and its raw counterpart, in a heap settled as the
-    window settles it once it is open (app.station.heap)."""
+    window settles it once it is open (app.system.heap)."""
     settle()
     return [
         Figure(

@@ -17,8 +17,8 @@ from sqlalchemy import func, select
 from app.db.engine import database_path
 from app.db.models import Entry
 from app.demo import add_demo_double_keying, add_demo_entries, create_demo_station
-from app.station.clock import SystemClock
 from app.station.database import StationDatabase, StationError, open_station
+from app.system.clock import SystemClock
 
 BUILDING = "bench-building"  # written before the demo is built
 READY = "bench-ready"  # written once it is complete

@@ -24,7 +24,7 @@ from app.batch.verify import BatchRejected, VerifiedBatch, verify_batch
 from app.centre.models import CentreEntry, ReceivedBatch
 from app.centre.payload import entry_rows
 from app.db.engine import WRITER
-from app.station.clock import Clock
+from app.system.clock import Clock
 
 CHUNK = 500  # entries looked up per query
 LOCK_KEY = 0x50484F41  # PostgreSQL advisory lock of the intake ("SOHOA")

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from app.cli.common import CommandError, Report, add_json_flag, station_of
 from app.db.models import Role, User
-from app.station.clock import SystemClock
+from app.system.clock import SystemClock
 from app.work.inventory import all_books, import_books
 
 

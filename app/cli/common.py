@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from app.station.database import StationDatabase, StationError, open_station
-from app.station.paths import default_data_dir
+from app.system.paths import default_data_dir
 
 
 class CommandError(RuntimeError):

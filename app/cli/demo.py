@@ -16,8 +16,8 @@ from app.demo import (
     add_demo_entries,
     create_demo_station,
 )
-from app.station.clock import SystemClock
 from app.station.database import StationError, open_station
+from app.system.clock import SystemClock
 
 
 def add_parser(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

@@ -11,7 +11,7 @@ from app.batch.export import ExportError, WrittenBatch, export_batch, plan_expor
 from app.batch.keys import StationKeyError
 from app.cli.common import CommandError, Report, add_json_flag, station_of
 from app.cli.key import cli_keystore
-from app.station.clock import SystemClock
+from app.system.clock import SystemClock
 
 
 def add_parser(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

@@ -10,7 +10,7 @@ from app.centre.database import CentralDatabaseError, open_central, shown
 from app.centre.intake import BatchIntake, Outcome, intake_batches
 from app.cli.common import CommandError, Report, add_json_flag
 from app.cli.verify import add_trust_flag, trust_list
-from app.station.clock import SystemClock
+from app.system.clock import SystemClock
 
 
 def add_parser(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

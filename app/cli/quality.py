@@ -8,7 +8,7 @@ from typing import Any, TypedDict
 from app.cli.common import Report, add_json_flag, station_of
 from app.quality.checks import run_checks
 from app.quality.open_findings import ListedFinding, listed_findings
-from app.station.clock import SystemClock
+from app.system.clock import SystemClock
 
 LABELS = {
     "possible_duplicate": "possible duplicate",

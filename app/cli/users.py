@@ -12,7 +12,7 @@ from app.access.passwords import WeakPasswordError
 from app.access.users import list_users, reset_password
 from app.cli.common import CommandError, Report, add_json_flag, new_password, station_of
 from app.db.models import User
-from app.station.clock import SystemClock
+from app.system.clock import SystemClock
 
 PASSWORD_ENV = "SOHOA_NEW_PASSWORD"
 

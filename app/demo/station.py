@@ -42,8 +42,8 @@ from app.demo.entries import MAKERS, Values
 from app.demo.people import PeopleFactory
 from app.quality.duplicates import IDENTITIES
 from app.specs import BookKind, SourceStatus, spec_for
-from app.station.clock import VIETNAM, Clock
 from app.station.database import StationDatabase, init_station
+from app.system.clock import VIETNAM, Clock
 from app.values import text
 from app.work import progress
 from app.work.queue import place_books

@@ -33,8 +33,8 @@ from app.db.models import (
 from app.demo.station import LEAD, TEAM
 from app.quality.verification import SHOWN
 from app.specs import FieldType, spec_for
-from app.station.clock import Clock
 from app.station.database import StationDatabase
+from app.system.clock import Clock
 from app.work import progress
 from app.work.shifts import DEFAULT_SHIFTS, shift_at
 

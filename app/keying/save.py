@@ -32,7 +32,7 @@ from app.quality.draw import draw
 from app.quality.duplicates import IDENTITIES
 from app.rules import Assessment, FieldValue, Finding, Neighbour, assess, check_sequence
 from app.specs import BookSpec, SourceStatus, spec_for
-from app.station.clock import Clock, local_today
+from app.system.clock import Clock, local_today
 from app.values import text
 from app.values.dates import PartialDate
 from app.work import progress

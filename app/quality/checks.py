@@ -39,7 +39,7 @@ from app.quality.duplicates import (
 from app.quality.numbering import Found, sequence_findings
 from app.quality.places import unknown_places
 from app.specs import BookKind, BookSpec, spec_for
-from app.station.clock import Clock
+from app.system.clock import Clock
 
 # Why a finding closed itself: its entries were corrected.
 NO_LONGER_FOUND = "no longer found: the entries were corrected"

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.access.roles import require_lead
 from app.db.models import Entry, Setting, User, Verification, VerificationState
-from app.station.clock import Clock
+from app.system.clock import Clock
 from app.work.settings import write_setting
 
 SETTING = "verification"  # {"share": 0.1, "clerks": {"user id": share}}

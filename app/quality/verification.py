@@ -42,7 +42,7 @@ from app.keying.start import defaults
 from app.quality.draw import OPEN_STATES
 from app.rules import Assessment, FieldValue, assess
 from app.specs import FieldSpec, FieldType, spec_for
-from app.station.clock import Clock, local_today
+from app.system.clock import Clock, local_today
 from app.values import text
 
 # The book reference the second clerk is shown: not keyed again.

@@ -1,2 +1,2 @@
-"""The station on disk: its database opened, its health, backups, paths,
-logs and clock."""
+"""The station on disk: its database opened and set up, its health, and its
+backups."""

@@ -28,8 +28,8 @@ from app.access import audit
 from app.db.engine import StationSessions, database_path
 from app.db.models import User
 from app.db.online_copy import BackupError, backup_database
-from app.station.clock import VIETNAM, Clock, local_today
-from app.station.paths import backups_dir
+from app.system.clock import VIETNAM, Clock, local_today
+from app.system.paths import backups_dir
 
 # A week of daily backups: each is as large as the database (3.6 GB for a
 # whole campaign's station), and the office PC's disk is not large.

@@ -17,8 +17,8 @@ from app.db.engine import StationSessions, database_path, session_factory, sqlit
 from app.db.migrate import MigrationError, current_revision, head_revision, upgrade
 from app.db.models import Role, Station, User
 from app.db.online_copy import BackupError
-from app.station.clock import SystemClock
-from app.station.paths import backups_dir
+from app.system.clock import SystemClock
+from app.system.paths import backups_dir
 from app.work import settings
 
 STATION_CODE = re.compile(r"^[A-Z0-9][A-Z0-9-]{1,31}$")

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db.models import User, WorkSession
-from app.station.clock import VIETNAM
+from app.system.clock import VIETNAM
 from app.work.shifts import OUTSIDE, Shift, shift_at
 
 IDLE_LIMIT = timedelta(minutes=3)

@@ -12,7 +12,7 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
-from app.station.clock import VIETNAM
+from app.system.clock import VIETNAM
 from app.work import settings
 from app.work.backlog import BacklogSummary, backlog_summary
 from app.work.shifts import shift_at

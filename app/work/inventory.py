@@ -29,7 +29,7 @@ from app.access.roles import require_lead
 from app.db.models import Book, BookCondition, User
 from app.rules.messages import CHARACTER_WORDS, SCRIPT_WORDS
 from app.specs import BookKind, Text
-from app.station.clock import Clock, SystemClock, local_today
+from app.system.clock import Clock, SystemClock, local_today
 from app.values.legacy_encodings import detect, mixed_scripts
 from app.values.text import normalize, refused_characters, search_key, without_invisible
 from app.work.queue import place_books

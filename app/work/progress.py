@@ -15,7 +15,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from app.db.models import DailyDone, Entry
-from app.station.clock import VIETNAM
+from app.system.clock import VIETNAM
 
 
 def completion_moved(session: Session, before: datetime | None, after: datetime | None) -> None:

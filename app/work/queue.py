@@ -23,7 +23,7 @@ from app.access import audit
 from app.access.roles import require_lead
 from app.db.models import Book, BookCondition, User
 from app.specs import BookKind
-from app.station.clock import Clock
+from app.system.clock import Clock
 
 
 class BookTaken(Exception):

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from app.db.models import DeferralReason, Station
 from app.quality.error_rates import ErrorTrends, error_trends
 from app.specs import BookKind
-from app.station.clock import Clock
+from app.system.clock import Clock
 from app.work import settings
 from app.work.backlog import backlog_counts
 from app.work.shifts import OUTSIDE

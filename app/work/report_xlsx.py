@@ -23,7 +23,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from app.quality.error_rates import Trend
-from app.station.clock import VIETNAM
+from app.system.clock import VIETNAM
 from app.work.report import ClerkLine, DailyReport, KindLine, ShiftLine
 from app.work.report_text import (
     day_text,

@@ -20,7 +20,7 @@ from app.access import audit
 from app.access.roles import require_lead
 from app.db.models import Setting, User
 from app.reference import gazetteer
-from app.station.clock import Clock
+from app.system.clock import Clock
 from app.work.shifts import DEFAULT_SHIFTS, Shift
 
 

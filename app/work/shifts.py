@@ -14,7 +14,7 @@ from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlalchemy.orm import Session
 
 from app.db.models import Entry
-from app.station.clock import VIETNAM
+from app.system.clock import VIETNAM
 
 OUTSIDE = 0  # the shift number of a moment outside every shift
 

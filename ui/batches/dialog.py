@@ -49,8 +49,8 @@ from app.batch.keys import (
 )
 from app.db.models import User
 from app.quality.verification import held_for_verification, release_waiting
-from app.station.clock import VIETNAM, Clock
 from app.station.database import StationDatabase
+from app.system.clock import VIETNAM, Clock
 from ui.batches.job import ExportJob
 from ui.job_dialog import JobDialog
 from ui.models.rows import Column, RowTableModel, row_table

@@ -18,8 +18,8 @@ from app.batch.age import AgeError
 from app.batch.export import ExportError, export_batch, rewrite_batch
 from app.batch.keys import StationKeyError
 from app.db.models import User
-from app.station.clock import Clock
 from app.station.database import StationDatabase
+from app.system.clock import Clock
 
 log = logging.getLogger(__name__)
 # What an export says it cannot do; anything else is a fault, logged whole.

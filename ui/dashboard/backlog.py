@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.db.models import DeferralReason
-from app.station.clock import VIETNAM
 from app.station.database import StationDatabase
+from app.system.clock import VIETNAM
 from app.work.backlog import BacklogGroup, DeferredEntry, deferred_backlog
 from ui.deferral import reason_label
 from ui.models.books import kind_label

@@ -13,7 +13,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 
-from app.station.clock import VIETNAM
+from app.system.clock import VIETNAM
 from app.work.tally import CampaignProgress, ShiftTally
 
 DONE = QColor("#1b6ca8")

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 
 from app.db.models import DeferralReason, User
 from app.quality.error_rates import error_trends
-from app.station.clock import VIETNAM, Clock, local_today
 from app.station.database import StationDatabase
+from app.system.clock import VIETNAM, Clock, local_today
 from app.work import settings
 from app.work.backlog import BacklogSummary
 from app.work.dashboard import DashboardView, dashboard_view

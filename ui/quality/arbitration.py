@@ -30,8 +30,8 @@ from app.keying.start import display_value
 from app.quality.verification import arbitrate, differences
 from app.rules import FieldValue
 from app.specs import BookSpec, SourceStatus, spec_for
-from app.station.clock import Clock
 from app.station.database import StationDatabase
+from app.system.clock import Clock
 from ui.styles import FAILURE_STYLE
 
 CHOICE_STYLE = "font-weight: bold;"

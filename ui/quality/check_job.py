@@ -7,8 +7,8 @@ import logging
 from PySide6.QtCore import QObject, QThread, Signal
 
 from app.quality.checks import run_checks
-from app.station.clock import Clock
 from app.station.database import StationDatabase
+from app.system.clock import Clock
 
 log = logging.getLogger(__name__)
 

@@ -33,8 +33,8 @@ from app.db.models import FindingState, User
 from app.quality.checks import CheckPass, FindingError, decide
 from app.quality.open_findings import ListedFinding, listed_findings
 from app.specs import spec_for
-from app.station.clock import VIETNAM, Clock
 from app.station.database import StationDatabase
+from app.system.clock import VIETNAM, Clock
 from app.values.dates import PartialDate
 from ui.job_dialog import JobDialog
 from ui.models.books import kind_label

@@ -18,8 +18,8 @@ from app.db.models import User, Verification
 from app.keying.start import display_value
 from app.quality.verification import blind_form, blind_start, key_again, take_next
 from app.specs import spec_for
-from app.station.clock import Clock, local_today
 from app.station.database import StationDatabase
+from app.system.clock import Clock, local_today
 from ui.form.entry_form import EntryForm
 from ui.styles import FAILURE_STYLE, SUCCESS_STYLE
 

@@ -16,7 +16,7 @@ from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from app.quality.error_rates import Rate, Trend
-from app.station.clock import VIETNAM
+from app.system.clock import VIETNAM
 from app.work.report import DailyReport
 from app.work.report_text import (
     day_text,
