@@ -25,6 +25,7 @@ from batch_helpers import MemoryKeyring, memory_keyring_installed
 
 from app.station.database import StationDatabase, init_station
 from app.system.clock import VIETNAM
+from ui.context import StationContext
 
 TODAY = date(2026, 11, 22)
 ADMIN_PASSWORD = "admin-password"
@@ -105,7 +106,7 @@ def window(qtbot, station, clock):
 
     with station.sessions() as session:
         user = session.scalars(select(User)).one()
-    window = MainWindow(station, user, clock, "vi")
+    window = MainWindow(StationContext(station, user, clock, "vi"))
     qtbot.addWidget(window)
     window.show()
     window.activateWindow()

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from app.access.login import MAX_FAILURES, log_in
 from app.db.models import Book, User
+from ui.context import StationContext
 from ui.keyboard_driver import Keyboard
 from ui.login import LoginDialog
 from ui.main_window import MainWindow
@@ -104,7 +105,7 @@ def test_english_is_the_second_language(qtbot, station, clock) -> None:
         book = Book(kind="death", office="UBND xã Tân Lập", volume="01", year=2015)
         session.add(book)
 
-    window = MainWindow(station, user, clock, "en")
+    window = MainWindow(StationContext(station, user, clock, "en"))
     qtbot.addWidget(window)
     window.open_book(book.id)
 

@@ -27,6 +27,7 @@ from app.station.backups import daily_backup, quick_check
 from app.station.database import needs_upgrade, open_station
 from ui import app as desktop
 from ui.backups import BackupsDialog
+from ui.context import StationContext
 from ui.login import LoginDialog
 from ui.main_window import MainWindow
 from ui.recovery import DailyBackups
@@ -49,6 +50,7 @@ KEYING = textwrap.dedent(
     from app.system.clock import SystemClock
     from app.db.models import Book, User
     from app.station.database import open_station
+    from ui.context import StationContext
     from ui.keyboard_driver import Keyboard
     from ui.main_window import MainWindow
 
@@ -58,7 +60,7 @@ KEYING = textwrap.dedent(
         book = Book(kind="birth", office="UBND xã Tân Lập", volume="01", year=2015)
         session.add(book)
         user = session.scalars(select(User)).one()
-    window = MainWindow(db, user, SystemClock(), "vi")
+    window = MainWindow(StationContext(db, user, SystemClock(), "vi"))
     window.show()
     window.activateWindow()
     app.processEvents()
@@ -110,7 +112,7 @@ def test_a_draft_survives_a_kill_and_is_offered_at_the_next_start(
     monkeypatch.setattr(
         QMessageBox, "question", lambda *args: asked.append(args[2]) or QMessageBox.Yes
     )
-    window = MainWindow(station, user, clock, "vi")
+    window = MainWindow(StationContext(station, user, clock, "vi"))
     qtbot.addWidget(window)
     desktop.offer_resume(window)
 

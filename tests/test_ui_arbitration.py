@@ -11,6 +11,7 @@ from verification_helpers import decide_planted, key_twice, make_team, user
 
 from app.db.models import Entry, FieldDifference, Verification
 from app.keying.save import decode_values
+from ui.context import StationContext
 from ui.quality.arbitration import ArbitrationDialog
 from ui.work_settings import WorkSettingsDialog
 
@@ -80,7 +81,7 @@ def test_the_lead_decides_three_entries_from_the_keyboard(
 def test_a_field_left_undecided_is_said(qtbot, station, clock, keyed_twice, vietnamese) -> None:
     with station.sessions() as session:
         lead = user(session, "lead")
-    dialog = ArbitrationDialog(station, lead, clock, "vi")
+    dialog = ArbitrationDialog(StationContext(station, lead, clock, "vi"))
     qtbot.addWidget(dialog)
 
     dialog.save()

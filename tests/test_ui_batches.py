@@ -21,6 +21,7 @@ from app.db.models import Entry, EntryStatus, User, Verification
 from app.demo import add_demo_entries, create_demo_station
 from app.quality.draw import draw, set_share
 from ui.batches.dialog import ExportDialog
+from ui.context import StationContext
 
 
 @pytest.fixture
@@ -32,7 +33,7 @@ def exporting(tmp_path: Path, memory_keyring):
 
 @pytest.fixture
 def dialog(qtbot, exporting, vietnamese) -> ExportDialog:
-    dialog = ExportDialog(exporting.db, FixedMoment(), lead_of(exporting.db))
+    dialog = ExportDialog(StationContext(exporting.db, lead_of(exporting.db), FixedMoment(), "vi"))
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.activateWindow()
@@ -156,7 +157,7 @@ def test_a_station_without_a_key_makes_one_from_the_window(
 ) -> None:
     db = create_demo_station(tmp_path / "station")
     add_demo_entries(db, 10, seed=3, clock=FixedMoment())
-    dialog = ExportDialog(db, FixedMoment(), lead_of(db))
+    dialog = ExportDialog(StationContext(db, lead_of(db), FixedMoment(), "vi"))
     qtbot.addWidget(dialog)
     assert dialog.key_line.text() == "Trạm này chưa có khóa ký: chưa thể ký lô."
     assert dialog.create_key_button.isVisibleTo(dialog)

@@ -14,6 +14,7 @@ from work_helpers import add_book, add_user
 
 from app.db.models import CheckFinding, Entry, FindingState, Role, User
 from app.quality.checks import run_checks
+from ui.context import StationContext
 from ui.keyboard_driver import Keyboard
 from ui.quality.findings_window import FindingsDialog, ReasonDialog
 
@@ -40,7 +41,7 @@ def planted(station, clock) -> dict[int, int]:
 
 @pytest.fixture
 def dialog(qtbot, station, clock, planted) -> FindingsDialog:
-    dialog = FindingsDialog(station, lead_of(station), clock, "en")
+    dialog = FindingsDialog(StationContext(station, lead_of(station), clock, "en"))
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.activateWindow()
@@ -192,7 +193,7 @@ def test_a_duplicate_and_dates_out_of_order_are_said_in_plain_words(qtbot, stati
         key(session, clock, first, clerk, 2, "12/07/2010")
         key(session, clock, second, clerk, 1, "20/07/2010")  # the same child again
     run_checks(station.sessions, clock)
-    dialog = FindingsDialog(station, lead_of(station), clock, "en")
+    dialog = FindingsDialog(StationContext(station, lead_of(station), clock, "en"))
     qtbot.addWidget(dialog)
 
     duplicate, out_of_order = rows(dialog)
@@ -222,7 +223,7 @@ def test_a_check_the_window_does_not_know_is_shown_by_its_name(
                 found_at=datetime(2026, 11, 22, 2, 30, tzinfo=UTC),
             )
         )
-    dialog = FindingsDialog(station, lead_of(station), clock, "en")
+    dialog = FindingsDialog(StationContext(station, lead_of(station), clock, "en"))
     qtbot.addWidget(dialog)
 
     assert rows(dialog) == [["future_check", BOOK, "no. 1: Lê Văn An", "22/11/2026 09:30"]]
@@ -239,7 +240,7 @@ def test_an_incomplete_entry_says_what_was_not_read(qtbot, station, clock, plant
                 found_at=datetime(2026, 11, 22, 2, 30, tzinfo=UTC),
             )
         )
-    dialog = FindingsDialog(station, lead_of(station), clock, "vi")
+    dialog = FindingsDialog(StationContext(station, lead_of(station), clock, "vi"))
     qtbot.addWidget(dialog)
 
     model = dialog.findings
@@ -262,7 +263,7 @@ def test_a_place_the_gazetteer_does_not_know_is_said_with_its_field(
                 found_at=datetime(2026, 11, 22, 2, 30, tzinfo=UTC),
             )
         )
-    dialog = FindingsDialog(station, lead_of(station), clock, "en")
+    dialog = FindingsDialog(StationContext(station, lead_of(station), clock, "en"))
     qtbot.addWidget(dialog)
 
     assert rows(dialog)[0][0] == "Not a place of the gazetteer: Place of birth “Xóm Bến Đò”"

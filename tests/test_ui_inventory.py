@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from app.db.models import Book, User
 from app.system.clock import SystemClock, local_today
+from ui.context import StationContext
 from ui.inventory import InventoryDialog
 
 
@@ -18,7 +19,7 @@ from ui.inventory import InventoryDialog
 def dialog(qtbot, station, clock, vietnamese) -> InventoryDialog:
     with station.sessions() as session:
         lead = session.scalars(select(User).where(User.username == "admin")).one()
-    dialog = InventoryDialog(station, lead, clock)
+    dialog = InventoryDialog(StationContext(station, lead, clock, "vi"))
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.activateWindow()

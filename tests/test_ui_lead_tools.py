@@ -18,6 +18,7 @@ from app.specs import BookKind
 from app.work import settings
 from app.work.queue import take_book
 from app.work.shifts import DEFAULT_SHIFTS
+from ui.context import StationContext
 from ui.dashboard.backlog import BacklogDialog
 from ui.work_settings import WorkSettingsDialog
 
@@ -200,9 +201,11 @@ def entry_ids(dialog: BacklogDialog) -> list[int]:
 
 
 def test_the_backlog_lists_every_deferred_entry_by_reason_oldest_first(
-    qtbot, station, backlog, vietnamese
+    qtbot, station, clock, backlog, vietnamese
 ) -> None:
-    dialog = BacklogDialog(station)
+    with station.sessions() as session:
+        lead = session.scalars(select(User).where(User.username == "lead")).one()
+    dialog = BacklogDialog(StationContext(station, lead, clock, "vi"))
     qtbot.addWidget(dialog)
 
     assert entry_ids(dialog) == [backlog["early"], backlog["late"], backlog["damaged"]]

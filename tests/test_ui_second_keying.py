@@ -13,6 +13,7 @@ from app.db.models import Verification
 from app.keying.save import SaveAction, save_entry
 from app.keying.start import display_value
 from app.rules import FieldValue
+from ui.context import StationContext
 from ui.quality.second_keying import SecondKeyingDialog
 
 
@@ -76,7 +77,7 @@ def test_the_first_keyer_has_nothing_to_key_again(qtbot, station, clock, vietnam
             session, book=add_book(session), values=entry_values(0), user=an,
             action=SaveAction.COMPLETE, clock=clock,
         )  # fmt: skip
-    dialog = SecondKeyingDialog(station, an, clock, "vi")
+    dialog = SecondKeyingDialog(StationContext(station, an, clock, "vi"))
     qtbot.addWidget(dialog)
 
     assert dialog.heading.text() == "Không có mục nào chờ nhập lần hai."

@@ -17,6 +17,7 @@ from app.db.models import AuditRecord, Book, Entry, EntryStatus, User
 from app.station.backups import daily_backup
 from app.work.settings import DEFAULT_IDLE_MINUTES
 from ui.backups import BackupsDialog
+from ui.context import StationContext
 from ui.keyboard_driver import Keyboard
 from ui.users import UsersDialog, _UserForm
 
@@ -89,7 +90,7 @@ def test_another_user_may_log_in_at_a_locked_screen(station, window, clock) -> N
 def test_an_admin_adds_a_clerk_who_must_choose_a_password(
     station, window, clock, qtbot, monkeypatch
 ) -> None:
-    dialog = UsersDialog(station, window.user, clock, window)
+    dialog = UsersDialog(StationContext(station, window.user, clock, "vi"), window)
     qtbot.addWidget(dialog)
 
     def fill(form: _UserForm) -> bool:
@@ -112,7 +113,7 @@ def test_an_admin_adds_a_clerk_who_must_choose_a_password(
 def test_the_last_admin_cannot_take_their_own_access_away(
     station, window, clock, qtbot, monkeypatch
 ) -> None:
-    dialog = UsersDialog(station, window.user, clock, window)
+    dialog = UsersDialog(StationContext(station, window.user, clock, "vi"), window)
     qtbot.addWidget(dialog)
     dialog.table.selectRow(0)
     said = []
@@ -136,7 +137,7 @@ def test_the_backups_dialog_asks_before_a_restore_and_chooses_the_backup(
     station, window, clock, qtbot, monkeypatch
 ) -> None:
     backup = daily_backup(station.data_dir, clock)
-    dialog = BackupsDialog(station, window.user, clock, window)
+    dialog = BackupsDialog(StationContext(station, window.user, clock, "vi"), window)
     qtbot.addWidget(dialog)
     assert dialog.backups.index(0, 1).data() == "Hằng ngày"
     asked = []

@@ -15,6 +15,7 @@ from app.db.models import Book, Role, User, WorkSession
 from app.demo import add_demo_entries
 from app.specs import BookKind
 from app.work.queue import open_books
+from ui.context import StationContext
 from ui.inventory import InventoryDialog
 from ui.main_window import MainWindow
 from ui.models.books import STATE
@@ -44,7 +45,7 @@ def shelf(station):
 def open_window(qtbot, station, clock, username: str) -> MainWindow:
     with station.sessions() as session:
         user = session.scalars(select(User).where(User.username == username)).one()
-    window = MainWindow(station, user, clock, "vi")
+    window = MainWindow(StationContext(station, user, clock, "vi"))
     qtbot.addWidget(window)
     window.show()
     window.activateWindow()

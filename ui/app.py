@@ -23,6 +23,7 @@ from app.station.backups import quick_check, record_restore
 from app.station.database import StationDatabase, StationError, needs_upgrade, open_station
 from app.system.clock import Clock, SystemClock
 from app.system.heap import settle
+from ui.context import StationContext
 from ui.crash import start_logging
 from ui.i18n import chosen_language, install_translators
 from ui.login import LoginDialog
@@ -88,7 +89,7 @@ def run_desktop(
             QTimer.singleShot(0, lambda dialog=login: _probed(dialog))
         user = login.user if login.exec() else None
         if user is not None:
-            window = MainWindow(db, user, clock, language)
+            window = MainWindow(StationContext(db, user, clock, language))
             run.showing = window
             window.show()
             settle()

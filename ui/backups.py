@@ -24,26 +24,24 @@ from PySide6.QtWidgets import (
 
 from app.access.roles import require_admin
 from app.db.migrate import utc_stamp
-from app.db.models import User
 from app.db.online_copy import BackupError, backup_database
 from app.station.backups import Backup, BackupKind, list_backups, quick_check, station_code_in
-from app.station.database import StationDatabase
-from app.system.clock import VIETNAM, Clock
+from app.system.clock import VIETNAM
+from ui.context import StationContext
 from ui.models.rows import Column, RowTableModel, row_table
 from ui.styles import FAILURE_STYLE, SUCCESS_STYLE
 
 
 class BackupsDialog(QDialog):
-    def __init__(
-        self, db: StationDatabase, admin: User, clock: Clock, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, context: StationContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        require_admin(admin, "restore a backup")
-        self.db = db
-        self.admin = admin
-        self.clock = clock
+        self.context = context
+        require_admin(context.user, "restore a backup")
+        self.db = context.db
+        self.admin = context.user
+        self.clock = context.clock
         self.chosen: Path | None = None  # the backup to restore, once confirmed
-        self.code = db.station().code
+        self.code = context.db.station().code
         self.setWindowTitle(self.tr("Backups of the station"))
         self.setMinimumWidth(720)
         explanation = QLabel(
@@ -51,7 +49,7 @@ class BackupsDialog(QDialog):
                 "Sohoa backs the station up once a day and keeps a week of backups, "
                 "beside the data in {folder}. Copy one to a stick now and then: a backup on "
                 "the same disk does not survive the disk."
-            ).format(folder=db.data_dir / "backups")
+            ).format(folder=context.db.data_dir / "backups")
         )
         explanation.setWordWrap(True)
         locale = QLocale()

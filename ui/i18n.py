@@ -47,3 +47,8 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     app.installTranslator(ours)
     installed.append(ours)
     return installed
+
+
+def current_language() -> str:
+    """The language the UI speaks now (install_translators set it)."""
+    return "vi" if QLocale().language() == QLocale.Language.Vietnamese else "en"

@@ -26,11 +26,10 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import DatabaseError
 
-from app.db.models import BookCondition, User
+from app.db.models import BookCondition
 from app.specs import BookKind
-from app.station.database import StationDatabase
-from app.system.clock import Clock
 from app.work.inventory import BookRefused, ImportResult, Problem, import_books, register_book
+from ui.context import StationContext
 from ui.models.books import condition_label, kind_label
 from ui.styles import FAILURE_STYLE
 
@@ -42,20 +41,18 @@ class InventoryDialog(QDialog):
 
     books_changed = Signal()
 
-    def __init__(
-        self, db: StationDatabase, user: User, clock: Clock, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, context: StationContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = db
-        self.user = user
-        self.clock = clock
-        vietnamese = QLocale().language() == QLocale.Language.Vietnamese
-        self.language = "vi" if vietnamese else "en"
+        self.context = context
+        self.db = context.db
+        self.user = context.user
+        self.clock = context.clock
+        self.language = context.language
         self.setWindowTitle(self.tr("Books to key"))
         self.kind = QComboBox()
         for number, kind in enumerate(BookKind, start=1):
             self.kind.addItem(f"{number} · {kind_label(kind)}", kind.value)
-        self.office = QLineEdit(db.station().office)
+        self.office = QLineEdit(context.db.station().office)
         self.volume = QLineEdit()
         self.year = QLineEdit()
         self.pages = QLineEdit()

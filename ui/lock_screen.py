@@ -19,9 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.access.login import AccountLocked, LoginRefused, log_in
-from app.db.models import User
-from app.station.database import StationDatabase
-from app.system.clock import VIETNAM, Clock
+from app.system.clock import VIETNAM
+from ui.context import StationContext
 from ui.styles import FAILURE_STYLE
 
 
@@ -33,9 +32,7 @@ class LockScreen(QDialog):
 
     def __init__(
         self,
-        db: StationDatabase,
-        user: User,
-        clock: Clock,
+        context: StationContext,
         minutes: int,
         parent: QWidget | None = None,
     ) -> None:
@@ -45,9 +42,10 @@ class LockScreen(QDialog):
             | Qt.WindowType.FramelessWindowHint
             | Qt.WindowType.WindowStaysOnTopHint,
         )
-        self.db = db
-        self.user = user
-        self.clock = clock
+        self.context = context
+        self.db = context.db
+        self.user = context.user
+        self.clock = context.clock
         self.setObjectName("lock_screen")
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.setWindowTitle(self.tr("Sohoa — locked"))
@@ -57,7 +55,7 @@ class LockScreen(QDialog):
             self.tr(
                 "The screen locked itself after {minutes} minutes without use.\n"
                 "{name} ({username}): type your password to go on where you left off."
-            ).format(minutes=minutes, name=user.full_name, username=user.username)
+            ).format(minutes=minutes, name=context.user.full_name, username=context.user.username)
         )
         explanation.setObjectName("lock_explanation")
         self.password = QLineEdit()

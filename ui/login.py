@@ -20,6 +20,8 @@ from app.db.models import User
 from app.station.database import StationDatabase
 from app.system.clock import Clock
 from app.work.shifts import shift_at
+from ui.context import StationContext
+from ui.i18n import current_language
 from ui.lock_screen import locked_message
 from ui.password import ChangePasswordDialog
 from ui.styles import FAILURE_STYLE
@@ -78,7 +80,11 @@ class LoginDialog(QDialog):
             self._refuse(self.tr("Wrong user name or password."))
             return
         if user.must_change_password:
-            change = ChangePasswordDialog(self.db, user, self.clock, required=True, parent=self)
+            change = ChangePasswordDialog(
+                StationContext(self.db, user, self.clock, current_language()),
+                required=True,
+                parent=self,
+            )
             change.current.setText(self.password.text())
             change.new.setFocus()
             if not change.exec():

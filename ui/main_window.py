@@ -52,11 +52,11 @@ from app.keying.save import SaveAction, SaveOutcome, save_entry
 from app.keying.start import display_value, entry_to_edit, fresh_values
 from app.rules import FieldValue, Severity
 from app.specs import BookKind, spec_for
-from app.station.database import StationDatabase
 from app.system.clock import Clock, local_today
 from app.work import queue, settings
 from app.work.activity import ActivityMeter
 from app.work.shifts import completed_in_shift, shift_at
+from ui.context import StationContext
 from ui.deferral import DeferralDialog
 from ui.form.entry_form import EntryForm
 from ui.inventory import InventoryDialog
@@ -81,16 +81,20 @@ CHECKED_STYLE = "color: #8a5300; font-weight: bold;"  # saved, with something to
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: StationDatabase, user: User, clock: Clock, language: str) -> None:
+    def __init__(
+        self,
+        context: StationContext,
+    ) -> None:
         super().__init__()
-        self.db = db
-        self.user = user
-        self.clock = clock
-        self.language = language
+        self.context = context
+        self.db = context.db
+        self.user = context.user
+        self.clock = context.clock
+        self.language = context.language
         self.book: Book | None = None
         self.entry: Entry | None = None  # the draft or entry the form holds
         self.unsaved = False  # the last save failed: the form holds more than the database
-        station = db.station()
+        station = context.db.station()
         self.setWindowTitle(
             self.tr("Sohoa — station {code} ({office})").format(
                 code=station.code, office=station.office
@@ -100,11 +104,11 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self._books_tab(), self.tr("Books (F6)"))
         self.tabs.addTab(self._keying_tab(), self.tr("Keying (F7)"))
         self.dashboard: Dashboard | None = None
-        if is_lead(user):
+        if is_lead(context.user):
             # Imported for leads only: pyqtgraph adds 0.2 s to a clerk's start.
             from ui.dashboard.widget import Dashboard
 
-            self.dashboard = Dashboard(db, user, clock, language)
+            self.dashboard = Dashboard(context)
             self.dashboard.entry_chosen.connect(self.open_entry)
             self.dashboard.settings_changed.connect(self._settings_changed)
             self.tabs.addTab(self.dashboard, self.tr("Dashboard (F8)"))
@@ -115,15 +119,15 @@ class MainWindow(QMainWindow):
         self._shortcuts()
         self.draft_timer = QTimer(self, singleShot=True, interval=DRAFT_PAUSE_MS)
         self.draft_timer.timeout.connect(self.save_draft)
-        with db.sessions() as session:
+        with context.db.sessions() as session:
             self.meter = ActivityMeter(settings.shifts(session))
-            self.idle = IdleWatch(clock, settings.idle_minutes(session))
+            self.idle = IdleWatch(context.clock, settings.idle_minutes(session))
             self.locality = settings.locality(session)
         self.lock: LockScreen | None = None
         self.focus_before_lock: QWidget | None = None
         self.switching_user = False  # closed for another user to log in
         self.restore_from: Path | None = None  # closed for a backup to be restored
-        self.keys = _InputWatch(self, self.meter, self.idle, clock)
+        self.keys = _InputWatch(self, self.meter, self.idle, context.clock)
         app = QApplication.instance()
         assert app is not None  # a window is made only once the application is
         app.installEventFilter(self.keys)
@@ -288,7 +292,7 @@ class MainWindow(QMainWindow):
         """Key again, blind, the entries drawn for verification (others' entries)."""
         if not self.flush_draft():
             return
-        dialog = SecondKeyingDialog(self.db, self.user, self.clock, self.language, self)
+        dialog = SecondKeyingDialog(self.context, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.exec()
 
@@ -393,7 +397,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def register_books(self) -> None:
         """The lead registers books to key, by hand or from a list."""
-        dialog = InventoryDialog(self.db, self.user, self.clock, self)
+        dialog = InventoryDialog(self.context, self)
         dialog.books_changed.connect(self.refresh_books)
         dialog.exec()
 
@@ -688,7 +692,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def change_password(self) -> None:
-        dialog = ChangePasswordDialog(self.db, self.user, self.clock, parent=self)
+        dialog = ChangePasswordDialog(self.context, parent=self)
         if dialog.exec():
             self.statusBar().showMessage(self.tr("Your password is changed."), 5000)
 
@@ -705,7 +709,7 @@ class MainWindow(QMainWindow):
         self.flush_draft()  # if it fails, the form keeps the entry and says so
         self.focus_before_lock = QApplication.focusWidget()
         minutes = int(self.idle.limit.total_seconds() // 60)
-        self.lock = LockScreen(self.db, self.user, self.clock, minutes, self)
+        self.lock = LockScreen(self.context, minutes, self)
         self.lock.accepted.connect(self._unlocked)
         self.lock.switch_requested.connect(self.switch_user)
         # Full screen, and the screen's size as well: without a window
@@ -746,7 +750,7 @@ class MainWindow(QMainWindow):
 
         if not self.flush_draft():
             return
-        UsersDialog(self.db, self.user, self.clock, self).exec()
+        UsersDialog(self.context, self).exec()
 
     @Slot()
     def manage_backups(self) -> None:
@@ -754,7 +758,7 @@ class MainWindow(QMainWindow):
 
         if not self.flush_draft():
             return
-        dialog = BackupsDialog(self.db, self.user, self.clock, self)
+        dialog = BackupsDialog(self.context, self)
         if dialog.exec() and dialog.chosen is not None:
             # The restore is made once every window on the station is closed.
             self.restore_from = dialog.chosen

@@ -16,24 +16,22 @@ from PySide6.QtWidgets import (
 from app.access.passwords import MIN_LENGTH, WeakPasswordError
 from app.access.users import UserProblem, change_password
 from app.db.models import User
-from app.station.database import StationDatabase
-from app.system.clock import Clock
+from ui.context import StationContext
 from ui.styles import FAILURE_STYLE
 
 
 class ChangePasswordDialog(QDialog):
     def __init__(
         self,
-        db: StationDatabase,
-        user: User,
-        clock: Clock,
+        context: StationContext,
         required: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.db = db
-        self.user = user
-        self.clock = clock
+        self.context = context
+        self.db = context.db
+        self.user = context.user
+        self.clock = context.clock
         self.setWindowTitle(self.tr("Change your password"))
         self.current = self._password_field("current_password")
         self.new = self._password_field("new_password")
@@ -48,7 +46,7 @@ class ChangePasswordDialog(QDialog):
                 self.tr(
                     "{name}, choose your own password before you start: the one you were "
                     "given is known to the admin."
-                ).format(name=user.full_name)
+                ).format(name=context.user.full_name)
             )
             reason.setWordWrap(True)
             form.addRow(reason)

@@ -32,6 +32,7 @@ def run_self_test() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
+    from ui.context import StationContext
     from ui.crash import start_logging
     from ui.i18n import install_translators
     from ui.keyboard_driver import Clerk, Keyboard
@@ -59,7 +60,7 @@ def run_self_test() -> int:
             session.add_all(books)
         with db.sessions() as session:
             user = session.scalars(select(User)).one()
-        window = MainWindow(db, user, clock, "vi")
+        window = MainWindow(StationContext(db, user, clock, "vi"))
         window.show()
         window.activateWindow()
         app.processEvents()

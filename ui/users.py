@@ -35,21 +35,19 @@ from app.access.users import (
     reset_password,
 )
 from app.db.models import Role, User
-from app.station.database import StationDatabase
-from app.system.clock import Clock
+from ui.context import StationContext
 from ui.models.rows import Column, RowTableModel, row_table
 from ui.styles import FAILURE_STYLE, SUCCESS_STYLE
 
 
 class UsersDialog(QDialog):
-    def __init__(
-        self, db: StationDatabase, admin: User, clock: Clock, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, context: StationContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        require_admin(admin, "manage the users")
-        self.db = db
-        self.admin = admin
-        self.clock = clock
+        self.context = context
+        require_admin(context.user, "manage the users")
+        self.db = context.db
+        self.admin = context.user
+        self.clock = context.clock
         self.setWindowTitle(self.tr("Users of the station"))
         self.roles = {
             Role.CLERK: self.tr("Clerk"),

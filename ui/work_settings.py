@@ -36,10 +36,10 @@ from app.db.models import Role, User
 from app.quality.draw import own_share, set_share, team_share
 from app.quality.error_rates import Rate, error_trends
 from app.reference import gazetteer
-from app.station.database import StationDatabase
-from app.system.clock import Clock, local_today
+from app.system.clock import local_today
 from app.work import settings
 from app.work.settings import InvalidSetting, Problem
+from ui.context import StationContext
 from ui.styles import FAILURE_STYLE
 
 MAX_SHIFTS = 4
@@ -83,15 +83,14 @@ def _time_edit(value: time) -> QTimeEdit:
 class WorkSettingsDialog(QDialog):
     settings_changed = Signal()
 
-    def __init__(
-        self, db: StationDatabase, user: User, clock: Clock, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, context: StationContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = db
-        self.user = user
-        self.clock = clock
+        self.context = context
+        self.db = context.db
+        self.user = context.user
+        self.clock = context.clock
         self.setWindowTitle(self.tr("Shifts, quotas and deadline"))
-        with db.sessions() as session:
+        with context.db.sessions() as session:
             shifts = settings.shifts(session)
             quotas = settings.quotas(session)
             deadline = settings.deadline(session)
@@ -110,7 +109,7 @@ class WorkSettingsDialog(QDialog):
             # the lead keys more of those who err more.
             errors = {
                 c.user_id: c.trend.last_week
-                for c in error_trends(session, local_today(clock), shifts).clerks
+                for c in error_trends(session, local_today(context.clock), shifts).clerks
             }
         self.rows: list[_ShiftRow] = []
         self.shift_box = QGroupBox(self.tr("Shifts (Vietnam time)"))

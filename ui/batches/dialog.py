@@ -47,24 +47,22 @@ from app.batch.keys import (
     set_centre_recipients,
     station_public_key,
 )
-from app.db.models import User
 from app.quality.verification import held_for_verification, release_waiting
-from app.station.database import StationDatabase
-from app.system.clock import VIETNAM, Clock
+from app.system.clock import VIETNAM
 from ui.batches.job import ExportJob
+from ui.context import StationContext
 from ui.job_dialog import JobDialog
 from ui.models.rows import Column, RowTableModel, row_table
 from ui.styles import FAILURE_STYLE, SUCCESS_STYLE
 
 
 class ExportDialog(JobDialog):
-    def __init__(
-        self, db: StationDatabase, clock: Clock, lead: User, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, context: StationContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = db
-        self.clock = clock
-        self.lead = lead
+        self.context = context
+        self.db = context.db
+        self.clock = context.clock
+        self.lead = context.user
         self.job: ExportJob | None = None
         self.setWindowTitle(self.tr("Batches for the centre"))
         self.setMinimumWidth(760)

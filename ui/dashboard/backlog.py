@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.db.models import DeferralReason
-from app.station.database import StationDatabase
 from app.system.clock import VIETNAM
 from app.work.backlog import BacklogGroup, DeferredEntry, deferred_backlog
+from ui.context import StationContext
 from ui.deferral import reason_label
 from ui.models.books import kind_label
 from ui.models.rows import Column, RowTableModel, row_table
@@ -33,13 +33,14 @@ class BacklogDialog(QDialog):
 
     def __init__(
         self,
-        db: StationDatabase,
+        context: StationContext,
         reason: DeferralReason | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.context = context
         self.setWindowTitle(self.tr("Deferred entries"))
-        with db.sessions() as session:
+        with context.db.sessions() as session:
             self.groups: list[BacklogGroup] = deferred_backlog(session)
         locale = QLocale()
         total = sum(len(g.entries) for g in self.groups)

@@ -26,15 +26,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db.models import DeferralReason, User
+from app.db.models import DeferralReason
 from app.quality.error_rates import error_trends
-from app.station.database import StationDatabase
-from app.system.clock import VIETNAM, Clock, local_today
+from app.system.clock import VIETNAM, local_today
 from app.work import settings
 from app.work.backlog import BacklogSummary
 from app.work.dashboard import DashboardView, dashboard_view
 from app.work.report import daily_report
 from app.work.tally import CampaignProgress, ClerkShift
+from ui.context import StationContext
 from ui.dashboard.backlog import BacklogDialog
 from ui.dashboard.charts import CampaignChart, DayChart, PaceChart
 from ui.dashboard.error_trends import ErrorTrendsTable
@@ -60,17 +60,15 @@ class Dashboard(QWidget):
 
     def __init__(
         self,
-        db: StationDatabase,
-        user: User,
-        clock: Clock,
-        language: str,
+        context: StationContext,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.db = db
-        self.user = user
-        self.clock = clock
-        self.language = language
+        self.context = context
+        self.db = context.db
+        self.user = context.user
+        self.clock = context.clock
+        self.language = context.language
         # The part of the shift gone by: a clerk under 80% of that share of
         # their quota is shown in red.
         self._expected_share = 1.0
@@ -184,13 +182,13 @@ class Dashboard(QWidget):
         self.show_backlog_of(None)
 
     def show_backlog_of(self, reason: DeferralReason | None) -> None:
-        dialog = BacklogDialog(self.db, reason, self)
+        dialog = BacklogDialog(self.context, reason, self)
         dialog.entry_chosen.connect(self.entry_chosen)
         dialog.exec()
 
     @Slot()
     def edit_settings(self) -> None:
-        dialog = WorkSettingsDialog(self.db, self.user, self.clock, self)
+        dialog = WorkSettingsDialog(self.context, self)
         dialog.settings_changed.connect(self.settings_changed)
         dialog.settings_changed.connect(self.refresh)
         dialog.exec()
@@ -201,7 +199,7 @@ class Dashboard(QWidget):
         # Imported here: the dashboard opens faster without the cryptography.
         from ui.batches.dialog import ExportDialog
 
-        dialog = ExportDialog(self.db, self.clock, self.user, self)
+        dialog = ExportDialog(self.context, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.exec()
         self.refresh()
@@ -209,7 +207,7 @@ class Dashboard(QWidget):
     @Slot()
     def arbitrate(self) -> None:
         """Decide between two keyings of an entry that differ."""
-        dialog = ArbitrationDialog(self.db, self.user, self.clock, self.language, self)
+        dialog = ArbitrationDialog(self.context, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.exec()
         self.refresh()
@@ -219,7 +217,7 @@ class Dashboard(QWidget):
     def show_findings(self) -> None:
         """What the checks across entries found, to resolve or dismiss, or
         to open an entry in the form."""
-        dialog = FindingsDialog(self.db, self.user, self.clock, self.language, self)
+        dialog = FindingsDialog(self.context, self)
         dialog.entry_chosen.connect(self.entry_chosen)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.exec()

@@ -25,13 +25,12 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
-from app.db.models import Book, Entry, FieldDifference, User, Verification, VerificationState
+from app.db.models import Book, Entry, FieldDifference, Verification, VerificationState
 from app.keying.start import display_value
 from app.quality.verification import arbitrate, differences
 from app.rules import FieldValue
 from app.specs import BookSpec, SourceStatus, spec_for
-from app.station.database import StationDatabase
-from app.system.clock import Clock
+from ui.context import StationContext
 from ui.styles import FAILURE_STYLE
 
 CHOICE_STYLE = "font-weight: bold;"
@@ -50,17 +49,15 @@ class ArbitrationDialog(QDialog):
 
     def __init__(
         self,
-        db: StationDatabase,
-        lead: User,
-        clock: Clock,
-        language: str,
+        context: StationContext,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.db = db
-        self.lead = lead
-        self.clock = clock
-        self.language = language
+        self.context = context
+        self.db = context.db
+        self.lead = context.user
+        self.clock = context.clock
+        self.language = context.language
         self.rows: list[_Row] = []
         self.verification_id: int | None = None
         self.setWindowTitle(self.tr("Two keyings that differ"))

@@ -29,13 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.access.roles import NotAllowed
-from app.db.models import FindingState, User
+from app.db.models import FindingState
 from app.quality.checks import CheckPass, FindingError, decide
 from app.quality.open_findings import ListedFinding, listed_findings
 from app.specs import spec_for
-from app.station.database import StationDatabase
-from app.system.clock import VIETNAM, Clock
+from app.system.clock import VIETNAM
 from app.values.dates import PartialDate
+from ui.context import StationContext
 from ui.job_dialog import JobDialog
 from ui.models.books import kind_label
 from ui.models.rows import Column, RowTableModel, row_table
@@ -98,17 +98,15 @@ class FindingsDialog(JobDialog):
 
     def __init__(
         self,
-        db: StationDatabase,
-        lead: User,
-        clock: Clock,
-        language: str,
+        context: StationContext,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.db = db
-        self.lead = lead
-        self.clock = clock
-        self.language = language
+        self.context = context
+        self.db = context.db
+        self.lead = context.user
+        self.clock = context.clock
+        self.language = context.language
         self.job: CheckJob | None = None
         self.setWindowTitle(self.tr("Checks across entries"))
         self.count_line = QLabel()

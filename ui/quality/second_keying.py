@@ -14,12 +14,12 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.db.models import User, Verification
+from app.db.models import Verification
 from app.keying.start import display_value
 from app.quality.verification import blind_form, blind_start, key_again, take_next
 from app.specs import spec_for
-from app.station.database import StationDatabase
-from app.system.clock import Clock, local_today
+from app.system.clock import local_today
+from ui.context import StationContext
 from ui.form.entry_form import EntryForm
 from ui.styles import FAILURE_STYLE, SUCCESS_STYLE
 
@@ -29,17 +29,15 @@ class SecondKeyingDialog(QDialog):
 
     def __init__(
         self,
-        db: StationDatabase,
-        clerk: User,
-        clock: Clock,
-        language: str,
+        context: StationContext,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.db = db
-        self.clerk = clerk
-        self.clock = clock
-        self.language = language
+        self.context = context
+        self.db = context.db
+        self.clerk = context.user
+        self.clock = context.clock
+        self.language = context.language
         self.verification_id: int | None = None
         self.form: EntryForm | None = None
         self.setWindowTitle(self.tr("Second keying"))
