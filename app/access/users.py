@@ -9,6 +9,7 @@ manage the users and restore a backup.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -18,8 +19,10 @@ from app.access import audit
 from app.access.passwords import hash_password, verify_password
 from app.access.roles import require_admin
 from app.db.models import Role, User
-from app.station.database import USERNAME
 from app.system.clock import Clock
+
+# A user name: lower-case letters, digits, ".", "_" and "-", as the login types it.
+USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
 
 
 class UserProblem(ValueError):

@@ -11,6 +11,7 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
 from app.access.passwords import hash_password
+from app.access.users import USERNAME
 from app.batch.age import AgeError, parse_recipients
 from app.db.checkpoints import Checkpointer
 from app.db.engine import StationSessions, database_path, session_factory, sqlite_engine
@@ -22,7 +23,6 @@ from app.system.paths import backups_dir
 from app.work import settings
 
 STATION_CODE = re.compile(r"^[A-Z0-9][A-Z0-9-]{1,31}$")
-USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
 
 
 class StationError(RuntimeError):
