@@ -15,11 +15,11 @@ from work_helpers import add_book, add_user, key_entry, local
 
 from app.db.models import Entry, User, Verification, WorkSession
 from app.keying.save import SaveAction
+from app.reports.daily import DailyReport, daily_report
+from app.reports.xlsx import write_report_xlsx
 from app.specs import BookKind
 from app.system.clock import local_today
 from app.work import settings
-from app.work.report import DailyReport, daily_report
-from app.work.report_xlsx import write_report_xlsx
 from app.work.shifts import day_bounds
 
 DAY = date(2026, 11, 20)

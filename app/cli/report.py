@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> Report:
     try:
         # Imported here: every command (and the window) starts faster
         # without openpyxl.
-        from app.work.report_xlsx import write_report_xlsx
+        from app.reports.xlsx import write_report_xlsx
 
         write_report_xlsx(report, target, args.language or "vi")
     except OSError as e:

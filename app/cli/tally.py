@@ -7,9 +7,9 @@ from datetime import date, datetime
 from typing import Any
 
 from app.cli.common import CommandError, Report, add_json_flag, station_of
+from app.reports.daily import ClerkLine, DailyReport, ShiftLine, daily_report
+from app.reports.wording import duration, shift_name
 from app.system.clock import SystemClock, local_today
-from app.work.report import ClerkLine, DailyReport, ShiftLine, daily_report
-from app.work.report_text import duration, shift_name
 from app.work.shifts import OUTSIDE
 
 

@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
 
 from app.db.models import DeferralReason
 from app.quality.error_rates import error_trends
+from app.reports.daily import daily_report
 from app.system.clock import VIETNAM, local_today
 from app.work import settings
 from app.work.backlog import BacklogSummary
 from app.work.dashboard import DashboardView, dashboard_view
-from app.work.report import daily_report
 from app.work.tally import CampaignProgress, ClerkShift
 from ui.context import StationContext
 from ui.dashboard.backlog import BacklogDialog
@@ -247,7 +247,7 @@ class Dashboard(QWidget):
                 write_report_pdf(report, path, self.language)
             else:
                 # Imported here: the window starts faster without openpyxl.
-                from app.work.report_xlsx import write_report_xlsx
+                from app.reports.xlsx import write_report_xlsx
 
                 write_report_xlsx(report, path, self.language)
         except OSError as error:

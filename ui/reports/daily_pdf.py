@@ -16,9 +16,8 @@ from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from app.quality.error_rates import Rate, Trend
-from app.system.clock import VIETNAM
-from app.work.report import DailyReport
-from app.work.report_text import (
+from app.reports.daily import DailyReport
+from app.reports.wording import (
     day_text,
     direction_name,
     duration,
@@ -31,7 +30,8 @@ from app.work.report_text import (
     shift_hours,
     shift_name,
 )
-from app.work.report_xlsx import replaced_atomically
+from app.reports.xlsx import replaced_atomically
+from app.system.clock import VIETNAM
 from app.work.tally import CampaignProgress
 
 STYLE = """

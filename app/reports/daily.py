@@ -5,7 +5,7 @@ each clerk of each shift against their quota with their pace, the entries by
 book kind, the day against the team's quota, the campaign against its
 target with the projected finish, and the keying errors verification found
 per shift and per clerk, as trends. Built from the tallies (app.work.tally);
-the XLSX (app.work.report_xlsx) and the PDF (ui.reports) only lay it out.
+the XLSX (app.reports.xlsx) and the PDF (ui.reports) only lay it out.
 """
 
 from __future__ import annotations

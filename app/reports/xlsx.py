@@ -23,9 +23,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from app.quality.error_rates import Trend
-from app.system.clock import VIETNAM
-from app.work.report import ClerkLine, DailyReport, KindLine, ShiftLine
-from app.work.report_text import (
+from app.reports.daily import ClerkLine, DailyReport, KindLine, ShiftLine
+from app.reports.wording import (
     day_text,
     direction_name,
     error_lines,
@@ -36,6 +35,7 @@ from app.work.report_text import (
     shift_hours,
     shift_name,
 )
+from app.system.clock import VIETNAM
 
 Row = TypeVar("Row")
 
@@ -51,7 +51,7 @@ HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
 
 @dataclass(frozen=True)
 class _Column(Generic[Row]):
-    header: str  # a key of report_text.LABELS
+    header: str  # a key of wording.LABELS
     value: Callable[[Row], Any]
     number_format: str | None = None
 

@@ -12,8 +12,8 @@ from datetime import date
 
 from app.db.models import DeferralReason
 from app.quality.error_rates import Direction, ErrorTrends, Trend
+from app.reports.daily import ShiftLine
 from app.specs import BookKind, Text, spec_for
-from app.work.report import ShiftLine
 from app.work.shifts import OUTSIDE
 from app.work.tally import CampaignProgress
 
