@@ -21,9 +21,7 @@ from app.demo import add_demo_entries, create_demo_station
 from app.keying.save import SaveAction, save_entry
 from app.keying.start import display_value, entry_to_edit
 from app.quality.duplicates import (
-    IDENTITIES,
     THRESHOLD,
-    Identity,
     Person,
     date_similarity,
     possible_duplicates,
@@ -31,6 +29,7 @@ from app.quality.duplicates import (
 )
 from app.rules import FieldValue
 from app.specs import BookKind
+from app.specs.identities import IDENTITIES, Identity
 from app.values.text import search_key
 
 RECALL, PRECISION = 0.95, 0.9  # what the pass must reach on each kind's set (README)

@@ -199,7 +199,7 @@ class Entry(Base):
     number: Mapped[int | None] = mapped_column(Integer)
     registration_date: Mapped[str | None] = mapped_column(String(10))  # ISO, partial
     title: Mapped[str] = mapped_column(String(200), default="")  # the main name, for lists
-    # The main person's date (app.quality.duplicates.IDENTITIES: the child's
+    # The main person's date (app.specs.identities.IDENTITIES: the child's
     # birth, the death, the wife's birth), ISO, partial.
     main_date: Mapped[str | None] = mapped_column(String(10))
     status: Mapped[str] = mapped_column(String(16), default=EntryStatus.DRAFT.value)

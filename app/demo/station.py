@@ -40,8 +40,8 @@ from app.db.models import (
 )
 from app.demo.entries import MAKERS, Values
 from app.demo.people import PeopleFactory
-from app.quality.duplicates import IDENTITIES
 from app.specs import BookKind, SourceStatus, spec_for
+from app.specs.identities import IDENTITIES
 from app.station.database import StationDatabase, init_station
 from app.system.clock import VIETNAM, Clock
 from app.values import text

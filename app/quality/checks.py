@@ -29,7 +29,6 @@ from app.db.models import Book, CheckFinding, Entry, FindingState, User
 from app.quality.completeness import Completeness, completeness
 from app.quality.duplicates import (
     CHECKED,
-    IDENTITIES,
     THRESHOLD,
     PossibleDuplicate,
     duplicates_of,
@@ -39,6 +38,7 @@ from app.quality.duplicates import (
 from app.quality.numbering import Found, sequence_findings
 from app.quality.places import unknown_places
 from app.specs import BookKind, BookSpec, spec_for
+from app.specs.identities import IDENTITIES
 from app.system.clock import Clock
 
 # Why a finding closed itself: its entries were corrected.

@@ -1,13 +1,12 @@
 """Possible duplicates: the same person keyed twice (issue 6).
 
-A person is the entry's identity per kind of book: the main name and date
-(the child and their birth, the deceased and the death, the wife and her
-birth, the adopted child and their birth) and the names or dates beside it
-(the parents, the husband, the adoptive parents). The same person keyed
-twice differs by what clerks get wrong: a tone mark, a letter, two digits
-of a date swapped, a parent left out, the words of the name in another
-order, or a middle name the book once wrote and once left out ("Nguyễn
-Thị Lan", "Nguyễn Lan": alike only when the date and the parents agree).
+A person is the entry's identity per kind of book (app.specs.identities):
+the main name and date, and the names or dates beside it. The same person
+keyed twice differs by what clerks get wrong: a tone mark, a letter, two
+digits of a date swapped, a parent left out, the words of the name in
+another order, or a middle name the book once wrote and once left out
+("Nguyễn Thị Lan", "Nguyễn Lan": alike only when the date and the parents
+agree).
 
 Sex is part of who someone is where the book records it: a boy and a girl
 are two people. Twins are two people too: the same parents and the same
@@ -39,36 +38,9 @@ from sqlalchemy.orm import Session
 
 from app.db.models import Book, Entry, EntryName, EntryStatus
 from app.specs import BookKind
+from app.specs.identities import IDENTITIES, Identity
 from app.values import text
 
-
-@dataclass(frozen=True)
-class Identity:
-    """The fields that say who an entry is about, for one kind of book."""
-
-    name: str
-    date: str
-    others: tuple[str, ...]
-    sex: str | None = None  # where the book records the person's sex
-
-
-IDENTITIES = {
-    BookKind.BIRTH: Identity(
-        "child_name", "child_birth_date", ("mother_name", "father_name"), sex="child_sex"
-    ),
-    BookKind.DEATH: Identity(
-        "deceased_name", "death_date", ("deceased_birth_date",), sex="deceased_sex"
-    ),
-    BookKind.MARRIAGE: Identity(
-        "wife_name", "wife_birth_date", ("husband_name", "husband_birth_date")
-    ),
-    BookKind.ADOPTION: Identity(
-        "child_name",
-        "child_birth_date",
-        ("adoptive_father_name", "adoptive_mother_name"),
-        sex="child_sex",
-    ),
-}
 # How much each part weighs in the score; the others' weight goes to the
 # name and the date when neither entry has them.
 NAME_WEIGHT, DATE_WEIGHT, OTHERS_WEIGHT = 0.5, 0.3, 0.2
@@ -316,7 +288,7 @@ def _blocks(
             .order_by(Entry.main_date)
         )
     else:
-        # The names' keys as the station indexes them (app.keying.save), in order.
+        # The names' keys as the station indexes them (app.entries.names), in order.
         query = (
             select(*_columns(identity))
             .join(EntryName, EntryName.entry_id == Entry.id)
