@@ -9,7 +9,8 @@ from sqlalchemy import func, select
 
 from app.db.models import Book, Entry, EntryStatus, User, Verification
 from app.demo import DEMO_LOCALITY, add_demo_double_keying, add_demo_entries, create_demo_station
-from app.keying.save import decode_values, find_by_name
+from app.entries.field_values import decode_values
+from app.entries.names import find_by_name
 from app.keying.start import suggestions
 from app.quality.error_rates import error_trends
 from app.reference import gazetteer

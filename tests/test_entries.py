@@ -11,7 +11,9 @@ from sqlalchemy import func, select
 from app.db.models import Book, DeferralReason, Entry, EntryStatus, Role, User
 from app.demo.entries import MAKERS
 from app.demo.people import PeopleFactory
-from app.keying.save import SaveAction, decode_values, find_by_name, save_entry
+from app.entries.field_values import decode_values
+from app.entries.names import find_by_name
+from app.keying.save import SaveAction, save_entry
 from app.keying.start import entry_to_edit, open_draft
 from app.rules import FieldValue
 from app.specs import BookKind, SourceStatus

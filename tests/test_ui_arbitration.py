@@ -10,7 +10,7 @@ from test_ui_work import open_window
 from verification_helpers import decide_planted, key_twice, make_team, user
 
 from app.db.models import Entry, FieldDifference, Verification
-from app.keying.save import decode_values
+from app.entries.field_values import decode_values
 from ui.context import StationContext
 from ui.quality.arbitration import ArbitrationDialog
 from ui.work_settings import WorkSettingsDialog

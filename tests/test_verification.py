@@ -13,7 +13,8 @@ from work_helpers import add_book
 from app.access.roles import NotAllowed
 from app.batch.export import ready_for_export
 from app.db.models import Entry, FieldDifference, Verification
-from app.keying.save import SaveAction, decode_values, save_entry
+from app.entries.field_values import decode_values
+from app.keying.save import SaveAction, save_entry
 from app.quality.draw import drawn, set_share, share_for
 from app.quality.error_rates import Rate, error_trends
 from app.quality.verification import (

@@ -24,8 +24,9 @@ from app.bench.operation import Operation
 from app.db.models import Book, Entry, EntryName, FieldDifference, Role, User, Verification
 from app.demo.people import PeopleFactory
 from app.demo.station import book_values
+from app.entries.names import find_by_name
 from app.keying.lists import entries_of_book
-from app.keying.save import SaveAction, find_by_name, save_entry
+from app.keying.save import SaveAction, save_entry
 from app.keying.start import fresh_values
 from app.rules import FieldValue
 from app.specs import BookKind, spec_for

@@ -15,10 +15,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db.models import Book, Entry, EntryStatus, User
-from app.keying.save import decode_values, edited_entry, pending_edit
+from app.entries.field_values import decode_values, defaults
+from app.entries.pending import edited_entry, pending_edit
 from app.reference import ethnic, gazetteer
 from app.rules import FieldValue
-from app.specs import BookSpec, FieldSpec, FieldType, spec_for
+from app.specs import FieldSpec, FieldType, spec_for
 from app.values.dates import DateError, PartialDate
 
 
@@ -30,12 +31,6 @@ def last_entry(session: Session, book: Book) -> Entry | None:
         .order_by(Entry.year.desc(), Entry.number.desc().nulls_last(), Entry.id.desc())
         .limit(1)
     ).first()
-
-
-def defaults(spec: BookSpec) -> dict[str, FieldValue]:
-    """What the clerk accepts with one key: nationality "Việt Nam", the usual
-    kind of registration."""
-    return {f.key: FieldValue(f.default) for f in spec.fields if f.default}
 
 
 def fresh_values(session: Session, book: Book) -> dict[str, FieldValue]:
@@ -81,7 +76,7 @@ def open_draft(session: Session, user: User) -> Entry | None:
 def entry_to_edit(session: Session, entry: Entry) -> tuple[Entry, dict[str, FieldValue]]:
     """What the form holds when ``entry`` is opened: the entry and its values.
 
-    An entry with a pending edit (see :mod:`app.keying.save`) opens with the
+    An entry with a pending edit (see :mod:`app.entries.pending`) opens with the
     edit, so that what was typed before a crash comes back; a pending edit
     opens as the entry it edits, so that saving it corrects that entry.
     """

@@ -37,8 +37,9 @@ from app.db.models import (
     Verification,
     VerificationState,
 )
-from app.keying.save import SaveAction, decode_values, encode_values, save_entry
-from app.keying.start import defaults
+from app.entries.field_values import decode_values, defaults, encode_values
+from app.entries.store import SaveAction, store_entry
+from app.quality.checks import check_entry
 from app.quality.draw import OPEN_STATES
 from app.rules import Assessment, FieldValue, assess
 from app.specs import FieldSpec, FieldType, spec_for
@@ -192,13 +193,17 @@ def arbitrate(
     entry = session.get_one(Entry, verification.entry_id)
     book = session.get_one(Book, entry.book_id)
     values = decode_values(entry.values) | {d.field: chosen[d.field] for d in found}
-    outcome = save_entry(
+    outcome = store_entry(
         session, book=book, values=values, user=lead, action=SaveAction.COMPLETE, clock=clock,
         entry=entry,
     )  # fmt: skip
     if not outcome.saved:
         return outcome.assessment
     assert outcome.entry is not None  # a save that went through has its entry
+    if outcome.rewritten:
+        # Checked across entries as a clerk's correction is. Not drawn again:
+        # its verification is this one.
+        check_entry(session, outcome.entry, book, clock, fresh=outcome.was_draft)
     stored = outcome.entry.values
     spec = spec_for(book.kind)
     for difference in found:

@@ -1,7 +1,7 @@
 """The count of entries completed each day, kept as entries are saved.
 
 Every change of an entry's ``completed_at`` goes through :func:`completion_moved`
-(app.keying.save does it), so that ``daily_done`` always equals a recount of the
+(app.entries.store does it), so that ``daily_done`` always equals a recount of the
 entries; :func:`recount` makes that recount, to fill the table after a bulk
 load and to let ``sohoa check`` prove it.
 """
