@@ -2,7 +2,8 @@
 
 import-linter reads only what is a package, and a contract that cannot fail
 proves nothing: so every folder of app/ must be a package, and a forbidden
-import planted in each of them, in a copy of the tree, must be reported.
+import planted in each of them, in a copy of the tree, must be reported, as
+must a part of app/ that imports one of the parts above it.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
-CONTRACTS = 2
+CONTRACTS = 3
 # The modules of the pure core, which no database may reach.
 PURE = ("specs", "rules", "values", "reference")
 
@@ -86,3 +87,15 @@ def test_a_database_import_in_the_pure_core_breaks_its_contract(tmp_path: Path) 
     missed = [module for module in planted if f"{module} -> sqlalchemy" not in result.stdout]
     assert missed == [], result.stdout
     assert "app.values.text -> app.db.models" in result.stdout
+
+
+def test_a_part_of_app_importing_one_above_it_breaks_the_layers(tmp_path: Path) -> None:
+    tree = copy_of_the_tree(tmp_path)
+    # The values are read by the keying: the keying read by the values is a cycle.
+    (tree / "app" / "values" / "sneaky.py").write_text("import app.keying.save\n")
+
+    result = lint_imports(tree)
+
+    assert result.returncode != 0
+    assert "no cycles between the parts of app/ BROKEN" in result.stdout, result.stdout
+    assert "- .values -> .keying" in result.stdout, result.stdout
