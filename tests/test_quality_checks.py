@@ -12,6 +12,12 @@ from work_helpers import add_book, add_user
 from app.access.roles import NotAllowed
 from app.db.models import Book, CheckFinding, Entry, FindingState, Role, User
 from app.keying.save import SaveAction, save_entry
+from app.quality.check_kinds import (
+    CheckKind,
+    DatesOutOfOrderDetail,
+    NumberSkippedDetail,
+    read_detail,
+)
 from app.quality.checks import (
     NO_LONGER_FOUND,
     FindingError,
@@ -83,6 +89,19 @@ def test_a_pass_finds_a_skipped_number_and_dates_out_of_order(station, clock, ke
     [order] = found["dates_out_of_order"]
     assert order.entry_ids == [entries[5], entries[6]]
     assert order.detail["dates"] == ["2010-07-20", "2010-07-12"]
+
+
+def test_each_finding_reads_back_as_what_its_kind_says(station, clock, keyed) -> None:
+    run_checks(station.sessions, clock)
+    with station.sessions() as session:
+        found = by_check(session)
+    [skipped], [order] = found[CheckKind.NUMBER_SKIPPED], found[CheckKind.DATES_OUT_OF_ORDER]
+
+    assert read_detail(skipped.check, skipped.detail) == NumberSkippedDetail(2010, 4, 4)
+    said = read_detail(order.check, order.detail)
+    assert said == DatesOutOfOrderDetail(2010, (5, 6), ("2010-07-20", "2010-07-12"))
+    assert said.to_detail() == order.detail, "written back as it is stored"
+    assert read_detail("future_check", {}) is None, "a later version's kind is not guessed"
 
 
 def test_a_number_keyed_twice_is_found(station, clock, keyed) -> None:

@@ -6,17 +6,18 @@ import argparse
 from typing import Any, TypedDict
 
 from app.cli.common import Report, add_json_flag, station_of
+from app.quality.check_kinds import CheckKind
 from app.quality.checks import run_checks
 from app.quality.open_findings import ListedFinding, listed_findings
 from app.system.clock import SystemClock
 
-LABELS = {
-    "possible_duplicate": "possible duplicate",
-    "number_repeated": "number keyed twice",
-    "number_skipped": "number(s) skipped",
-    "dates_out_of_order": "registration dates out of order",
-    "incomplete": "little read from the book",
-    "unknown_place": "place not in the gazetteer",
+LABELS: dict[str, str] = {
+    CheckKind.POSSIBLE_DUPLICATE: "possible duplicate",
+    CheckKind.NUMBER_REPEATED: "number keyed twice",
+    CheckKind.NUMBER_SKIPPED: "number(s) skipped",
+    CheckKind.DATES_OUT_OF_ORDER: "registration dates out of order",
+    CheckKind.INCOMPLETE: "little read from the book",
+    CheckKind.UNKNOWN_PLACE: "place not in the gazetteer",
 }
 
 

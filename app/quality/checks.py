@@ -26,6 +26,13 @@ from app.access import audit
 from app.access.roles import require_lead
 from app.db.engine import StationSessions
 from app.db.models import Book, CheckFinding, Entry, FindingState, User
+from app.quality.check_kinds import (
+    CheckKind,
+    Found,
+    IncompleteDetail,
+    PossibleDuplicateDetail,
+    UnknownPlaceDetail,
+)
 from app.quality.completeness import Completeness, completeness
 from app.quality.duplicates import (
     CHECKED,
@@ -35,7 +42,7 @@ from app.quality.duplicates import (
     pair_score,
     possible_duplicates,
 )
-from app.quality.numbering import Found, sequence_findings
+from app.quality.numbering import sequence_findings
 from app.quality.places import unknown_places
 from app.specs import BookKind, BookSpec, spec_for
 from app.specs.identities import IDENTITIES
@@ -45,7 +52,7 @@ from app.system.clock import Clock
 NO_LONGER_FOUND = "no longer found: the entries were corrected"
 CHUNK = 10_000  # signatures per query: SQLite takes at most 32,766 values in one
 # The checks of one entry alone, found again (or not) at each of its saves.
-ENTRY_CHECKS = ("incomplete", "unknown_place")
+ENTRY_CHECKS = (CheckKind.INCOMPLETE, CheckKind.UNKNOWN_PLACE)
 
 
 @dataclass(frozen=True)
@@ -145,7 +152,7 @@ def _keep(session: Session, found: list[Found], clock: Clock) -> list[CheckFindi
         elif finding.state == FindingState.RESOLVED.value and finding.decided_by is None:
             finding.state = FindingState.OPEN.value
             finding.reason = finding.decided_at = None
-            finding.detail = each.detail
+            finding.detail = each.detail.to_detail()
     session.flush()
     return new
 
@@ -164,8 +171,8 @@ def _open_about(session: Session, entry_id: int) -> list[CheckFinding]:
             select(CheckFinding).where(
                 CheckFinding.state == FindingState.OPEN.value,
                 CheckFinding.signature.in_([f"{check}:{entry_id}" for check in ENTRY_CHECKS])
-                | CheckFinding.signature.like(f"possible_duplicate:{entry_id}:%")
-                | CheckFinding.signature.like(f"possible_duplicate:%:{entry_id}"),
+                | CheckFinding.signature.like(f"{CheckKind.POSSIBLE_DUPLICATE}:{entry_id}:%")
+                | CheckFinding.signature.like(f"{CheckKind.POSSIBLE_DUPLICATE}:%:{entry_id}"),
             )
         )
     )
@@ -179,11 +186,11 @@ def _still_alike(session: Session, kind: BookKind, finding: CheckFinding) -> boo
 
 def _finding(found: Found, clock: Clock) -> CheckFinding:
     return CheckFinding(
-        check=found.check,
+        check=found.check.value,
         signature=found.signature,
         book_id=found.book_id,
         entry_ids=list(found.entry_ids),
-        detail=found.detail,
+        detail=found.detail.to_detail(),
         found_at=clock.now(),
         state=FindingState.OPEN.value,
     )
@@ -217,27 +224,30 @@ def _entry_checks(
     places = unknown_places(spec, values)
     if places:
         found.append(
-            Found("unknown_place", f"unknown_place:{entry_id}", (entry_id,), book_id, places)
+            Found(
+                UnknownPlaceDetail(places),
+                f"{CheckKind.UNKNOWN_PLACE}:{entry_id}",
+                (entry_id,),
+                book_id,
+            )
         )
     return found
 
 
 def _duplicate(pair: PossibleDuplicate) -> Found:
     return Found(
-        "possible_duplicate",
-        f"possible_duplicate:{pair.first}:{pair.second}",
+        PossibleDuplicateDetail(pair.kind, round(pair.score, 3)),
+        f"{CheckKind.POSSIBLE_DUPLICATE}:{pair.first}:{pair.second}",
         (pair.first, pair.second),
-        detail={"kind": pair.kind.value, "score": round(pair.score, 3)},
     )
 
 
 def _incomplete(entry_id: int, book_id: int, measure: Completeness) -> Found:
     return Found(
-        "incomplete",
-        f"incomplete:{entry_id}",
+        IncompleteDetail(round(measure.score, 3), measure.missing),
+        f"{CheckKind.INCOMPLETE}:{entry_id}",
         (entry_id,),
         book_id,
-        {"score": round(measure.score, 3), "missing": list(measure.missing)},
     )
 
 

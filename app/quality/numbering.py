@@ -10,26 +10,20 @@ form warns of each at the save; this finds them all at once, in SQL).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import Any
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from app.db.models import Entry, EntryStatus
+from app.quality.check_kinds import (
+    CheckKind,
+    DatesOutOfOrderDetail,
+    Found,
+    NumberRepeatedDetail,
+    NumberSkippedDetail,
+)
 
 FULL_DATE = 10  # "YYYY-MM-DD": a date that can be put in order
-
-
-@dataclass(frozen=True)
-class Found:
-    """Something a check found: what, where, and the entries concerned."""
-
-    check: str
-    signature: str
-    entry_ids: tuple[int, ...]
-    book_id: int | None = None
-    detail: dict[str, Any] = field(default_factory=dict)
 
 
 def sequence_findings(session: Session) -> Iterator[Found]:
@@ -56,11 +50,10 @@ def _repeated(session: Session) -> Iterator[Found]:
     )
     for book_id, year, number, ids in rows:
         yield Found(
-            "number_repeated",
-            f"number_repeated:{book_id}:{year}:{number}",
+            NumberRepeatedDetail(year, number),
+            f"{CheckKind.NUMBER_REPEATED}:{book_id}:{year}:{number}",
             tuple(sorted(int(i) for i in ids.split(","))),
             book_id,
-            {"year": year, "number": number},
         )
 
 
@@ -95,11 +88,10 @@ def _gaps_and_order(session: Session) -> Iterator[Found]:
         if row.number - row.before_number > 1:
             first, last = row.before_number + 1, row.number - 1
             yield Found(
-                "number_skipped",
-                f"number_skipped:{row.book_id}:{row.year}:{first}-{last}",
+                NumberSkippedDetail(row.year, first, last),
+                f"{CheckKind.NUMBER_SKIPPED}:{row.book_id}:{row.year}:{first}-{last}",
                 pair,
                 row.book_id,
-                {"year": row.year, "first": first, "last": last},
             )
         if (
             row.registration_date
@@ -108,13 +100,12 @@ def _gaps_and_order(session: Session) -> Iterator[Found]:
             and row.registration_date < row.before_date
         ):
             yield Found(
-                "dates_out_of_order",
-                f"dates_out_of_order:{row.before_id}:{row.id}",
+                DatesOutOfOrderDetail(
+                    row.year,
+                    (row.before_number, row.number),
+                    (row.before_date, row.registration_date),
+                ),
+                f"{CheckKind.DATES_OUT_OF_ORDER}:{row.before_id}:{row.id}",
                 pair,
                 row.book_id,
-                {
-                    "year": row.year,
-                    "numbers": [row.before_number, row.number],
-                    "dates": [row.before_date, row.registration_date],
-                },
             )

@@ -41,7 +41,12 @@ class ListedEntry:
 
 @dataclass(frozen=True)
 class ListedFinding:
-    """An open finding as the list shows it: plain values, no database object."""
+    """An open finding as the list shows it: plain values, no database object.
+
+    ``check`` is a :class:`~app.quality.check_kinds.CheckKind`'s value, or
+    the name of a kind this version does not know; ``detail`` is as stored,
+    read as its kind's by :func:`~app.quality.check_kinds.read_detail`.
+    """
 
     id: int
     check: str
