@@ -28,7 +28,8 @@ from sqlalchemy.exc import DatabaseError
 
 from app.db.models import BookCondition
 from app.specs import BookKind
-from app.work.inventory import BookRefused, ImportResult, Problem, import_books, register_book
+from app.work.inventory import BookRefused, ImportResult, import_books, register_book
+from app.work.inventory_problems import Problem
 from ui.context import StationContext
 from ui.models.books import condition_label, kind_label
 from ui.styles import FAILURE_STYLE

@@ -8,5 +8,7 @@
 - ``tally``: counts per day, shift, clerk, kind and outcome; the campaign's
   progress against its target.
 - ``dashboard``: what the lead's dashboard shows, read in one go.
-- ``inventory``: registering books, by hand or from a CSV/XLSX list.
+- ``inventory``: registering books, by hand or from a CSV/XLSX list;
+  ``inventory_sheet`` reads the list, ``inventory_problems`` says what is
+  wrong with a book or a row, in Vietnamese and English.
 """

@@ -6,16 +6,14 @@ nothing: one bad row and no book is registered, and every bad row is listed
 with its number as the spreadsheet shows it and a message in Vietnamese and
 English. Books registered before, exactly as the file lists them, are
 skipped, so the same list can be imported again after it was corrected.
+
+Reading the file is :mod:`app.work.inventory_sheet`'s; what can be wrong,
+in both languages, :mod:`app.work.inventory_problems`'.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import logging
 import re
-import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -32,39 +30,14 @@ from app.specs import BookKind, Text
 from app.system.clock import Clock, SystemClock, local_today
 from app.values.legacy_encodings import detect, mixed_scripts
 from app.values.text import normalize, refused_characters, search_key, without_invisible
+from app.work.inventory_problems import LABELS, Problem, listing, problem
+from app.work.inventory_sheet import SheetRefused, cell_text, read_sheet
 from app.work.queue import place_books
-
-log = logging.getLogger(__name__)
 
 FIRST_YEAR = 1945  # the civil-status books of the Republic start here
 MAX_OFFICE = 200
 MAX_VOLUME = 32
-HEADER_SEARCH_ROWS = 10  # title lines an office puts above the header row
-
-# The columns of a book, with the names a file may give them (any accents, any case).
-LABELS: dict[str, Text] = {
-    "kind": Text("Loại sổ", "Kind"),
-    "office": Text("Nơi đăng ký", "Office"),
-    "volume": Text("Quyển số", "Volume"),
-    "year": Text("Năm", "Year"),
-    "pages": Text("Số trang", "Pages"),
-    "expected_entries": Text("Số mục dự kiến", "Expected entries"),
-    "condition": Text("Tình trạng", "Condition"),
-}
-OTHER_HEADERS = {
-    "kind": ("loai", "loai so ho tich"),
-    "office": ("co quan dang ky", "noi dang ky ho tich"),
-    "volume": ("quyen", "so quyen"),
-    "year": ("nam dang ky",),
-    "pages": ("trang",),
-    "expected_entries": ("so muc", "expected"),
-    "condition": ("tinh trang so",),
-}
-HEADER_NAMES = {
-    search_key(alias): name
-    for name, label in LABELS.items()
-    for alias in (label.vi, label.en, name.replace("_", " "), *OTHER_HEADERS[name])
-}
+# The columns a book cannot go without, in the form or in a file.
 REQUIRED = ("kind", "office", "volume", "year")
 
 KIND_TEXT = {
@@ -86,92 +59,6 @@ CONDITION_NAMES = {search_key(t.vi): c for c, t in CONDITION_TEXT.items()} | {
     t.en: c for c, t in CONDITION_TEXT.items()
 }
 CONDITION_NAMES["hong"] = BookCondition.DAMAGED
-
-MESSAGES: dict[str, Text] = {
-    "required_missing": Text("Chưa nhập {field}.", "{field} is required."),
-    "not_a_number": Text(
-        "{field}: “{value}” không phải là số nguyên dương.",
-        "{field}: “{value}” is not a positive whole number.",
-    ),
-    "year_out_of_range": Text(
-        "{field}: “{value}” phải là một năm từ {first} đến {last}.",
-        "{field}: “{value}” must be a year from {first} to {last}.",
-    ),
-    "too_long": Text("{field}: dài quá {limit} ký tự.", "{field}: longer than {limit} characters."),
-    "refused_character": Text(
-        "{field}: không được có {what} {point}.", "{field}: {what} {point} is not allowed."
-    ),
-    "legacy_encoding": Text(
-        "{field}: “{value}” có vẻ gõ bằng bảng mã {encoding}, đúng là “{converted}”? "
-        "Hãy chuyển tệp sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey) rồi nhập lại.",
-        "{field}: “{value}” looks typed in the {encoding} encoding, is it “{converted}”? "
-        "Convert the file to Unicode (e.g. with Unikey's converter) and import it again.",
-    ),
-    "mixed_scripts": Text(
-        "{field}: “{value}” có chữ {script} “{char}” lẫn trong chữ Latinh.",
-        "{field}: “{value}” has a {script} letter “{char}” among Latin letters.",
-    ),
-    "unknown_kind": Text(
-        "{field}: “{value}” không phải loại sổ nào (khai sinh, kết hôn, khai tử, nuôi con nuôi).",
-        "{field}: “{value}” is no kind of book (birth, marriage, death, adoption).",
-    ),
-    "unknown_condition": Text(
-        "{field}: “{value}” không phải tình trạng nào (tốt, cũ, hư hỏng).",
-        "{field}: “{value}” is no condition (good, worn, damaged).",
-    ),
-    "already_registered": Text(
-        "Sổ {kind} quyển {volume} năm {year} của {office} đã có trong danh mục.",
-        "The {kind} book volume {volume} of {year} of {office} is already registered.",
-    ),
-    "registered_differently": Text(
-        "Sổ này đã có trong danh mục, nhưng với {fields} khác.",
-        "This book is already registered, but with another {fields}.",
-    ),
-    "repeated_in_file": Text(
-        "Sổ này trùng với sổ ở dòng {other}.", "This book is the same as the one in row {other}."
-    ),
-    "missing_columns": Text("Tệp không có cột: {columns}.", "The file has no column: {columns}."),
-    "no_books": Text("Tệp không có dòng sổ nào.", "The file lists no books."),
-    "not_utf8": Text(
-        "Tệp CSV không được lưu dạng UTF-8: trong Excel, hãy lưu lại bằng “CSV UTF-8”.",
-        "The CSV file is not UTF-8: in Excel, save it again as “CSV UTF-8”.",
-    ),
-    "unsupported_file": Text(
-        "Chỉ nhập được tệp .csv hoặc .xlsx.", "Only .csv and .xlsx files can be imported."
-    ),
-    "unreadable_file": Text("Không đọc được tệp {name}.", "Cannot read the file {name}."),
-}
-
-
-@dataclass(frozen=True)
-class Problem:
-    """What is wrong with a book or a row of a file, in both languages.
-
-    ``row`` is the row number as the spreadsheet shows it (None: the file
-    itself); ``field`` the column at fault, if one is.
-    """
-
-    code: str
-    params: tuple[tuple[str, str | int | Text], ...] = ()
-    field: str | None = None
-    row: int | None = None
-
-    def message(self, language: str = "vi") -> str:
-        values = {k: v.get(language) if isinstance(v, Text) else v for k, v in self.params}
-        return MESSAGES[self.code].get(language).format(**values)
-
-
-def _problem(code: str, field: str | None = None, **params: str | int | Text) -> Problem:
-    if code not in MESSAGES:
-        raise KeyError(f"no message for inventory problem {code!r}")
-    if field is not None:
-        params.setdefault("field", LABELS[field])
-    return Problem(code, tuple(sorted(params.items())), field)
-
-
-def _listing(fields: list[str]) -> Text:
-    """The labels of ``fields``, as a list in each language."""
-    return Text(", ".join(LABELS[f].vi for f in fields), ", ".join(LABELS[f].en for f in fields))
 
 
 class BookRefused(ValueError):
@@ -215,8 +102,8 @@ class BookDetails:
     def duplicate_of(self, book: Book | Row[Any]) -> Problem:
         differ = self.differences(book)
         if differ:
-            return _problem("registered_differently", differ[0], fields=_listing(differ))
-        return _problem(
+            return problem("registered_differently", differ[0], fields=listing(differ))
+        return problem(
             "already_registered",
             "volume",
             kind=KIND_TEXT[self.kind],
@@ -242,13 +129,17 @@ def check_book(
     """
     problems: list[Problem] = []
     details = BookDetails(
-        kind=_kind(_text(kind), problems),
-        office=_name("office", _written("office", _text(office), problems), MAX_OFFICE, problems),
-        volume=_name("volume", _written("volume", _text(volume), problems), MAX_VOLUME, problems),
-        year=_year(_text(year), problems),
-        pages=_count("pages", _text(pages), problems),
-        expected_entries=_count("expected_entries", _text(expected_entries), problems),
-        condition=_condition(_text(condition), problems),
+        kind=_kind(cell_text(kind), problems),
+        office=_name(
+            "office", _written("office", cell_text(office), problems), MAX_OFFICE, problems
+        ),
+        volume=_name(
+            "volume", _written("volume", cell_text(volume), problems), MAX_VOLUME, problems
+        ),
+        year=_year(cell_text(year), problems),
+        pages=_count("pages", cell_text(pages), problems),
+        expected_entries=_count("expected_entries", cell_text(expected_entries), problems),
+        condition=_condition(cell_text(condition), problems),
     )
     return (None, problems) if problems else (details, [])
 
@@ -323,20 +214,14 @@ def import_books(session: Session, user: User, path: Path, *, clock: Clock) -> I
     """
     require_lead(user, "import books")
     try:
-        rows = list(_read_rows(Path(path)))
-    except _FileRefused as refused:
+        sheet = read_sheet(Path(path))
+    except SheetRefused as refused:
         return ImportResult(problems=[refused.problem])
-    header_at = next(
-        (i for i, (_, cells) in enumerate(rows[:HEADER_SEARCH_ROWS]) if _columns(cells)), 0
-    )
-    header = rows[header_at][1] if rows else []
-    columns = _columns(header)
-    result = ImportResult(
-        ignored_columns=[h for i, h in enumerate(header) if h and i not in columns.values()]
-    )
+    columns = sheet.columns
+    result = ImportResult(ignored_columns=sheet.ignored_columns)
     missing = [name for name in REQUIRED if name not in columns]
     if missing:
-        result.problems.append(_problem("missing_columns", columns=_listing(missing)))
+        result.problems.append(problem("missing_columns", columns=listing(missing)))
         return result
     existing = {
         (b.kind, b.office, b.volume, b.year): b
@@ -344,7 +229,7 @@ def import_books(session: Session, user: User, path: Path, *, clock: Clock) -> I
     }
     first_row_of: dict[tuple[str, str, str, int], int] = {}
     new: list[BookDetails] = []
-    for number, cells in rows[header_at + 1 :]:
+    for number, cells in sheet.rows:
         if not any(cells):
             continue
         details, problems = check_book(
@@ -352,7 +237,7 @@ def import_books(session: Session, user: User, path: Path, *, clock: Clock) -> I
         )
         if details is not None:
             if details.key in first_row_of:
-                problems = [_problem("repeated_in_file", other=first_row_of[details.key])]
+                problems = [problem("repeated_in_file", other=first_row_of[details.key])]
             elif details.key in existing:
                 duplicate = details.duplicate_of(existing[details.key])
                 if duplicate.code == "already_registered":
@@ -364,7 +249,7 @@ def import_books(session: Session, user: User, path: Path, *, clock: Clock) -> I
             first_row_of.setdefault(details.key, number)
         result.problems += [replace(p, row=number) for p in problems]
     if not new and not result.skipped and not result.problems:
-        result.problems.append(_problem("no_books"))
+        result.problems.append(problem("no_books"))
     if result.problems or not new:
         return result
     # The new books are placed while still transient (place_books sets their
@@ -407,15 +292,6 @@ def all_books(session: Session) -> list[Book]:
 # Reading the values of a book
 
 
-def _text(value: object) -> str:
-    """A cell or a typed value as text: 12.0 from Excel reads as "12"."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
-
-
 # A list repeats the same few offices, kinds and conditions thousands of times.
 _normalized = lru_cache(maxsize=4096)(normalize)
 
@@ -432,9 +308,9 @@ def _kind(text: str, problems: list[Problem]) -> BookKind:
     if kind is not None:
         return kind
     problems.append(
-        _problem("required_missing", "kind")
+        problem("required_missing", "kind")
         if not text
-        else _problem("unknown_kind", "kind", value=text)
+        else problem("unknown_kind", "kind", value=text)
     )
     return BookKind.BIRTH
 
@@ -445,7 +321,7 @@ def _condition(text: str, problems: list[Problem]) -> BookCondition:
     condition = _condition_named(text)
     if condition is not None:
         return condition
-    problems.append(_problem("unknown_condition", "condition", value=text))
+    problems.append(problem("unknown_condition", "condition", value=text))
     return BookCondition.GOOD
 
 
@@ -465,10 +341,10 @@ def _written(field: str, text: str, problems: list[Problem]) -> str:
     # the conversion says all there is to say of them.
     for refused in refused_characters(normalize(conversion.converted if conversion else text)):
         what = CHARACTER_WORDS[refused.kind.value]
-        problems.append(_problem("refused_character", field, what=what, point=refused.code_point))
+        problems.append(problem("refused_character", field, what=what, point=refused.code_point))
     if conversion is not None:
         problems.append(
-            _problem(
+            problem(
                 "legacy_encoding",
                 field,
                 value=shown,
@@ -478,7 +354,7 @@ def _written(field: str, text: str, problems: list[Problem]) -> str:
         )
     elif mixed is not None:
         problems.append(
-            _problem(
+            problem(
                 "mixed_scripts",
                 field,
                 value=shown,
@@ -491,9 +367,9 @@ def _written(field: str, text: str, problems: list[Problem]) -> str:
 
 def _name(field: str, text: str, limit: int, problems: list[Problem]) -> str:
     if not text:
-        problems.append(_problem("required_missing", field))
+        problems.append(problem("required_missing", field))
     elif len(text) > limit:
-        problems.append(_problem("too_long", field, limit=limit))
+        problems.append(problem("too_long", field, limit=limit))
     return text
 
 
@@ -506,7 +382,7 @@ def _count(field: str, text: str, problems: list[Problem]) -> int | None:
         return None
     number = int(re.sub(r"\D", "", text)) if _WHOLE.fullmatch(text) else 0
     if number <= 0:
-        problems.append(_problem("not_a_number", field, value=text))
+        problems.append(problem("not_a_number", field, value=text))
         return None
     return number
 
@@ -514,70 +390,11 @@ def _count(field: str, text: str, problems: list[Problem]) -> int | None:
 def _year(text: str, problems: list[Problem]) -> int:
     last = local_today(SystemClock()).year
     if not text:
-        problems.append(_problem("required_missing", "year"))
+        problems.append(problem("required_missing", "year"))
     elif not text.isdecimal() or not FIRST_YEAR <= int(text) <= last:
         problems.append(
-            _problem("year_out_of_range", "year", value=text, first=FIRST_YEAR, last=last)
+            problem("year_out_of_range", "year", value=text, first=FIRST_YEAR, last=last)
         )
     else:
         return int(text)
     return 0
-
-
-# Reading a file
-
-
-class _FileRefused(Exception):
-    def __init__(self, problem: Problem) -> None:
-        super().__init__(problem.message("en"))
-        self.problem = problem
-
-
-def _columns(header: list[str]) -> dict[str, int]:
-    """Which column of the header row holds each detail of a book."""
-    columns: dict[str, int] = {}
-    for at, cell in enumerate(header):
-        name = HEADER_NAMES.get(search_key(cell.replace("_", " ")))
-        if name is not None:
-            columns.setdefault(name, at)
-    return columns
-
-
-def _read_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
-    """The rows of the file, numbered as a spreadsheet numbers them, as text."""
-    suffix = path.suffix.lower()
-    if suffix not in (".csv", ".xlsx"):
-        raise _FileRefused(_problem("unsupported_file"))
-    try:
-        rows = _csv_rows(path.read_bytes()) if suffix == ".csv" else _xlsx_rows(path)
-    except (OSError, zipfile.BadZipFile, KeyError, csv.Error) as e:
-        log.warning("cannot read the book list %s", path, exc_info=True)
-        raise _FileRefused(_problem("unreadable_file", name=path.name)) from e
-    for number, cells in enumerate(rows, start=1):
-        yield number, [_text(cell) for cell in cells]
-
-
-def _csv_rows(content: bytes) -> list[list[str]]:
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise _FileRefused(_problem("not_utf8")) from e
-    # Excel with Vietnamese regional settings separates with ";", not ",".
-    first_line = text.split("\n", 1)[0]
-    delimiter = max(";,\t", key=first_line.count)
-    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-
-
-def _xlsx_rows(path: Path) -> list[tuple[object, ...]]:
-    # Imported here: the window starts faster without openpyxl (0.2 s).
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except InvalidFileException as e:
-        raise zipfile.BadZipFile(f"not an Excel workbook: {e}") from e
-    try:
-        return list(workbook.worksheets[0].iter_rows(values_only=True))
-    finally:
-        workbook.close()
