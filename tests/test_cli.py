@@ -224,8 +224,8 @@ def test_opening_the_window_loads_no_command() -> None:
         "argv = ['--data-dir', 'x', '--language', 'vi']; "
         "args = build_parser(with_commands=names_a_command(argv)).parse_args(argv); "
         "print(args.command, sorted(m for m in sys.modules if m.startswith(('app.cli.', "
-        "'app.batch.export', 'app.batch.verify', 'app.centre', 'app.bench', 'minisign', "
-        "'cryptography', 'keyring', 'bagit'))))"
+        "'app.batch.export', 'app.batch.record', 'app.batch.verify', 'app.centre', 'app.bench', "
+        "'minisign', 'cryptography', 'keyring', 'bagit'))))"
     )
 
     result = subprocess.run(

@@ -11,7 +11,7 @@ from verification_helpers import decide_planted, entry_values, key_twice, make_t
 from work_helpers import add_book
 
 from app.access.roles import NotAllowed
-from app.batch.export import ready_for_export
+from app.batch.record import ready_for_export
 from app.db.models import Entry, FieldDifference, Verification
 from app.entries.field_values import decode_values
 from app.keying.save import SaveAction, save_entry

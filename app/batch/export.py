@@ -4,7 +4,8 @@ An export happens in three steps, so that a pulled stick or a power cut at
 any moment leaves nothing marked and no half batch that verifies:
 
 1. The batch is recorded (number, UUID, the exact entries and versions, the
-   plaintext) in one transaction. Nothing is marked exported yet.
+   plaintext) in one transaction (:mod:`app.batch.record`). Nothing is
+   marked exported yet.
 2. It is written as ``NAME.partial``, every file and directory synced,
    renamed to ``NAME``, then read back and verified.
 3. Only then are its entries marked exported, in one transaction.
@@ -18,9 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import shutil
-import uuid
 import zlib
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -28,17 +27,7 @@ from pathlib import Path
 from typing import Any, cast
 
 import minisign
-from sqlalchemy import (
-    ColumnElement,
-    CursorResult,
-    Text,
-    and_,
-    func,
-    insert,
-    select,
-    type_coerce,
-    update,
-)
+from sqlalchemy import CursorResult, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import __version__
@@ -48,25 +37,26 @@ from app.access.roles import require_lead
 from app.batch.age import encrypt
 from app.batch.bag import write_bag
 from app.batch.durable import rename
-from app.batch.format import BAG_INFO, PARTIAL, BatchInfo, batch_name, header, json_line
+from app.batch.format import BAG_INFO, PARTIAL, BatchInfo, batch_name
 from app.batch.keys import centre_recipients, load_signing_key, station_public_key
+from app.batch.record import (
+    WRITING_STEPS,
+    Progress,
+    next_sequence,
+    pending_batch,
+    ready_for_export,
+    record_batch,
+)
 from app.batch.signature import sign
 from app.batch.trust import TrustList
 from app.batch.verify import BatchRejected, verify_batch
-from app.db.models import Batch, BatchEntry, Book, Entry, EntryStatus, Station, User
-from app.quality.draw import not_under_verification
+from app.db.models import Batch, BatchEntry, Entry, EntryStatus, Station, User
 from app.system.clock import VIETNAM, Clock
 
 # Entries in one batch at most: a day's work of a team is about half of it.
 # A station's first export after months of keying goes as several batches,
 # each small enough to write, read back and hold in memory in seconds.
 BATCH_ENTRIES = 10_000
-# Progress counts the entries put in the batch, then these steps of writing:
-# encrypting, writing and syncing, reading back and recording.
-WRITING_STEPS = 3
-PROGRESS_EVERY = 500
-
-Progress = Callable[[int, int], None]
 
 
 class ExportProblem(StrEnum):
@@ -130,38 +120,17 @@ class BatchRecord:
     written_at: datetime | None
 
 
-# Entries done and not at the centre yet: completed, or completed and verified.
-READY = (EntryStatus.COMPLETED.value, EntryStatus.VERIFIED.value)
-
-
-# The order the entries ready go into batches: completed longest ago first,
-# in the order of the index on (status, completed_at), so that taking the
-# next batch sorts nothing when a station has hundreds of thousands ready.
-EXPORT_ORDER = (Entry.status, Entry.completed_at, Entry.id)
-
-
-def ready_for_export() -> ColumnElement[bool]:
-    """Which entries the next batch takes: done, not exported yet, and not
-    waiting for a second keying or the lead's arbitration."""
-    return and_(Entry.status.in_(READY), not_under_verification())
-
-
-def audit_chain_head(session: Session) -> str:
-    """The head of the station's audit chain, for bag-info.txt."""
-    return audit.chain_head(session)
-
-
 def plan_export(session: Session, limit: int = BATCH_ENTRIES) -> ExportPlan | None:
     """The batch the next export will write, or None when nothing is ready."""
     ready = session.execute(
         select(func.count()).select_from(Entry).where(ready_for_export())
     ).scalar_one()  # a count is always one row
-    pending = _pending(session)
+    pending = pending_batch(session)
     if pending is not None:
         return ExportPlan(pending.sequence, pending.entry_count, ready, resumes=True)
     if not ready:
         return None
-    return ExportPlan(_next_sequence(session), min(ready, limit), ready, resumes=False)
+    return ExportPlan(next_sequence(session), min(ready, limit), ready, resumes=False)
 
 
 def list_batches(session: Session) -> list[BatchRecord]:
@@ -202,7 +171,7 @@ def export_batch(
     """
     station, secret, recipients = _prepare(sessions, target, keystore, by)
     with sessions.begin() as session:
-        batch = _pending(session) or _record_batch(session, station, clock, progress, limit)
+        batch = pending_batch(session) or record_batch(session, station, clock, progress, limit)
     if batch is None:
         return None
     return _write_and_mark(
@@ -255,109 +224,6 @@ def _prepare(
             ExportProblem.NO_FOLDER, f"{target} is not a folder (is the stick plugged in?)"
         )
     return station, secret, recipients
-
-
-def _pending(session: Session) -> Batch | None:
-    return session.scalars(
-        select(Batch).where(Batch.exported_at.is_(None)).order_by(Batch.sequence)
-    ).first()
-
-
-def _next_sequence(session: Session) -> int:
-    return (session.scalar(select(func.max(Batch.sequence))) or 0) + 1
-
-
-def _record_batch(
-    session: Session, station: Station, clock: Clock, progress: Progress | None, limit: int
-) -> Batch | None:
-    """Step 1: the next batch (the entries completed longest ago first),
-    recorded with its exact plaintext.
-
-    The entries are read a few hundred at a time: their values, parsed, are
-    the bulk of the memory an export takes; the lines they become are not.
-    """
-    # Counted up to the limit only: a station may have a million ready.
-    count = session.scalar(
-        select(func.count()).select_from(
-            select(Entry.id).where(ready_for_export()).limit(limit).subquery()
-        )
-    )
-    if not count:
-        return None
-    sequence, batch_uuid = _next_sequence(session), str(uuid.uuid4())
-    lines = [header(station.code, sequence, batch_uuid, count)]
-    versions: list[tuple[int, int]] = []
-    rows = session.execute(
-        select(
-            Entry.id,
-            Entry.uuid,
-            Entry.version,
-            Book.kind,
-            Book.office,
-            Book.volume,
-            Book.year,
-            Entry.year,
-            Entry.number,
-            Entry.registration_date,
-            # As stored: JSON text, put in the line as it is rather than
-            # parsed and written again (most of an export's time).
-            type_coerce(Entry.values, Text),
-            Entry.completed_at,
-            User.username,
-            Entry.updated_at,
-        )
-        .join(Book, Book.id == Entry.book_id)
-        .outerjoin(User, User.id == Entry.completed_by)
-        .where(ready_for_export())
-        .order_by(*EXPORT_ORDER)
-        .limit(count),
-        execution_options={"yield_per": PROGRESS_EVERY},
-    )
-    for done, row in enumerate(rows, start=1):
-        lines.append(_entry_line(row))
-        versions.append((row[0], row[2]))
-        if progress is not None and done % PROGRESS_EVERY == 0:
-            progress(done, count + WRITING_STEPS)
-    if len(versions) != count:  # one transaction: the count cannot change under it
-        raise RuntimeError(f"{len(versions)} entries read for a batch of {count}")
-    batch = Batch(
-        uuid=batch_uuid,
-        sequence=sequence,
-        created_at=clock.now(),
-        entry_count=count,
-        audit_head=audit_chain_head(session),
-        payload=zlib.compress(("\n".join(lines) + "\n").encode("utf-8")),
-    )
-    session.add(batch)
-    session.flush()
-    session.execute(
-        insert(BatchEntry.__table__),
-        [{"batch_id": batch.id, "entry_id": e, "version": v} for e, v in versions],
-    )
-    return batch
-
-
-def _entry_line(row: Any) -> str:
-    """One entry's line: its labels, and its values as the station stores them."""
-    (
-        _id, entry_uuid, version, kind, office, volume, book_year, year, number,
-        registration_date, values, completed_at, completed_by, updated_at,
-    ) = row  # fmt: skip
-    labels = json_line(
-        {
-            "uuid": entry_uuid,
-            "version": version,
-            "kind": kind,
-            "book": {"office": office, "volume": volume, "year": book_year},
-            "year": year,
-            "number": number,
-            "registration_date": registration_date,
-            "completed_at": completed_at.isoformat() if completed_at else None,
-            "completed_by": completed_by,
-            "updated_at": updated_at.isoformat(),
-        }
-    )
-    return f'{labels[:-1]},"values":{values}}}'
 
 
 def _write_and_mark(

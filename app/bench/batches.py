@@ -31,13 +31,9 @@ from sqlalchemy import delete, select, update
 
 from app.access.keystore import SERVICE, Keystore, MemoryKeyring
 from app.batch.age import read_identities
-from app.batch.export import (
-    BATCH_ENTRIES,
-    EXPORT_ORDER,
-    export_batch,
-    ready_for_export,
-)
+from app.batch.export import BATCH_ENTRIES, export_batch
 from app.batch.keys import keyring_name
+from app.batch.record import EXPORT_ORDER, ready_for_export
 from app.batch.signature import StationPublicKey, new_key_pair
 from app.batch.trust import TrustList
 from app.bench.operation import Operation
