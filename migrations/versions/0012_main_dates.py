@@ -15,7 +15,7 @@ down_revision: str | None = "0011"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-# As app.quality.duplicates.IDENTITIES, written out: a migration keeps its own copy.
+# As app.specs.identities.IDENTITIES, written out: a migration keeps its own copy.
 MAIN_DATES = {
     "birth": "child_birth_date",
     "death": "death_date",
