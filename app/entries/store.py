@@ -105,7 +105,7 @@ def store_entry(
     if action is SaveAction.DEFER and deferral_reason is None:
         raise ValueError("deferring an entry needs a reason")
     now = clock.now()
-    row = EntryRow(
+    row = _EntryRow(
         values=encode_values(assessment.values),
         number=number,
         year=year,
@@ -189,7 +189,7 @@ def store_entry(
 
 
 @dataclass(frozen=True)
-class EntryRow:
+class _EntryRow:
     """What a save writes into an entry row, from the assessed values."""
 
     values: dict[str, dict[str, str]]
@@ -241,7 +241,7 @@ def _record_change(
 
 
 def _keep_pending_edit(
-    session: Session, entry: Entry, row: EntryRow, user: User, now: datetime
+    session: Session, entry: Entry, row: _EntryRow, user: User, now: datetime
 ) -> None:
     edit = pending_edit(session, entry)
     if row.values == entry.values:
