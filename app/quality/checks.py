@@ -43,7 +43,7 @@ from app.quality.duplicates import (
     possible_duplicates,
 )
 from app.quality.numbering import sequence_findings
-from app.quality.places import unknown_places
+from app.quality.unknown_places import unknown_places
 from app.specs import BookKind, BookSpec, spec_for
 from app.specs.identities import IDENTITIES
 from app.system.clock import Clock
