@@ -54,7 +54,7 @@ def open_window(qtbot, station, clock, username: str) -> MainWindow:
 
 
 def states(window: MainWindow) -> list[str]:
-    model = window.books
+    model = window.books_panel.books
     return [model.data(model.index(row, STATE)) for row in range(model.rowCount())]
 
 
@@ -74,7 +74,7 @@ def test_a_book_another_clerk_keys_is_refused_plainly(
     qtbot, station, clock, shelf, vietnamese, said
 ):
     first = open_window(qtbot, station, clock, "an")
-    first.open_next_book()
+    first.keying.open_next_book()
     second = open_window(qtbot, station, clock, "binh")
 
     second.open_book(first.book.id)
@@ -85,7 +85,7 @@ def test_a_book_another_clerk_keys_is_refused_plainly(
 
 def test_closing_the_window_gives_the_book_back(qtbot, station, clock, shelf):
     window = open_window(qtbot, station, clock, "an")
-    window.open_next_book()
+    window.keying.open_next_book()
     window.close()
 
     with station.sessions() as session:
@@ -106,12 +106,14 @@ def test_the_lead_reorders_and_holds_books_from_the_keyboard(
         assert [b.kind for b in open_books(session)] == ["birth", "death", "birth"]
         assert open_books(session)[1].on_hold
     assert states(window)[1] == "Tạm giữ"
-    assert window.books.book_at(1).kind is BookKind.DEATH, "the moved book stays selected"
+    assert window.books_panel.books.book_at(1).kind is BookKind.DEATH, (
+        "the moved book stays selected"
+    )
 
 
 def test_keys_pressed_become_active_time_and_keystrokes(qtbot, station, clock, shelf):
     window = open_window(qtbot, station, clock, "an")
-    window.open_next_book()
+    window.keying.open_next_book()
     for _ in range(5):
         qtbot.keyClicks(window.form.focusWidget(), "a")
         clock.moment = clock.moment.replace(second=clock.moment.second + 2)
