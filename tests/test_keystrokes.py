@@ -61,7 +61,7 @@ def test_a_clerk_needs_at_most_55_percent_of_the_naive_keys(station, window, clo
 
     for entry in run:
         Clerk(window.form, keyboard, clock.now().date()).key_entry(entry)
-        assert window.outcome.text() == f"Đã lưu mục số {entry['number']}.", [
+        assert window.keying.outcome.text() == f"Đã lưu mục số {entry['number']}.", [
             (f.field, f.message_en) for f in window.form.assessment.findings
         ]
 

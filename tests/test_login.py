@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import ADMIN_PASSWORD
 from sqlalchemy import select
+from storage_helpers import database_held, impatient
 
 from app.access.login import MAX_FAILURES, log_in
 from app.db.models import Book, User
@@ -40,6 +41,27 @@ def test_a_wrong_password_is_refused_in_vietnamese(login: LoginDialog) -> None:
     assert login.user is None
     assert login.problem.text() == "Tên đăng nhập hoặc mật khẩu không đúng."
     assert login.password.text() == "", "the password is typed again"
+
+
+@pytest.mark.usefixtures("vietnamese")
+def test_a_login_on_a_locked_database_says_so_and_can_be_tried_again(
+    qtbot, login: LoginDialog, station, monkeypatch
+) -> None:
+    impatient(station, monkeypatch)
+    keyboard = Keyboard()
+    keyboard.type("admin")
+    keyboard.press_tab()
+    keyboard.type(ADMIN_PASSWORD)
+
+    with qtbot.captureExceptions() as crashes, database_held(station.path):
+        keyboard.enter()
+
+    assert crashes == [], "not the crash dialog"
+    assert login.user is None
+    assert login.problem.text().startswith("Dữ liệu đang bị một chương trình khác khóa")
+    keyboard.type(ADMIN_PASSWORD)
+    keyboard.enter()
+    assert login.user is not None and login.user.username == "admin"
 
 
 def test_the_right_password_opens_the_session(login: LoginDialog) -> None:
@@ -110,7 +132,7 @@ def test_english_is_the_second_language(qtbot, station, clock) -> None:
     window.open_book(book.id)
 
     assert window.tabs.tabText(1) == "Keying (F7)"
-    assert window.book_title.text() == "Death register · UBND xã Tân Lập · volume 01 · 2015"
+    assert window.keying.book_title.text() == "Death register · UBND xã Tân Lập · volume 01 · 2015"
     layout = window.form.editors["death_date"].parentWidget().layout()
     assert layout.labelForField(window.form.editors["death_date"]).text() == "Date of death *"
 

@@ -59,7 +59,7 @@ def test_each_kind_is_keyed_and_saved_from_the_keyboard(station, window, kind) -
 
     [entry] = stored(station)
     assert entry.status == EntryStatus.COMPLETED
-    assert window.outcome.text() == "Đã lưu mục số 1."
+    assert window.keying.outcome.text() == "Đã lưu mục số 1."
     assert window.count_label.text() == "Số mục trong ca: 1/150"
 
 
@@ -75,7 +75,7 @@ def test_the_next_entry_starts_from_the_one_before(station, window) -> None:
         assert editors[carried].input.text() == first[carried], carried
     assert editors["child_name"].input.text() == ""
     assert Keyboard.focused().objectName() == "child_name"
-    assert window.entries.rowCount() == 1
+    assert window.keying.entries.rowCount() == 1
 
 
 def test_a_person_keyed_twice_is_pointed_out_at_the_save(station, window) -> None:
@@ -87,7 +87,7 @@ def test_a_person_keyed_twice_is_pointed_out_at_the_save(station, window) -> Non
     Clerk(window.form, Keyboard(), REGISTERED).key_entry(first | {"number": "2"})
 
     assert [e.status for e in stored(station)] == [EntryStatus.COMPLETED] * 2, "saved all the same"
-    assert window.outcome.text() == (
+    assert window.keying.outcome.text() == (
         f"Đã lưu mục số 2. Có thể trùng người với Khai sinh quyển 01/2015, số 1"
         f" ({first['child_name']}): tổ trưởng sẽ xem lại."
     )
@@ -102,7 +102,7 @@ def test_an_entry_with_an_error_is_not_saved_and_the_error_gets_the_focus(statio
     Clerk(window.form, Keyboard(), REGISTERED).key_entry(entry)
 
     assert [e.status for e in stored(station)] == [EntryStatus.DRAFT]
-    assert window.outcome.text().startswith("Chưa lưu được: 1 chỗ cần sửa.")
+    assert window.keying.outcome.text().startswith("Chưa lưu được: 1 chỗ cần sửa.")
     assert Keyboard.focused().objectName() == "child_birth_date"
     message = window.form.editors["child_birth_date"].message.text()
     assert message == "Ngày sinh (Người được khai sinh): ngày “31/02/2015” không có trong lịch."
@@ -139,12 +139,12 @@ def test_a_pause_in_typing_saves_a_draft_that_can_be_resumed(station, window, qt
     window.open_book(book.id)
     Keyboard().type("Phạm Thị Hoà")
 
-    qtbot.waitUntil(lambda: window.draft_label.text() == "Đã lưu nháp", timeout=3000)
+    qtbot.waitUntil(lambda: window.keying.draft_label.text() == "Đã lưu nháp", timeout=3000)
     with station.sessions() as session:
         draft = open_draft(session, window.user)
     assert draft.title == "Phạm Thị Hòa"
 
-    window.open_entry(draft.id)
+    window.keying.open_entry(draft.id)
     assert window.form.editors["wife_name"].input.text() == "Phạm Thị Hòa"
 
 
@@ -157,12 +157,12 @@ def test_a_completed_entry_reopened_and_edited_stays_completed(
     [done] = stored(station)
     clock.moment += timedelta(minutes=20)
 
-    window.open_entry(done.id)
+    window.keying.open_entry(done.id)
     window.form.focus("child_name")
     window.form.editors["child_name"].input.selectAll()
     Keyboard().type("Lê Thị Hoa")
     qtbot.waitUntil(
-        lambda: window.draft_label.text() == "Đã giữ các thay đổi; nhấn F10 để lưu vào mục",
+        lambda: window.keying.draft_label.text() == "Đã giữ các thay đổi; nhấn F10 để lưu vào mục",
         timeout=3000,
     )
 
@@ -172,18 +172,18 @@ def test_a_completed_entry_reopened_and_edited_stays_completed(
     assert (entry.completed_by, entry.completed_at) == (done.completed_by, done.completed_at)
     assert (entry.title, entry.version) == (done.title, 1)
     window.refresh_status()
-    window.refresh_books()
+    window.books_panel.refresh()
     assert window.count_label.text() == "Số mục trong ca: 1/150"
-    assert window.books.book_at(0).done == 1
+    assert window.books_panel.books.book_at(0).done == 1
 
     # Back to it later: what was typed is there, and F10 saves it into the entry.
-    window.new_entry()
-    window.open_entry(done.id)
+    window.keying.new_entry()
+    window.keying.open_entry(done.id)
     assert window.form.editors["child_name"].input.text() == "Lê Thị Hoa"
     Keyboard().press(Qt.Key.Key_F10)
 
     [entry] = stored(station)
-    assert window.outcome.text() == "Đã lưu mục số 1."
+    assert window.keying.outcome.text() == "Đã lưu mục số 1."
     assert (entry.status, entry.title, entry.version) == (EntryStatus.COMPLETED, "Lê Thị Hoa", 2)
     assert entry.completed_at == done.completed_at
     assert window.count_label.text() == "Số mục trong ca: 1/150"
@@ -198,7 +198,7 @@ def test_the_exact_transcription_survives_reopening_the_entry(station, window) -
     [entry] = stored(station)
     assert entry.values["child_name"] == {"v": "Phạm Thị Hòa", "t": "Phạm Thị Hoà"}
 
-    window.open_entry(entry.id)
+    window.keying.open_entry(entry.id)
     window.form.focus("signer_title")
     window.form.editors["signer_title"].input.selectAll()
     Keyboard().type("Phó Chủ tịch UBND")
@@ -241,7 +241,7 @@ def test_a_place_is_saved_as_typed_unless_a_suggestion_is_picked(
     [entry] = stored(station)
     assert entry.status == EntryStatus.COMPLETED
     assert entry.values["child_birth_place"]["v"] == saved
-    assert window.outcome.text() == "Đã lưu mục số 1." + said
+    assert window.keying.outcome.text() == "Đã lưu mục số 1." + said
 
 
 def test_a_carried_name_keeps_how_the_book_writes_it(station, window) -> None:
@@ -270,17 +270,17 @@ def test_a_save_refused_by_a_locked_database_says_so_and_keeps_the_entry(
     holder = sqlite3.connect(station.path, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     try:
-        with caplog.at_level(logging.ERROR, logger="ui.main_window"):
+        with caplog.at_level(logging.WARNING, logger="ui.operations"):
             Clerk(window.form, Keyboard(), REGISTERED).key_entry(target)  # ends with F10
     finally:
         holder.execute("ROLLBACK")
         holder.close()
 
-    assert window.outcome.text() == (
+    assert window.keying.outcome.text() == (
         "Mục này CHƯA được lưu: dữ liệu đang bị khóa bởi một chương trình khác. "
         "Những gì đã nhập vẫn còn trên màn hình; chờ một lát rồi lưu lại."
     )
-    assert "#b00020" in window.outcome.styleSheet()
+    assert "#b00020" in window.keying.outcome.styleSheet()
     assert stored(station) == []
     assert window.form.editors["child_name"].input.text() == target["child_name"]
     assert "database is locked" in caplog.text
@@ -289,8 +289,8 @@ def test_a_save_refused_by_a_locked_database_says_so_and_keeps_the_entry(
 
     [entry] = stored(station)
     assert entry.status == EntryStatus.COMPLETED
-    assert window.outcome.text() == "Đã lưu mục số 1."
-    assert window.outcome.styleSheet() == ""
+    assert window.keying.outcome.text() == "Đã lưu mục số 1."
+    assert window.keying.outcome.styleSheet() == ""
 
 
 def test_a_vni_name_converted_with_f5_is_saved_as_shown(station, window) -> None:
@@ -302,7 +302,7 @@ def test_a_vni_name_converted_with_f5_is_saved_as_shown(station, window) -> None
     [entry] = stored(station)
     assert entry.values["child_name"]["v"] != "Phạm Hữu Nghĩa"
 
-    window.open_entry(entry.id)
+    window.keying.open_entry(entry.id)
     window.form.refresh_findings(everywhere=True)
     assert "đúng là “Phạm Hữu Nghĩa”?" in window.form.editors["child_name"].message.text()
     window.form.focus("child_name")

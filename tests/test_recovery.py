@@ -66,7 +66,7 @@ KEYING = textwrap.dedent(
     app.processEvents()
     window.open_book(book.id)
     Keyboard().type("Nguyễn Văn Bình")
-    window.draft_timer.timeout.connect(lambda: print("draft saved", flush=True))
+    window.keying.draft_timer.timeout.connect(lambda: print("draft saved", flush=True))
     QTimer.singleShot(30_000, app.quit)  # never hang the test run
     app.exec()
     """

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 from sqlalchemy import func, select
+from storage_helpers import database_held, impatient
 from work_helpers import add_book, add_user
 
 from app.db.models import Book, Role, User, WorkSession
@@ -54,7 +55,7 @@ def open_window(qtbot, station, clock, username: str) -> MainWindow:
 
 
 def states(window: MainWindow) -> list[str]:
-    model = window.books
+    model = window.books_panel.books
     return [model.data(model.index(row, STATE)) for row in range(model.rowCount())]
 
 
@@ -74,7 +75,7 @@ def test_a_book_another_clerk_keys_is_refused_plainly(
     qtbot, station, clock, shelf, vietnamese, said
 ):
     first = open_window(qtbot, station, clock, "an")
-    first.open_next_book()
+    first.keying.open_next_book()
     second = open_window(qtbot, station, clock, "binh")
 
     second.open_book(first.book.id)
@@ -85,7 +86,7 @@ def test_a_book_another_clerk_keys_is_refused_plainly(
 
 def test_closing_the_window_gives_the_book_back(qtbot, station, clock, shelf):
     window = open_window(qtbot, station, clock, "an")
-    window.open_next_book()
+    window.keying.open_next_book()
     window.close()
 
     with station.sessions() as session:
@@ -106,12 +107,72 @@ def test_the_lead_reorders_and_holds_books_from_the_keyboard(
         assert [b.kind for b in open_books(session)] == ["birth", "death", "birth"]
         assert open_books(session)[1].on_hold
     assert states(window)[1] == "Tạm giữ"
-    assert window.books.book_at(1).kind is BookKind.DEATH, "the moved book stays selected"
+    assert window.books_panel.books.book_at(1).kind is BookKind.DEATH, (
+        "the moved book stays selected"
+    )
+
+
+LOCKED = (
+    "Dữ liệu đang bị một chương trình khác khóa nên chưa có gì thay đổi. "
+    "Hãy chờ một lát rồi thử lại."
+)
+
+
+def test_a_lead_action_on_a_locked_database_is_said_and_changes_nothing(
+    qtbot, station, clock, shelf, vietnamese, said, monkeypatch
+):
+    window = open_window(qtbot, station, clock, "lead")
+    window.book_table.setFocus()
+    window.book_table.selectRow(2)
+    impatient(station, monkeypatch)
+
+    with qtbot.captureExceptions() as crashes, database_held(station.path):
+        qtbot.keyClick(window.book_table, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+
+    assert said == [LOCKED]
+    assert crashes == [], "not the crash dialog"
+    with station.sessions() as session:
+        assert not any(book.on_hold for book in open_books(session))
+    assert "Tạm giữ" not in states(window)
+
+    qtbot.keyClick(window.book_table, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+
+    with station.sessions() as session:
+        assert open_books(session)[2].on_hold, "the other program is done: the lead holds it"
+    assert states(window)[2] == "Tạm giữ"
+
+
+def test_closing_on_a_locked_database_says_so_and_keeps_the_book_and_the_window(
+    qtbot, station, clock, shelf, vietnamese, monkeypatch
+):
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(text))
+    window = open_window(qtbot, station, clock, "an")
+    window.keying.open_next_book()
+    book = window.book
+    impatient(station, monkeypatch)
+
+    with qtbot.captureExceptions() as crashes, database_held(station.path):
+        closed = window.close()
+
+    assert not closed and window.isVisible(), "the clerk closes again once the data is free"
+    assert warned == [LOCKED]
+    assert window.statusBar().currentMessage() == LOCKED, "the activity waits too"
+    assert crashes == [], "not the crash dialog"
+    with station.sessions() as session:
+        assert session.get_one(Book, book.id).taken_by == window.user.id
+
+    window.form.focus("child_name")
+    qtbot.keyClicks(window.form.focusWidget(), "Lan")
+    assert window.keying.save_draft(), "the window keys on"
+    assert window.close()
+    with station.sessions() as session:
+        assert session.scalar(select(func.count()).where(Book.taken_by.is_not(None))) == 0
 
 
 def test_keys_pressed_become_active_time_and_keystrokes(qtbot, station, clock, shelf):
     window = open_window(qtbot, station, clock, "an")
-    window.open_next_book()
+    window.keying.open_next_book()
     for _ in range(5):
         qtbot.keyClicks(window.form.focusWidget(), "a")
         clock.moment = clock.moment.replace(second=clock.moment.second + 2)

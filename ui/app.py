@@ -28,6 +28,7 @@ from ui.crash import start_logging
 from ui.i18n import chosen_language, install_translators
 from ui.login import LoginDialog
 from ui.main_window import MainWindow
+from ui.operations import FAILED
 from ui.recovery import DailyBackups, IntegrityCheck, offer_latest_backup, restore
 
 log = logging.getLogger(__name__)
@@ -153,6 +154,7 @@ class _Run(QObject):
             return
         self.restore_from = backup
         if isinstance(self.showing, MainWindow):
+            self.showing.restore_from = backup
             self.showing.switch_user()
         elif self.showing is not None:
             self.showing.reject()
@@ -200,9 +202,9 @@ def window_icon() -> QIcon:
 
 def offer_resume(window: MainWindow) -> None:
     """After a crash or a power cut: offer the draft the clerk left behind."""
-    with window.db.sessions() as session:
-        draft = open_draft(session, window.user)
-    if draft is None:
+    user = window.user
+    draft = window.operations.read(lambda session: open_draft(session, user))
+    if draft is FAILED or draft is None:
         return
     answer = QMessageBox.question(
         window,
@@ -212,7 +214,7 @@ def offer_resume(window: MainWindow) -> None:
         ).format(number=draft.number or "?", title=draft.title or "…"),
     )
     if answer == QMessageBox.StandardButton.Yes:
-        window.open_entry(draft.id)
+        window.keying.open_entry(draft.id)
 
 
 def open_for_window(data_dir: Path) -> StationDatabase:

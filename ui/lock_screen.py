@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.access.login import AccountLocked, LoginRefused, log_in
 from app.system.clock import VIETNAM
 from ui.context import StationContext
+from ui.operations import FAILED, Operations
 from ui.styles import FAILURE_STYLE
 
 
@@ -43,9 +44,7 @@ class LockScreen(QDialog):
             | Qt.WindowType.WindowStaysOnTopHint,
         )
         self.context = context
-        self.db = context.db
-        self.user = context.user
-        self.clock = context.clock
+        self.operations = Operations(self, context, say=self._refused)
         self.setObjectName("lock_screen")
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.setWindowTitle(self.tr("Sohoa — locked"))
@@ -104,15 +103,20 @@ class LockScreen(QDialog):
 
     @Slot()
     def try_unlock(self) -> None:
-        try:
-            log_in(self.db.sessions, self.user.username, self.password.text(), self.clock, "unlock")
-        except AccountLocked as locked:
-            self.problem.setText(locked_message(locked))
-        except LoginRefused:
-            self.problem.setText(self.tr("Wrong password."))
-        else:
+        sessions, username = self.context.db.sessions, self.context.user.username
+        password, clock = self.password.text(), self.context.clock
+        unlocked = self.operations.run(
+            lambda: log_in(sessions, username, password, clock, "unlock"),
+            refusals={
+                AccountLocked: locked_message,
+                LoginRefused: lambda _: self.tr("Wrong password."),
+            },
+        )
+        if unlocked is not FAILED:
             self.accept()
-            return
+
+    def _refused(self, reason: str) -> None:
+        self.problem.setText(reason)
         self.password.clear()
         self.password.setFocus()
 

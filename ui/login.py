@@ -23,6 +23,7 @@ from app.work.shifts import shift_at
 from ui.context import StationContext
 from ui.i18n import current_language
 from ui.lock_screen import locked_message
+from ui.operations import FAILED, Operations
 from ui.password import ChangePasswordDialog
 from ui.styles import FAILURE_STYLE
 
@@ -33,7 +34,6 @@ class LoginDialog(QDialog):
         self.db = db
         self.clock = clock
         self.user: User | None = None
-        station = db.station()
         self.setWindowTitle(self.tr("Sohoa — log in"))
         self.username = QLineEdit()
         self.username.setObjectName("username")
@@ -53,8 +53,11 @@ class LoginDialog(QDialog):
                 end=shift.end.strftime("%H:%M"),
             )
         )
+        self.operations = Operations(self, db, say=self._refuse)
+        station = self.operations.run(db.station)
         form = QFormLayout(self)
-        form.addRow(QLabel(f"<b>{station.office}</b> · {station.code}"))
+        if station is not FAILED:
+            form.addRow(QLabel(f"<b>{station.office}</b> · {station.code}"))
         self.shift = QLabel(shift_text)
         self.shift.setObjectName("login_shift")
         form.addRow(self.tr("Shift"), self.shift)
@@ -71,13 +74,15 @@ class LoginDialog(QDialog):
         self.username.setFocus()
 
     def try_login(self) -> None:
-        try:
-            user = log_in(self.db.sessions, self.username.text(), self.password.text(), self.clock)
-        except AccountLocked as locked:
-            self._refuse(locked_message(locked))
-            return
-        except LoginRefused:
-            self._refuse(self.tr("Wrong user name or password."))
+        username, password = self.username.text(), self.password.text()
+        user = self.operations.run(
+            lambda: log_in(self.db.sessions, username, password, self.clock),
+            refusals={
+                AccountLocked: locked_message,
+                LoginRefused: lambda _: self.tr("Wrong user name or password."),
+            },
+        )
+        if user is FAILED:
             return
         if user.must_change_password:
             change = ChangePasswordDialog(

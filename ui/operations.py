@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from app.station.database import StationDatabase
 from app.system.failures import StorageFailure, storage_failure
 from ui.context import StationContext
 
@@ -82,23 +83,31 @@ class Operations:
     """Runs a window's reads and writes and says their failures.
 
     ``say`` shows a message in the window (a status line, say); by default
-    it is a message box over ``window``.
+    it is a message box over ``window``. ``wording`` is what the window says
+    when the storage failed, when its own words say more than
+    :func:`failure_text` (the keying form's: what was typed is still there).
+    ``context`` is the station's database alone in the login window, before
+    anyone has logged in.
     """
 
     def __init__(
         self,
         window: QWidget,
-        context: StationContext,
+        context: StationContext | StationDatabase,
         say: Callable[[str], None] | None = None,
+        *,
+        wording: Callable[[StorageFailure], str] = failure_text,
     ) -> None:
         self.window = window
         self.context = context
+        self.db = context.db if isinstance(context, StationContext) else context
         self.say = say or self._message_box
+        self.wording = wording
 
     def read(self, query: Callable[[Session], T]) -> T | Literal[Failed.FAILED]:
         """``query`` in a plain session (a snapshot; no lock taken)."""
         try:
-            with self.context.db.sessions() as session:
+            with self.db.sessions() as session:
                 return query(session)
         except Exception as error:
             return self._failed(error, {})
@@ -108,8 +117,19 @@ class Operations:
     ) -> T | Literal[Failed.FAILED]:
         """``change`` in a writer's transaction, committed when it returns."""
         try:
-            with self.context.db.sessions.begin() as session:
+            with self.db.sessions.begin() as session:
                 return change(session)
+        except Exception as error:
+            return self._failed(error, refusals or {})
+
+    def run(
+        self, service: Callable[[], T], *, refusals: Refusals | None = None
+    ) -> T | Literal[Failed.FAILED]:
+        """``service`` that opens its own transactions, as a login does (it
+        keeps a refused attempt even as it refuses); its failures are said
+        as a write's."""
+        try:
+            return service()
         except Exception as error:
             return self._failed(error, refusals or {})
 
@@ -163,7 +183,7 @@ class Operations:
         return worker
 
     def say_failure(self, failure: StorageFailure) -> None:
-        self.say(failure_text(failure))
+        self.say(self.wording(failure))
 
     def _failed(self, error: Exception, refusals: Refusals) -> Literal[Failed.FAILED]:
         for refusal, message in refusals.items():

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.access.passwords import MIN_LENGTH, WeakPasswordError
-from app.access.users import UserProblem, change_password
-from app.db.models import User
+from app.access.users import UserProblem, change_own_password
 from ui.context import StationContext
+from ui.operations import FAILED, Operations
 from ui.styles import FAILURE_STYLE
 
 
@@ -29,9 +29,7 @@ class ChangePasswordDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.context = context
-        self.db = context.db
-        self.user = context.user
-        self.clock = context.clock
+        self.operations = Operations(self, context, say=self._say)
         self.setWindowTitle(self.tr("Change your password"))
         self.current = self._password_field("current_password")
         self.new = self._password_field("new_password")
@@ -77,30 +75,34 @@ class ChangePasswordDialog(QDialog):
         if self.new.text() != self.repeat.text():
             self._refuse(self.tr("The two new passwords differ."), self.repeat)
             return
-        try:
-            with self.db.sessions.begin() as session:
-                change_password(
-                    session,
-                    self.clock,
-                    session.get_one(User, self.user.id),
-                    self.current.text(),
-                    self.new.text(),
-                )
-        except WeakPasswordError:
-            self._refuse(
-                self.tr("A password needs at least {count} characters.").format(count=MIN_LENGTH),
-                self.new,
-            )
-            return
-        except UserProblem as problem:
-            if problem.code == "wrong_password":
-                self._refuse(self.tr("The current password is wrong."), self.current)
-            else:
-                self._refuse(self.tr("Choose a password other than the current one."), self.new)
-            return
-        self.accept()
+        user_id, clock = self.context.user.id, self.context.clock
+        current, new = self.current.text(), self.new.text()
+        changed = self.operations.write(
+            lambda session: change_own_password(session, clock, user_id, current, new),
+            refusals={WeakPasswordError: self._refusal, UserProblem: self._refusal},
+        )
+        if changed is not FAILED:
+            self.accept()
+
+    def _refusal(self, problem: Exception) -> str:
+        """Why the passwords typed are refused; the field to correct is selected."""
+        if isinstance(problem, WeakPasswordError):
+            reason = self.tr("A password needs at least {count} characters.")
+            reason, field = reason.format(count=MIN_LENGTH), self.new
+        elif isinstance(problem, UserProblem) and problem.code == "wrong_password":
+            reason, field = self.tr("The current password is wrong."), self.current
+        else:
+            reason, field = self.tr("Choose a password other than the current one."), self.new
+        self._select(field)
+        return reason
 
     def _refuse(self, reason: str, field: QLineEdit) -> None:
+        self._say(reason)
+        self._select(field)
+
+    def _say(self, reason: str) -> None:
         self.problem.setText(reason)
+
+    def _select(self, field: QLineEdit) -> None:
         field.selectAll()
         field.setFocus()

@@ -15,14 +15,12 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import select
-
-from app.db.models import Book, Entry, EntryStatus, User
+from app.db.models import EntryStatus
 from app.demo.entries import MAKERS
 from app.demo.people import PeopleFactory
+from app.demo.self_test import OFFICE, self_test_station, stored_entries
 from app.keying.start import display_value
 from app.specs import BookKind
-from app.station.database import init_station
 from app.system.clock import SystemClock, local_today
 
 PASSWORD = "self-test-password"
@@ -45,34 +43,19 @@ def run_self_test() -> int:
     install_translators(app, "vi")
     clock = SystemClock()
     with tempfile.TemporaryDirectory(prefix="sohoa-self-test-") as folder:
-        db = init_station(
-            Path(folder),
-            code="SELF-TEST",
-            office="UBND xã Tân Lập",
-            admin_username="admin",
-            admin_password=PASSWORD,
-        )
-        with db.sessions.begin() as session:
-            books = [
-                Book(kind=k.value, office="UBND xã Tân Lập", volume="01", year=2015)
-                for k in BookKind
-            ]
-            session.add_all(books)
-        with db.sessions() as session:
-            user = session.scalars(select(User)).one()
-        window = MainWindow(StationContext(db, user, clock, "vi"))
+        station = self_test_station(Path(folder), PASSWORD)
+        db = station.db
+        window = MainWindow(StationContext(db, station.admin, clock, "vi"))
         window.show()
         window.activateWindow()
         app.processEvents()
         keyboard = Keyboard()
         people = PeopleFactory(random.Random(2015))
-        for book in books:
+        for book in station.books:
             window.open_book(book.id)
             app.processEvents()
             values = MAKERS[BookKind(book.kind)](people, date(2015, 6, 15))
-            values.update(
-                number="1", page="1", registration_date="2015-06-15", office="UBND xã Tân Lập"
-            )
+            values.update(number="1", page="1", registration_date="2015-06-15", office=OFFICE)
             target = {k: display_value(book, k, v) for k, v in values.items()}
             Clerk(window.form, keyboard, local_today(clock)).key_entry(target)
             app.processEvents()
@@ -81,10 +64,7 @@ def run_self_test() -> int:
         window.deleteLater()
         app.processEvents()
         del window
-        with db.sessions() as session:
-            saved = session.execute(
-                select(Book.kind, Entry.status).join(Entry.book).order_by(Book.id)
-            ).all()
+        saved = stored_entries(db)
         db.close()
     expected = [(k.value, EntryStatus.COMPLETED.value) for k in BookKind]
     for kind, status in saved:

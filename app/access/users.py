@@ -149,6 +149,13 @@ def change_password(session: Session, clock: Clock, user: User, current: str, ne
     )
 
 
+def change_own_password(
+    session: Session, clock: Clock, user_id: int, current: str, new: str
+) -> None:
+    """:func:`change_password` of the user logged in as ``user_id``."""
+    change_password(session, clock, session.get_one(User, user_id), current, new)
+
+
 def _active_admins(session: Session) -> int:
     return (
         session.scalar(

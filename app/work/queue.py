@@ -66,6 +66,11 @@ def open_books(session: Session) -> list[Book]:
     )
 
 
+def get_book(session: Session, book_id: int) -> Book:
+    """The book ``book_id``: a window names the book it acts on by its id."""
+    return session.get_one(Book, book_id)
+
+
 def place_books(session: Session, books: Iterable[Book]) -> None:
     """Give new books their place in the queue by the campaign's order.
 

@@ -368,54 +368,97 @@
     </message>
 </context>
 <context>
+    <name>BooksPanel</name>
+    <message>
+        <location filename="../../ui/books/panel.py" line="64"/>
+        <source>Next book (Ctrl+N)</source>
+        <translation>Sổ tiếp theo (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/books/panel.py" line="72"/>
+        <source>Up (Ctrl+↑)</source>
+        <translation>Lên (Ctrl+↑)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/books/panel.py" line="74"/>
+        <source>Down (Ctrl+↓)</source>
+        <translation>Xuống (Ctrl+↓)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/books/panel.py" line="79"/>
+        <source>Hold / let go (Ctrl+H)</source>
+        <translation>Tạm giữ / bỏ giữ (Ctrl+H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/books/panel.py" line="81"/>
+        <source>Release from its clerk (Ctrl+R)</source>
+        <translation>Thu hồi sổ (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/books/panel.py" line="87"/>
+        <source>Register books… (Ctrl+I)</source>
+        <translation>Thêm sổ… (Ctrl+I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/books/panel.py" line="106"/>
+        <source>Books</source>
+        <translation>Sổ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/books/panel.py" line="130"/>
+        <source>This book is finished: it is no longer in the queue.</source>
+        <translation>Sổ này đã nhập xong nên không còn trong hàng đợi.</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../ui/password.py" line="35"/>
+        <location filename="../../ui/password.py" line="33"/>
         <source>Change your password</source>
         <translation>Đổi mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/password.py" line="47"/>
+        <location filename="../../ui/password.py" line="45"/>
         <source>{name}, choose your own password before you start: the one you were given is known to the admin.</source>
         <translation>{name}, hãy chọn mật khẩu của riêng mình trước khi bắt đầu: mật khẩu được cấp thì quản trị viên cũng biết.</translation>
     </message>
     <message>
-        <location filename="../../ui/password.py" line="53"/>
+        <location filename="../../ui/password.py" line="51"/>
         <source>Current password</source>
         <translation>Mật khẩu hiện tại</translation>
     </message>
     <message>
-        <location filename="../../ui/password.py" line="55"/>
+        <location filename="../../ui/password.py" line="53"/>
         <source>New password (at least {count} characters)</source>
         <translation>Mật khẩu mới (ít nhất {count} ký tự)</translation>
     </message>
     <message>
-        <location filename="../../ui/password.py" line="58"/>
+        <location filename="../../ui/password.py" line="56"/>
         <source>New password again</source>
         <translation>Nhập lại mật khẩu mới</translation>
     </message>
     <message>
-        <location filename="../../ui/password.py" line="63"/>
+        <location filename="../../ui/password.py" line="61"/>
         <source>Change</source>
         <translation>Đổi</translation>
     </message>
     <message>
-        <location filename="../../ui/password.py" line="78"/>
+        <location filename="../../ui/password.py" line="76"/>
         <source>The two new passwords differ.</source>
         <translation>Hai mật khẩu mới không giống nhau.</translation>
     </message>
     <message>
-        <location filename="../../ui/password.py" line="91"/>
+        <location filename="../../ui/password.py" line="90"/>
         <source>A password needs at least {count} characters.</source>
         <translation>Mật khẩu cần ít nhất {count} ký tự.</translation>
     </message>
     <message>
-        <location filename="../../ui/password.py" line="97"/>
+        <location filename="../../ui/password.py" line="93"/>
         <source>The current password is wrong.</source>
         <translation>Mật khẩu hiện tại không đúng.</translation>
     </message>
     <message>
-        <location filename="../../ui/password.py" line="99"/>
+        <location filename="../../ui/password.py" line="95"/>
         <source>Choose a password other than the current one.</source>
         <translation>Hãy chọn mật khẩu khác mật khẩu hiện tại.</translation>
     </message>
@@ -1362,41 +1405,115 @@ dấu vân tay {fingerprint}</translation>
     </message>
 </context>
 <context>
+    <name>KeyingPanel</name>
+    <message>
+        <location filename="../../ui/keying/panel.py" line="100"/>
+        <location filename="../../ui/keying/panel.py" line="194"/>
+        <source>Book finished</source>
+        <translation>Đã nhập xong sổ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keying/panel.py" line="101"/>
+        <source>Second keying (F11)</source>
+        <translation>Nhập lần hai (F11)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keying/panel.py" line="102"/>
+        <source>Defer (F9)</source>
+        <translation>Xử lý sau (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keying/panel.py" line="103"/>
+        <source>Save and next (F10)</source>
+        <translation>Lưu và sang mục sau (F10)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keying/panel.py" line="131"/>
+        <source>Books</source>
+        <translation>Sổ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keying/panel.py" line="144"/>
+        <source>{name} is keying this book. One book is keyed by one clerk at a time.</source>
+        <translation>{name} đang nhập sổ này. Mỗi sổ chỉ do một người nhập tại một thời điểm.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keying/panel.py" line="147"/>
+        <source>This book is finished or held by the team lead.</source>
+        <translation>Sổ này đã nhập xong hoặc đang được tổ trưởng tạm giữ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keying/panel.py" line="163"/>
+        <source>{book} · {office} · volume {volume} · {year}</source>
+        <translation>{book} · {office} · quyển {volume} · năm {year}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keying/panel.py" line="183"/>
+        <source>No book is waiting in the queue.</source>
+        <translation>Không còn sổ nào chờ nhập.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keying/panel.py" line="195"/>
+        <source>Every entry of this book is keyed? It leaves the queue.</source>
+        <translation>Đã nhập hết các mục của sổ này? Sổ sẽ ra khỏi hàng chờ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keying/panel.py" line="274"/>
+        <source>Typing…</source>
+        <translation>Đang gõ…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keying/panel.py" line="297"/>
+        <source>Draft saved</source>
+        <translation>Đã lưu nháp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keying/panel.py" line="299"/>
+        <source>Changes kept; F10 saves them into the entry</source>
+        <translation>Đã giữ các thay đổi; nhấn F10 để lưu vào mục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keying/panel.py" line="384"/>
+        <source>Not saved</source>
+        <translation>Chưa lưu được</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../ui/lock_screen.py" line="51"/>
+        <location filename="../../ui/lock_screen.py" line="50"/>
         <source>Sohoa — locked</source>
         <translation>Sohoa — đã khóa</translation>
     </message>
     <message>
-        <location filename="../../ui/lock_screen.py" line="52"/>
+        <location filename="../../ui/lock_screen.py" line="51"/>
         <source>Sohoa is locked</source>
         <translation>Sohoa đã khóa</translation>
     </message>
     <message>
-        <location filename="../../ui/lock_screen.py" line="56"/>
+        <location filename="../../ui/lock_screen.py" line="55"/>
         <source>The screen locked itself after {minutes} minutes without use.
 {name} ({username}): type your password to go on where you left off.</source>
         <translation>Màn hình tự khóa sau {minutes} phút không dùng.
 {name} ({username}): gõ mật khẩu để làm tiếp từ chỗ đã dừng.</translation>
     </message>
     <message>
-        <location filename="../../ui/lock_screen.py" line="64"/>
+        <location filename="../../ui/lock_screen.py" line="63"/>
         <source>Password</source>
         <translation>Mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/lock_screen.py" line="72"/>
+        <location filename="../../ui/lock_screen.py" line="71"/>
         <source>Unlock</source>
         <translation>Mở khóa</translation>
     </message>
     <message>
-        <location filename="../../ui/lock_screen.py" line="76"/>
+        <location filename="../../ui/lock_screen.py" line="75"/>
         <source>Another user…</source>
         <translation>Người dùng khác…</translation>
     </message>
     <message>
-        <location filename="../../ui/lock_screen.py" line="80"/>
+        <location filename="../../ui/lock_screen.py" line="79"/>
         <source>Log this user out (their entry is kept as a draft) and open the login window</source>
         <translation>Đăng xuất người dùng này (bản ghi đang nhập được giữ làm bản nháp) và mở cửa sổ đăng nhập</translation>
     </message>
@@ -1409,7 +1526,7 @@ dấu vân tay {fingerprint}</translation>
 <context>
     <name>Login</name>
     <message>
-        <location filename="../../ui/lock_screen.py" line="129"/>
+        <location filename="../../ui/lock_screen.py" line="133"/>
         <source>Too many wrong passwords: this user is locked out until {time}.</source>
         <translation>Nhập sai mật khẩu quá nhiều lần: người dùng này bị khóa đến {time}.</translation>
     </message>
@@ -1417,47 +1534,47 @@ dấu vân tay {fingerprint}</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="37"/>
+        <location filename="../../ui/login.py" line="39"/>
         <source>Sohoa — log in</source>
         <translation>Sohoa — đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="48"/>
+        <location filename="../../ui/login.py" line="50"/>
         <source>Outside the shifts</source>
         <translation>Ngoài giờ ca</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="50"/>
+        <location filename="../../ui/login.py" line="52"/>
         <source>Shift {number} ({start}–{end})</source>
         <translation>Ca {number} ({start}–{end})</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="60"/>
+        <location filename="../../ui/login.py" line="62"/>
         <source>Shift</source>
         <translation>Ca</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="61"/>
+        <location filename="../../ui/login.py" line="63"/>
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="62"/>
+        <location filename="../../ui/login.py" line="64"/>
         <source>Password</source>
         <translation>Mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="67"/>
+        <location filename="../../ui/login.py" line="69"/>
         <source>Log in</source>
         <translation>Đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="80"/>
+        <location filename="../../ui/login.py" line="81"/>
         <source>Wrong user name or password.</source>
         <translation>Tên đăng nhập hoặc mật khẩu không đúng.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="91"/>
+        <location filename="../../ui/login.py" line="95"/>
         <source>Choose your own password to log in.</source>
         <translation>Hãy chọn mật khẩu của riêng mình để đăng nhập.</translation>
     </message>
@@ -1465,223 +1582,77 @@ dấu vân tay {fingerprint}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="51"/>
         <source>Sohoa — station {code} ({office})</source>
         <translation>Sohoa — trạm {code} ({office})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="77"/>
         <source>Books (F6)</source>
         <translation>Các quyển sổ (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>Keying (F7)</source>
         <translation>Nhập liệu (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="87"/>
         <source>Dashboard (F8)</source>
         <translation>Bảng theo dõi (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
-        <source>Next book (Ctrl+N)</source>
-        <translation>Sổ tiếp theo (Ctrl+N)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="163"/>
-        <source>Up (Ctrl+↑)</source>
-        <translation>Lên (Ctrl+↑)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="164"/>
-        <source>Down (Ctrl+↓)</source>
-        <translation>Xuống (Ctrl+↓)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="165"/>
-        <source>Hold / let go (Ctrl+H)</source>
-        <translation>Tạm giữ / bỏ giữ (Ctrl+H)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="166"/>
-        <source>Release from its clerk (Ctrl+R)</source>
-        <translation>Thu hồi sổ (Ctrl+R)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="167"/>
-        <source>Register books… (Ctrl+I)</source>
-        <translation>Thêm sổ… (Ctrl+I)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="199"/>
-        <source>Save and next (F10)</source>
-        <translation>Lưu và sang mục sau (F10)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="202"/>
-        <source>Defer (F9)</source>
-        <translation>Xử lý sau (F9)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="205"/>
-        <source>Second keying (F11)</source>
-        <translation>Nhập lần hai (F11)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="208"/>
-        <location filename="../../ui/main_window.py" line="411"/>
-        <source>Book finished</source>
-        <translation>Đã nhập xong sổ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>&amp;Station</source>
         <translation>&amp;Trạm</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>Change my password…</source>
         <translation>Đổi mật khẩu của tôi…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>Lock the screen</source>
         <translation>Khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>Log out (another user)</source>
         <translation>Đăng xuất (người dùng khác)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>Users…</source>
         <translation>Người dùng…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>Backups…</source>
         <translation>Sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
-        <source>{name} is keying this book. One book is keyed by one clerk at a time.</source>
-        <translation>{name} đang nhập sổ này. Mỗi sổ chỉ do một người nhập tại một thời điểm.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="322"/>
-        <source>This book is finished or held by the team lead.</source>
-        <translation>Sổ này đã nhập xong hoặc đang được tổ trưởng tạm giữ.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="335"/>
-        <source>{book} · {office} · volume {volume} · {year}</source>
-        <translation>{book} · {office} · quyển {volume} · năm {year}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="348"/>
-        <source>Books</source>
-        <translation>Sổ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="358"/>
-        <source>No book is waiting in the queue.</source>
-        <translation>Không còn sổ nào chờ nhập.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="412"/>
-        <source>Every entry of this book is keyed? It leaves the queue.</source>
-        <translation>Đã nhập hết các mục của sổ này? Sổ sẽ ra khỏi hàng chờ.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="472"/>
-        <source>Typing…</source>
-        <translation>Đang gõ…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="495"/>
-        <source>Draft saved</source>
-        <translation>Đã lưu nháp</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="497"/>
-        <source>Changes kept; F10 saves them into the entry</source>
-        <translation>Đã giữ các thay đổi; nhấn F10 để lưu vào mục</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="519"/>
-        <source>Entry {number} saved.</source>
-        <translation>Đã lưu mục số {number}.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="545"/>
-        <source>Entry {number} deferred.</source>
-        <translation>Đã chuyển mục số {number} sang xử lý sau.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="596"/>
-        <source>Only {percent}% of it was read from the book: the team lead will look at it.</source>
-        <translation>Chỉ đọc được {percent}% từ sổ: tổ trưởng sẽ xem lại.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="600"/>
-        <source>The gazetteer does not know {places}: the team lead will look at it.</source>
-        <translation>Danh mục hành chính không có {places}: tổ trưởng sẽ xem lại.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="606"/>
-        <source>It may be the same person as {book} {volume}/{year}, no. {number} ({title}): the team lead will look at it.</source>
-        <translation>Có thể trùng người với {book} quyển {volume}/{year}, số {number} ({title}): tổ trưởng sẽ xem lại.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="622"/>
-        <source>The entry is NOT saved: the data is locked by another program. What you typed is still in the form; wait a moment, then save again.</source>
-        <translation>Mục này CHƯA được lưu: dữ liệu đang bị khóa bởi một chương trình khác. Những gì đã nhập vẫn còn trên màn hình; chờ một lát rồi lưu lại.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="627"/>
-        <source>The entry is NOT saved: the disk is full. What you typed is still in the form; ask whoever looks after the computer to free some space, then save again.</source>
-        <translation>Mục này CHƯA được lưu: ổ đĩa của máy đã đầy. Những gì đã nhập vẫn còn trên màn hình; hãy nhờ người phụ trách máy tính dọn bớt chỗ trống, rồi lưu lại.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="632"/>
-        <source>The entry is NOT saved: the data could not be written. What you typed is still in the form; save again, and tell the team lead if it happens again.</source>
-        <translation>Mục này CHƯA được lưu: không ghi được dữ liệu. Những gì đã nhập vẫn còn trên màn hình; hãy lưu lại, và báo cho tổ trưởng nếu lỗi còn lặp lại.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="637"/>
-        <source>Not saved</source>
-        <translation>Chưa lưu được</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="644"/>
-        <source>Not saved: {count} problem(s). Correct them, or defer the entry (F9).</source>
-        <translation>Chưa lưu được: {count} chỗ cần sửa. Hãy sửa, hoặc chuyển mục này sang xử lý sau (F9).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="662"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>User: {name}</source>
         <translation>Cán bộ: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="664"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>Outside the shifts</source>
         <translation>Ngoài giờ ca</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="667"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>Shift {number} ({start}–{end})</source>
         <translation>Ca {number} ({start}–{end})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="674"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>Entries this shift: {count} of {quota}</source>
         <translation>Số mục trong ca: {count}/{quota}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="697"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>Your password is changed.</source>
         <translation>Đã đổi mật khẩu.</translation>
     </message>
@@ -1689,29 +1660,77 @@ dấu vân tay {fingerprint}</translation>
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../ui/operations.py" line="53"/>
+        <location filename="../../ui/operations.py" line="54"/>
         <source>The data is locked by another program, so nothing was changed. Wait a moment, then try again.</source>
         <translation>Dữ liệu đang bị một chương trình khác khóa nên chưa có gì thay đổi. Hãy chờ một lát rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="58"/>
+        <location filename="../../ui/operations.py" line="59"/>
         <source>The disk is full, so nothing was changed. Ask whoever looks after the computer to free some space, then try again.</source>
         <translation>Ổ đĩa đã đầy nên chưa có gì thay đổi. Hãy nhờ người quản lý máy giải phóng bớt dung lượng, rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="63"/>
+        <location filename="../../ui/operations.py" line="64"/>
         <source>The station&apos;s data cannot be written (the file or its folder is read-only), so nothing was changed. Ask whoever looks after the computer.</source>
         <translation>Không thể ghi dữ liệu của trạm (tệp hoặc thư mục của nó chỉ cho phép đọc) nên chưa có gì thay đổi. Hãy báo người quản lý máy.</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="68"/>
+        <location filename="../../ui/operations.py" line="69"/>
         <source>The station&apos;s database is damaged, so nothing was changed. Close Sohoa and tell the team lead: a backup can be restored.</source>
         <translation>Cơ sở dữ liệu của trạm bị hỏng nên chưa có gì thay đổi. Hãy đóng Sohoa và báo tổ trưởng: có thể khôi phục từ một bản sao lưu.</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="73"/>
+        <location filename="../../ui/operations.py" line="74"/>
         <source>The data could not be written, so nothing was changed. Try again, and tell the team lead if it happens again.</source>
         <translation>Không ghi được dữ liệu nên chưa có gì thay đổi. Hãy thử lại, và báo tổ trưởng nếu lỗi này lặp lại.</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeLine</name>
+    <message>
+        <location filename="../../ui/keying/outcome.py" line="40"/>
+        <source>Entry {number} saved.</source>
+        <translation>Đã lưu mục số {number}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keying/outcome.py" line="47"/>
+        <source>Entry {number} deferred.</source>
+        <translation>Đã chuyển mục số {number} sang xử lý sau.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keying/outcome.py" line="52"/>
+        <source>Not saved: {count} problem(s). Correct them, or defer the entry (F9).</source>
+        <translation>Chưa lưu được: {count} chỗ cần sửa. Hãy sửa, hoặc chuyển mục này sang xử lý sau (F9).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keying/outcome.py" line="71"/>
+        <source>The entry is NOT saved: the data is locked by another program. What you typed is still in the form; wait a moment, then save again.</source>
+        <translation>Mục này CHƯA được lưu: dữ liệu đang bị khóa bởi một chương trình khác. Những gì đã nhập vẫn còn trên màn hình; chờ một lát rồi lưu lại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keying/outcome.py" line="76"/>
+        <source>The entry is NOT saved: the disk is full. What you typed is still in the form; ask whoever looks after the computer to free some space, then save again.</source>
+        <translation>Mục này CHƯA được lưu: ổ đĩa của máy đã đầy. Những gì đã nhập vẫn còn trên màn hình; hãy nhờ người phụ trách máy tính dọn bớt chỗ trống, rồi lưu lại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keying/outcome.py" line="80"/>
+        <source>The entry is NOT saved: the data could not be written. What you typed is still in the form; save again, and tell the team lead if it happens again.</source>
+        <translation>Mục này CHƯA được lưu: không ghi được dữ liệu. Những gì đã nhập vẫn còn trên màn hình; hãy lưu lại, và báo cho tổ trưởng nếu lỗi còn lặp lại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keying/outcome.py" line="88"/>
+        <source>Only {percent}% of it was read from the book: the team lead will look at it.</source>
+        <translation>Chỉ đọc được {percent}% từ sổ: tổ trưởng sẽ xem lại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keying/outcome.py" line="92"/>
+        <source>The gazetteer does not know {places}: the team lead will look at it.</source>
+        <translation>Danh mục hành chính không có {places}: tổ trưởng sẽ xem lại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keying/outcome.py" line="96"/>
+        <source>It may be the same person as {book} {volume}/{year}, no. {number} ({title}): the team lead will look at it.</source>
+        <translation>Có thể trùng người với {book} quyển {volume}/{year}, số {number} ({title}): tổ trưởng sẽ xem lại.</translation>
     </message>
 </context>
 <context>
@@ -1750,7 +1769,7 @@ Hãy ngừng nhập: những gì lưu từ bây giờ có thể bị mất.</tra
         <translation>Bản sao lưu tốt gần nhất là lúc {moment}. Khôi phục ngay? Những gì nhập sau thời điểm đó sẽ rời khỏi trạm, nhưng tệp bị hỏng được giữ lại nguyên vẹn.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="186"/>
+        <location filename="../../ui/app.py" line="188"/>
         <location filename="../../ui/recovery.py" line="138"/>
         <source>Sohoa — restore</source>
         <translation>Sohoa — khôi phục</translation>
@@ -1765,12 +1784,12 @@ Hãy ngừng nhập: những gì lưu từ bây giờ có thể bị mất.</tra
 {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="139"/>
+        <location filename="../../ui/app.py" line="140"/>
         <source>Sohoa — backup</source>
         <translation>Sohoa — sao lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="140"/>
+        <location filename="../../ui/app.py" line="141"/>
         <source>Today&apos;s backup of the station could not be taken: {reason}
 
 What is keyed is saved as always. Tell the team lead or the admin.</source>
@@ -1779,7 +1798,7 @@ What is keyed is saved as always. Tell the team lead or the admin.</source>
 Những gì nhập vẫn được lưu như thường. Hãy báo cho tổ trưởng hoặc quản trị viên.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="187"/>
+        <location filename="../../ui/app.py" line="189"/>
         <source>The station is restored from the backup {backup}.
 What it replaced is kept in {kept}.
 
@@ -1831,52 +1850,52 @@ Hãy đăng nhập lại để làm tiếp.</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/app.py" line="54"/>
+        <location filename="../../ui/app.py" line="55"/>
         <source>There is no station in {folder}.</source>
         <translation>Chưa có trạm nhập liệu trong {folder}.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="62"/>
+        <location filename="../../ui/app.py" line="63"/>
         <source>Sohoa is already open on this station ({folder}). Use the window that is open; two copies would key over each other.</source>
         <translation>Sohoa đang mở trên trạm này ({folder}). Hãy dùng cửa sổ đang mở; hai cửa sổ cùng lúc sẽ nhập chồng lên nhau.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="209"/>
+        <location filename="../../ui/app.py" line="211"/>
         <source>Unfinished entry</source>
         <translation>Mục đang nhập dở</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="210"/>
+        <location filename="../../ui/app.py" line="212"/>
         <source>Entry {number} ({title}) was not finished last time. Continue keying it?</source>
         <translation>Lần trước mục số {number} ({title}) chưa nhập xong. Tiếp tục nhập mục này?</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="225"/>
+        <location filename="../../ui/app.py" line="227"/>
         <source>Sohoa is upgrading this station&apos;s data to the new version.
 On a large station this takes a few minutes. Do not turn the computer off.</source>
         <translation>Sohoa đang nâng cấp dữ liệu của trạm lên phiên bản mới.
 Với trạm có nhiều dữ liệu, việc này mất vài phút. Xin đừng tắt máy.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="232"/>
-        <location filename="../../ui/app.py" line="265"/>
+        <location filename="../../ui/app.py" line="234"/>
+        <location filename="../../ui/app.py" line="267"/>
         <source>Sohoa</source>
         <translation>Sohoa</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="260"/>
+        <location filename="../../ui/app.py" line="262"/>
         <source>To create a station: sohoa init --station CODE --office NAME
 To try Sohoa with demo data: sohoa demo</source>
         <translation>Để tạo trạm: sohoa init --station MÃ --office TÊN
 Để dùng thử với dữ liệu mẫu: sohoa demo</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="273"/>
+        <location filename="../../ui/app.py" line="275"/>
         <source>The station&apos;s data in {folder} was written by a newer version of Sohoa. Install that version or a later one; nothing has been changed.</source>
         <translation>Dữ liệu của trạm ở {folder} do một phiên bản Sohoa mới hơn ghi. Hãy cài phiên bản đó hoặc mới hơn; dữ liệu chưa bị thay đổi gì.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="278"/>
+        <location filename="../../ui/app.py" line="280"/>
         <source>The station&apos;s data in {folder} cannot be opened; nothing has been changed. Tell whoever looks after this computer.
 
 Details: {details}</source>

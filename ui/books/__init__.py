@@ -1,0 +1,1 @@
+"""The books tab: the station's queue of books."""

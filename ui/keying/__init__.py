@@ -1,0 +1,1 @@
+"""The keying tab: the form, its entries, its saves."""
