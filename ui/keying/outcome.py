@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from app.db.models import CheckFinding
 from app.keying.desk import EntryHeading
+from app.quality.check_kinds import IncompleteDetail, UnknownPlaceDetail, read_detail
 from app.system.failures import StorageFailure
 from ui.models.books import kind_label
 from ui.styles import FAILURE_STYLE
@@ -83,14 +84,15 @@ class OutcomeLine(QLabel):
 
     def _check_said(self, finding: CheckFinding, named: Mapping[int, EntryHeading]) -> str:
         """What a check across entries found at the save."""
-        if finding.check == "incomplete":
+        detail = read_detail(finding.check, finding.detail)
+        if isinstance(detail, IncompleteDetail):
             return self.tr(
                 "Only {percent}% of it was read from the book: the team lead will look at it."
-            ).format(percent=round(100 * finding.detail["score"]))
-        if finding.check == "unknown_place":
+            ).format(percent=round(100 * detail.score))
+        if isinstance(detail, UnknownPlaceDetail):
             return self.tr(
                 "The gazetteer does not know {places}: the team lead will look at it."
-            ).format(places=", ".join(f"“{place}”" for place in finding.detail.values()))
+            ).format(places=", ".join(f"“{place}”" for place in detail.places.values()))
         other = next(named[i] for i in finding.entry_ids if i in named)
         return self.tr(
             "It may be the same person as {book} {volume}/{year}, no. {number} ({title}):"
