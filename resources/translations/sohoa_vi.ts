@@ -798,472 +798,356 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="67"/>
+        <location filename="../../ui/batches/dialog.py" line="59"/>
         <source>Batches for the centre</source>
         <translation>Lô gửi trung tâm</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="76"/>
+        <location filename="../../ui/batches/dialog.py" line="68"/>
         <source>Export them unverified…</source>
         <translation>Xuất mà chưa xác minh…</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="81"/>
+        <location filename="../../ui/batches/dialog.py" line="73"/>
         <source>The stick&apos;s folder, e.g. E:\</source>
         <translation>Thư mục của USB, ví dụ E:\</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="82"/>
+        <location filename="../../ui/batches/dialog.py" line="74"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="85"/>
+        <location filename="../../ui/batches/dialog.py" line="77"/>
         <source>Export the batch (Ctrl+Enter)</source>
         <translation>Xuất lô (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="97"/>
+        <location filename="../../ui/batches/dialog.py" line="87"/>
         <source>Folder:</source>
         <translation>Thư mục:</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="101"/>
+        <location filename="../../ui/batches/dialog.py" line="91"/>
         <source>Next batch</source>
         <translation>Lô tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="114"/>
+        <location filename="../../ui/batches/dialog.py" line="104"/>
         <source>Write the chosen batch again (Ctrl+R)</source>
         <translation>Ghi lại lô đã chọn (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="117"/>
+        <location filename="../../ui/batches/dialog.py" line="107"/>
         <source>For a lost or damaged stick: the same batch, the same entries.</source>
         <translation>Khi USB bị mất hoặc hỏng: đúng lô đó, đúng các mục đó.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="120"/>
+        <location filename="../../ui/batches/dialog.py" line="110"/>
         <source>Batches written</source>
         <translation>Các lô đã ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="128"/>
-        <source>Create the signing key</source>
-        <translation>Tạo khóa ký</translation>
-    </message>
-    <message>
-        <location filename="../../ui/batches/dialog.py" line="131"/>
-        <source>Save the public key for the centre…</source>
-        <translation>Lưu khóa công khai cho trung tâm…</translation>
-    </message>
-    <message>
         <location filename="../../ui/batches/dialog.py" line="137"/>
-        <source>Save</source>
-        <translation>Lưu</translation>
-    </message>
-    <message>
-        <location filename="../../ui/batches/dialog.py" line="147"/>
-        <source>Keys</source>
-        <translation>Khóa</translation>
-    </message>
-    <message>
-        <location filename="../../ui/batches/dialog.py" line="149"/>
-        <source>Station&apos;s signing key:</source>
-        <translation>Khóa ký của trạm:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/batches/dialog.py" line="151"/>
-        <source>Centre&apos;s recipient:</source>
-        <translation>Khóa nhận của trung tâm:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/batches/dialog.py" line="174"/>
         <source>Batch</source>
         <translation>Lô</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="175"/>
+        <location filename="../../ui/batches/dialog.py" line="138"/>
         <source>Made</source>
         <translation>Tạo lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="176"/>
+        <location filename="../../ui/batches/dialog.py" line="139"/>
         <source>Entries</source>
         <translation>Số mục</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="178"/>
+        <location filename="../../ui/batches/dialog.py" line="141"/>
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="180"/>
+        <location filename="../../ui/batches/dialog.py" line="143"/>
         <source>Exported</source>
         <translation>Đã xuất</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="182"/>
+        <location filename="../../ui/batches/dialog.py" line="145"/>
         <source>Not finished: the next export finishes it</source>
         <translation>Chưa xong: lần xuất tới sẽ hoàn tất</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="185"/>
+        <location filename="../../ui/batches/dialog.py" line="148"/>
         <source>Last written</source>
         <translation>Ghi lần cuối</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="186"/>
+        <location filename="../../ui/batches/dialog.py" line="149"/>
         <source>To</source>
         <translation>Vào</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="201"/>
+        <location filename="../../ui/batches/dialog.py" line="163"/>
         <source>{count} completed entries wait for their second keying or the lead&apos;s decision: they are not exported yet.</source>
         <translation>{count} mục đã hoàn thành đang chờ nhập lần hai hoặc tổ trưởng quyết định: chưa được xuất.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="214"/>
-        <source>This station has no signing key yet: batches cannot be signed.</source>
-        <translation>Trạm này chưa có khóa ký: chưa thể ký lô.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/batches/dialog.py" line="219"/>
-        <source>{key_id}
-fingerprint {fingerprint}</source>
-        <translation>{key_id}
-dấu vân tay {fingerprint}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/batches/dialog.py" line="234"/>
+        <location filename="../../ui/batches/dialog.py" line="181"/>
         <source>Nothing to export: every completed entry is exported.</source>
         <translation>Không có gì để xuất: mọi mục đã hoàn thành đều đã được xuất.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="238"/>
+        <location filename="../../ui/batches/dialog.py" line="185"/>
         <source>Batch {sequence} ({entries} entries) was begun and not finished: exporting finishes it.</source>
         <translation>Lô {sequence} ({entries} mục) đã bắt đầu nhưng chưa xong: xuất lô sẽ hoàn tất nó.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="245"/>
+        <location filename="../../ui/batches/dialog.py" line="192"/>
         <source>{ready} completed entries wait: batch {sequence} takes {entries} of them; export again for the rest.</source>
         <translation>{ready} mục đã hoàn thành đang chờ: lô {sequence} lấy {entries} mục trong số đó; xuất thêm lần nữa cho phần còn lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="255"/>
+        <location filename="../../ui/batches/dialog.py" line="202"/>
         <source>{entries} completed entries wait: they will be batch {sequence}.</source>
         <translation>{entries} mục đã hoàn thành đang chờ: sẽ thành lô {sequence}.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="273"/>
+        <location filename="../../ui/batches/dialog.py" line="213"/>
         <source>The stick&apos;s folder</source>
         <translation>Thư mục của USB</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="292"/>
+        <location filename="../../ui/batches/dialog.py" line="232"/>
         <source>This batch is not finished: export it first.</source>
         <translation>Lô này chưa xong: hãy xuất lô trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="301"/>
+        <location filename="../../ui/batches/dialog.py" line="243"/>
         <source>Choose the stick&apos;s folder first.</source>
         <translation>Hãy chọn thư mục của USB trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="314"/>
+        <location filename="../../ui/batches/dialog.py" line="251"/>
         <source>Writing the batch to {folder}…</source>
         <translation>Đang ghi lô vào {folder}…</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="327"/>
-        <source>There is no OS keyring on this computer, so batches cannot be signed. Ask IT to set one up (on Linux: GNOME Keyring or KWallet).</source>
-        <translation>Máy này không có kho khóa (keyring) của hệ điều hành nên không thể ký lô. Hãy nhờ bộ phận tin học cài đặt (trên Linux: GNOME Keyring hoặc KWallet).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/batches/dialog.py" line="361"/>
+        <location filename="../../ui/batches/dialog.py" line="286"/>
         <source>Nothing to export: no completed entry is waiting.</source>
         <translation>Không có gì để xuất: không có mục đã hoàn thành nào đang chờ.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="365"/>
+        <location filename="../../ui/batches/dialog.py" line="290"/>
         <source>Batch {sequence} is on the stick at {path}: {entries} entries, read back and verified, and marked exported. The stick may be taken out.</source>
         <translation>Lô {sequence} đã nằm trên USB tại {path}: {entries} mục, đã đọc lại, kiểm tra và đánh dấu đã xuất. Có thể rút USB ra.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="377"/>
+        <location filename="../../ui/batches/dialog.py" line="301"/>
         <source>Batch {sequence} was written again at {path}: {entries} entries, read back and verified.</source>
         <translation>Đã ghi lại lô {sequence} tại {path}: {entries} mục, đã đọc lại và kiểm tra.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="401"/>
+        <location filename="../../ui/batches/dialog.py" line="327"/>
         <source>There is no such batch.</source>
         <translation>Không có lô này.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="403"/>
+        <location filename="../../ui/batches/dialog.py" line="328"/>
         <source>The folder is not there: is the stick plugged in?</source>
         <translation>Không thấy thư mục: USB đã cắm chưa?</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="406"/>
+        <location filename="../../ui/batches/dialog.py" line="330"/>
         <source>The stick already holds another folder under this batch&apos;s name: move it away, then export again.</source>
         <translation>Trên USB đã có một thư mục khác trùng tên lô này: hãy chuyển nó đi rồi xuất lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="410"/>
+        <location filename="../../ui/batches/dialog.py" line="334"/>
         <source>Writing to the stick failed (was it pulled out, or is it full?). Nothing was marked exported: plug it in and export again.</source>
         <translation>Ghi vào USB không được (USB bị rút ra hay đã đầy?). Chưa mục nào bị đánh dấu đã xuất: hãy cắm lại và xuất lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="414"/>
+        <location filename="../../ui/batches/dialog.py" line="338"/>
         <source>The batch did not read back whole from the stick: it may be failing. Nothing was marked exported: try another stick.</source>
         <translation>Đọc lại lô từ USB không còn nguyên vẹn: USB có thể bị hỏng. Chưa mục nào bị đánh dấu đã xuất: hãy thử USB khác.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="420"/>
-        <source>This station already has a signing key.</source>
-        <translation>Trạm này đã có khóa ký.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/batches/dialog.py" line="422"/>
-        <source>This station has no signing key yet: create it below, and give the centre its public key.</source>
-        <translation>Trạm này chưa có khóa ký: hãy tạo khóa ở dưới và gửi khóa công khai cho trung tâm.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/batches/dialog.py" line="426"/>
-        <source>The station&apos;s signing key is not in this computer&apos;s keyring: is this the station&apos;s own computer and user account?</source>
-        <translation>Khóa ký của trạm không có trong kho khóa của máy này: đây có đúng là máy và tài khoản của trạm không?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/batches/dialog.py" line="430"/>
-        <source>The signing key in the keyring is damaged or not this station&apos;s.</source>
-        <translation>Khóa ký trong kho khóa bị hỏng hoặc không phải của trạm này.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/batches/dialog.py" line="433"/>
-        <source>The centre&apos;s recipient is not set: enter it below (age1…), as the centre gave it.</source>
-        <translation>Chưa có khóa nhận của trung tâm: hãy nhập ở dưới (age1…), đúng như trung tâm đã cấp.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/batches/dialog.py" line="438"/>
-        <source>The OS keyring could not be used, so the batch cannot be signed.</source>
-        <translation>Không dùng được kho khóa của hệ điều hành nên không thể ký lô.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/batches/dialog.py" line="439"/>
+        <location filename="../../ui/batches/dialog.py" line="321"/>
         <source>The export failed; nothing was marked exported.</source>
         <translation>Xuất lô không thành công; chưa mục nào bị đánh dấu đã xuất.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="446"/>
+        <location filename="../../ui/batches/dialog.py" line="348"/>
         <source>Export entries unverified</source>
         <translation>Xuất các mục chưa xác minh</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="447"/>
+        <location filename="../../ui/batches/dialog.py" line="349"/>
         <source>Why do these entries go to the centre before they are verified?</source>
         <translation>Vì sao gửi các mục này cho trung tâm trước khi được xác minh?</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="455"/>
+        <location filename="../../ui/batches/dialog.py" line="361"/>
         <source>{count} entries go in the next batch unverified; your reason is kept.</source>
         <translation>{count} mục sẽ vào lô tiếp theo khi chưa xác minh; lý do của anh/chị được lưu lại.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/batches/dialog.py" line="476"/>
-        <source>Signing key {key_id} created. Save its public key for the centre, which must trust it before it accepts this station&apos;s batches.</source>
-        <translation>Đã tạo khóa ký {key_id}. Hãy lưu khóa công khai gửi trung tâm: trung tâm phải tin cậy khóa này thì mới nhận lô của trạm.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/batches/dialog.py" line="491"/>
-        <source>Save the public key for the centre</source>
-        <translation>Lưu khóa công khai cho trung tâm</translation>
-    </message>
-    <message>
-        <location filename="../../ui/batches/dialog.py" line="493"/>
-        <source>Minisign public key (*.pub)</source>
-        <translation>Khóa công khai minisign (*.pub)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/batches/dialog.py" line="505"/>
-        <source>The public key could not be saved.</source>
-        <translation>Không lưu được khóa công khai.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/batches/dialog.py" line="508"/>
-        <source>The public key is saved in {path}: give it to the centre.</source>
-        <translation>Đã lưu khóa công khai vào {path}: hãy gửi cho trung tâm.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/batches/dialog.py" line="520"/>
-        <source>This is not the centre&apos;s recipient: it starts with age1 and is 62 characters long. Copy it exactly as the centre gave it.</source>
-        <translation>Đây không phải khóa nhận của trung tâm: khóa bắt đầu bằng age1 và dài 62 ký tự. Hãy chép đúng như trung tâm đã cấp.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/batches/dialog.py" line="527"/>
-        <source>The next batches are encrypted for this centre.</source>
-        <translation>Các lô tiếp theo được mã hóa cho trung tâm này.</translation>
     </message>
 </context>
 <context>
     <name>FindingsDialog</name>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="111"/>
+        <location filename="../../ui/quality/findings_window.py" line="105"/>
         <source>Checks across entries</source>
         <translation>Kiểm tra giữa các mục</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="128"/>
+        <location filename="../../ui/quality/findings_window.py" line="120"/>
         <source>Run the checks now (Ctrl+R)</source>
         <translation>Kiểm tra ngay (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="129"/>
+        <location filename="../../ui/quality/findings_window.py" line="121"/>
         <source>Resolve… (Ctrl+S)</source>
         <translation>Đã sửa… (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="130"/>
+        <location filename="../../ui/quality/findings_window.py" line="122"/>
         <source>Dismiss… (Ctrl+D)</source>
         <translation>Bỏ qua… (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="131"/>
+        <location filename="../../ui/quality/findings_window.py" line="123"/>
         <source>Open the entry (Enter)</source>
         <translation>Mở mục (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="158"/>
+        <location filename="../../ui/quality/findings_window.py" line="150"/>
         <source>{kind} {volume}/{year} · {office}</source>
         <translation>{kind} quyển {volume}/{year} · {office}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="165"/>
+        <location filename="../../ui/quality/findings_window.py" line="157"/>
         <source>What was found</source>
         <translation>Phát hiện</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="171"/>
+        <location filename="../../ui/quality/findings_window.py" line="163"/>
         <source>Book</source>
         <translation>Sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="170"/>
+        <location filename="../../ui/quality/findings_window.py" line="162"/>
         <source>Entries</source>
         <translation>Các mục</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="167"/>
+        <location filename="../../ui/quality/findings_window.py" line="159"/>
         <source>Found on</source>
         <translation>Phát hiện lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="192"/>
+        <location filename="../../ui/quality/findings_window.py" line="184"/>
         <source>no. {number}: {title}</source>
         <translation>số {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="197"/>
+        <location filename="../../ui/quality/findings_window.py" line="189"/>
         <source>Possible duplicate: {score}%</source>
         <translation>Có thể trùng người: {score}%</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="202"/>
+        <location filename="../../ui/quality/findings_window.py" line="194"/>
         <source>No. {number} of {year} keyed {count} times</source>
         <translation>Số {number} năm {year} được nhập {count} lần</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="211"/>
+        <location filename="../../ui/quality/findings_window.py" line="203"/>
         <source>No. {number} of {year} skipped</source>
         <translation>Bỏ qua số {number} năm {year}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="212"/>
+        <location filename="../../ui/quality/findings_window.py" line="204"/>
         <source>Nos. {first}–{last} of {year} skipped</source>
         <translation>Bỏ qua các số {first}–{last} năm {year}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="222"/>
+        <location filename="../../ui/quality/findings_window.py" line="214"/>
         <source>No. {after} registered on {after_date}, before no. {before} ({before_date})</source>
         <translation>Số {after} đăng ký ngày {after_date}, sớm hơn số {before} ({before_date})</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="226"/>
+        <location filename="../../ui/quality/findings_window.py" line="218"/>
         <source>Only {percent}% read from the book: {count} field(s) not read</source>
         <translation>Chỉ đọc được {percent}% từ sổ: {count} trường chưa có</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="233"/>
+        <location filename="../../ui/quality/findings_window.py" line="225"/>
         <source>Not a place of the gazetteer: {places}</source>
         <translation>Địa danh không có trong danh mục hành chính: {places}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="246"/>
+        <location filename="../../ui/quality/findings_window.py" line="238"/>
         <source>Not read: {fields}</source>
         <translation>Chưa có: {fields}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="264"/>
+        <location filename="../../ui/quality/findings_window.py" line="258"/>
         <source>{count} finding(s) wait for a decision.</source>
         <translation>{count} phát hiện đang chờ quyết định.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="271"/>
+        <location filename="../../ui/quality/findings_window.py" line="265"/>
         <source>No finding waits for a decision. Ctrl+R runs the checks again.</source>
         <translation>Không có phát hiện nào chờ quyết định. Ctrl+R để kiểm tra lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="303"/>
+        <location filename="../../ui/quality/findings_window.py" line="287"/>
+        <location filename="../../ui/quality/findings_window.py" line="291"/>
         <source>Checking every entry…</source>
         <translation>Đang kiểm tra mọi mục…</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="316"/>
+        <location filename="../../ui/quality/findings_window.py" line="306"/>
         <source>The checks found {new} new finding(s); {open} wait for a decision.</source>
         <translation>Kiểm tra thấy {new} phát hiện mới; {open} phát hiện đang chờ quyết định.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="324"/>
-        <source>The checks could not be run; nothing was kept.</source>
-        <translation>Không chạy được kiểm tra; không có gì được ghi lại.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/quality/findings_window.py" line="339"/>
+        <location filename="../../ui/quality/findings_window.py" line="323"/>
         <source>Resolve the finding</source>
         <translation>Ghi nhận đã sửa</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="340"/>
+        <location filename="../../ui/quality/findings_window.py" line="324"/>
         <source>What was corrected?</source>
         <translation>Đã sửa những gì?</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="348"/>
+        <location filename="../../ui/quality/findings_window.py" line="332"/>
         <source>Dismiss the finding</source>
         <translation>Bỏ qua phát hiện</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="349"/>
+        <location filename="../../ui/quality/findings_window.py" line="333"/>
         <source>Why is this not a problem (e.g. two different people)?</source>
         <translation>Vì sao đây không phải là lỗi (ví dụ: hai người khác nhau)?</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="365"/>
+        <location filename="../../ui/quality/findings_window.py" line="350"/>
         <source>Only a team lead decides on a finding.</source>
         <translation>Chỉ tổ trưởng mới quyết định được một phát hiện.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="369"/>
+        <location filename="../../ui/quality/findings_window.py" line="353"/>
         <source>The finding was not decided.</source>
         <translation>Phát hiện chưa được quyết định.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="373"/>
+        <location filename="../../ui/quality/findings_window.py" line="361"/>
         <source>Resolved; the reason is kept.</source>
         <translation>Đã ghi nhận đã sửa; lý do được lưu lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="375"/>
+        <location filename="../../ui/quality/findings_window.py" line="363"/>
         <source>Dismissed; the reason is kept.</source>
         <translation>Đã bỏ qua; lý do được lưu lại.</translation>
     </message>
@@ -1689,27 +1573,27 @@ dấu vân tay {fingerprint}</translation>
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../ui/operations.py" line="53"/>
+        <location filename="../../ui/operations.py" line="60"/>
         <source>The data is locked by another program, so nothing was changed. Wait a moment, then try again.</source>
         <translation>Dữ liệu đang bị một chương trình khác khóa nên chưa có gì thay đổi. Hãy chờ một lát rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="58"/>
+        <location filename="../../ui/operations.py" line="65"/>
         <source>The disk is full, so nothing was changed. Ask whoever looks after the computer to free some space, then try again.</source>
         <translation>Ổ đĩa đã đầy nên chưa có gì thay đổi. Hãy nhờ người quản lý máy giải phóng bớt dung lượng, rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="63"/>
+        <location filename="../../ui/operations.py" line="70"/>
         <source>The station&apos;s data cannot be written (the file or its folder is read-only), so nothing was changed. Ask whoever looks after the computer.</source>
         <translation>Không thể ghi dữ liệu của trạm (tệp hoặc thư mục của nó chỉ cho phép đọc) nên chưa có gì thay đổi. Hãy báo người quản lý máy.</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="68"/>
+        <location filename="../../ui/operations.py" line="75"/>
         <source>The station&apos;s database is damaged, so nothing was changed. Close Sohoa and tell the team lead: a backup can be restored.</source>
         <translation>Cơ sở dữ liệu của trạm bị hỏng nên chưa có gì thay đổi. Hãy đóng Sohoa và báo tổ trưởng: có thể khôi phục từ một bản sao lưu.</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="73"/>
+        <location filename="../../ui/operations.py" line="80"/>
         <source>The data could not be written, so nothing was changed. Try again, and tell the team lead if it happens again.</source>
         <translation>Không ghi được dữ liệu nên chưa có gì thay đổi. Hãy thử lại, và báo tổ trưởng nếu lỗi này lặp lại.</translation>
     </message>
@@ -1717,7 +1601,7 @@ dấu vân tay {fingerprint}</translation>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="84"/>
+        <location filename="../../ui/quality/findings_window.py" line="82"/>
         <source>Write the reason first: it is kept with the decision, so that whoever checks it later knows why.</source>
         <translation>Hãy ghi lý do trước: lý do được lưu cùng quyết định, để người kiểm tra sau biết vì sao.</translation>
     </message>
@@ -1883,6 +1767,121 @@ Details: {details}</source>
         <translation>Không mở được dữ liệu của trạm ở {folder}; dữ liệu chưa bị thay đổi gì. Hãy báo người phụ trách máy tính.
 
 Chi tiết: {details}</translation>
+    </message>
+</context>
+<context>
+    <name>StationKeysBox</name>
+    <message>
+        <location filename="../../ui/batches/keys.py" line="52"/>
+        <source>Keys</source>
+        <translation>Khóa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/keys.py" line="59"/>
+        <source>Create the signing key</source>
+        <translation>Tạo khóa ký</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/keys.py" line="62"/>
+        <source>Save the public key for the centre…</source>
+        <translation>Lưu khóa công khai cho trung tâm…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/keys.py" line="68"/>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/keys.py" line="79"/>
+        <source>Station&apos;s signing key:</source>
+        <translation>Khóa ký của trạm:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/keys.py" line="81"/>
+        <source>Centre&apos;s recipient:</source>
+        <translation>Khóa nhận của trung tâm:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/keys.py" line="90"/>
+        <source>This station has no signing key yet: batches cannot be signed.</source>
+        <translation>Trạm này chưa có khóa ký: chưa thể ký lô.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/keys.py" line="95"/>
+        <source>{key_id}
+fingerprint {fingerprint}</source>
+        <translation>{key_id}
+dấu vân tay {fingerprint}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/keys.py" line="124"/>
+        <source>There is no OS keyring on this computer, so batches cannot be signed. Ask IT to set one up (on Linux: GNOME Keyring or KWallet).</source>
+        <translation>Máy này không có kho khóa (keyring) của hệ điều hành nên không thể ký lô. Hãy nhờ bộ phận tin học cài đặt (trên Linux: GNOME Keyring hoặc KWallet).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/keys.py" line="137"/>
+        <source>The OS keyring could not be used, so the batch cannot be signed.</source>
+        <translation>Không dùng được kho khóa của hệ điều hành nên không thể ký lô.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/keys.py" line="144"/>
+        <source>This station already has a signing key.</source>
+        <translation>Trạm này đã có khóa ký.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/keys.py" line="146"/>
+        <source>This station has no signing key yet: create it below, and give the centre its public key.</source>
+        <translation>Trạm này chưa có khóa ký: hãy tạo khóa ở dưới và gửi khóa công khai cho trung tâm.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/keys.py" line="150"/>
+        <source>The station&apos;s signing key is not in this computer&apos;s keyring: is this the station&apos;s own computer and user account?</source>
+        <translation>Khóa ký của trạm không có trong kho khóa của máy này: đây có đúng là máy và tài khoản của trạm không?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/keys.py" line="154"/>
+        <source>The signing key in the keyring is damaged or not this station&apos;s.</source>
+        <translation>Khóa ký trong kho khóa bị hỏng hoặc không phải của trạm này.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/keys.py" line="157"/>
+        <source>The centre&apos;s recipient is not set: enter it below (age1…), as the centre gave it.</source>
+        <translation>Chưa có khóa nhận của trung tâm: hãy nhập ở dưới (age1…), đúng như trung tâm đã cấp.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/keys.py" line="175"/>
+        <source>Signing key {key_id} created. Save its public key for the centre, which must trust it before it accepts this station&apos;s batches.</source>
+        <translation>Đã tạo khóa ký {key_id}. Hãy lưu khóa công khai gửi trung tâm: trung tâm phải tin cậy khóa này thì mới nhận lô của trạm.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/keys.py" line="190"/>
+        <source>Save the public key for the centre</source>
+        <translation>Lưu khóa công khai cho trung tâm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/keys.py" line="192"/>
+        <source>Minisign public key (*.pub)</source>
+        <translation>Khóa công khai minisign (*.pub)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/keys.py" line="204"/>
+        <source>The public key could not be saved.</source>
+        <translation>Không lưu được khóa công khai.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/keys.py" line="207"/>
+        <source>The public key is saved in {path}: give it to the centre.</source>
+        <translation>Đã lưu khóa công khai vào {path}: hãy gửi cho trung tâm.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/keys.py" line="218"/>
+        <source>This is not the centre&apos;s recipient: it starts with age1 and is 62 characters long. Copy it exactly as the centre gave it.</source>
+        <translation>Đây không phải khóa nhận của trung tâm: khóa bắt đầu bằng age1 và dài 62 ký tự. Hãy chép đúng như trung tâm đã cấp.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/keys.py" line="228"/>
+        <source>The next batches are encrypted for this centre.</source>
+        <translation>Các lô tiếp theo được mã hóa cho trung tâm này.</translation>
     </message>
 </context>
 <context>
