@@ -4,52 +4,52 @@
 <context>
     <name>ArbitrationDialog</name>
     <message>
-        <location filename="../../ui/quality/arbitration.py" line="63"/>
+        <location filename="../../ui/quality/arbitration.py" line="53"/>
         <source>Two keyings that differ</source>
         <translation>Hai lần nhập khác nhau</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/arbitration.py" line="73"/>
+        <location filename="../../ui/quality/arbitration.py" line="63"/>
         <source>In each box: Ctrl+1 takes the first keying, Ctrl+2 the second, or type what the book says. Enter: next field. Ctrl+Enter: save and go on.</source>
         <translation>Trong mỗi ô: Ctrl+1 lấy lần nhập thứ nhất, Ctrl+2 lấy lần nhập thứ hai, hoặc gõ đúng như trong sổ. Enter: sang trường sau. Ctrl+Enter: lưu và sang mục tiếp.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/arbitration.py" line="107"/>
+        <location filename="../../ui/quality/arbitration.py" line="93"/>
         <source>{count} entries wait for a decision.</source>
         <translation>{count} mục đang chờ quyết định.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/arbitration.py" line="111"/>
+        <location filename="../../ui/quality/arbitration.py" line="97"/>
         <source>No two keyings differ: nothing to decide.</source>
         <translation>Không có hai lần nhập nào khác nhau: không có gì cần quyết định.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/arbitration.py" line="119"/>
+        <location filename="../../ui/quality/arbitration.py" line="101"/>
         <source>{book} {volume}/{year}, no. {number}</source>
         <translation>{book} {volume}/{year}, số {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/arbitration.py" line="127"/>
+        <location filename="../../ui/quality/arbitration.py" line="109"/>
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/arbitration.py" line="127"/>
+        <location filename="../../ui/quality/arbitration.py" line="109"/>
         <source>First keying (Ctrl+1)</source>
         <translation>Lần nhập thứ nhất (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/arbitration.py" line="128"/>
+        <location filename="../../ui/quality/arbitration.py" line="110"/>
         <source>Second keying (Ctrl+2)</source>
         <translation>Lần nhập thứ hai (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/arbitration.py" line="128"/>
+        <location filename="../../ui/quality/arbitration.py" line="110"/>
         <source>Decision</source>
         <translation>Quyết định</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/arbitration.py" line="188"/>
+        <location filename="../../ui/quality/arbitration.py" line="170"/>
         <source>Decide every field first.</source>
         <translation>Hãy quyết định mọi trường trước.</translation>
     </message>
