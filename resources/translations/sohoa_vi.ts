@@ -1677,37 +1677,37 @@ Hãy đăng nhập lại để làm tiếp.</translation>
 <context>
     <name>SecondKeyingDialog</name>
     <message>
-        <location filename="../../ui/quality/second_keying.py" line="43"/>
+        <location filename="../../ui/quality/second_keying.py" line="37"/>
         <source>Second keying</source>
         <translation>Nhập lần hai</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/second_keying.py" line="51"/>
+        <location filename="../../ui/quality/second_keying.py" line="44"/>
         <source>Hand in (F10)</source>
         <translation>Nộp (F10)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/second_keying.py" line="70"/>
+        <location filename="../../ui/quality/second_keying.py" line="65"/>
         <source>No entry waits for a second keying.</source>
         <translation>Không có mục nào chờ nhập lần hai.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/second_keying.py" line="77"/>
+        <location filename="../../ui/quality/second_keying.py" line="71"/>
         <source>Key again what the book says: {book} {volume}/{year}, no. {number}</source>
         <translation>Nhập lại đúng như trong sổ: {book} {volume}/{year}, số {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/second_keying.py" line="105"/>
+        <location filename="../../ui/quality/second_keying.py" line="101"/>
         <source>Correct what is marked, then hand it in again.</source>
         <translation>Hãy sửa chỗ được đánh dấu rồi nộp lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/second_keying.py" line="111"/>
+        <location filename="../../ui/quality/second_keying.py" line="106"/>
         <source>Handed in. {count} field(s) differ from the first keying: the lead decides.</source>
         <translation>Đã nộp. {count} trường khác lần nhập thứ nhất: tổ trưởng sẽ quyết định.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/second_keying.py" line="115"/>
+        <location filename="../../ui/quality/second_keying.py" line="110"/>
         <source>Handed in. Both keyings agree: the entry is verified.</source>
         <translation>Đã nộp. Hai lần nhập khớp nhau: mục đã được xác minh.</translation>
     </message>
