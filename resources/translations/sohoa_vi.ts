@@ -2015,137 +2015,137 @@ dấu vân tay {fingerprint}</translation>
 <context>
     <name>WorkSettingsDialog</name>
     <message>
-        <location filename="../../ui/work_settings.py" line="92"/>
+        <location filename="../../ui/work_settings.py" line="96"/>
         <source>Shifts, quotas and deadline</source>
         <translation>Ca làm việc, định mức và hạn hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="115"/>
+        <location filename="../../ui/work_settings.py" line="110"/>
         <source>Shifts (Vietnam time)</source>
         <translation>Ca làm việc (giờ Việt Nam)</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="117"/>
+        <location filename="../../ui/work_settings.py" line="112"/>
         <source>Add a shift</source>
         <translation>Thêm ca</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="128"/>
+        <location filename="../../ui/work_settings.py" line="123"/>
         <source>The campaign must be keyed by</source>
         <translation>Hạn hoàn thành chiến dịch</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="142"/>
+        <location filename="../../ui/work_settings.py" line="138"/>
         <source>Quotas and deadline</source>
         <translation>Định mức và hạn hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="144"/>
+        <location filename="../../ui/work_settings.py" line="140"/>
         <source>Entries per clerk in a shift</source>
         <translation>Số mục mỗi người trong một ca</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="145"/>
+        <location filename="../../ui/work_settings.py" line="141"/>
         <source>Entries for the team in a day</source>
         <translation>Số mục của tổ trong một ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="150"/>
+        <location filename="../../ui/work_settings.py" line="146"/>
         <source>Entries keyed a second time, blind</source>
         <translation>Tỷ lệ mục được nhập lần hai (không xem lần đầu)</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="155"/>
+        <location filename="../../ui/work_settings.py" line="151"/>
         <source> min</source>
         <translation> phút</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="156"/>
+        <location filename="../../ui/work_settings.py" line="152"/>
         <source>Lock a screen left idle after</source>
         <translation>Khóa màn hình không dùng sau</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="161"/>
+        <location filename="../../ui/work_settings.py" line="157"/>
         <source>e.g. Xã Tân Lập, Huyện Đồng Phú, Tỉnh Bình Phước</source>
         <translation>ví dụ: Xã Tân Lập, Huyện Đồng Phú, Tỉnh Bình Phước</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="168"/>
+        <location filename="../../ui/work_settings.py" line="164"/>
         <source>The station&apos;s commune (as of January 2025)</source>
         <translation>Xã, phường, thị trấn của trạm (theo danh mục tháng 1/2025)</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="173"/>
+        <location filename="../../ui/work_settings.py" line="169"/>
         <source>Places of this commune, its district and its province are suggested first when keying.</source>
         <translation>Khi nhập liệu, các địa danh của xã này, của huyện và tỉnh của nó được gợi ý trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="186"/>
+        <location filename="../../ui/work_settings.py" line="212"/>
         <source>the team&apos;s quota</source>
         <translation>theo định mức của tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="191"/>
+        <location filename="../../ui/work_settings.py" line="217"/>
         <source>the team&apos;s share keyed twice</source>
         <translation>như cả tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="205"/>
+        <location filename="../../ui/work_settings.py" line="189"/>
         <source>A clerk&apos;s own quota per shift, and share keyed twice</source>
         <translation>Định mức riêng mỗi ca và tỷ lệ nhập lần hai của từng người</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="238"/>
+        <location filename="../../ui/work_settings.py" line="241"/>
         <source>nothing keyed twice in the last 7 days</source>
         <translation>7 ngày qua chưa có mục nào được nhập hai lần</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="239"/>
+        <location filename="../../ui/work_settings.py" line="242"/>
         <source>{rate} errors per 1,000 fields in the last 7 days</source>
         <translation>{rate} lỗi trên 1.000 trường trong 7 ngày qua</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="242"/>
+        <location filename="../../ui/work_settings.py" line="245"/>
         <source>{rate} (few fields)</source>
         <translation>{rate} (ít trường)</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="266"/>
+        <location filename="../../ui/work_settings.py" line="269"/>
         <source>Shift {number}</source>
         <translation>Ca {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="284"/>
+        <location filename="../../ui/work_settings.py" line="287"/>
         <source>Your words name {commune}: check it, then save again.</source>
         <translation>Bạn đã gõ tên {commune}: hãy kiểm tra rồi lưu lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="333"/>
+        <location filename="../../ui/work_settings.py" line="332"/>
         <source>Keep at least one shift.</source>
         <translation>Phải có ít nhất một ca.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="335"/>
+        <location filename="../../ui/work_settings.py" line="334"/>
         <source>The shift {start}–{end} ends before it starts.</source>
         <translation>Ca {start}–{end} kết thúc trước khi bắt đầu.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="339"/>
+        <location filename="../../ui/work_settings.py" line="338"/>
         <source>Two shifts overlap at {hour}.</source>
         <translation>Hai ca trùng nhau lúc {hour}.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="341"/>
+        <location filename="../../ui/work_settings.py" line="340"/>
         <source>A quota is a number of entries above zero.</source>
         <translation>Định mức phải là số mục lớn hơn 0.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="343"/>
+        <location filename="../../ui/work_settings.py" line="342"/>
         <source>An idle screen locks after 1 to 60 minutes.</source>
         <translation>Màn hình không dùng sẽ khóa sau 1 đến 60 phút.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="346"/>
+        <location filename="../../ui/work_settings.py" line="345"/>
         <source>“{text}” is not one commune, ward or township of the January 2025 list. Write it whole, e.g. “Xã Tân Lập, Huyện Đồng Phú, Tỉnh Bình Phước”.</source>
         <translation>“{text}” không phải là một xã, phường hay thị trấn trong danh mục tháng 1/2025. Hãy ghi đầy đủ, ví dụ “Xã Tân Lập, Huyện Đồng Phú, Tỉnh Bình Phước”.</translation>
     </message>
@@ -2171,7 +2171,7 @@ dấu vân tay {fingerprint}</translation>
 <context>
     <name>_ShiftRow</name>
     <message>
-        <location filename="../../ui/work_settings.py" line="60"/>
+        <location filename="../../ui/work_settings.py" line="67"/>
         <source>Remove</source>
         <translation>Bỏ ca này</translation>
     </message>
