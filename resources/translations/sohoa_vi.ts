@@ -1887,127 +1887,127 @@ dấu vân tay {fingerprint}</translation>
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../ui/users.py" line="51"/>
+        <location filename="../../ui/users.py" line="55"/>
         <source>Users of the station</source>
         <translation>Người dùng của trạm</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="53"/>
+        <location filename="../../ui/users.py" line="57"/>
         <source>Clerk</source>
         <translation>Cán bộ nhập liệu</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="54"/>
+        <location filename="../../ui/users.py" line="58"/>
         <source>Team lead</source>
         <translation>Tổ trưởng</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="55"/>
+        <location filename="../../ui/users.py" line="59"/>
         <source>Admin</source>
         <translation>Quản trị viên</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="59"/>
+        <location filename="../../ui/users.py" line="63"/>
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="60"/>
+        <location filename="../../ui/users.py" line="64"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="61"/>
+        <location filename="../../ui/users.py" line="65"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="62"/>
+        <location filename="../../ui/users.py" line="66"/>
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="72"/>
+        <location filename="../../ui/users.py" line="75"/>
         <source>Add a user…</source>
         <translation>Thêm người dùng…</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="73"/>
+        <location filename="../../ui/users.py" line="76"/>
         <source>Role and access…</source>
         <translation>Vai trò và quyền vào…</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="74"/>
+        <location filename="../../ui/users.py" line="77"/>
         <source>Reset the password…</source>
         <translation>Đặt lại mật khẩu…</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="82"/>
+        <location filename="../../ui/users.py" line="85"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="95"/>
+        <location filename="../../ui/users.py" line="98"/>
         <source>No access</source>
         <translation>Không được vào</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="97"/>
+        <location filename="../../ui/users.py" line="100"/>
         <source>Locked out (wrong passwords)</source>
         <translation>Bị khóa (sai mật khẩu)</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="99"/>
+        <location filename="../../ui/users.py" line="102"/>
         <source>Temporary password</source>
         <translation>Mật khẩu tạm</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="100"/>
+        <location filename="../../ui/users.py" line="103"/>
         <source>Active</source>
         <translation>Đang dùng</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="109"/>
+        <location filename="../../ui/users.py" line="113"/>
         <source>Choose a user in the list first.</source>
         <translation>Hãy chọn một người dùng trong danh sách trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="130"/>
+        <location filename="../../ui/users.py" line="134"/>
         <source>{name} is added. Give them the temporary password: they choose their own at their first login.</source>
         <translation>Đã thêm {name}. Hãy đưa họ mật khẩu tạm: họ sẽ chọn mật khẩu riêng ở lần đăng nhập đầu.</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="153"/>
+        <location filename="../../ui/users.py" line="156"/>
         <source>{name} is changed.</source>
         <translation>Đã sửa {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="169"/>
+        <location filename="../../ui/users.py" line="172"/>
         <source>{name} has a temporary password now and may log in again.</source>
         <translation>{name} đã có mật khẩu tạm và có thể đăng nhập lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="195"/>
+        <location filename="../../ui/users.py" line="198"/>
         <source>A password needs at least {count} characters.</source>
         <translation>Mật khẩu cần ít nhất {count} ký tự.</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="199"/>
+        <location filename="../../ui/users.py" line="202"/>
         <source>A user name is 2 to 64 lower-case letters or digits, without accents (. _ - allowed), e.g. lan.tran</source>
         <translation>Tên đăng nhập gồm 2 đến 64 chữ thường hoặc chữ số, không dấu (được dùng . _ -), ví dụ lan.tran</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="202"/>
+        <location filename="../../ui/users.py" line="205"/>
         <source>This user name is taken.</source>
         <translation>Tên đăng nhập này đã có người dùng.</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="203"/>
+        <location filename="../../ui/users.py" line="206"/>
         <source>Write the user&apos;s full name.</source>
         <translation>Hãy ghi họ và tên của người dùng.</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="204"/>
+        <location filename="../../ui/users.py" line="207"/>
         <source>The station must keep one active admin.</source>
         <translation>Trạm phải giữ ít nhất một quản trị viên đang dùng.</translation>
     </message>
@@ -2153,17 +2153,17 @@ dấu vân tay {fingerprint}</translation>
 <context>
     <name>_PasswordForm</name>
     <message>
-        <location filename="../../ui/users.py" line="261"/>
+        <location filename="../../ui/users.py" line="260"/>
         <source>Reset the password</source>
         <translation>Đặt lại mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="270"/>
+        <location filename="../../ui/users.py" line="269"/>
         <source>A temporary password for {name}. They choose their own at their next login.</source>
         <translation>Mật khẩu tạm cho {name}. Họ sẽ chọn mật khẩu riêng ở lần đăng nhập tới.</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="274"/>
+        <location filename="../../ui/users.py" line="273"/>
         <source>Temporary password</source>
         <translation>Mật khẩu tạm</translation>
     </message>
@@ -2179,33 +2179,33 @@ dấu vân tay {fingerprint}</translation>
 <context>
     <name>_UserForm</name>
     <message>
-        <location filename="../../ui/users.py" line="219"/>
+        <location filename="../../ui/users.py" line="218"/>
         <source>Add a user</source>
         <translation>Thêm người dùng</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="230"/>
+        <location filename="../../ui/users.py" line="229"/>
         <source>May log in</source>
         <translation>Được đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="239"/>
+        <location filename="../../ui/users.py" line="238"/>
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="240"/>
+        <location filename="../../ui/users.py" line="239"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="241"/>
-        <location filename="../../ui/users.py" line="247"/>
+        <location filename="../../ui/users.py" line="240"/>
+        <location filename="../../ui/users.py" line="246"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="242"/>
+        <location filename="../../ui/users.py" line="241"/>
         <source>Temporary password</source>
         <translation>Mật khẩu tạm</translation>
     </message>
