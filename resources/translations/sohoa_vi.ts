@@ -1155,94 +1155,89 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>InventoryDialog</name>
     <message>
-        <location filename="../../ui/inventory.py" line="51"/>
+        <location filename="../../ui/inventory.py" line="45"/>
         <source>Books to key</source>
         <translation>Danh mục sổ cần nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="73"/>
+        <location filename="../../ui/inventory.py" line="68"/>
         <source>Kind</source>
         <translation>Loại sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="74"/>
+        <location filename="../../ui/inventory.py" line="69"/>
         <source>Office</source>
         <translation>Cơ quan đăng ký</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="75"/>
+        <location filename="../../ui/inventory.py" line="70"/>
         <source>Volume</source>
         <translation>Quyển số</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="76"/>
+        <location filename="../../ui/inventory.py" line="71"/>
         <source>Year</source>
         <translation>Năm</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="77"/>
+        <location filename="../../ui/inventory.py" line="72"/>
         <source>Pages</source>
         <translation>Số trang</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="78"/>
+        <location filename="../../ui/inventory.py" line="73"/>
         <source>Expected entries</source>
         <translation>Số mục dự kiến</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="79"/>
+        <location filename="../../ui/inventory.py" line="74"/>
         <source>Condition</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="94"/>
+        <location filename="../../ui/inventory.py" line="89"/>
         <source>Register the book</source>
         <translation>Thêm sổ vào danh mục</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="97"/>
+        <location filename="../../ui/inventory.py" line="92"/>
         <source>Import from file…</source>
         <translation>Nhập danh mục từ tệp…</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="130"/>
+        <location filename="../../ui/inventory.py" line="120"/>
         <source>Registered: {kind}, volume {volume} of {year}, {office}.</source>
         <translation>Đã thêm: {kind}, quyển {volume} năm {year}, {office}.</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="145"/>
+        <location filename="../../ui/inventory.py" line="135"/>
         <source>Import books</source>
         <translation>Nhập danh mục sổ từ tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="145"/>
+        <location filename="../../ui/inventory.py" line="135"/>
         <source>Lists of books (*.csv *.xlsx)</source>
         <translation>Danh mục sổ (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="165"/>
+        <location filename="../../ui/inventory.py" line="155"/>
         <source>Nothing registered: correct these rows of {file} and import it again.</source>
         <translation>Chưa thêm sổ nào: hãy sửa các dòng sau trong {file} rồi nhập lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="172"/>
+        <location filename="../../ui/inventory.py" line="162"/>
         <source>{registered} book(s) registered, {skipped} already registered.</source>
         <translation>Đã thêm {registered} sổ, {skipped} sổ đã có từ trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="177"/>
+        <location filename="../../ui/inventory.py" line="167"/>
         <source>Columns left out: {columns}.</source>
         <translation>Các cột không dùng: {columns}.</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="189"/>
+        <location filename="../../ui/inventory.py" line="179"/>
         <source>Row {row}: {message}</source>
         <translation>Dòng {row}: {message}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/inventory.py" line="202"/>
-        <source>Nothing registered: the data could not be written. Try again, and tell whoever looks after the computer if it happens again.</source>
-        <translation>Chưa thêm sổ nào: không ghi được dữ liệu. Hãy thử lại, và báo người phụ trách máy tính nếu lỗi còn lặp lại.</translation>
     </message>
 </context>
 <context>
