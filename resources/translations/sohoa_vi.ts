@@ -57,62 +57,62 @@
 <context>
     <name>BacklogDialog</name>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="42"/>
+        <location filename="../../ui/dashboard/backlog.py" line="43"/>
         <source>Deferred entries</source>
         <translation>Các mục để lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="50"/>
+        <location filename="../../ui/dashboard/backlog.py" line="51"/>
         <source>Every reason ({count})</source>
         <translation>Mọi lý do ({count})</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="62"/>
+        <location filename="../../ui/dashboard/backlog.py" line="63"/>
         <source>Deferred because</source>
         <translation>Lý do để lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="64"/>
+        <location filename="../../ui/dashboard/backlog.py" line="65"/>
         <source>Enter opens the entry in the form.</source>
         <translation>Nhấn Enter để mở mục trong biểu mẫu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="76"/>
+        <location filename="../../ui/dashboard/backlog.py" line="77"/>
         <source>{kind} {volume}/{year} · {office}</source>
         <translation>{kind} quyển {volume}/{year} · {office}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="84"/>
+        <location filename="../../ui/dashboard/backlog.py" line="85"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="85"/>
+        <location filename="../../ui/dashboard/backlog.py" line="86"/>
         <source>Deferred on</source>
         <translation>Để lại lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="86"/>
+        <location filename="../../ui/dashboard/backlog.py" line="87"/>
         <source>By</source>
         <translation>Người để lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="87"/>
+        <location filename="../../ui/dashboard/backlog.py" line="88"/>
         <source>Book</source>
         <translation>Sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="88"/>
+        <location filename="../../ui/dashboard/backlog.py" line="89"/>
         <source>No.</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="89"/>
+        <location filename="../../ui/dashboard/backlog.py" line="90"/>
         <source>Entry</source>
         <translation>Mục</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="90"/>
+        <location filename="../../ui/dashboard/backlog.py" line="91"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
@@ -546,47 +546,47 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard/widget.py" line="234"/>
-        <location filename="../../ui/dashboard/widget.py" line="256"/>
+        <location filename="../../ui/dashboard/widget.py" line="258"/>
         <source>Save the day&apos;s report</source>
         <translation>Lưu báo cáo ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="257"/>
+        <location filename="../../ui/dashboard/widget.py" line="259"/>
         <source>The report could not be written: {reason}</source>
         <translation>Không ghi được báo cáo: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="296"/>
+        <location filename="../../ui/dashboard/widget.py" line="303"/>
         <source>Today: {done} of {quota} ({percent}%)</source>
         <translation>Hôm nay: {done}/{quota} ({percent}%)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="303"/>
+        <location filename="../../ui/dashboard/widget.py" line="310"/>
         <source>Outside the shifts</source>
         <translation>Ngoài ca</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="307"/>
+        <location filename="../../ui/dashboard/widget.py" line="314"/>
         <source>Shift {number} ({start}–{end}): {done} of {quota} entries, {clerks} clerk(s)</source>
         <translation>Ca {number} ({start}–{end}): {done}/{quota} mục, {clerks} cán bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="322"/>
+        <location filename="../../ui/dashboard/widget.py" line="329"/>
         <source>Campaign: {done} of {target} entries ({percent}%), {pace} a day</source>
         <translation>Chiến dịch: {done}/{target} mục ({percent}%), {pace} mục/ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="329"/>
+        <location filename="../../ui/dashboard/widget.py" line="336"/>
         <source>projected finish {day}</source>
         <translation>dự kiến xong {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="333"/>
+        <location filename="../../ui/dashboard/widget.py" line="340"/>
         <source>deadline {day}</source>
         <translation>hạn chót {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="338"/>
+        <location filename="../../ui/dashboard/widget.py" line="345"/>
         <source>BEHIND: the projection misses the deadline</source>
         <translation>CHẬM: dự kiến không kịp hạn chót</translation>
     </message>

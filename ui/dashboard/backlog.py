@@ -24,6 +24,7 @@ from ui.context import StationContext
 from ui.deferral import reason_label
 from ui.models.books import kind_label
 from ui.models.rows import Column, RowTableModel, row_table
+from ui.operations import FAILED, Operations
 
 Row = tuple[DeferralReason, DeferredEntry]
 
@@ -40,8 +41,8 @@ class BacklogDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.setWindowTitle(self.tr("Deferred entries"))
-        with context.db.sessions() as session:
-            self.groups: list[BacklogGroup] = deferred_backlog(session)
+        groups = Operations(self, context).read(deferred_backlog)
+        self.groups: list[BacklogGroup] = [] if groups is FAILED else groups
         locale = QLocale()
         total = sum(len(g.entries) for g in self.groups)
         self.reason = QComboBox()
