@@ -203,6 +203,8 @@ class Job(Generic[T]):
     log says so. The thread is a daemon, so quitting Sohoa never waits for
     it: a write cut short is a transaction rolled back, a backup cut short a
     partial file the next one removes (a QThread would abort the program).
+    Without ``failed``, whatever ended the work is a fault, raised on the
+    GUI thread to the crash dialog.
 
     A window's work goes through :meth:`Operations.in_background`, which says
     its failures; what runs with no one logged in (the daily backup, the
@@ -215,7 +217,7 @@ class Job(Generic[T]):
         *,
         owner: QObject,
         done: Callable[[T], None],
-        failed: Callable[[Exception], None],
+        failed: Callable[[Exception], None] | None = None,
         progress: Progress | None = None,
         name: str,
     ) -> None:
@@ -250,6 +252,8 @@ class Job(Generic[T]):
                 self.progress(*value)
         elif step is _Step.SUCCEEDED:
             self.done(value)
+        elif self.failed is None:
+            raise value  # a fault: the crash dialog, with its traceback logged
         else:
             # A refusal or a storage failure is said there; a fault raised
             # there goes to the crash dialog.
