@@ -46,7 +46,7 @@ class InventoryDialog(QDialog):
         self.kind = QComboBox()
         for number, kind in enumerate(BookKind, start=1):
             self.kind.addItem(f"{number} · {kind_label(kind)}", kind.value)
-        self.office = QLineEdit(context.db.station().office)
+        self.office = QLineEdit(context.station().office)
         self.volume = QLineEdit()
         self.year = QLineEdit()
         self.pages = QLineEdit()

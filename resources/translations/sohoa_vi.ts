@@ -120,122 +120,122 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../ui/backups.py" line="45"/>
+        <location filename="../../ui/backups.py" line="43"/>
         <source>Backups of the station</source>
         <translation>Bản sao lưu của trạm</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="49"/>
+        <location filename="../../ui/backups.py" line="47"/>
         <source>Sohoa backs the station up once a day and keeps a week of backups, beside the data in {folder}. Copy one to a stick now and then: a backup on the same disk does not survive the disk.</source>
         <translation>Sohoa sao lưu trạm mỗi ngày một lần và giữ bản sao lưu của một tuần, cạnh dữ liệu trong {folder}. Thỉnh thoảng hãy chép một bản ra USB: bản sao lưu trên cùng ổ đĩa sẽ mất theo ổ đĩa.</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="57"/>
+        <location filename="../../ui/backups.py" line="55"/>
         <source>Daily</source>
         <translation>Hằng ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="58"/>
+        <location filename="../../ui/backups.py" line="56"/>
         <source>Before an upgrade</source>
         <translation>Trước khi nâng cấp</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="59"/>
+        <location filename="../../ui/backups.py" line="57"/>
         <source>Before a restore</source>
         <translation>Trước khi khôi phục</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="63"/>
+        <location filename="../../ui/backups.py" line="61"/>
         <source>Taken</source>
         <translation>Thời điểm</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="64"/>
+        <location filename="../../ui/backups.py" line="62"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="66"/>
+        <location filename="../../ui/backups.py" line="64"/>
         <source>Size</source>
         <translation>Dung lượng</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="67"/>
+        <location filename="../../ui/backups.py" line="65"/>
         <source>{size} MB</source>
         <translation>{size} MB</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="72"/>
+        <location filename="../../ui/backups.py" line="70"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="82"/>
+        <location filename="../../ui/backups.py" line="78"/>
         <source>Copy the station to a stick…</source>
         <translation>Chép trạm ra USB…</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="83"/>
+        <location filename="../../ui/backups.py" line="79"/>
         <source>Restore from a file…</source>
         <translation>Khôi phục từ một tệp…</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="84"/>
+        <location filename="../../ui/backups.py" line="80"/>
         <source>Restore the chosen backup…</source>
         <translation>Khôi phục bản sao lưu đã chọn…</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="92"/>
+        <location filename="../../ui/backups.py" line="88"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="111"/>
+        <location filename="../../ui/backups.py" line="107"/>
         <source>The stick&apos;s folder</source>
         <translation>Thư mục trên USB</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="118"/>
+        <location filename="../../ui/backups.py" line="114"/>
         <source>Not copied: {reason}</source>
         <translation>Chưa chép được: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="120"/>
+        <location filename="../../ui/backups.py" line="116"/>
         <source>Copied and checked: {file}</source>
         <translation>Đã chép và kiểm tra: {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="125"/>
+        <location filename="../../ui/backups.py" line="121"/>
         <source>A backup of this station</source>
         <translation>Một bản sao lưu của trạm này</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="125"/>
+        <location filename="../../ui/backups.py" line="121"/>
         <source>Sohoa backups (*.sqlite3)</source>
         <translation>Bản sao lưu Sohoa (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="134"/>
+        <location filename="../../ui/backups.py" line="130"/>
         <source>Choose a backup in the list first.</source>
         <translation>Hãy chọn một bản sao lưu trong danh sách trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="143"/>
+        <location filename="../../ui/backups.py" line="139"/>
         <source>This backup is damaged and cannot be restored: {reason}</source>
         <translation>Bản sao lưu này bị hỏng, không khôi phục được: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="152"/>
+        <location filename="../../ui/backups.py" line="147"/>
         <source>This file is not a backup of station {code}.</source>
         <translation>Tệp này không phải bản sao lưu của trạm {code}.</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="159"/>
+        <location filename="../../ui/backups.py" line="153"/>
         <source>Restore the backup?</source>
         <translation>Khôi phục bản sao lưu?</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="161"/>
+        <location filename="../../ui/backups.py" line="155"/>
         <source>Restore the station as it was on {moment}?
 
 • Everything keyed, checked or decided after that moment leaves the station. The station as it is now is kept first, in the backups folder.
@@ -248,7 +248,7 @@
 • Sohoa đóng cửa sổ này, và mọi người đăng nhập lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="170"/>
+        <location filename="../../ui/backups.py" line="164"/>
         <source>Restore</source>
         <translation>Khôi phục</translation>
     </message>
@@ -1604,7 +1604,7 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>Recovery</name>
     <message>
-        <location filename="../../ui/recovery.py" line="90"/>
+        <location filename="../../ui/recovery.py" line="95"/>
         <source>The station&apos;s data is damaged ({problem}).
 
 Stop keying: what is saved from now on may be lost.</source>
@@ -1613,29 +1613,29 @@ Stop keying: what is saved from now on may be lost.</source>
 Hãy ngừng nhập: những gì lưu từ bây giờ có thể bị mất.</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="98"/>
-        <location filename="../../ui/recovery.py" line="110"/>
+        <location filename="../../ui/recovery.py" line="103"/>
+        <location filename="../../ui/recovery.py" line="115"/>
         <source>Sohoa — damaged data</source>
         <translation>Sohoa — dữ liệu bị hỏng</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="101"/>
+        <location filename="../../ui/recovery.py" line="106"/>
         <source>There is no good backup on this computer. Do not delete anything; call the person who supports your station, with a backup stick if you have one.</source>
         <translation>Máy này không có bản sao lưu nào còn tốt. Đừng xóa gì cả; hãy gọi người hỗ trợ trạm, mang theo USB sao lưu nếu có.</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="113"/>
+        <location filename="../../ui/recovery.py" line="118"/>
         <source>The latest good backup is of {moment}. Restore it now? What was keyed after it leaves the station, but the damaged file is kept aside, untouched.</source>
         <translation>Bản sao lưu tốt gần nhất là lúc {moment}. Khôi phục ngay? Những gì nhập sau thời điểm đó sẽ rời khỏi trạm, nhưng tệp bị hỏng được giữ lại nguyên vẹn.</translation>
     </message>
     <message>
         <location filename="../../ui/app.py" line="186"/>
-        <location filename="../../ui/recovery.py" line="138"/>
+        <location filename="../../ui/recovery.py" line="143"/>
         <source>Sohoa — restore</source>
         <translation>Sohoa — khôi phục</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="139"/>
+        <location filename="../../ui/recovery.py" line="144"/>
         <source>The backup was not restored; the station is as it was.
 
 {reason}</source>
