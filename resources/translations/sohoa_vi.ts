@@ -440,153 +440,153 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="108"/>
+        <location filename="../../ui/dashboard/widget.py" line="107"/>
         <source>Deferred entries… (Ctrl+B)</source>
         <translation>Các mục để lại… (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="109"/>
+        <location filename="../../ui/dashboard/widget.py" line="108"/>
         <source>Shifts and quotas… (Ctrl+K)</source>
         <translation>Ca và định mức… (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="110"/>
+        <location filename="../../ui/dashboard/widget.py" line="109"/>
         <source>Daily report… (Ctrl+P)</source>
         <translation>Báo cáo ngày… (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="111"/>
+        <location filename="../../ui/dashboard/widget.py" line="110"/>
         <source>Export a batch… (Ctrl+E)</source>
         <translation>Xuất lô… (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="112"/>
+        <location filename="../../ui/dashboard/widget.py" line="111"/>
         <source>Arbitrate… (Ctrl+D)</source>
         <translation>Đối chiếu… (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="113"/>
+        <location filename="../../ui/dashboard/widget.py" line="112"/>
         <source>Checks… (Ctrl+L)</source>
         <translation>Kiểm tra… (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="140"/>
+        <location filename="../../ui/dashboard/widget.py" line="139"/>
         <source>Clerk</source>
         <translation>Cán bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="141"/>
+        <location filename="../../ui/dashboard/widget.py" line="140"/>
         <source>Completed</source>
         <translation>Đã xong</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="142"/>
+        <location filename="../../ui/dashboard/widget.py" line="141"/>
         <source>Quota</source>
         <translation>Định mức</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="144"/>
+        <location filename="../../ui/dashboard/widget.py" line="143"/>
         <source>% of quota</source>
         <translation>% định mức</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="149"/>
+        <location filename="../../ui/dashboard/widget.py" line="148"/>
         <source>Entries/hour</source>
         <translation>Mục/giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="150"/>
+        <location filename="../../ui/dashboard/widget.py" line="149"/>
         <source>Keys/hour</source>
         <translation>Phím/giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="152"/>
+        <location filename="../../ui/dashboard/widget.py" line="151"/>
         <source>Active</source>
         <translation>Thời gian làm</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="156"/>
+        <location filename="../../ui/dashboard/widget.py" line="155"/>
         <source>Deferred</source>
         <translation>Để lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="162"/>
+        <location filename="../../ui/dashboard/widget.py" line="161"/>
         <source>Deferred because</source>
         <translation>Lý do để lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="163"/>
+        <location filename="../../ui/dashboard/widget.py" line="162"/>
         <source>Entries</source>
         <translation>Số mục</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="164"/>
+        <location filename="../../ui/dashboard/widget.py" line="163"/>
         <source>Oldest</source>
         <translation>Lâu nhất từ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="166"/>
+        <location filename="../../ui/dashboard/widget.py" line="165"/>
         <source>Oldest entry</source>
         <translation>Mục chờ lâu nhất</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="167"/>
+        <location filename="../../ui/dashboard/widget.py" line="166"/>
         <source>{book} {volume}/{year}, no. {number}: {title}</source>
         <translation>{book} quyển {volume}/{year}, số {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="230"/>
+        <location filename="../../ui/dashboard/widget.py" line="229"/>
         <source>PDF document (*.pdf)</source>
         <translation>Tài liệu PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="230"/>
+        <location filename="../../ui/dashboard/widget.py" line="229"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Bảng tính Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="234"/>
-        <location filename="../../ui/dashboard/widget.py" line="258"/>
+        <location filename="../../ui/dashboard/widget.py" line="233"/>
+        <location filename="../../ui/dashboard/widget.py" line="257"/>
         <source>Save the day&apos;s report</source>
         <translation>Lưu báo cáo ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="259"/>
+        <location filename="../../ui/dashboard/widget.py" line="258"/>
         <source>The report could not be written: {reason}</source>
         <translation>Không ghi được báo cáo: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="303"/>
+        <location filename="../../ui/dashboard/widget.py" line="302"/>
         <source>Today: {done} of {quota} ({percent}%)</source>
         <translation>Hôm nay: {done}/{quota} ({percent}%)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="310"/>
+        <location filename="../../ui/dashboard/widget.py" line="309"/>
         <source>Outside the shifts</source>
         <translation>Ngoài ca</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="314"/>
+        <location filename="../../ui/dashboard/widget.py" line="313"/>
         <source>Shift {number} ({start}–{end}): {done} of {quota} entries, {clerks} clerk(s)</source>
         <translation>Ca {number} ({start}–{end}): {done}/{quota} mục, {clerks} cán bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="329"/>
+        <location filename="../../ui/dashboard/widget.py" line="328"/>
         <source>Campaign: {done} of {target} entries ({percent}%), {pace} a day</source>
         <translation>Chiến dịch: {done}/{target} mục ({percent}%), {pace} mục/ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="336"/>
+        <location filename="../../ui/dashboard/widget.py" line="335"/>
         <source>projected finish {day}</source>
         <translation>dự kiến xong {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="340"/>
+        <location filename="../../ui/dashboard/widget.py" line="339"/>
         <source>deadline {day}</source>
         <translation>hạn chót {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="345"/>
+        <location filename="../../ui/dashboard/widget.py" line="344"/>
         <source>BEHIND: the projection misses the deadline</source>
         <translation>CHẬM: dự kiến không kịp hạn chót</translation>
     </message>
@@ -848,147 +848,147 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
         <translation>Các lô đã ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="137"/>
+        <location filename="../../ui/batches/dialog.py" line="131"/>
         <source>Batch</source>
         <translation>Lô</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="138"/>
+        <location filename="../../ui/batches/dialog.py" line="132"/>
         <source>Made</source>
         <translation>Tạo lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="139"/>
+        <location filename="../../ui/batches/dialog.py" line="133"/>
         <source>Entries</source>
         <translation>Số mục</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="141"/>
+        <location filename="../../ui/batches/dialog.py" line="135"/>
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="143"/>
+        <location filename="../../ui/batches/dialog.py" line="137"/>
         <source>Exported</source>
         <translation>Đã xuất</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="145"/>
+        <location filename="../../ui/batches/dialog.py" line="139"/>
         <source>Not finished: the next export finishes it</source>
         <translation>Chưa xong: lần xuất tới sẽ hoàn tất</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="148"/>
+        <location filename="../../ui/batches/dialog.py" line="142"/>
         <source>Last written</source>
         <translation>Ghi lần cuối</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="149"/>
+        <location filename="../../ui/batches/dialog.py" line="143"/>
         <source>To</source>
         <translation>Vào</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="163"/>
+        <location filename="../../ui/batches/dialog.py" line="157"/>
         <source>{count} completed entries wait for their second keying or the lead&apos;s decision: they are not exported yet.</source>
         <translation>{count} mục đã hoàn thành đang chờ nhập lần hai hoặc tổ trưởng quyết định: chưa được xuất.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="181"/>
+        <location filename="../../ui/batches/dialog.py" line="175"/>
         <source>Nothing to export: every completed entry is exported.</source>
         <translation>Không có gì để xuất: mọi mục đã hoàn thành đều đã được xuất.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="185"/>
+        <location filename="../../ui/batches/dialog.py" line="179"/>
         <source>Batch {sequence} ({entries} entries) was begun and not finished: exporting finishes it.</source>
         <translation>Lô {sequence} ({entries} mục) đã bắt đầu nhưng chưa xong: xuất lô sẽ hoàn tất nó.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="192"/>
+        <location filename="../../ui/batches/dialog.py" line="186"/>
         <source>{ready} completed entries wait: batch {sequence} takes {entries} of them; export again for the rest.</source>
         <translation>{ready} mục đã hoàn thành đang chờ: lô {sequence} lấy {entries} mục trong số đó; xuất thêm lần nữa cho phần còn lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="202"/>
+        <location filename="../../ui/batches/dialog.py" line="196"/>
         <source>{entries} completed entries wait: they will be batch {sequence}.</source>
         <translation>{entries} mục đã hoàn thành đang chờ: sẽ thành lô {sequence}.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="213"/>
+        <location filename="../../ui/batches/dialog.py" line="207"/>
         <source>The stick&apos;s folder</source>
         <translation>Thư mục của USB</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="232"/>
+        <location filename="../../ui/batches/dialog.py" line="226"/>
         <source>This batch is not finished: export it first.</source>
         <translation>Lô này chưa xong: hãy xuất lô trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="243"/>
+        <location filename="../../ui/batches/dialog.py" line="237"/>
         <source>Choose the stick&apos;s folder first.</source>
         <translation>Hãy chọn thư mục của USB trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="251"/>
+        <location filename="../../ui/batches/dialog.py" line="245"/>
         <source>Writing the batch to {folder}…</source>
         <translation>Đang ghi lô vào {folder}…</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="286"/>
+        <location filename="../../ui/batches/dialog.py" line="280"/>
         <source>Nothing to export: no completed entry is waiting.</source>
         <translation>Không có gì để xuất: không có mục đã hoàn thành nào đang chờ.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="290"/>
+        <location filename="../../ui/batches/dialog.py" line="284"/>
         <source>Batch {sequence} is on the stick at {path}: {entries} entries, read back and verified, and marked exported. The stick may be taken out.</source>
         <translation>Lô {sequence} đã nằm trên USB tại {path}: {entries} mục, đã đọc lại, kiểm tra và đánh dấu đã xuất. Có thể rút USB ra.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="301"/>
+        <location filename="../../ui/batches/dialog.py" line="295"/>
         <source>Batch {sequence} was written again at {path}: {entries} entries, read back and verified.</source>
         <translation>Đã ghi lại lô {sequence} tại {path}: {entries} mục, đã đọc lại và kiểm tra.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="327"/>
+        <location filename="../../ui/batches/dialog.py" line="321"/>
         <source>There is no such batch.</source>
         <translation>Không có lô này.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="328"/>
+        <location filename="../../ui/batches/dialog.py" line="322"/>
         <source>The folder is not there: is the stick plugged in?</source>
         <translation>Không thấy thư mục: USB đã cắm chưa?</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="330"/>
+        <location filename="../../ui/batches/dialog.py" line="324"/>
         <source>The stick already holds another folder under this batch&apos;s name: move it away, then export again.</source>
         <translation>Trên USB đã có một thư mục khác trùng tên lô này: hãy chuyển nó đi rồi xuất lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="334"/>
+        <location filename="../../ui/batches/dialog.py" line="328"/>
         <source>Writing to the stick failed (was it pulled out, or is it full?). Nothing was marked exported: plug it in and export again.</source>
         <translation>Ghi vào USB không được (USB bị rút ra hay đã đầy?). Chưa mục nào bị đánh dấu đã xuất: hãy cắm lại và xuất lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="338"/>
+        <location filename="../../ui/batches/dialog.py" line="332"/>
         <source>The batch did not read back whole from the stick: it may be failing. Nothing was marked exported: try another stick.</source>
         <translation>Đọc lại lô từ USB không còn nguyên vẹn: USB có thể bị hỏng. Chưa mục nào bị đánh dấu đã xuất: hãy thử USB khác.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="321"/>
+        <location filename="../../ui/batches/dialog.py" line="315"/>
         <source>The export failed; nothing was marked exported.</source>
         <translation>Xuất lô không thành công; chưa mục nào bị đánh dấu đã xuất.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="348"/>
+        <location filename="../../ui/batches/dialog.py" line="342"/>
         <source>Export entries unverified</source>
         <translation>Xuất các mục chưa xác minh</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="349"/>
+        <location filename="../../ui/batches/dialog.py" line="343"/>
         <source>Why do these entries go to the centre before they are verified?</source>
         <translation>Vì sao gửi các mục này cho trung tâm trước khi được xác minh?</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="361"/>
+        <location filename="../../ui/batches/dialog.py" line="355"/>
         <source>{count} entries go in the next batch unverified; your reason is kept.</source>
         <translation>{count} mục sẽ vào lô tiếp theo khi chưa xác minh; lý do của anh/chị được lưu lại.</translation>
     </message>
@@ -1031,123 +1031,123 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
         <translation>Phát hiện</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="163"/>
+        <location filename="../../ui/quality/findings_window.py" line="160"/>
         <source>Book</source>
         <translation>Sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="162"/>
+        <location filename="../../ui/quality/findings_window.py" line="159"/>
         <source>Entries</source>
         <translation>Các mục</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="159"/>
+        <location filename="../../ui/quality/findings_window.py" line="158"/>
         <source>Found on</source>
         <translation>Phát hiện lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="184"/>
+        <location filename="../../ui/quality/findings_window.py" line="181"/>
         <source>no. {number}: {title}</source>
         <translation>số {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="189"/>
+        <location filename="../../ui/quality/findings_window.py" line="186"/>
         <source>Possible duplicate: {score}%</source>
         <translation>Có thể trùng người: {score}%</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="194"/>
+        <location filename="../../ui/quality/findings_window.py" line="191"/>
         <source>No. {number} of {year} keyed {count} times</source>
         <translation>Số {number} năm {year} được nhập {count} lần</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="203"/>
+        <location filename="../../ui/quality/findings_window.py" line="200"/>
         <source>No. {number} of {year} skipped</source>
         <translation>Bỏ qua số {number} năm {year}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="204"/>
+        <location filename="../../ui/quality/findings_window.py" line="201"/>
         <source>Nos. {first}–{last} of {year} skipped</source>
         <translation>Bỏ qua các số {first}–{last} năm {year}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="214"/>
+        <location filename="../../ui/quality/findings_window.py" line="211"/>
         <source>No. {after} registered on {after_date}, before no. {before} ({before_date})</source>
         <translation>Số {after} đăng ký ngày {after_date}, sớm hơn số {before} ({before_date})</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="218"/>
+        <location filename="../../ui/quality/findings_window.py" line="215"/>
         <source>Only {percent}% read from the book: {count} field(s) not read</source>
         <translation>Chỉ đọc được {percent}% từ sổ: {count} trường chưa có</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="225"/>
+        <location filename="../../ui/quality/findings_window.py" line="222"/>
         <source>Not a place of the gazetteer: {places}</source>
         <translation>Địa danh không có trong danh mục hành chính: {places}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="238"/>
+        <location filename="../../ui/quality/findings_window.py" line="235"/>
         <source>Not read: {fields}</source>
         <translation>Chưa có: {fields}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="258"/>
+        <location filename="../../ui/quality/findings_window.py" line="255"/>
         <source>{count} finding(s) wait for a decision.</source>
         <translation>{count} phát hiện đang chờ quyết định.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="265"/>
+        <location filename="../../ui/quality/findings_window.py" line="262"/>
         <source>No finding waits for a decision. Ctrl+R runs the checks again.</source>
         <translation>Không có phát hiện nào chờ quyết định. Ctrl+R để kiểm tra lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="287"/>
-        <location filename="../../ui/quality/findings_window.py" line="291"/>
+        <location filename="../../ui/quality/findings_window.py" line="284"/>
+        <location filename="../../ui/quality/findings_window.py" line="288"/>
         <source>Checking every entry…</source>
         <translation>Đang kiểm tra mọi mục…</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="306"/>
+        <location filename="../../ui/quality/findings_window.py" line="303"/>
         <source>The checks found {new} new finding(s); {open} wait for a decision.</source>
         <translation>Kiểm tra thấy {new} phát hiện mới; {open} phát hiện đang chờ quyết định.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="323"/>
+        <location filename="../../ui/quality/findings_window.py" line="320"/>
         <source>Resolve the finding</source>
         <translation>Ghi nhận đã sửa</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="324"/>
+        <location filename="../../ui/quality/findings_window.py" line="321"/>
         <source>What was corrected?</source>
         <translation>Đã sửa những gì?</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="332"/>
+        <location filename="../../ui/quality/findings_window.py" line="329"/>
         <source>Dismiss the finding</source>
         <translation>Bỏ qua phát hiện</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="333"/>
+        <location filename="../../ui/quality/findings_window.py" line="330"/>
         <source>Why is this not a problem (e.g. two different people)?</source>
         <translation>Vì sao đây không phải là lỗi (ví dụ: hai người khác nhau)?</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="350"/>
+        <location filename="../../ui/quality/findings_window.py" line="347"/>
         <source>Only a team lead decides on a finding.</source>
         <translation>Chỉ tổ trưởng mới quyết định được một phát hiện.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="353"/>
+        <location filename="../../ui/quality/findings_window.py" line="350"/>
         <source>The finding was not decided.</source>
         <translation>Phát hiện chưa được quyết định.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="361"/>
+        <location filename="../../ui/quality/findings_window.py" line="358"/>
         <source>Resolved; the reason is kept.</source>
         <translation>Đã ghi nhận đã sửa; lý do được lưu lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="363"/>
+        <location filename="../../ui/quality/findings_window.py" line="360"/>
         <source>Dismissed; the reason is kept.</source>
         <translation>Đã bỏ qua; lý do được lưu lại.</translation>
     </message>

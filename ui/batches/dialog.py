@@ -43,11 +43,11 @@ from app.batch.export import (
 )
 from app.batch.overview import batches_overview
 from app.quality.verification import release_waiting
-from app.system.clock import VIETNAM
 from ui.batches.keys import StationKeysBox
 from ui.context import StationContext
 from ui.job_dialog import JobDialog
 from ui.models.rows import Column, RowTableModel, row_table
+from ui.moments import local_moment
 from ui.operations import FAILED, Operations, Progress, Refusals
 from ui.status_line import StatusLine, with_detail
 
@@ -127,15 +127,9 @@ class ExportDialog(JobDialog):
 
     def _columns(self) -> list[Column[BatchRecord]]:
         locale = QLocale()
-
-        def moment(record_moment) -> str:
-            if record_moment is None:
-                return ""
-            return record_moment.astimezone(VIETNAM).strftime("%d/%m/%Y %H:%M")
-
         return [
             Column(self.tr("Batch"), lambda b: str(b.sequence), numeric=True),
-            Column(self.tr("Made"), lambda b: moment(b.created_at)),
+            Column(self.tr("Made"), lambda b: local_moment(b.created_at)),
             Column(self.tr("Entries"), lambda b: locale.toString(b.entries), numeric=True),
             Column(
                 self.tr("State"),
@@ -145,7 +139,7 @@ class ExportDialog(JobDialog):
                     else self.tr("Not finished: the next export finishes it")
                 ),
             ),
-            Column(self.tr("Last written"), lambda b: moment(b.written_at)),
+            Column(self.tr("Last written"), lambda b: local_moment(b.written_at)),
             Column(self.tr("To"), lambda b: b.written_to or ""),
         ]
 

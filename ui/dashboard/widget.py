@@ -10,7 +10,6 @@ when shown again.
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal, Slot
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from app.db.models import DeferralReason
 from app.quality.error_rates import error_trends
-from app.system.clock import VIETNAM
 from app.work import settings
 from app.work.backlog import BacklogSummary
 from app.work.dashboard import DashboardView, dashboard_view
@@ -41,6 +39,7 @@ from ui.dashboard.error_trends import ErrorTrendsTable
 from ui.deferral import reason_label
 from ui.models.books import kind_label
 from ui.models.rows import Column, RowTableModel, row_table
+from ui.moments import local_day
 from ui.operations import FAILED, Operations
 from ui.quality.arbitration import ArbitrationDialog
 from ui.quality.findings_window import FindingsDialog
@@ -161,7 +160,7 @@ class Dashboard(QWidget):
         return [
             Column(self.tr("Deferred because"), lambda g: reason_label(g.reason)),
             Column(self.tr("Entries"), lambda g: locale.toString(g.count), numeric=True),
-            Column(self.tr("Oldest"), lambda g: _local_day(g.oldest.deferred_at)),
+            Column(self.tr("Oldest"), lambda g: local_day(g.oldest.deferred_at)),
             Column(
                 self.tr("Oldest entry"),
                 lambda g: self.tr("{book} {volume}/{year}, no. {number}: {title}").format(
@@ -345,7 +344,3 @@ class Dashboard(QWidget):
             text += " · " + self.tr("BEHIND: the projection misses the deadline")
         self.campaign_line.setText(text)
         self.campaign_line.setStyleSheet(f"color: {BEHIND.name()};" if late else "")
-
-
-def _local_day(moment: datetime | None) -> str:
-    return "" if moment is None else moment.astimezone(VIETNAM).strftime("%d/%m/%Y")

@@ -32,12 +32,12 @@ from app.db.models import FindingState
 from app.quality.checks import CheckPass, FindingError, decide, run_checks
 from app.quality.open_findings import ListedFinding, listed_findings
 from app.specs import spec_for
-from app.system.clock import VIETNAM
 from app.values.dates import PartialDate
 from ui.context import StationContext
 from ui.job_dialog import JobDialog
 from ui.models.books import kind_label
 from ui.models.rows import Column, RowTableModel, row_table
+from ui.moments import local_moment
 from ui.operations import FAILED, Operations
 from ui.status_line import StatusLine, with_detail
 from ui.styles import FAILURE_STYLE
@@ -155,10 +155,7 @@ class FindingsDialog(JobDialog):
 
         return [
             Column(self.tr("What was found"), self.what, tooltip=self.more),
-            Column(
-                self.tr("Found on"),
-                lambda f: f.found_at.astimezone(VIETNAM).strftime("%d/%m/%Y %H:%M"),
-            ),
+            Column(self.tr("Found on"), lambda f: local_moment(f.found_at)),
             Column(self.tr("Entries"), self.entries),
             Column(self.tr("Book"), books),
         ]
