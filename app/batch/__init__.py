@@ -3,6 +3,7 @@
 - :mod:`app.batch.format`: what a batch is made of, its files and labels;
 - :mod:`app.batch.keys`: the station's signing key, the centre's recipients;
 - :mod:`app.batch.export`: writing a batch, and writing it again;
+- :mod:`app.batch.overview`: where the batches stand, before an export;
 - :mod:`app.batch.verify`: checking one as the centre does;
 - :mod:`app.batch.trust`: the centre's list of trusted station keys.
 """
