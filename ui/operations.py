@@ -245,7 +245,12 @@ class Job(Generic[T]):
         if step is not _Step.PROGRESSED:
             self.running = False
         if not shiboken6.isValid(self.owner):
-            log.info("%s ended after its window closed (%s)", self.name, step.value)
+            log.info(
+                "%s: %s after its window closed",
+                self.name,
+                step.value,
+                exc_info=value if step is _Step.FAILED else None,
+            )
             return
         if step is _Step.PROGRESSED:
             if self.progress is not None:
