@@ -25,8 +25,9 @@ from app.batch.signature import StationPublicKey
 from app.batch.trust import TrustList
 from app.db.models import Book, Entry, EntryStatus, Station, User
 from app.demo import DEMO_CENTRE_IDENTITY, add_demo_entries, create_demo_station
+from app.entries.field_values import display_value
 from app.keying.save import SaveAction, save_entry
-from app.keying.start import display_value, entry_to_edit
+from app.keying.start import entry_to_edit
 from app.rules import FieldValue
 from app.specs import spec_for
 from app.station.database import StationDatabase

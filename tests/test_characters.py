@@ -1,5 +1,5 @@
 """Characters no name or text holds are refused at their field, by name;
-every field keeps to a length (DESIGN.md §4). A draft keeps anything."""
+every field keeps to a length. A draft keeps anything."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Dates as old books give them: a year, a month and year, or a day (DESIGN.md §4)."""
+"""Dates as old books give them: a year, a month and year, or a day."""
 
 from __future__ import annotations
 

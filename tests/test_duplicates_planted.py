@@ -26,8 +26,9 @@ from work_helpers import add_book
 from app.db.models import Book, Entry, User
 from app.demo import add_demo_entries, create_demo_station
 from app.demo.people import PeopleFactory
+from app.entries.field_values import display_value
 from app.keying.save import SaveAction, save_entry
-from app.keying.start import display_value, entry_to_edit
+from app.keying.start import entry_to_edit
 from app.quality.duplicates import possible_duplicates
 from app.rules import FieldValue
 from app.specs import BookKind

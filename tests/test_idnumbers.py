@@ -1,4 +1,4 @@
-"""Identity numbers: the 12-digit personal ID and the old 9-digit CMND (DESIGN.md §4)."""
+"""Identity numbers: the 12-digit personal ID and the old 9-digit CMND."""
 
 from __future__ import annotations
 

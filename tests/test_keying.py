@@ -9,8 +9,9 @@ from entries_factory import valid_entry
 from sqlalchemy import select
 
 from app.db.models import Book, User
+from app.entries.field_values import display_value
 from app.keying.save import SaveAction, save_entry
-from app.keying.start import display_value, fresh_values, open_draft, suggestions
+from app.keying.start import fresh_values, open_draft, suggestions
 from app.rules import FieldValue
 from app.specs import spec_for
 from app.system.clock import VIETNAM

@@ -1,4 +1,4 @@
-"""How many keys a clerk presses, against typing everything (DESIGN.md §10).
+"""How many keys a clerk presses, against typing everything.
 
 A run of realistic consecutive entries of one birth book is keyed through the
 real form by a practised clerk (carry-forward, defaults, date shorthand,
@@ -17,7 +17,7 @@ from sqlalchemy import select
 from app.db.models import Book, Entry, EntryStatus
 from app.demo.entries import MAKERS
 from app.demo.people import PeopleFactory
-from app.keying.start import display_value
+from app.entries.field_values import display_value
 from app.specs import BookKind, spec_for
 from ui.keyboard_driver import Clerk, Keyboard
 

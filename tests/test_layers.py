@@ -16,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
-CONTRACTS = 3
+CONTRACTS = 4
 # The modules of the pure core, which no database may reach.
 PURE = ("specs", "rules", "values", "reference")
 
@@ -87,6 +87,21 @@ def test_a_database_import_in_the_pure_core_breaks_its_contract(tmp_path: Path) 
     missed = [module for module in planted if f"{module} -> sqlalchemy" not in result.stdout]
     assert missed == [], result.stdout
     assert "app.values.text -> app.db.models" in result.stdout
+
+
+def test_a_database_import_anywhere_in_ui_breaks_its_contract(tmp_path: Path) -> None:
+    tree = copy_of_the_tree(tmp_path)
+    parts = sorted(p.name for p in (ROOT / "ui").iterdir() if (p / "__init__.py").exists())
+    planted = ["ui.sneaky", *(f"ui.{name}.sneaky" for name in parts)]
+    for module in planted:
+        path = tree.joinpath(*module.split(".")).with_suffix(".py")
+        path.write_text("from sqlalchemy import select\n")
+
+    result = lint_imports(tree)
+
+    assert result.returncode != 0
+    missed = [module for module in planted if f"{module} -> sqlalchemy" not in result.stdout]
+    assert missed == [], result.stdout
 
 
 def test_a_part_of_app_importing_one_above_it_breaks_the_layers(tmp_path: Path) -> None:

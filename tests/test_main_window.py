@@ -15,7 +15,8 @@ from sqlalchemy import select
 from app.db.models import Book, Entry, EntryStatus
 from app.demo.entries import MAKERS
 from app.demo.people import PeopleFactory
-from app.keying.start import display_value, open_draft
+from app.entries.field_values import display_value
+from app.keying.start import open_draft
 from app.specs import BookKind
 from ui.deferral import DeferralDialog
 from ui.keyboard_driver import Clerk, Keyboard

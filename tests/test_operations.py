@@ -3,7 +3,10 @@ nothing half-done is kept."""
 
 from __future__ import annotations
 
+import threading
+
 import pytest
+import shiboken6
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import select
 from storage_helpers import database_held, impatient
@@ -11,7 +14,7 @@ from storage_helpers import database_held, impatient
 from app.db.models import Station, User
 from app.work.queue import BookTaken
 from ui.context import StationContext
-from ui.operations import FAILED, Operations
+from ui.operations import FAILED, Job, Operations
 
 
 @pytest.fixture
@@ -128,3 +131,20 @@ def test_a_locked_database_in_the_background_is_said_too(
         qtbot.waitUntil(lambda: ended == [True])
 
     assert messages[0].startswith("Dữ liệu đang bị một chương trình khác khóa")
+
+
+def test_a_job_whose_window_closed_meanwhile_tells_no_one(qtbot) -> None:
+    window = QWidget()
+    told: list[str] = []
+    go_on = threading.Event()
+
+    def work(progressed) -> str:
+        go_on.wait(10)
+        return "done"
+
+    job = Job(work, owner=window, done=told.append, name="a test").start()
+    shiboken6.delete(window)  # the window closed, its C++ object gone
+    go_on.set()
+    qtbot.waitUntil(lambda: not job.running)
+
+    assert told == []

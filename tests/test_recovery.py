@@ -288,7 +288,7 @@ def test_an_admin_restores_a_backup_from_the_window_and_everyone_logs_in_again(
 
 
 def test_a_daily_backup_that_fails_is_said_once_to_whoever_is_there(
-    station, clock, monkeypatch
+    qtbot, station, clock, monkeypatch
 ) -> None:
     monkeypatch.setattr(
         "app.station.backups.shutil.disk_usage", lambda path: shutil._ntuple_diskusage(0, 0, 0)
@@ -301,8 +301,7 @@ def test_a_daily_backup_that_fails_is_said_once_to_whoever_is_there(
 
     for _ in range(2):  # at start, and an hour later
         backups.start()
-        backups.worker.join(timeout=30)
-        QApplication.processEvents()
+        qtbot.waitUntil(lambda: not backups.job.running, timeout=30_000)
 
     assert len(said) == 1
     assert said[0].startswith("Hôm nay chưa sao lưu được trạm: not enough free disk")

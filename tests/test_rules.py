@@ -1,4 +1,4 @@
-"""The data rules of DESIGN.md §4, as a clerk keying a register book meets them.
+"""The data rules, as a clerk keying a register book meets them.
 
 Each test starts from a complete, valid entry (``entries_factory``) and keys
 one mistake, or marks what the book shows, then reads what the clerk is told:
@@ -739,7 +739,7 @@ def numbered(
 
 
 class TestSequence:
-    """Entry numbers within one book and year (DESIGN.md §4, §6)."""
+    """Entry numbers within one book and year."""
 
     def test_the_next_number_is_fine(self) -> None:
         assert numbered(5, highest=4, previous=Neighbour(4, day("14/03/2010"))) == []

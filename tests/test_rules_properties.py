@@ -1,6 +1,6 @@
 """Whatever a clerk keys, the rules answer with findings, never with a crash.
 
-DESIGN.md §9: bad input never crashes the app; it gets a clear message at the
+Bad input never crashes the app; it gets a clear message at the
 field. Here every field of every book gets arbitrary text (empty, white
 space, emoji, loose combining marks, digits, very long runs) and any source
 status, starting either from nothing or from a valid entry, so that the

@@ -1,4 +1,4 @@
-"""The four register books, declared once, hold the columns of DESIGN.md §3."""
+"""The four register books, declared once, hold the registers' columns."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Names as clerks type them: one stored form, one search key (DESIGN.md §4)."""
+"""Names as clerks type them: one stored form, one search key."""
 
 from __future__ import annotations
 

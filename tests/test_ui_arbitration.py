@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel
 from sqlalchemy import func, select
+from storage_helpers import database_held, impatient
 from test_ui_work import open_window
 from verification_helpers import decide_planted, key_twice, make_team, user
 
@@ -134,3 +135,33 @@ def test_the_lead_sees_each_clerks_errors_beside_their_share(
     assert dialog.findChild(QLabel, "errors_lead").text() == (
         "7 ngày qua chưa có mục nào được nhập hai lần"
     )
+
+
+def test_a_decision_the_locked_database_refuses_is_said_and_changes_nothing(
+    qtbot, station, clock, keyed_twice, vietnamese, monkeypatch
+) -> None:
+    with station.sessions() as session:
+        lead = user(session, "lead")
+    dialog = ArbitrationDialog(StationContext(station, lead, clock, "vi"))
+    qtbot.addWidget(dialog)
+    [row] = dialog.rows
+    row.edit.setText(row.field.second)
+    impatient(station, monkeypatch)
+
+    with database_held(station.path):
+        dialog.save()
+
+    assert dialog.status.text() == (
+        "Dữ liệu đang bị một chương trình khác khóa nên chưa có gì thay đổi. "
+        "Hãy chờ một lát rồi thử lại."
+    ), "said in the window, not the crash dialog"
+    assert dialog.heading.text().endswith("số 2"), "still the same entry"
+    assert row.edit.text() == "Phạm Thị Bình", "the lead's value is kept to save again"
+    with station.sessions() as session:
+        assert set(session.scalars(select(Verification.state))) == {"verified", "mismatch"}
+        assert session.scalar(select(func.count()).where(Verification.decided_by.is_not(None))) == 0
+        assert set(session.scalars(select(FieldDifference.error_of))) == {None}
+
+    dialog.save()
+
+    assert dialog.heading.text().endswith("số 4"), "once the data is free, the decision is kept"

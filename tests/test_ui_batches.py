@@ -130,23 +130,23 @@ def test_without_a_keyring_the_lead_is_told_and_nothing_is_written(
 
 
 def test_the_centre_recipient_is_checked_and_kept(qtbot, dialog, exporting, tmp_path) -> None:
-    dialog.recipient.setText("age1-not-a-key")
-    dialog.save_recipient()
+    dialog.keys.recipient.setText("age1-not-a-key")
+    dialog.keys.save_recipient()
 
     assert dialog.status.text().startswith("Đây không phải khóa nhận của trung tâm")
 
     recipient = write_identity(tmp_path / "new-centre.txt")
-    dialog.recipient.setText(recipient)
-    dialog.save_recipient()
+    dialog.keys.recipient.setText(recipient)
+    dialog.keys.save_recipient()
 
     assert exporting.db.station().centre_recipient == recipient
     assert dialog.status.text() == "Các lô tiếp theo được mã hóa cho trung tâm này."
 
 
 def test_the_public_key_is_saved_as_a_trust_list_entry(dialog, exporting, tmp_path) -> None:
-    assert dialog.key_line.text().startswith(exporting.key.key_id)
+    assert dialog.keys.key_line.text().startswith(exporting.key.key_id)
 
-    dialog.write_public_key(tmp_path / "DEMO-01.pub")
+    dialog.keys.write_public_key(tmp_path / "DEMO-01.pub")
 
     trust = read_trust_list(tmp_path / "DEMO-01.pub")
     assert trust.key(exporting.key.key_id) == exporting.key
@@ -159,14 +159,14 @@ def test_a_station_without_a_key_makes_one_from_the_window(
     add_demo_entries(db, 10, seed=3, clock=FixedMoment())
     dialog = ExportDialog(StationContext(db, lead_of(db), FixedMoment(), "vi"))
     qtbot.addWidget(dialog)
-    assert dialog.key_line.text() == "Trạm này chưa có khóa ký: chưa thể ký lô."
-    assert dialog.create_key_button.isVisibleTo(dialog)
+    assert dialog.keys.key_line.text() == "Trạm này chưa có khóa ký: chưa thể ký lô."
+    assert dialog.keys.create_key_button.isVisibleTo(dialog)
 
-    qtbot.mouseClick(dialog.create_key_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.keys.create_key_button, Qt.MouseButton.LeftButton)
 
     key = station_public_key(db.station())
-    assert key is not None and dialog.key_line.text().startswith(key.key_id)
-    assert not dialog.create_key_button.isVisibleTo(dialog)
+    assert key is not None and dialog.keys.key_line.text().startswith(key.key_id)
+    assert not dialog.keys.create_key_button.isVisibleTo(dialog)
     db.close()
 
 
@@ -174,7 +174,7 @@ def test_entries_waiting_for_verification_stay_until_the_lead_lets_them_go(
     qtbot, dialog, exporting, monkeypatch
 ) -> None:
     with exporting.db.sessions.begin() as session:
-        lead = session.get_one(User, dialog.lead.id)
+        lead = session.get_one(User, lead_of(exporting.db).id)
         set_share(session, lead, 1.0, clock=FixedMoment())
         clerk = session.scalars(select(User).where(User.username == "clerk01")).one()
         for entry in session.scalars(select(Entry).where(Entry.status == "completed").limit(3)):

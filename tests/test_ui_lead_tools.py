@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QPushButton
 from sqlalchemy import select
+from storage_helpers import database_held, impatient
 from test_ui_work import open_window
 from work_helpers import add_book, add_user, key_entry, local
 
@@ -286,3 +287,28 @@ def test_the_lead_sets_how_many_entries_are_keyed_twice(
         an = session.get_one(User, _id_of(station, "an"))
         binh = session.scalars(select(User).where(User.username == "binh")).one()
         assert (share_for(session, an), share_for(session, binh)) == (0.40, 0.15)
+
+
+def test_settings_the_locked_database_refuses_are_said_and_the_dialog_keeps_them(
+    qtbot, station, clock, team, opened, vietnamese, monkeypatch
+) -> None:
+    window = open_window(qtbot, station, clock, "lead")
+    window.dashboard.edit_settings()
+    [dialog] = opened
+    dialog.clerk_shift.setValue(90)
+    impatient(station, monkeypatch)
+
+    with database_held(station.path):
+        dialog.save()
+
+    assert dialog.isVisible(), "the lead keeps what they typed"
+    assert dialog.problem.text() == (
+        "Dữ liệu đang bị một chương trình khác khóa nên chưa có gì thay đổi. "
+        "Hãy chờ một lát rồi thử lại."
+    ), "said in the dialog, not the crash dialog"
+    _, quotas, _, _ = stored(station)
+    assert quotas.clerk_shift == 150, "nothing was saved"
+
+    with qtbot.waitSignal(dialog.settings_changed):
+        dialog.save()
+    assert stored(station)[1].clerk_shift == 90, "once the data is free, it is saved"

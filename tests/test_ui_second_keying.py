@@ -10,8 +10,8 @@ from verification_helpers import entry_values, make_team, user
 from work_helpers import add_book
 
 from app.db.models import Verification
+from app.entries.field_values import display_value
 from app.keying.save import SaveAction, save_entry
-from app.keying.start import display_value
 from app.rules import FieldValue
 from ui.context import StationContext
 from ui.quality.second_keying import SecondKeyingDialog

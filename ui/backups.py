@@ -29,7 +29,7 @@ from app.station.backups import Backup, BackupKind, list_backups, quick_check, s
 from app.system.clock import VIETNAM
 from ui.context import StationContext
 from ui.models.rows import Column, RowTableModel, row_table
-from ui.styles import FAILURE_STYLE, SUCCESS_STYLE
+from ui.status_line import StatusLine
 
 
 class BackupsDialog(QDialog):
@@ -38,10 +38,8 @@ class BackupsDialog(QDialog):
         self.context = context
         require_admin(context.user, "restore a backup")
         self.db = context.db
-        self.admin = context.user
-        self.clock = context.clock
         self.chosen: Path | None = None  # the backup to restore, once confirmed
-        self.code = context.db.station().code
+        self.code = context.station().code
         self.setWindowTitle(self.tr("Backups of the station"))
         self.setMinimumWidth(720)
         explanation = QLabel(
@@ -74,9 +72,7 @@ class BackupsDialog(QDialog):
         )
         self.table = row_table(self.backups, "backups")
         self.table.activated.connect(lambda index: self.restore_chosen())
-        self.status = QLabel()
-        self.status.setObjectName("backup_status")
-        self.status.setWordWrap(True)
+        self.status = StatusLine("backup_status")
         buttons = QHBoxLayout()
         for label, name, slot in (
             (self.tr("Copy the station to a stick…"), "copy_out", self.copy_out),
@@ -115,9 +111,9 @@ class BackupsDialog(QDialog):
         try:
             backup_database(self.db.path, target)
         except (BackupError, OSError) as e:
-            self._say(self.tr("Not copied: {reason}").format(reason=e), FAILURE_STYLE)
+            self.status.failed(self.tr("Not copied: {reason}").format(reason=e))
             return
-        self._say(self.tr("Copied and checked: {file}").format(file=target), SUCCESS_STYLE)
+        self.status.succeeded(self.tr("Copied and checked: {file}").format(file=target))
 
     @Slot()
     def restore_file(self) -> None:
@@ -131,7 +127,7 @@ class BackupsDialog(QDialog):
     def restore_chosen(self) -> None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
-            self._say(self.tr("Choose a backup in the list first."), FAILURE_STYLE)
+            self.status.failed(self.tr("Choose a backup in the list first."))
             return
         self.confirm(self.backups.row_at(rows[0].row()).path)
 
@@ -139,18 +135,16 @@ class BackupsDialog(QDialog):
         """Check the backup, say what restoring it costs, and ask."""
         verdict = quick_check(path)
         if verdict != "ok":
-            self._say(
+            self.status.failed(
                 self.tr("This backup is damaged and cannot be restored: {reason}").format(
                     reason=verdict
-                ),
-                FAILURE_STYLE,
+                )
             )
             return
         code = station_code_in(path)
         if code != self.code:
-            self._say(
-                self.tr("This file is not a backup of station {code}.").format(code=self.code),
-                FAILURE_STYLE,
+            self.status.failed(
+                self.tr("This file is not a backup of station {code}.").format(code=self.code)
             )
             return
         moment = self._moment(path)
@@ -179,7 +173,3 @@ class BackupsDialog(QDialog):
     def _moment(self, path: Path) -> str:
         """When the backup was taken: its file's time, as in the list."""
         return datetime.fromtimestamp(path.stat().st_mtime, VIETNAM).strftime("%d/%m/%Y %H:%M")
-
-    def _say(self, text: str, style: str) -> None:
-        self.status.setText(text)
-        self.status.setStyleSheet(style)

@@ -7,7 +7,6 @@ closes. ``books_changed`` tells the window to refresh its queue.
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt, Signal, Slot
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QWidget,
 )
-from sqlalchemy.exc import DatabaseError
 
 from app.db.models import BookCondition
 from app.specs import BookKind
@@ -32,9 +30,8 @@ from app.work.inventory import BookRefused, ImportResult, import_books, register
 from app.work.inventory_problems import Problem
 from ui.context import StationContext
 from ui.models.books import condition_label, kind_label
+from ui.operations import FAILED, Operations
 from ui.styles import FAILURE_STYLE
-
-log = logging.getLogger(__name__)
 
 
 class InventoryDialog(QDialog):
@@ -45,15 +42,12 @@ class InventoryDialog(QDialog):
     def __init__(self, context: StationContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.db = context.db
-        self.user = context.user
-        self.clock = context.clock
         self.language = context.language
         self.setWindowTitle(self.tr("Books to key"))
         self.kind = QComboBox()
         for number, kind in enumerate(BookKind, start=1):
             self.kind.addItem(f"{number} · {kind_label(kind)}", kind.value)
-        self.office = QLineEdit(context.db.station().office)
+        self.office = QLineEdit(context.station().office)
         self.volume = QLineEdit()
         self.year = QLineEdit()
         self.pages = QLineEdit()
@@ -69,6 +63,7 @@ class InventoryDialog(QDialog):
         self.bad_rows.setReadOnly(True)
         self.bad_rows.setMinimumHeight(160)
         self.bad_rows.hide()
+        self.operations = Operations(self, context, say=lambda text: self._say(text, failed=True))
         form = QFormLayout(self)
         for label, widget, key in (
             (self.tr("Kind"), self.kind, "kind"),
@@ -106,26 +101,21 @@ class InventoryDialog(QDialog):
     @Slot()
     def register(self) -> None:
         """Register the book of the form; keep what the next book shares."""
-        try:
-            with self.db.sessions.begin() as session:
-                book = register_book(
-                    session,
-                    self.user,
-                    kind=self.kind.currentData(),
-                    office=self.office.text(),
-                    volume=self.volume.text(),
-                    year=self.year.text(),
-                    pages=self.pages.text(),
-                    expected_entries=self.expected_entries.text(),
-                    condition=self.condition.currentData(),
-                    clock=self.clock,
-                )
-        except BookRefused as refused:
-            self._show_problems(refused.problems)
-            return
-        except (DatabaseError, OSError):
-            log.exception("could not register a book")
-            self._not_written()
+        lead, clock = self.context.user, self.context.clock
+        details = {
+            "kind": self.kind.currentData(),
+            "office": self.office.text(),
+            "volume": self.volume.text(),
+            "year": self.year.text(),
+            "pages": self.pages.text(),
+            "expected_entries": self.expected_entries.text(),
+            "condition": self.condition.currentData(),
+        }
+        book = self.operations.write(
+            lambda session: register_book(session, lead, **details, clock=clock),
+            refusals={BookRefused: self._refused},
+        )
+        if book is FAILED:
             return
         self._say(
             self.tr("Registered: {kind}, volume {volume} of {year}, {office}.").format(
@@ -150,16 +140,16 @@ class InventoryDialog(QDialog):
 
     def import_file(self, path: Path) -> ImportResult | None:
         """Import the books listed in ``path``; None when nothing could be written."""
+        lead, clock = self.context.user, self.context.clock
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            with self.db.sessions.begin() as session:
-                result = import_books(session, self.user, path, clock=self.clock)
-        except (DatabaseError, OSError):
-            log.exception("could not import the books of %s", path)
-            self._not_written()
-            return None
+            result = self.operations.write(
+                lambda session: import_books(session, lead, path, clock=clock)
+            )
         finally:
             QApplication.restoreOverrideCursor()
+        if result is FAILED:
+            return None
         if not result.ok:
             self._say(
                 self.tr(
@@ -189,22 +179,15 @@ class InventoryDialog(QDialog):
             return message
         return self.tr("Row {row}: {message}").format(row=problem.row, message=message)
 
-    def _show_problems(self, problems: list[Problem]) -> None:
-        self._say("\n".join(p.message(self.language) for p in problems), failed=True)
-        first = problems[0].field
+    def _refused(self, refused: BookRefused) -> str:
+        """What is wrong with the book, said field by field; the cursor goes
+        to the first field named, to correct it."""
+        first = refused.problems[0].field
         if first is not None:
             field = self.findChild(QWidget, first)
             assert field is not None  # a problem names a field of this dialog
             field.setFocus()
-
-    def _not_written(self) -> None:
-        self._say(
-            self.tr(
-                "Nothing registered: the data could not be written. Try again, and tell "
-                "whoever looks after the computer if it happens again."
-            ),
-            failed=True,
-        )
+        return "\n".join(p.message(self.language) for p in refused.problems)
 
     def _say(self, message: str, *, failed: bool = False) -> None:
         self.outcome.setText(message)

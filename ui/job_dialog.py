@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QThread
+from typing import Any
+
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog
+
+from ui.operations import Job
 
 
 class JobDialog(QDialog):
     """Escape, Close and the window's own close do nothing while ``job``
     runs: what it writes is finished or undone first, never cut short."""
 
-    job: QThread | None = None
+    job: Job[Any] | None = None
 
     def reject(self) -> None:
         if self.job is None:

@@ -7,23 +7,30 @@ beside it with a progress dialog; when it fails, the window says what
 happened in the user's language, through :meth:`Operations.say_failure`:
 
 - the storage failed: the data is locked by another program, the disk is
-  full, the file is read-only, the database is damaged (``app.station.
+  full, the file is read-only, the database is damaged (``app.system.
   failures`` tells which). Nothing was written: the transaction rolled back.
 - the service refused: the window names the refusals it expects, each with
   its message. A refusal changes nothing either.
 
 Anything else is a fault in Sohoa: it is not hidden here but goes to the
 crash dialog (``ui.crash``), with its traceback in the log.
+
+Work beside the GUI thread is a :class:`Job`, the one idiom for it: a
+window's through :meth:`Operations.in_background`, the start's own (the
+daily backup, the check of the database) directly.
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
+import threading
 from collections.abc import Callable, Mapping
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from app.station.database import StationDatabase
@@ -142,15 +149,14 @@ class Operations:
         refusals: Refusals | None = None,
         progress: Progress | None = None,
         ended: Callable[[], None] | None = None,
-    ) -> QThread:
-        """``work`` in a thread of its own; ``done`` with its result, on the
-        GUI thread. ``work`` opens its own sessions (it is given the
-        station's context by closure) and reports its progress.
+    ) -> Job[T]:
+        """``work`` in a thread of its own (a :class:`Job`); ``done`` with its
+        result, on the GUI thread. ``work`` opens its own sessions (it is
+        given the station's context by closure) and reports its progress.
 
         Without ``progress``, a modal progress dialog titled ``label`` shows
         it; ``ended`` runs after success and failure alike.
         """
-        worker = _Worker(work, self.window)
         dialog: QProgressDialog | None = None
         if progress is None:
             dialog = QProgressDialog(label, "", 0, 0, self.window)
@@ -159,7 +165,6 @@ class Operations:
             dialog.setAutoClose(False)
             dialog.setWindowTitle(label)
             progress = _progress_of(dialog)
-        worker.progressed.connect(progress)
 
         def finish() -> None:
             if dialog is not None:
@@ -168,19 +173,18 @@ class Operations:
             if ended is not None:
                 ended()
 
-        def succeeded(result: object) -> None:
+        def succeeded(result: T) -> None:
             finish()
-            done(result)  # type: ignore[arg-type]  # the worker's result is work's
+            done(result)
 
         def failed(error: Exception) -> None:
             finish()
             self._failed(error, refusals or {})
 
-        worker.succeeded.connect(succeeded)
-        worker.failed.connect(failed)
-        worker.finished.connect(worker.deleteLater)  # once its thread has ended
-        worker.start()
-        return worker
+        job = Job(
+            work, owner=self.window, done=succeeded, failed=failed, progress=progress, name=label
+        )
+        return job.start()
 
     def say_failure(self, failure: StorageFailure) -> None:
         self.say(self.wording(failure))
@@ -210,21 +214,124 @@ def _progress_of(dialog: QProgressDialog) -> Progress:
     return progressed
 
 
-class _Worker(QThread):
-    progressed = Signal(int, int)
-    succeeded = Signal(object)
-    failed = Signal(object)
+class Job(Generic[T]):
+    """Work in a daemon thread beside the GUI's, for ``owner``.
 
-    def __init__(self, work: Callable[[Progress], object], parent: QObject) -> None:
-        super().__init__(parent)
+    What the work reports (its progress, its result, or the exception that
+    ended it) is handed to ``progress``, ``done`` or ``failed`` on the GUI
+    thread, unless ``owner`` is gone by then: nobody is left to tell, and the
+    log says so. The thread is a daemon, so quitting Sohoa never waits for
+    it: a write cut short is a transaction rolled back, a backup cut short a
+    partial file the next one removes (a QThread would abort the program).
+    Without ``failed``, whatever ended the work is a fault, raised on the
+    GUI thread to the crash dialog.
+
+    A window's work goes through :meth:`Operations.in_background`, which says
+    its failures; what runs with no one logged in (the daily backup, the
+    check at start) makes a Job itself and decides what a failure means.
+    """
+
+    def __init__(
+        self,
+        work: Callable[[Progress], T],
+        *,
+        owner: QObject,
+        done: Callable[[T], None],
+        failed: Callable[[Exception], None] | None = None,
+        progress: Progress | None = None,
+        name: str,
+    ) -> None:
         self.work = work
+        self.owner = owner
+        self.done = done
+        self.failed = failed
+        self.progress = progress
+        self.name = name
+        self.running = False  # from start until its end is handed over
 
-    def run(self) -> None:
-        try:
-            result = self.work(self.progressed.emit)
-        except Exception as error:
-            # Reported on the GUI thread: a refusal or a storage failure is
-            # said there; a fault is raised there, to the crash dialog.
-            self.failed.emit(error)
+    def start(self) -> Job[T]:
+        mailbox = _mailbox()
+        key = mailbox.keep(self)
+        self.running = True
+        # The thread holds the work and the mailbox only, never the job: the
+        # owner it names is let go on the GUI thread, where it lives.
+        threading.Thread(
+            target=_run, args=(self.work, mailbox, key), name=f"sohoa: {self.name}", daemon=True
+        ).start()
+        return self
+
+    def _handle(self, step: _Step, value: Any) -> None:
+        """What the work reported, on the GUI thread."""
+        if step is not _Step.PROGRESSED:
+            self.running = False
+        if not shiboken6.isValid(self.owner):
+            log.info(
+                "%s: %s after its window closed",
+                self.name,
+                step.value,
+                exc_info=value if step is _Step.FAILED else None,
+            )
             return
-        self.succeeded.emit(result)
+        if step is _Step.PROGRESSED:
+            if self.progress is not None:
+                self.progress(*value)
+        elif step is _Step.SUCCEEDED:
+            self.done(value)
+        elif self.failed is None:
+            raise value  # a fault: the crash dialog, with its traceback logged
+        else:
+            # A refusal or a storage failure is said there; a fault raised
+            # there goes to the crash dialog.
+            self.failed(value)
+
+
+class _Step(Enum):
+    PROGRESSED = "progressed"
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+
+
+def _run(work: Callable[[Progress], object], mailbox: _Mailbox, key: int) -> None:
+    """A job's thread: the work, and what it reports posted to the GUI thread."""
+
+    def progressed(done: int, total: int) -> None:
+        mailbox.posted.emit((key, _Step.PROGRESSED, (done, total)))
+
+    try:
+        result = work(progressed)
+    except Exception as error:
+        mailbox.posted.emit((key, _Step.FAILED, error))
+        return
+    mailbox.posted.emit((key, _Step.SUCCEEDED, result))
+
+
+class _Mailbox(QObject):
+    """The application's one carrier from the jobs' threads to the GUI
+    thread: a signal emitted in another thread is delivered in the thread of
+    its receiver, this object's. It keeps each job until its end."""
+
+    posted = Signal(object)  # (key, step, value)
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.jobs: dict[int, Job[Any]] = {}
+        self.keys = itertools.count(1)
+        self.posted.connect(self._deliver)
+
+    def keep(self, job: Job[Any]) -> int:
+        key = next(self.keys)
+        self.jobs[key] = job
+        return key
+
+    @Slot(object)
+    def _deliver(self, message: tuple[int, _Step, Any]) -> None:
+        key, step, value = message
+        job = self.jobs[key] if step is _Step.PROGRESSED else self.jobs.pop(key)
+        job._handle(step, value)
+
+
+def _mailbox() -> _Mailbox:
+    """The application's mailbox, made on the GUI thread by the first job."""
+    application = QCoreApplication.instance()
+    assert application is not None  # a job is started from a window
+    return application.findChild(_Mailbox) or _Mailbox(application)

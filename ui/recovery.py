@@ -2,14 +2,14 @@
 check of the database at start, and a restore with the window closed.
 
 Both the backup and the check read the whole file (a minute on a campaign's
-3.6 GB), so they run in threads of their own: the login window opens at
-once, and the clerk keys while they work.
+3.6 GB), so they run beside the GUI thread (ui.operations.Job): the login
+window opens at once, and the clerk keys while they work. Quitting never
+waits for them: a backup cut short leaves a partial file the next removes.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer, Signal
@@ -19,6 +19,7 @@ from app.db.engine import database_path
 from app.db.online_copy import BackupError
 from app.station.backups import daily_backup, latest_good_backup, quick_check, restore_backup
 from app.system.clock import Clock
+from ui.operations import Job
 
 log = logging.getLogger(__name__)
 
@@ -26,8 +27,8 @@ BACKUP_CHECK_MS = 3_600_000  # the app may stay open for days: look each hour
 
 
 class DailyBackups(QObject):
-    """Takes the day's backup in a thread, at start and then each hour;
-    ``failed`` says why one could not be taken (in the window's thread)."""
+    """Takes the day's backup beside the GUI thread, at start and then each
+    hour; ``failed`` says why one could not be taken."""
 
     failed = Signal(str)
 
@@ -35,34 +36,37 @@ class DailyBackups(QObject):
         super().__init__(parent)
         self.data_dir = data_dir
         self.clock = clock
-        self.worker: threading.Thread | None = None
+        self.job: Job[Path | None] | None = None
         self.timer = QTimer(self, interval=BACKUP_CHECK_MS)
         self.timer.timeout.connect(self.start)
         self.timer.start()
 
     def start(self) -> None:
-        if self.worker is not None and self.worker.is_alive():
+        if self.job is not None and self.job.running:
             return
-        # A daemon: quitting never waits for a backup; its partial file is
-        # removed by the next one.
-        self.worker = threading.Thread(target=self._run, name="daily-backup", daemon=True)
-        self.worker.start()
+        data_dir, clock = self.data_dir, self.clock
+        self.job = Job(
+            lambda progress: daily_backup(data_dir, clock),
+            owner=self,
+            done=self._taken,
+            failed=self._not_taken,
+            name="daily backup",
+        ).start()
 
-    def _run(self) -> None:
-        try:
-            taken = daily_backup(self.data_dir, self.clock)
-        except (BackupError, OSError) as e:
-            log.error("the daily backup of %s failed: %s", self.data_dir, e)
-            self.failed.emit(str(e))
-            return
+    def _taken(self, taken: Path | None) -> None:
         if taken is not None:
             log.info("daily backup taken: %s", taken)
 
+    def _not_taken(self, error: Exception) -> None:
+        if not isinstance(error, BackupError | OSError):
+            raise error  # a fault: the crash dialog, with its traceback logged
+        log.error("the daily backup of %s failed: %s", self.data_dir, error)
+        self.failed.emit(str(error))
+
 
 class IntegrityCheck(QObject):
-    """``PRAGMA quick_check`` of the station's file in a thread; ``damaged``
-    says what is wrong when it is not sound (delivered in the window's
-    thread)."""
+    """``PRAGMA quick_check`` of the station's file beside the GUI thread;
+    ``damaged`` says what is wrong when it is not sound."""
 
     damaged = Signal(str)
 
@@ -71,11 +75,12 @@ class IntegrityCheck(QObject):
         self.data_dir = data_dir
 
     def start(self) -> None:
-        # A daemon, for the same reason as the backup's.
-        threading.Thread(target=self._run, name="quick-check", daemon=True).start()
+        path = database_path(self.data_dir)
+        Job(
+            lambda progress: quick_check(path), owner=self, done=self._checked, name="quick check"
+        ).start()
 
-    def _run(self) -> None:
-        verdict = quick_check(database_path(self.data_dir))
+    def _checked(self, verdict: str) -> None:
         if verdict == "ok":
             log.info("quick check of %s: ok", self.data_dir)
         else:

@@ -19,7 +19,7 @@ from app.db.models import EntryStatus
 from app.demo.entries import MAKERS
 from app.demo.people import PeopleFactory
 from app.demo.self_test import OFFICE, self_test_station, stored_entries
-from app.keying.start import display_value
+from app.entries.field_values import display_value
 from app.specs import BookKind
 from app.system.clock import SystemClock, local_today
 

@@ -7,6 +7,7 @@ list. Every change is checked again and audited in app.access.users.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from app.access.passwords import MIN_LENGTH, WeakPasswordError
 from app.access.roles import require_admin
@@ -33,11 +33,17 @@ from app.access.users import (
     change_user,
     list_users,
     reset_password,
+    stored_user,
 )
 from app.db.models import Role, User
 from ui.context import StationContext
 from ui.models.rows import Column, RowTableModel, row_table
-from ui.styles import FAILURE_STYLE, SUCCESS_STYLE
+from ui.operations import FAILED, Operations
+from ui.status_line import StatusLine
+from ui.styles import FAILURE_STYLE
+
+# A change to the users, made as the admin who logged in (as stored now).
+Change = Callable[[Any, User], object]
 
 
 class UsersDialog(QDialog):
@@ -45,8 +51,6 @@ class UsersDialog(QDialog):
         super().__init__(parent)
         self.context = context
         require_admin(context.user, "manage the users")
-        self.db = context.db
-        self.admin = context.user
         self.clock = context.clock
         self.setWindowTitle(self.tr("Users of the station"))
         self.roles = {
@@ -64,9 +68,8 @@ class UsersDialog(QDialog):
         )
         self.table = row_table(self.users, "users")
         self.table.activated.connect(lambda index: self.edit())
-        self.status = QLabel()
-        self.status.setObjectName("users_status")
-        self.status.setWordWrap(True)
+        self.status = StatusLine("users_status")
+        self.operations = Operations(self, context, say=self.status.failed)
         buttons = QHBoxLayout()
         for label, name, slot in (
             (self.tr("Add a user…"), "add_user", self.add),
@@ -100,13 +103,14 @@ class UsersDialog(QDialog):
         return self.tr("Active")
 
     def refresh(self) -> None:
-        with self.db.sessions() as session:
-            self.users.set_rows(list_users(session, self.clock))
+        listed = self.operations.read(lambda session: list_users(session, self.clock))
+        if listed is not FAILED:
+            self.users.set_rows(listed)
 
     def chosen(self) -> ListedUser | None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
-            self._say(self.tr("Choose a user in the list first."), FAILURE_STYLE)
+            self.status.failed(self.tr("Choose a user in the list first."))
             return None
         return self.users.row_at(rows[0].row())
 
@@ -114,7 +118,7 @@ class UsersDialog(QDialog):
     def add(self) -> None:
         form = _UserForm(self.roles, self)
 
-        def write(session: Session, admin: User) -> None:
+        def write(session: Any, admin: User) -> None:
             add_user(
                 session,
                 self.clock,
@@ -126,10 +130,9 @@ class UsersDialog(QDialog):
             )
 
         if self._until_saved(form, write):
-            self._say(
+            self.status.succeeded(
                 self.tr("{name} is added. Give them the temporary password: they choose "
-                        "their own at their first login.").format(name=form.username.text()),
-                SUCCESS_STYLE,
+                        "their own at their first login.").format(name=form.username.text())
             )  # fmt: skip
 
     @Slot()
@@ -139,18 +142,18 @@ class UsersDialog(QDialog):
             return
         form = _UserForm(self.roles, self, user)
 
-        def write(session: Session, admin: User) -> None:
+        def write(session: Any, admin: User) -> None:
             change_user(
                 session,
                 self.clock,
                 admin,
-                session.get_one(User, user.id),
+                stored_user(session, user.id),
                 role=Role(form.role.currentData()),
                 active=form.active.isChecked(),
             )
 
         if self._until_saved(form, write):
-            self._say(self.tr("{name} is changed.").format(name=user.username), SUCCESS_STYLE)
+            self.status.succeeded(self.tr("{name} is changed.").format(name=user.username))
 
     @Slot()
     def reset(self) -> None:
@@ -159,33 +162,33 @@ class UsersDialog(QDialog):
             return
         form = _PasswordForm(user, self)
 
-        def write(session: Session, admin: User) -> None:
+        def write(session: Any, admin: User) -> None:
             reset_password(
-                session, self.clock, admin, session.get_one(User, user.id), form.password.text()
+                session, self.clock, admin, stored_user(session, user.id), form.password.text()
             )
 
         if self._until_saved(form, write):
-            self._say(
+            self.status.succeeded(
                 self.tr("{name} has a temporary password now and may log in again.").format(
                     name=user.username
-                ),
-                SUCCESS_STYLE,
+                )
             )
 
-    def _until_saved(
-        self, form: _UserForm | _PasswordForm, write: Callable[[Session, User], None]
-    ) -> bool:
+    def _until_saved(self, form: _UserForm | _PasswordForm, write: Change) -> bool:
         """Show ``form`` until what it holds is written (True) or it is
-        cancelled (False); a refusal is said in the form, which stays open."""
+        cancelled (False); a refusal, or a storage failure, is said in the
+        form, which stays open."""
+        in_form = Operations(form, self.context, say=form.problem.setText)
+        admin_id = self.context.user.id
+        refusals = {UserProblem: self._reason, WeakPasswordError: self._reason}
         try:
             while form.exec():
-                try:
-                    with self.db.sessions.begin() as session:
-                        write(session, session.get_one(User, self.admin.id))
-                except (UserProblem, WeakPasswordError) as problem:
-                    form.problem.setText(self._reason(problem))
-                    continue
-                return True
+                written = in_form.write(
+                    lambda session: write(session, stored_user(session, admin_id)),
+                    refusals=refusals,
+                )
+                if written is not FAILED:
+                    return True
             return False
         finally:
             self.refresh()
@@ -203,10 +206,6 @@ class UsersDialog(QDialog):
             "no_full_name": self.tr("Write the user's full name."),
             "last_admin": self.tr("The station must keep one active admin."),
         }.get(problem.code, str(problem))
-
-    def _say(self, text: str, style: str) -> None:
-        self.status.setText(text)
-        self.status.setStyleSheet(style)
 
 
 class _UserForm(QDialog):

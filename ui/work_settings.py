@@ -1,10 +1,11 @@
 """The lead's settings of the work: shift hours, quotas, the campaign deadline,
-the station's own commune.
+the station's own commune, the share keyed twice.
 
-Everything is saved together in one transaction, or nothing is: hours that
-overlap or run backwards are refused with the reason in the lead's language
-and the dialog stays open with what they typed. ``settings_changed`` tells
-the window to count with the new shifts and quotas.
+Everything is saved together in one transaction, or nothing is
+(app.station.work_settings): hours that overlap or run backwards are refused
+with the reason in the lead's language, as is a database another program
+holds, and the dialog stays open with what they typed. ``settings_changed``
+tells the window to count with the new shifts and quotas.
 """
 
 from __future__ import annotations
@@ -30,21 +31,27 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
-from app.db.models import Role, User
-from app.quality.draw import own_share, set_share, team_share
-from app.quality.error_rates import Rate, error_trends
+from app.quality.error_rates import Rate
 from app.reference import gazetteer
-from app.system.clock import local_today
+from app.station.work_settings import (
+    ClerkSettings,
+    TeamMember,
+    WorkSettings,
+    save_work_settings,
+    team,
+    work_settings,
+)
 from app.work import settings
 from app.work.settings import InvalidSetting, Problem
 from ui.context import StationContext
+from ui.operations import FAILED, Operations
 from ui.styles import FAILURE_STYLE
 
 MAX_SHIFTS = 4
 TEAM_QUOTA = 0  # a clerk's quota spin box at 0: the team's quota applies
 TEAM_SHARE = -1  # a clerk's share spin box at -1: the team's share applies
+UNREAD = WorkSettings((), 1, 1, None, settings.DEFAULT_IDLE_MINUTES, None, 0.0, ())
 
 
 class _ShiftRow(QWidget):
@@ -86,31 +93,19 @@ class WorkSettingsDialog(QDialog):
     def __init__(self, context: StationContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.db = context.db
-        self.user = context.user
-        self.clock = context.clock
         self.setWindowTitle(self.tr("Shifts, quotas and deadline"))
-        with context.db.sessions() as session:
-            shifts = settings.shifts(session)
-            quotas = settings.quotas(session)
-            deadline = settings.deadline(session)
-            idle_minutes = settings.idle_minutes(session)
-            locality = settings.locality(session)
-            team = list(
-                session.scalars(
-                    select(User)
-                    .where(User.active, User.role != Role.ADMIN.value)
-                    .order_by(User.username)
-                )
-            )
-            shared = team_share(session)
-            own_shares = {member.id: own_share(session, member) for member in team}
-            # Each clerk's errors of the last week beside their share, so that
-            # the lead keys more of those who err more.
-            errors = {
-                c.user_id: c.trend.last_week
-                for c in error_trends(session, local_today(context.clock), shifts).clerks
-            }
+        self.problem = QLabel()
+        self.problem.setObjectName("problem")
+        self.problem.setStyleSheet(FAILURE_STYLE)
+        self.problem.setWordWrap(True)
+        self.operations = Operations(self, context, say=self.problem.setText)
+        today = context.today()
+        stored = self.operations.read(
+            lambda session: (work_settings(session), team(session, today))
+        )
+        # Settings that could not be read are not saved over: the problem
+        # line says why, the form is empty and only Cancel is left.
+        current, members = (UNREAD, []) if stored is FAILED else stored
         self.rows: list[_ShiftRow] = []
         self.shift_box = QGroupBox(self.tr("Shifts (Vietnam time)"))
         self.shift_layout = QVBoxLayout(self.shift_box)
@@ -118,12 +113,12 @@ class WorkSettingsDialog(QDialog):
         self.add_button.setObjectName("add_shift")
         self.add_button.clicked.connect(self.add_shift)
         self.shift_layout.addWidget(self.add_button)
-        for shift in shifts:
-            self._add_row(shift.start, shift.end)
+        for start, end in current.hours:
+            self._add_row(start, end)
 
-        self.clerk_shift = _count_box(quotas.clerk_shift, 2_000)
+        self.clerk_shift = _count_box(current.clerk_shift, 2_000)
         self.clerk_shift.setObjectName("clerk_shift")
-        self.team_day = _count_box(quotas.team_day, 100_000)
+        self.team_day = _count_box(current.team_day, 100_000)
         self.team_day.setObjectName("team_day")
         self.has_deadline = QCheckBox(self.tr("The campaign must be keyed by"))
         self.has_deadline.setObjectName("has_deadline")
@@ -131,6 +126,7 @@ class WorkSettingsDialog(QDialog):
         self.deadline.setObjectName("deadline")
         self.deadline.setDisplayFormat("dd/MM/yyyy")
         self.deadline.setCalendarPopup(True)
+        deadline = current.deadline
         self.deadline.setDate(
             QDate(deadline.year, deadline.month, deadline.day)
             if deadline
@@ -144,18 +140,18 @@ class WorkSettingsDialog(QDialog):
         quota_form.addRow(self.tr("Entries per clerk in a shift"), self.clerk_shift)
         quota_form.addRow(self.tr("Entries for the team in a day"), self.team_day)
         quota_form.addRow(self.has_deadline, self.deadline)
-        self.verified_share = _count_box(round(100 * shared), 100, minimum=0)
+        self.verified_share = _count_box(round(100 * current.share), 100, minimum=0)
         self.verified_share.setObjectName("verified_share")
         self.verified_share.setSuffix(" %")
         quota_form.addRow(self.tr("Entries keyed a second time, blind"), self.verified_share)
         self.idle_minutes = _count_box(
-            idle_minutes, settings.MAX_IDLE_MINUTES, minimum=settings.MIN_IDLE_MINUTES
+            current.idle_minutes, settings.MAX_IDLE_MINUTES, minimum=settings.MIN_IDLE_MINUTES
         )
         self.idle_minutes.setObjectName("idle_minutes")
         self.idle_minutes.setSuffix(self.tr(" min"))
         quota_form.addRow(self.tr("Lock a screen left idle after"), self.idle_minutes)
 
-        self.locality = QLineEdit(locality.full_path if locality else "")
+        self.locality = QLineEdit(current.locality.full_path if current.locality else "")
         self.locality.setObjectName("locality")
         self.locality.setPlaceholderText(
             self.tr("e.g. Xã Tân Lập, Huyện Đồng Phú, Tỉnh Bình Phước")
@@ -181,39 +177,26 @@ class WorkSettingsDialog(QDialog):
         self.clerk_shares: dict[int, QSpinBox] = {}
         clerks = QWidget()
         clerk_form = QFormLayout(clerks)
-        for member in team:
-            box = _count_box(member.shift_quota or TEAM_QUOTA, 2_000, minimum=TEAM_QUOTA)
-            box.setSpecialValueText(self.tr("the team's quota"))
-            box.setObjectName(f"quota_{member.username}")
-            self.clerk_quotas[member.id] = box
-            own = own_shares[member.id]
-            share = _count_box(TEAM_SHARE if own is None else round(100 * own), 100, TEAM_SHARE)
-            share.setSpecialValueText(self.tr("the team's share keyed twice"))
-            share.setSuffix(" %")
-            share.setObjectName(f"share_{member.username}")
-            self.clerk_shares[member.id] = share
-            rate = QLabel(self._error_rate(errors.get(member.id, Rate())))
-            rate.setObjectName(f"errors_{member.username}")
-            row = QHBoxLayout()
-            row.addWidget(box)
-            row.addWidget(share)
-            row.addWidget(rate)
-            clerk_form.addRow(f"{member.full_name} ({member.username})", row)
+        own = {clerk.user_id: clerk for clerk in current.clerks}
+        for member in members:
+            clerk_form.addRow(
+                f"{member.full_name} ({member.username})",
+                self._clerk_row(member, own[member.user_id]),
+            )
         scroll = QScrollArea()
         scroll.setWidget(clerks)
         scroll.setWidgetResizable(True)
         clerk_box = QGroupBox(self.tr("A clerk's own quota per shift, and share keyed twice"))
         QVBoxLayout(clerk_box).addWidget(scroll)
 
-        self.problem = QLabel()
-        self.problem.setObjectName("problem")
-        self.problem.setStyleSheet(FAILURE_STYLE)
-        self.problem.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        assert save_button is not None  # the box was made with it
+        save_button.setEnabled(stored is not FAILED)
         layout = QVBoxLayout(self)
         layout.addWidget(self.shift_box)
         layout.addWidget(quota_box)
@@ -222,6 +205,26 @@ class WorkSettingsDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
         self.resize(520, 640)
+
+    def _clerk_row(self, member: TeamMember, own: ClerkSettings) -> QHBoxLayout:
+        """A clerk's own quota and share, and their errors beside them."""
+        box = _count_box(own.quota or TEAM_QUOTA, 2_000, minimum=TEAM_QUOTA)
+        box.setSpecialValueText(self.tr("the team's quota"))
+        box.setObjectName(f"quota_{member.username}")
+        self.clerk_quotas[member.user_id] = box
+        share_value = TEAM_SHARE if own.share is None else round(100 * own.share)
+        share = _count_box(share_value, 100, TEAM_SHARE)
+        share.setSpecialValueText(self.tr("the team's share keyed twice"))
+        share.setSuffix(" %")
+        share.setObjectName(f"share_{member.username}")
+        self.clerk_shares[member.user_id] = share
+        rate = QLabel(self._error_rate(member.errors))
+        rate.setObjectName(f"errors_{member.username}")
+        row = QHBoxLayout()
+        row.addWidget(box)
+        row.addWidget(share)
+        row.addWidget(rate)
+        return row
 
     @Slot(str)
     def _suggest_communes(self, typed: str) -> None:
@@ -286,45 +289,41 @@ class WorkSettingsDialog(QDialog):
                 )
             )
             return
-        try:
-            with self.db.sessions.begin() as session:
-                lead = session.get_one(User, self.user.id)
-                settings.set_shifts(
-                    session, lead, [row.hours() for row in self.rows], clock=self.clock
-                )
-                settings.set_quotas(
-                    session, lead, self.clerk_shift.value(), self.team_day.value(), clock=self.clock
-                )
-                settings.set_deadline(
-                    session,
-                    lead,
-                    # QDate.toPython() gives a datetime.date; its stub says object.
-                    self.deadline.date().toPython()  # type: ignore[arg-type]
-                    if self.has_deadline.isChecked()
-                    else None,
-                    clock=self.clock,
-                )
-                settings.set_idle_minutes(
-                    session, lead, self.idle_minutes.value(), clock=self.clock
-                )
-                if commune is not None:
-                    settings.set_locality(session, lead, commune, clock=self.clock)
-                for user_id, box in self.clerk_quotas.items():
-                    own = None if box.value() == TEAM_QUOTA else box.value()
-                    settings.set_clerk_quota(
-                        session, lead, session.get_one(User, user_id), own, clock=self.clock
-                    )
-                set_share(session, lead, self.verified_share.value() / 100, clock=self.clock)
-                for user_id, box in self.clerk_shares.items():
-                    share = None if box.value() == TEAM_SHARE else box.value() / 100
-                    set_share(
-                        session, lead, share, session.get_one(User, user_id), clock=self.clock
-                    )
-        except InvalidSetting as refused:
-            self.problem.setText(self._reason(refused))
+        chosen = self._chosen(commune)
+        lead, clock = self.context.user, self.context.clock
+        saved = self.operations.write(
+            lambda session: save_work_settings(session, lead, clock, chosen),
+            refusals={InvalidSetting: self._reason},
+        )
+        if saved is FAILED:
             return
         self.settings_changed.emit()
         self.accept()
+
+    def _chosen(self, commune: gazetteer.Place | None) -> WorkSettings:
+        """What the dialog holds now, to save."""
+        return WorkSettings(
+            hours=tuple(row.hours() for row in self.rows),
+            clerk_shift=self.clerk_shift.value(),
+            team_day=self.team_day.value(),
+            # QDate.toPython() gives a datetime.date; its stub says object.
+            deadline=self.deadline.date().toPython()  # type: ignore[arg-type]
+            if self.has_deadline.isChecked()
+            else None,
+            idle_minutes=self.idle_minutes.value(),
+            locality=commune,
+            share=self.verified_share.value() / 100,
+            clerks=tuple(
+                ClerkSettings(
+                    user_id,
+                    None if quota.value() == TEAM_QUOTA else quota.value(),
+                    None if share.value() == TEAM_SHARE else share.value() / 100,
+                )
+                for (user_id, quota), share in zip(
+                    self.clerk_quotas.items(), self.clerk_shares.values(), strict=True
+                )
+            ),
+        )
 
     def _reason(self, refused: InvalidSetting) -> str:
         hours = [moment.strftime("%H:%M") for moment in refused.at]

@@ -1,4 +1,4 @@
-"""Secrets in the OS keyring, through this one adapter (DESIGN.md §9).
+"""Secrets in the OS keyring, through this one adapter.
 
 The station's signing key must never land in a file by accident. The
 ``keyring`` library falls back quietly to whatever backend it finds, so this

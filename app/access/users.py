@@ -45,6 +45,13 @@ class ListedUser:
     must_change_password: bool
 
 
+def stored_user(session: Session, user_id: int) -> User:
+    """User ``user_id`` as stored now, in ``session``: a window holds who it
+    listed, or who logged in, as they were then; their role and access may
+    have changed since, and a change is checked against them as they are."""
+    return session.get_one(User, user_id)
+
+
 def list_users(session: Session, clock: Clock) -> list[ListedUser]:
     now = clock.now()
     return [

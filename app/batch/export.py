@@ -1,4 +1,4 @@
-"""Exporting what is ready to the centre: one batch on a stick (DESIGN.md §7).
+"""Exporting what is ready to the centre: one batch on a stick.
 
 An export happens in three steps, so that a pulled stick or a power cut at
 any moment leaves nothing marked and no half batch that verifies:

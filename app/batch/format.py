@@ -1,4 +1,4 @@
-"""What a batch is made of on the stick (DESIGN.md §7): its files and its labels.
+"""What a batch is made of on the stick: its files and its labels.
 
 ::
 

@@ -8,6 +8,7 @@ age recipients, which batches are encrypted to, are no secret.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 
 import minisign
@@ -35,6 +36,20 @@ class StationKeyError(RuntimeError):
     def __init__(self, problem: KeyProblem, message: str) -> None:
         super().__init__(message)
         self.problem = problem
+
+
+@dataclass(frozen=True)
+class StationKeys:
+    """The station's keys as the lead sees them."""
+
+    signing: StationPublicKey | None  # None while the station has no signing key
+    centre_recipient: str  # "" while not set
+
+
+def station_keys(session: Session) -> StationKeys:
+    """The station's public signing key and the centre's recipient, as stored."""
+    station = session.scalars(select(Station)).one()
+    return StationKeys(station_public_key(station), station.centre_recipient or "")
 
 
 def keyring_name(station: Station, key: StationPublicKey) -> str:

@@ -1,4 +1,4 @@
-"""``sohoa bench``: the performance targets of DESIGN.md §10, measured.
+"""``sohoa bench``: the performance targets, measured (README, "Performance").
 
 - ``figures``: repeated timings and their percentiles, against a target and
   against the same basic operation in raw ``sqlite3``.

@@ -1,4 +1,4 @@
-"""Loading batches into the central database, idempotently (DESIGN.md §7).
+"""Loading batches into the central database, idempotently.
 
 Each batch is verified, decrypted and loaded in one transaction of its own:
 all of it or none. A batch already loaded (by its UUID) changes nothing; an

@@ -1,4 +1,4 @@
-"""The ``sohoa`` command line (DESIGN.md §8): a stable interface.
+"""The ``sohoa`` command line: a stable interface (README, "Command line").
 
 Every command takes ``--data-dir`` and, where it reports, ``--json``. Exit
 status 0 on success; otherwise one line on stderr says why. The desktop app

@@ -1,4 +1,4 @@
-"""``sohoa bench``: the performance targets of DESIGN.md §10, measured."""
+"""``sohoa bench``: the performance targets, measured (README, "Performance")."""
 
 from __future__ import annotations
 
@@ -26,8 +26,8 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
         parents=[common],
         help="measure the performance targets on a demo station of N entries",
         description="Builds (once, then reuses) a demo station of N entries in the user cache "
-        "directory, or in --data-dir if given, and times each operation of DESIGN.md §10 "
-        "beside the same basic work in raw sqlite3.",
+        "directory, or in --data-dir if given, and times each operation the performance "
+        "targets name beside the same basic work in raw sqlite3.",
     )
     parser.add_argument(
         "--entries",

@@ -10,9 +10,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from app.db.models import Book
 from app.entries.pending import EDIT_OF
 from app.rules import FieldValue
-from app.specs import BookSpec, SourceStatus
+from app.specs import BookSpec, FieldType, SourceStatus, spec_for
+from app.values.dates import DateError, PartialDate
 
 
 def encode_values(values: Mapping[str, FieldValue]) -> dict[str, dict[str, str]]:
@@ -44,3 +46,14 @@ def defaults(spec: BookSpec) -> dict[str, FieldValue]:
     """What the clerk accepts with one key: nationality "Việt Nam", the usual
     kind of registration."""
     return {f.key: FieldValue(f.default) for f in spec.fields if f.default}
+
+
+def display_value(book: Book, key: str, stored: str) -> str:
+    """A stored value as the form shows it: dates the Vietnamese way."""
+    field = spec_for(book.kind).field(key)
+    if field.type in (FieldType.DATE, FieldType.PARTIAL_DATE) and stored:
+        try:
+            return PartialDate.from_iso(stored).display()
+        except DateError:
+            return stored  # a draft keeps what was typed, even a wrong date
+    return stored

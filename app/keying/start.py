@@ -20,7 +20,6 @@ from app.entries.pending import edited_entry, pending_edit
 from app.reference import ethnic, gazetteer
 from app.rules import FieldValue
 from app.specs import FieldSpec, FieldType, spec_for
-from app.values.dates import DateError, PartialDate
 
 
 def last_entry(session: Session, book: Book) -> Entry | None:
@@ -83,17 +82,6 @@ def entry_to_edit(session: Session, entry: Entry) -> tuple[Entry, dict[str, Fiel
     entry = edited_entry(session, entry)
     edit = pending_edit(session, entry)
     return entry, decode_values((edit or entry).values)
-
-
-def display_value(book: Book, key: str, stored: str) -> str:
-    """A stored value as the form shows it: dates the Vietnamese way."""
-    field = spec_for(book.kind).field(key)
-    if field.type in (FieldType.DATE, FieldType.PARTIAL_DATE) and stored:
-        try:
-            return PartialDate.from_iso(stored).display()
-        except DateError:
-            return stored  # a draft keeps what was typed, even a wrong date
-    return stored
 
 
 @dataclass(frozen=True)

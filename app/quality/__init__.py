@@ -1,1 +1,2 @@
-"""Quality control (issue 6): checks across entries."""
+"""Quality control (issue 6): checks across entries, blind double keying
+and the lead's arbitration."""

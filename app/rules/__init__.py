@@ -1,4 +1,5 @@
-"""The data rules of DESIGN.md §4: errors block completion, warnings do not."""
+"""The data rules (README, "Data rules, as implemented"): errors block
+completion, warnings do not."""
 
 from app.rules.entry import assess
 from app.rules.findings import Assessment, FieldValue, Finding, Severity

@@ -1,6 +1,6 @@
 """The four civil-status register books, each declared once.
 
-Columns follow DESIGN.md §3 ("best evidence": the official templates were not
+Columns follow the registers as best known (the official templates were not
 at hand). Rules of plausibility follow Vietnamese law where it sets an age.
 Marriage: the age the law in force on the registration date set
 (``app.specs.marriage_laws``). Parents: one born after the child, or under 12

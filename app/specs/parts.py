@@ -1,8 +1,8 @@
 """Pieces every book is built from: the register columns and the people.
 
-The official templates were not at hand when these were written (DESIGN.md
-§3): labels and the order of columns follow the registers as best known, and
-are meant to be corrected here, in one place.
+The official templates were not at hand when these were written: labels
+and the order of columns follow the registers as best known, and are meant
+to be corrected here, in one place.
 """
 
 from __future__ import annotations

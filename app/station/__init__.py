@@ -1,2 +1,2 @@
-"""The station on disk: its database opened and set up, its health, and its
-backups."""
+"""The station on disk: its database opened and set up, its health, its
+backups, and all the lead sets for its work, saved as one."""

@@ -1,4 +1,4 @@
-"""Work, shifts and tallies (DESIGN.md §5): who keys which book, and how much.
+"""Work, shifts and tallies: who keys which book, and how much.
 
 - ``settings``: the hours of the shifts, the quotas, the campaign deadline.
 - ``shifts``: which shift a moment falls in, Vietnam time.
@@ -7,7 +7,8 @@
 - ``activity``: a clerk's active time and keystrokes in each shift.
 - ``tally``: counts per day, shift, clerk, kind and outcome; the campaign's
   progress against its target.
-- ``dashboard``: what the lead's dashboard shows, read in one go.
+- ``dashboard``: what the lead's dashboard shows, read in one go, and who
+  is behind their quota.
 - ``inventory``: registering books, by hand or from a CSV/XLSX list;
   ``inventory_sheet`` reads the list, ``inventory_problems`` says what is
   wrong with a book or a row, in Vietnamese and English.

@@ -16,7 +16,18 @@ from app.system.clock import VIETNAM
 from app.work import settings
 from app.work.backlog import BacklogSummary, backlog_summary
 from app.work.shifts import shift_at
-from app.work.tally import CampaignProgress, ShiftTally, campaign_progress, day_tally, shift_tally
+from app.work.tally import (
+    CampaignProgress,
+    ClerkShift,
+    ShiftTally,
+    campaign_progress,
+    day_tally,
+    shift_tally,
+)
+
+# A clerk who has done less than this percentage of the part of their quota
+# due by now is behind: the lead sees who needs help before the shift ends.
+BEHIND_BELOW = 80
 
 
 @dataclass(frozen=True)
@@ -40,6 +51,12 @@ class DashboardView:
             return 1.0
         start, end = self.this_shift.shift.bounds(self.today)
         return max(0.0, min(1.0, (self.now - start) / (end - start)))
+
+    def behind(self, clerk: ClerkShift) -> bool:
+        """Whether ``clerk`` is behind their quota at this moment: under 80%
+        of the part of it due by now, as much as the shift has gone by (of
+        all of it, outside the shifts)."""
+        return clerk.percent_of_quota < self.share_of_shift_gone * BEHIND_BELOW
 
 
 def dashboard_view(session: Session, now: datetime) -> DashboardView:

@@ -1,4 +1,4 @@
-"""The inventory (DESIGN.md §5): the books a station is to key.
+"""The inventory: the books a station is to key.
 
 The lead registers books one by one, or imports the list the office keeps
 (.csv or .xlsx, as Excel writes them in Vietnam). An import is all or

@@ -1,4 +1,4 @@
-"""The work queue (DESIGN.md §5): which book a clerk keys next.
+"""The work queue: which book a clerk keys next.
 
 Books wait in ``queue_rank`` order. A new book takes its place by the
 campaign's order: kind priority (births first), condition (easy first), year,

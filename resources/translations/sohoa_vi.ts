@@ -4,52 +4,52 @@
 <context>
     <name>ArbitrationDialog</name>
     <message>
-        <location filename="../../ui/quality/arbitration.py" line="63"/>
+        <location filename="../../ui/quality/arbitration.py" line="53"/>
         <source>Two keyings that differ</source>
         <translation>Hai lần nhập khác nhau</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/arbitration.py" line="73"/>
+        <location filename="../../ui/quality/arbitration.py" line="63"/>
         <source>In each box: Ctrl+1 takes the first keying, Ctrl+2 the second, or type what the book says. Enter: next field. Ctrl+Enter: save and go on.</source>
         <translation>Trong mỗi ô: Ctrl+1 lấy lần nhập thứ nhất, Ctrl+2 lấy lần nhập thứ hai, hoặc gõ đúng như trong sổ. Enter: sang trường sau. Ctrl+Enter: lưu và sang mục tiếp.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/arbitration.py" line="107"/>
+        <location filename="../../ui/quality/arbitration.py" line="93"/>
         <source>{count} entries wait for a decision.</source>
         <translation>{count} mục đang chờ quyết định.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/arbitration.py" line="111"/>
+        <location filename="../../ui/quality/arbitration.py" line="97"/>
         <source>No two keyings differ: nothing to decide.</source>
         <translation>Không có hai lần nhập nào khác nhau: không có gì cần quyết định.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/arbitration.py" line="119"/>
+        <location filename="../../ui/quality/arbitration.py" line="101"/>
         <source>{book} {volume}/{year}, no. {number}</source>
         <translation>{book} {volume}/{year}, số {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/arbitration.py" line="127"/>
+        <location filename="../../ui/quality/arbitration.py" line="109"/>
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/arbitration.py" line="127"/>
+        <location filename="../../ui/quality/arbitration.py" line="109"/>
         <source>First keying (Ctrl+1)</source>
         <translation>Lần nhập thứ nhất (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/arbitration.py" line="128"/>
+        <location filename="../../ui/quality/arbitration.py" line="110"/>
         <source>Second keying (Ctrl+2)</source>
         <translation>Lần nhập thứ hai (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/arbitration.py" line="128"/>
+        <location filename="../../ui/quality/arbitration.py" line="110"/>
         <source>Decision</source>
         <translation>Quyết định</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/arbitration.py" line="188"/>
+        <location filename="../../ui/quality/arbitration.py" line="170"/>
         <source>Decide every field first.</source>
         <translation>Hãy quyết định mọi trường trước.</translation>
     </message>
@@ -57,62 +57,62 @@
 <context>
     <name>BacklogDialog</name>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="42"/>
+        <location filename="../../ui/dashboard/backlog.py" line="43"/>
         <source>Deferred entries</source>
         <translation>Các mục để lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="50"/>
+        <location filename="../../ui/dashboard/backlog.py" line="51"/>
         <source>Every reason ({count})</source>
         <translation>Mọi lý do ({count})</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="62"/>
+        <location filename="../../ui/dashboard/backlog.py" line="63"/>
         <source>Deferred because</source>
         <translation>Lý do để lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="64"/>
+        <location filename="../../ui/dashboard/backlog.py" line="65"/>
         <source>Enter opens the entry in the form.</source>
         <translation>Nhấn Enter để mở mục trong biểu mẫu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="76"/>
+        <location filename="../../ui/dashboard/backlog.py" line="77"/>
         <source>{kind} {volume}/{year} · {office}</source>
         <translation>{kind} quyển {volume}/{year} · {office}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="84"/>
+        <location filename="../../ui/dashboard/backlog.py" line="85"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="85"/>
+        <location filename="../../ui/dashboard/backlog.py" line="86"/>
         <source>Deferred on</source>
         <translation>Để lại lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="86"/>
+        <location filename="../../ui/dashboard/backlog.py" line="87"/>
         <source>By</source>
         <translation>Người để lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="87"/>
+        <location filename="../../ui/dashboard/backlog.py" line="88"/>
         <source>Book</source>
         <translation>Sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="88"/>
+        <location filename="../../ui/dashboard/backlog.py" line="89"/>
         <source>No.</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="89"/>
+        <location filename="../../ui/dashboard/backlog.py" line="90"/>
         <source>Entry</source>
         <translation>Mục</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="90"/>
+        <location filename="../../ui/dashboard/backlog.py" line="91"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
@@ -120,122 +120,122 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../ui/backups.py" line="45"/>
+        <location filename="../../ui/backups.py" line="43"/>
         <source>Backups of the station</source>
         <translation>Bản sao lưu của trạm</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="49"/>
+        <location filename="../../ui/backups.py" line="47"/>
         <source>Sohoa backs the station up once a day and keeps a week of backups, beside the data in {folder}. Copy one to a stick now and then: a backup on the same disk does not survive the disk.</source>
         <translation>Sohoa sao lưu trạm mỗi ngày một lần và giữ bản sao lưu của một tuần, cạnh dữ liệu trong {folder}. Thỉnh thoảng hãy chép một bản ra USB: bản sao lưu trên cùng ổ đĩa sẽ mất theo ổ đĩa.</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="57"/>
+        <location filename="../../ui/backups.py" line="55"/>
         <source>Daily</source>
         <translation>Hằng ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="58"/>
+        <location filename="../../ui/backups.py" line="56"/>
         <source>Before an upgrade</source>
         <translation>Trước khi nâng cấp</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="59"/>
+        <location filename="../../ui/backups.py" line="57"/>
         <source>Before a restore</source>
         <translation>Trước khi khôi phục</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="63"/>
+        <location filename="../../ui/backups.py" line="61"/>
         <source>Taken</source>
         <translation>Thời điểm</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="64"/>
+        <location filename="../../ui/backups.py" line="62"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="66"/>
+        <location filename="../../ui/backups.py" line="64"/>
         <source>Size</source>
         <translation>Dung lượng</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="67"/>
+        <location filename="../../ui/backups.py" line="65"/>
         <source>{size} MB</source>
         <translation>{size} MB</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="72"/>
+        <location filename="../../ui/backups.py" line="70"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="82"/>
+        <location filename="../../ui/backups.py" line="78"/>
         <source>Copy the station to a stick…</source>
         <translation>Chép trạm ra USB…</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="83"/>
+        <location filename="../../ui/backups.py" line="79"/>
         <source>Restore from a file…</source>
         <translation>Khôi phục từ một tệp…</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="84"/>
+        <location filename="../../ui/backups.py" line="80"/>
         <source>Restore the chosen backup…</source>
         <translation>Khôi phục bản sao lưu đã chọn…</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="92"/>
+        <location filename="../../ui/backups.py" line="88"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="111"/>
+        <location filename="../../ui/backups.py" line="107"/>
         <source>The stick&apos;s folder</source>
         <translation>Thư mục trên USB</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="118"/>
+        <location filename="../../ui/backups.py" line="114"/>
         <source>Not copied: {reason}</source>
         <translation>Chưa chép được: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="120"/>
+        <location filename="../../ui/backups.py" line="116"/>
         <source>Copied and checked: {file}</source>
         <translation>Đã chép và kiểm tra: {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="125"/>
+        <location filename="../../ui/backups.py" line="121"/>
         <source>A backup of this station</source>
         <translation>Một bản sao lưu của trạm này</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="125"/>
+        <location filename="../../ui/backups.py" line="121"/>
         <source>Sohoa backups (*.sqlite3)</source>
         <translation>Bản sao lưu Sohoa (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="134"/>
+        <location filename="../../ui/backups.py" line="130"/>
         <source>Choose a backup in the list first.</source>
         <translation>Hãy chọn một bản sao lưu trong danh sách trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="143"/>
+        <location filename="../../ui/backups.py" line="139"/>
         <source>This backup is damaged and cannot be restored: {reason}</source>
         <translation>Bản sao lưu này bị hỏng, không khôi phục được: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="152"/>
+        <location filename="../../ui/backups.py" line="147"/>
         <source>This file is not a backup of station {code}.</source>
         <translation>Tệp này không phải bản sao lưu của trạm {code}.</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="159"/>
+        <location filename="../../ui/backups.py" line="153"/>
         <source>Restore the backup?</source>
         <translation>Khôi phục bản sao lưu?</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="161"/>
+        <location filename="../../ui/backups.py" line="155"/>
         <source>Restore the station as it was on {moment}?
 
 • Everything keyed, checked or decided after that moment leaves the station. The station as it is now is kept first, in the backups folder.
@@ -248,7 +248,7 @@
 • Sohoa đóng cửa sổ này, và mọi người đăng nhập lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="170"/>
+        <location filename="../../ui/backups.py" line="164"/>
         <source>Restore</source>
         <translation>Khôi phục</translation>
     </message>
@@ -483,153 +483,153 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="108"/>
+        <location filename="../../ui/dashboard/widget.py" line="107"/>
         <source>Deferred entries… (Ctrl+B)</source>
         <translation>Các mục để lại… (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="109"/>
+        <location filename="../../ui/dashboard/widget.py" line="108"/>
         <source>Shifts and quotas… (Ctrl+K)</source>
         <translation>Ca và định mức… (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="110"/>
+        <location filename="../../ui/dashboard/widget.py" line="109"/>
         <source>Daily report… (Ctrl+P)</source>
         <translation>Báo cáo ngày… (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="111"/>
+        <location filename="../../ui/dashboard/widget.py" line="110"/>
         <source>Export a batch… (Ctrl+E)</source>
         <translation>Xuất lô… (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="112"/>
+        <location filename="../../ui/dashboard/widget.py" line="111"/>
         <source>Arbitrate… (Ctrl+D)</source>
         <translation>Đối chiếu… (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="113"/>
+        <location filename="../../ui/dashboard/widget.py" line="112"/>
         <source>Checks… (Ctrl+L)</source>
         <translation>Kiểm tra… (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="140"/>
+        <location filename="../../ui/dashboard/widget.py" line="139"/>
         <source>Clerk</source>
         <translation>Cán bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="141"/>
+        <location filename="../../ui/dashboard/widget.py" line="140"/>
         <source>Completed</source>
         <translation>Đã xong</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="142"/>
+        <location filename="../../ui/dashboard/widget.py" line="141"/>
         <source>Quota</source>
         <translation>Định mức</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="144"/>
+        <location filename="../../ui/dashboard/widget.py" line="143"/>
         <source>% of quota</source>
         <translation>% định mức</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="149"/>
+        <location filename="../../ui/dashboard/widget.py" line="148"/>
         <source>Entries/hour</source>
         <translation>Mục/giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="150"/>
+        <location filename="../../ui/dashboard/widget.py" line="149"/>
         <source>Keys/hour</source>
         <translation>Phím/giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="152"/>
+        <location filename="../../ui/dashboard/widget.py" line="151"/>
         <source>Active</source>
         <translation>Thời gian làm</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="156"/>
+        <location filename="../../ui/dashboard/widget.py" line="155"/>
         <source>Deferred</source>
         <translation>Để lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="162"/>
+        <location filename="../../ui/dashboard/widget.py" line="161"/>
         <source>Deferred because</source>
         <translation>Lý do để lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="163"/>
+        <location filename="../../ui/dashboard/widget.py" line="162"/>
         <source>Entries</source>
         <translation>Số mục</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="164"/>
+        <location filename="../../ui/dashboard/widget.py" line="163"/>
         <source>Oldest</source>
         <translation>Lâu nhất từ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="166"/>
+        <location filename="../../ui/dashboard/widget.py" line="165"/>
         <source>Oldest entry</source>
         <translation>Mục chờ lâu nhất</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="167"/>
+        <location filename="../../ui/dashboard/widget.py" line="166"/>
         <source>{book} {volume}/{year}, no. {number}: {title}</source>
         <translation>{book} quyển {volume}/{year}, số {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="230"/>
+        <location filename="../../ui/dashboard/widget.py" line="229"/>
         <source>PDF document (*.pdf)</source>
         <translation>Tài liệu PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="230"/>
+        <location filename="../../ui/dashboard/widget.py" line="229"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Bảng tính Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="234"/>
-        <location filename="../../ui/dashboard/widget.py" line="256"/>
+        <location filename="../../ui/dashboard/widget.py" line="233"/>
+        <location filename="../../ui/dashboard/widget.py" line="257"/>
         <source>Save the day&apos;s report</source>
         <translation>Lưu báo cáo ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="257"/>
+        <location filename="../../ui/dashboard/widget.py" line="258"/>
         <source>The report could not be written: {reason}</source>
         <translation>Không ghi được báo cáo: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="296"/>
+        <location filename="../../ui/dashboard/widget.py" line="302"/>
         <source>Today: {done} of {quota} ({percent}%)</source>
         <translation>Hôm nay: {done}/{quota} ({percent}%)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="303"/>
+        <location filename="../../ui/dashboard/widget.py" line="309"/>
         <source>Outside the shifts</source>
         <translation>Ngoài ca</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="307"/>
+        <location filename="../../ui/dashboard/widget.py" line="313"/>
         <source>Shift {number} ({start}–{end}): {done} of {quota} entries, {clerks} clerk(s)</source>
         <translation>Ca {number} ({start}–{end}): {done}/{quota} mục, {clerks} cán bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="322"/>
+        <location filename="../../ui/dashboard/widget.py" line="328"/>
         <source>Campaign: {done} of {target} entries ({percent}%), {pace} a day</source>
         <translation>Chiến dịch: {done}/{target} mục ({percent}%), {pace} mục/ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="329"/>
+        <location filename="../../ui/dashboard/widget.py" line="335"/>
         <source>projected finish {day}</source>
         <translation>dự kiến xong {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="333"/>
+        <location filename="../../ui/dashboard/widget.py" line="339"/>
         <source>deadline {day}</source>
         <translation>hạn chót {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="338"/>
+        <location filename="../../ui/dashboard/widget.py" line="344"/>
         <source>BEHIND: the projection misses the deadline</source>
         <translation>CHẬM: dự kiến không kịp hạn chót</translation>
     </message>
@@ -841,472 +841,356 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="67"/>
+        <location filename="../../ui/batches/dialog.py" line="59"/>
         <source>Batches for the centre</source>
         <translation>Lô gửi trung tâm</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="76"/>
+        <location filename="../../ui/batches/dialog.py" line="68"/>
         <source>Export them unverified…</source>
         <translation>Xuất mà chưa xác minh…</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="81"/>
+        <location filename="../../ui/batches/dialog.py" line="73"/>
         <source>The stick&apos;s folder, e.g. E:\</source>
         <translation>Thư mục của USB, ví dụ E:\</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="82"/>
+        <location filename="../../ui/batches/dialog.py" line="74"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="85"/>
+        <location filename="../../ui/batches/dialog.py" line="77"/>
         <source>Export the batch (Ctrl+Enter)</source>
         <translation>Xuất lô (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="97"/>
+        <location filename="../../ui/batches/dialog.py" line="87"/>
         <source>Folder:</source>
         <translation>Thư mục:</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="101"/>
+        <location filename="../../ui/batches/dialog.py" line="91"/>
         <source>Next batch</source>
         <translation>Lô tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="114"/>
+        <location filename="../../ui/batches/dialog.py" line="104"/>
         <source>Write the chosen batch again (Ctrl+R)</source>
         <translation>Ghi lại lô đã chọn (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="117"/>
+        <location filename="../../ui/batches/dialog.py" line="107"/>
         <source>For a lost or damaged stick: the same batch, the same entries.</source>
         <translation>Khi USB bị mất hoặc hỏng: đúng lô đó, đúng các mục đó.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="120"/>
+        <location filename="../../ui/batches/dialog.py" line="110"/>
         <source>Batches written</source>
         <translation>Các lô đã ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="128"/>
-        <source>Create the signing key</source>
-        <translation>Tạo khóa ký</translation>
-    </message>
-    <message>
         <location filename="../../ui/batches/dialog.py" line="131"/>
-        <source>Save the public key for the centre…</source>
-        <translation>Lưu khóa công khai cho trung tâm…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/batches/dialog.py" line="137"/>
-        <source>Save</source>
-        <translation>Lưu</translation>
-    </message>
-    <message>
-        <location filename="../../ui/batches/dialog.py" line="147"/>
-        <source>Keys</source>
-        <translation>Khóa</translation>
-    </message>
-    <message>
-        <location filename="../../ui/batches/dialog.py" line="149"/>
-        <source>Station&apos;s signing key:</source>
-        <translation>Khóa ký của trạm:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/batches/dialog.py" line="151"/>
-        <source>Centre&apos;s recipient:</source>
-        <translation>Khóa nhận của trung tâm:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/batches/dialog.py" line="174"/>
         <source>Batch</source>
         <translation>Lô</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="175"/>
+        <location filename="../../ui/batches/dialog.py" line="132"/>
         <source>Made</source>
         <translation>Tạo lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="176"/>
+        <location filename="../../ui/batches/dialog.py" line="133"/>
         <source>Entries</source>
         <translation>Số mục</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="178"/>
+        <location filename="../../ui/batches/dialog.py" line="135"/>
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="180"/>
+        <location filename="../../ui/batches/dialog.py" line="137"/>
         <source>Exported</source>
         <translation>Đã xuất</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="182"/>
+        <location filename="../../ui/batches/dialog.py" line="139"/>
         <source>Not finished: the next export finishes it</source>
         <translation>Chưa xong: lần xuất tới sẽ hoàn tất</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="185"/>
+        <location filename="../../ui/batches/dialog.py" line="142"/>
         <source>Last written</source>
         <translation>Ghi lần cuối</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="186"/>
+        <location filename="../../ui/batches/dialog.py" line="143"/>
         <source>To</source>
         <translation>Vào</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="201"/>
+        <location filename="../../ui/batches/dialog.py" line="157"/>
         <source>{count} completed entries wait for their second keying or the lead&apos;s decision: they are not exported yet.</source>
         <translation>{count} mục đã hoàn thành đang chờ nhập lần hai hoặc tổ trưởng quyết định: chưa được xuất.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="214"/>
-        <source>This station has no signing key yet: batches cannot be signed.</source>
-        <translation>Trạm này chưa có khóa ký: chưa thể ký lô.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/batches/dialog.py" line="219"/>
-        <source>{key_id}
-fingerprint {fingerprint}</source>
-        <translation>{key_id}
-dấu vân tay {fingerprint}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/batches/dialog.py" line="234"/>
+        <location filename="../../ui/batches/dialog.py" line="175"/>
         <source>Nothing to export: every completed entry is exported.</source>
         <translation>Không có gì để xuất: mọi mục đã hoàn thành đều đã được xuất.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="238"/>
+        <location filename="../../ui/batches/dialog.py" line="179"/>
         <source>Batch {sequence} ({entries} entries) was begun and not finished: exporting finishes it.</source>
         <translation>Lô {sequence} ({entries} mục) đã bắt đầu nhưng chưa xong: xuất lô sẽ hoàn tất nó.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="245"/>
+        <location filename="../../ui/batches/dialog.py" line="186"/>
         <source>{ready} completed entries wait: batch {sequence} takes {entries} of them; export again for the rest.</source>
         <translation>{ready} mục đã hoàn thành đang chờ: lô {sequence} lấy {entries} mục trong số đó; xuất thêm lần nữa cho phần còn lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="255"/>
+        <location filename="../../ui/batches/dialog.py" line="196"/>
         <source>{entries} completed entries wait: they will be batch {sequence}.</source>
         <translation>{entries} mục đã hoàn thành đang chờ: sẽ thành lô {sequence}.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="273"/>
+        <location filename="../../ui/batches/dialog.py" line="207"/>
         <source>The stick&apos;s folder</source>
         <translation>Thư mục của USB</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="292"/>
+        <location filename="../../ui/batches/dialog.py" line="226"/>
         <source>This batch is not finished: export it first.</source>
         <translation>Lô này chưa xong: hãy xuất lô trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="301"/>
+        <location filename="../../ui/batches/dialog.py" line="237"/>
         <source>Choose the stick&apos;s folder first.</source>
         <translation>Hãy chọn thư mục của USB trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="314"/>
+        <location filename="../../ui/batches/dialog.py" line="245"/>
         <source>Writing the batch to {folder}…</source>
         <translation>Đang ghi lô vào {folder}…</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="327"/>
-        <source>There is no OS keyring on this computer, so batches cannot be signed. Ask IT to set one up (on Linux: GNOME Keyring or KWallet).</source>
-        <translation>Máy này không có kho khóa (keyring) của hệ điều hành nên không thể ký lô. Hãy nhờ bộ phận tin học cài đặt (trên Linux: GNOME Keyring hoặc KWallet).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/batches/dialog.py" line="361"/>
+        <location filename="../../ui/batches/dialog.py" line="280"/>
         <source>Nothing to export: no completed entry is waiting.</source>
         <translation>Không có gì để xuất: không có mục đã hoàn thành nào đang chờ.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="365"/>
+        <location filename="../../ui/batches/dialog.py" line="284"/>
         <source>Batch {sequence} is on the stick at {path}: {entries} entries, read back and verified, and marked exported. The stick may be taken out.</source>
         <translation>Lô {sequence} đã nằm trên USB tại {path}: {entries} mục, đã đọc lại, kiểm tra và đánh dấu đã xuất. Có thể rút USB ra.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="377"/>
+        <location filename="../../ui/batches/dialog.py" line="295"/>
         <source>Batch {sequence} was written again at {path}: {entries} entries, read back and verified.</source>
         <translation>Đã ghi lại lô {sequence} tại {path}: {entries} mục, đã đọc lại và kiểm tra.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="401"/>
+        <location filename="../../ui/batches/dialog.py" line="321"/>
         <source>There is no such batch.</source>
         <translation>Không có lô này.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="403"/>
+        <location filename="../../ui/batches/dialog.py" line="322"/>
         <source>The folder is not there: is the stick plugged in?</source>
         <translation>Không thấy thư mục: USB đã cắm chưa?</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="406"/>
+        <location filename="../../ui/batches/dialog.py" line="324"/>
         <source>The stick already holds another folder under this batch&apos;s name: move it away, then export again.</source>
         <translation>Trên USB đã có một thư mục khác trùng tên lô này: hãy chuyển nó đi rồi xuất lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="410"/>
+        <location filename="../../ui/batches/dialog.py" line="328"/>
         <source>Writing to the stick failed (was it pulled out, or is it full?). Nothing was marked exported: plug it in and export again.</source>
         <translation>Ghi vào USB không được (USB bị rút ra hay đã đầy?). Chưa mục nào bị đánh dấu đã xuất: hãy cắm lại và xuất lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="414"/>
+        <location filename="../../ui/batches/dialog.py" line="332"/>
         <source>The batch did not read back whole from the stick: it may be failing. Nothing was marked exported: try another stick.</source>
         <translation>Đọc lại lô từ USB không còn nguyên vẹn: USB có thể bị hỏng. Chưa mục nào bị đánh dấu đã xuất: hãy thử USB khác.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="420"/>
-        <source>This station already has a signing key.</source>
-        <translation>Trạm này đã có khóa ký.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/batches/dialog.py" line="422"/>
-        <source>This station has no signing key yet: create it below, and give the centre its public key.</source>
-        <translation>Trạm này chưa có khóa ký: hãy tạo khóa ở dưới và gửi khóa công khai cho trung tâm.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/batches/dialog.py" line="426"/>
-        <source>The station&apos;s signing key is not in this computer&apos;s keyring: is this the station&apos;s own computer and user account?</source>
-        <translation>Khóa ký của trạm không có trong kho khóa của máy này: đây có đúng là máy và tài khoản của trạm không?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/batches/dialog.py" line="430"/>
-        <source>The signing key in the keyring is damaged or not this station&apos;s.</source>
-        <translation>Khóa ký trong kho khóa bị hỏng hoặc không phải của trạm này.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/batches/dialog.py" line="433"/>
-        <source>The centre&apos;s recipient is not set: enter it below (age1…), as the centre gave it.</source>
-        <translation>Chưa có khóa nhận của trung tâm: hãy nhập ở dưới (age1…), đúng như trung tâm đã cấp.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/batches/dialog.py" line="438"/>
-        <source>The OS keyring could not be used, so the batch cannot be signed.</source>
-        <translation>Không dùng được kho khóa của hệ điều hành nên không thể ký lô.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/batches/dialog.py" line="439"/>
+        <location filename="../../ui/batches/dialog.py" line="315"/>
         <source>The export failed; nothing was marked exported.</source>
         <translation>Xuất lô không thành công; chưa mục nào bị đánh dấu đã xuất.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="446"/>
+        <location filename="../../ui/batches/dialog.py" line="342"/>
         <source>Export entries unverified</source>
         <translation>Xuất các mục chưa xác minh</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="447"/>
+        <location filename="../../ui/batches/dialog.py" line="343"/>
         <source>Why do these entries go to the centre before they are verified?</source>
         <translation>Vì sao gửi các mục này cho trung tâm trước khi được xác minh?</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="455"/>
+        <location filename="../../ui/batches/dialog.py" line="355"/>
         <source>{count} entries go in the next batch unverified; your reason is kept.</source>
         <translation>{count} mục sẽ vào lô tiếp theo khi chưa xác minh; lý do của anh/chị được lưu lại.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/batches/dialog.py" line="476"/>
-        <source>Signing key {key_id} created. Save its public key for the centre, which must trust it before it accepts this station&apos;s batches.</source>
-        <translation>Đã tạo khóa ký {key_id}. Hãy lưu khóa công khai gửi trung tâm: trung tâm phải tin cậy khóa này thì mới nhận lô của trạm.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/batches/dialog.py" line="491"/>
-        <source>Save the public key for the centre</source>
-        <translation>Lưu khóa công khai cho trung tâm</translation>
-    </message>
-    <message>
-        <location filename="../../ui/batches/dialog.py" line="493"/>
-        <source>Minisign public key (*.pub)</source>
-        <translation>Khóa công khai minisign (*.pub)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/batches/dialog.py" line="505"/>
-        <source>The public key could not be saved.</source>
-        <translation>Không lưu được khóa công khai.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/batches/dialog.py" line="508"/>
-        <source>The public key is saved in {path}: give it to the centre.</source>
-        <translation>Đã lưu khóa công khai vào {path}: hãy gửi cho trung tâm.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/batches/dialog.py" line="520"/>
-        <source>This is not the centre&apos;s recipient: it starts with age1 and is 62 characters long. Copy it exactly as the centre gave it.</source>
-        <translation>Đây không phải khóa nhận của trung tâm: khóa bắt đầu bằng age1 và dài 62 ký tự. Hãy chép đúng như trung tâm đã cấp.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/batches/dialog.py" line="527"/>
-        <source>The next batches are encrypted for this centre.</source>
-        <translation>Các lô tiếp theo được mã hóa cho trung tâm này.</translation>
     </message>
 </context>
 <context>
     <name>FindingsDialog</name>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="111"/>
+        <location filename="../../ui/quality/findings_window.py" line="105"/>
         <source>Checks across entries</source>
         <translation>Kiểm tra giữa các mục</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="128"/>
+        <location filename="../../ui/quality/findings_window.py" line="120"/>
         <source>Run the checks now (Ctrl+R)</source>
         <translation>Kiểm tra ngay (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="129"/>
+        <location filename="../../ui/quality/findings_window.py" line="121"/>
         <source>Resolve… (Ctrl+S)</source>
         <translation>Đã sửa… (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="130"/>
+        <location filename="../../ui/quality/findings_window.py" line="122"/>
         <source>Dismiss… (Ctrl+D)</source>
         <translation>Bỏ qua… (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="131"/>
+        <location filename="../../ui/quality/findings_window.py" line="123"/>
         <source>Open the entry (Enter)</source>
         <translation>Mở mục (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="158"/>
+        <location filename="../../ui/quality/findings_window.py" line="150"/>
         <source>{kind} {volume}/{year} · {office}</source>
         <translation>{kind} quyển {volume}/{year} · {office}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="165"/>
+        <location filename="../../ui/quality/findings_window.py" line="157"/>
         <source>What was found</source>
         <translation>Phát hiện</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="171"/>
+        <location filename="../../ui/quality/findings_window.py" line="160"/>
         <source>Book</source>
         <translation>Sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="170"/>
+        <location filename="../../ui/quality/findings_window.py" line="159"/>
         <source>Entries</source>
         <translation>Các mục</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="167"/>
+        <location filename="../../ui/quality/findings_window.py" line="158"/>
         <source>Found on</source>
         <translation>Phát hiện lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="192"/>
+        <location filename="../../ui/quality/findings_window.py" line="181"/>
         <source>no. {number}: {title}</source>
         <translation>số {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="197"/>
+        <location filename="../../ui/quality/findings_window.py" line="186"/>
         <source>Possible duplicate: {score}%</source>
         <translation>Có thể trùng người: {score}%</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="202"/>
+        <location filename="../../ui/quality/findings_window.py" line="191"/>
         <source>No. {number} of {year} keyed {count} times</source>
         <translation>Số {number} năm {year} được nhập {count} lần</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="211"/>
+        <location filename="../../ui/quality/findings_window.py" line="200"/>
         <source>No. {number} of {year} skipped</source>
         <translation>Bỏ qua số {number} năm {year}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="212"/>
+        <location filename="../../ui/quality/findings_window.py" line="201"/>
         <source>Nos. {first}–{last} of {year} skipped</source>
         <translation>Bỏ qua các số {first}–{last} năm {year}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="222"/>
+        <location filename="../../ui/quality/findings_window.py" line="211"/>
         <source>No. {after} registered on {after_date}, before no. {before} ({before_date})</source>
         <translation>Số {after} đăng ký ngày {after_date}, sớm hơn số {before} ({before_date})</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="226"/>
+        <location filename="../../ui/quality/findings_window.py" line="215"/>
         <source>Only {percent}% read from the book: {count} field(s) not read</source>
         <translation>Chỉ đọc được {percent}% từ sổ: {count} trường chưa có</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="233"/>
+        <location filename="../../ui/quality/findings_window.py" line="222"/>
         <source>Not a place of the gazetteer: {places}</source>
         <translation>Địa danh không có trong danh mục hành chính: {places}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="246"/>
+        <location filename="../../ui/quality/findings_window.py" line="235"/>
         <source>Not read: {fields}</source>
         <translation>Chưa có: {fields}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="264"/>
+        <location filename="../../ui/quality/findings_window.py" line="255"/>
         <source>{count} finding(s) wait for a decision.</source>
         <translation>{count} phát hiện đang chờ quyết định.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="271"/>
+        <location filename="../../ui/quality/findings_window.py" line="262"/>
         <source>No finding waits for a decision. Ctrl+R runs the checks again.</source>
         <translation>Không có phát hiện nào chờ quyết định. Ctrl+R để kiểm tra lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="303"/>
+        <location filename="../../ui/quality/findings_window.py" line="284"/>
+        <location filename="../../ui/quality/findings_window.py" line="288"/>
         <source>Checking every entry…</source>
         <translation>Đang kiểm tra mọi mục…</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="316"/>
+        <location filename="../../ui/quality/findings_window.py" line="303"/>
         <source>The checks found {new} new finding(s); {open} wait for a decision.</source>
         <translation>Kiểm tra thấy {new} phát hiện mới; {open} phát hiện đang chờ quyết định.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="324"/>
-        <source>The checks could not be run; nothing was kept.</source>
-        <translation>Không chạy được kiểm tra; không có gì được ghi lại.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/quality/findings_window.py" line="339"/>
+        <location filename="../../ui/quality/findings_window.py" line="320"/>
         <source>Resolve the finding</source>
         <translation>Ghi nhận đã sửa</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="340"/>
+        <location filename="../../ui/quality/findings_window.py" line="321"/>
         <source>What was corrected?</source>
         <translation>Đã sửa những gì?</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="348"/>
+        <location filename="../../ui/quality/findings_window.py" line="329"/>
         <source>Dismiss the finding</source>
         <translation>Bỏ qua phát hiện</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="349"/>
+        <location filename="../../ui/quality/findings_window.py" line="330"/>
         <source>Why is this not a problem (e.g. two different people)?</source>
         <translation>Vì sao đây không phải là lỗi (ví dụ: hai người khác nhau)?</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="365"/>
+        <location filename="../../ui/quality/findings_window.py" line="347"/>
         <source>Only a team lead decides on a finding.</source>
         <translation>Chỉ tổ trưởng mới quyết định được một phát hiện.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="369"/>
+        <location filename="../../ui/quality/findings_window.py" line="350"/>
         <source>The finding was not decided.</source>
         <translation>Phát hiện chưa được quyết định.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="373"/>
+        <location filename="../../ui/quality/findings_window.py" line="358"/>
         <source>Resolved; the reason is kept.</source>
         <translation>Đã ghi nhận đã sửa; lý do được lưu lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="375"/>
+        <location filename="../../ui/quality/findings_window.py" line="360"/>
         <source>Dismissed; the reason is kept.</source>
         <translation>Đã bỏ qua; lý do được lưu lại.</translation>
     </message>
@@ -1314,94 +1198,89 @@ dấu vân tay {fingerprint}</translation>
 <context>
     <name>InventoryDialog</name>
     <message>
-        <location filename="../../ui/inventory.py" line="51"/>
+        <location filename="../../ui/inventory.py" line="46"/>
         <source>Books to key</source>
         <translation>Danh mục sổ cần nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="73"/>
+        <location filename="../../ui/inventory.py" line="69"/>
         <source>Kind</source>
         <translation>Loại sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="74"/>
+        <location filename="../../ui/inventory.py" line="70"/>
         <source>Office</source>
         <translation>Cơ quan đăng ký</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="75"/>
+        <location filename="../../ui/inventory.py" line="71"/>
         <source>Volume</source>
         <translation>Quyển số</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="76"/>
+        <location filename="../../ui/inventory.py" line="72"/>
         <source>Year</source>
         <translation>Năm</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="77"/>
+        <location filename="../../ui/inventory.py" line="73"/>
         <source>Pages</source>
         <translation>Số trang</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="78"/>
+        <location filename="../../ui/inventory.py" line="74"/>
         <source>Expected entries</source>
         <translation>Số mục dự kiến</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="79"/>
+        <location filename="../../ui/inventory.py" line="75"/>
         <source>Condition</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="94"/>
+        <location filename="../../ui/inventory.py" line="90"/>
         <source>Register the book</source>
         <translation>Thêm sổ vào danh mục</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="97"/>
+        <location filename="../../ui/inventory.py" line="93"/>
         <source>Import from file…</source>
         <translation>Nhập danh mục từ tệp…</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="130"/>
+        <location filename="../../ui/inventory.py" line="121"/>
         <source>Registered: {kind}, volume {volume} of {year}, {office}.</source>
         <translation>Đã thêm: {kind}, quyển {volume} năm {year}, {office}.</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="145"/>
+        <location filename="../../ui/inventory.py" line="136"/>
         <source>Import books</source>
         <translation>Nhập danh mục sổ từ tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="145"/>
+        <location filename="../../ui/inventory.py" line="136"/>
         <source>Lists of books (*.csv *.xlsx)</source>
         <translation>Danh mục sổ (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="165"/>
+        <location filename="../../ui/inventory.py" line="156"/>
         <source>Nothing registered: correct these rows of {file} and import it again.</source>
         <translation>Chưa thêm sổ nào: hãy sửa các dòng sau trong {file} rồi nhập lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="172"/>
+        <location filename="../../ui/inventory.py" line="163"/>
         <source>{registered} book(s) registered, {skipped} already registered.</source>
         <translation>Đã thêm {registered} sổ, {skipped} sổ đã có từ trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="177"/>
+        <location filename="../../ui/inventory.py" line="168"/>
         <source>Columns left out: {columns}.</source>
         <translation>Các cột không dùng: {columns}.</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="189"/>
+        <location filename="../../ui/inventory.py" line="180"/>
         <source>Row {row}: {message}</source>
         <translation>Dòng {row}: {message}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/inventory.py" line="202"/>
-        <source>Nothing registered: the data could not be written. Try again, and tell whoever looks after the computer if it happens again.</source>
-        <translation>Chưa thêm sổ nào: không ghi được dữ liệu. Hãy thử lại, và báo người phụ trách máy tính nếu lỗi còn lặp lại.</translation>
     </message>
 </context>
 <context>
@@ -1534,47 +1413,47 @@ dấu vân tay {fingerprint}</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="39"/>
+        <location filename="../../ui/login.py" line="37"/>
         <source>Sohoa — log in</source>
         <translation>Sohoa — đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="50"/>
+        <location filename="../../ui/login.py" line="48"/>
         <source>Outside the shifts</source>
         <translation>Ngoài giờ ca</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="52"/>
+        <location filename="../../ui/login.py" line="50"/>
         <source>Shift {number} ({start}–{end})</source>
         <translation>Ca {number} ({start}–{end})</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="62"/>
+        <location filename="../../ui/login.py" line="63"/>
         <source>Shift</source>
         <translation>Ca</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="63"/>
+        <location filename="../../ui/login.py" line="64"/>
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="64"/>
+        <location filename="../../ui/login.py" line="65"/>
         <source>Password</source>
         <translation>Mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="69"/>
+        <location filename="../../ui/login.py" line="70"/>
         <source>Log in</source>
         <translation>Đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="81"/>
+        <location filename="../../ui/login.py" line="82"/>
         <source>Wrong user name or password.</source>
         <translation>Tên đăng nhập hoặc mật khẩu không đúng.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="95"/>
+        <location filename="../../ui/login.py" line="96"/>
         <source>Choose your own password to log in.</source>
         <translation>Hãy chọn mật khẩu của riêng mình để đăng nhập.</translation>
     </message>
@@ -1582,77 +1461,77 @@ dấu vân tay {fingerprint}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="51"/>
+        <location filename="../../ui/main_window.py" line="53"/>
         <source>Sohoa — station {code} ({office})</source>
         <translation>Sohoa — trạm {code} ({office})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77"/>
+        <location filename="../../ui/main_window.py" line="71"/>
         <source>Books (F6)</source>
         <translation>Các quyển sổ (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="72"/>
         <source>Keying (F7)</source>
         <translation>Nhập liệu (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>Dashboard (F8)</source>
         <translation>Bảng theo dõi (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>&amp;Station</source>
         <translation>&amp;Trạm</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>Change my password…</source>
         <translation>Đổi mật khẩu của tôi…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>Lock the screen</source>
         <translation>Khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>Log out (another user)</source>
         <translation>Đăng xuất (người dùng khác)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>Users…</source>
         <translation>Người dùng…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>Backups…</source>
         <translation>Sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>User: {name}</source>
         <translation>Cán bộ: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>Outside the shifts</source>
         <translation>Ngoài giờ ca</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>Shift {number} ({start}–{end})</source>
         <translation>Ca {number} ({start}–{end})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>Entries this shift: {count} of {quota}</source>
         <translation>Số mục trong ca: {count}/{quota}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>Your password is changed.</source>
         <translation>Đã đổi mật khẩu.</translation>
     </message>
@@ -1660,27 +1539,27 @@ dấu vân tay {fingerprint}</translation>
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../ui/operations.py" line="54"/>
+        <location filename="../../ui/operations.py" line="61"/>
         <source>The data is locked by another program, so nothing was changed. Wait a moment, then try again.</source>
         <translation>Dữ liệu đang bị một chương trình khác khóa nên chưa có gì thay đổi. Hãy chờ một lát rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="59"/>
+        <location filename="../../ui/operations.py" line="66"/>
         <source>The disk is full, so nothing was changed. Ask whoever looks after the computer to free some space, then try again.</source>
         <translation>Ổ đĩa đã đầy nên chưa có gì thay đổi. Hãy nhờ người quản lý máy giải phóng bớt dung lượng, rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="64"/>
+        <location filename="../../ui/operations.py" line="71"/>
         <source>The station&apos;s data cannot be written (the file or its folder is read-only), so nothing was changed. Ask whoever looks after the computer.</source>
         <translation>Không thể ghi dữ liệu của trạm (tệp hoặc thư mục của nó chỉ cho phép đọc) nên chưa có gì thay đổi. Hãy báo người quản lý máy.</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="69"/>
+        <location filename="../../ui/operations.py" line="76"/>
         <source>The station&apos;s database is damaged, so nothing was changed. Close Sohoa and tell the team lead: a backup can be restored.</source>
         <translation>Cơ sở dữ liệu của trạm bị hỏng nên chưa có gì thay đổi. Hãy đóng Sohoa và báo tổ trưởng: có thể khôi phục từ một bản sao lưu.</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="74"/>
+        <location filename="../../ui/operations.py" line="81"/>
         <source>The data could not be written, so nothing was changed. Try again, and tell the team lead if it happens again.</source>
         <translation>Không ghi được dữ liệu nên chưa có gì thay đổi. Hãy thử lại, và báo tổ trưởng nếu lỗi này lặp lại.</translation>
     </message>
@@ -1688,47 +1567,47 @@ dấu vân tay {fingerprint}</translation>
 <context>
     <name>OutcomeLine</name>
     <message>
-        <location filename="../../ui/keying/outcome.py" line="40"/>
+        <location filename="../../ui/keying/outcome.py" line="41"/>
         <source>Entry {number} saved.</source>
         <translation>Đã lưu mục số {number}.</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/outcome.py" line="47"/>
+        <location filename="../../ui/keying/outcome.py" line="48"/>
         <source>Entry {number} deferred.</source>
         <translation>Đã chuyển mục số {number} sang xử lý sau.</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/outcome.py" line="52"/>
+        <location filename="../../ui/keying/outcome.py" line="53"/>
         <source>Not saved: {count} problem(s). Correct them, or defer the entry (F9).</source>
         <translation>Chưa lưu được: {count} chỗ cần sửa. Hãy sửa, hoặc chuyển mục này sang xử lý sau (F9).</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/outcome.py" line="71"/>
+        <location filename="../../ui/keying/outcome.py" line="72"/>
         <source>The entry is NOT saved: the data is locked by another program. What you typed is still in the form; wait a moment, then save again.</source>
         <translation>Mục này CHƯA được lưu: dữ liệu đang bị khóa bởi một chương trình khác. Những gì đã nhập vẫn còn trên màn hình; chờ một lát rồi lưu lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/outcome.py" line="76"/>
+        <location filename="../../ui/keying/outcome.py" line="77"/>
         <source>The entry is NOT saved: the disk is full. What you typed is still in the form; ask whoever looks after the computer to free some space, then save again.</source>
         <translation>Mục này CHƯA được lưu: ổ đĩa của máy đã đầy. Những gì đã nhập vẫn còn trên màn hình; hãy nhờ người phụ trách máy tính dọn bớt chỗ trống, rồi lưu lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/outcome.py" line="80"/>
+        <location filename="../../ui/keying/outcome.py" line="81"/>
         <source>The entry is NOT saved: the data could not be written. What you typed is still in the form; save again, and tell the team lead if it happens again.</source>
         <translation>Mục này CHƯA được lưu: không ghi được dữ liệu. Những gì đã nhập vẫn còn trên màn hình; hãy lưu lại, và báo cho tổ trưởng nếu lỗi còn lặp lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/outcome.py" line="88"/>
+        <location filename="../../ui/keying/outcome.py" line="90"/>
         <source>Only {percent}% of it was read from the book: the team lead will look at it.</source>
         <translation>Chỉ đọc được {percent}% từ sổ: tổ trưởng sẽ xem lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/outcome.py" line="92"/>
+        <location filename="../../ui/keying/outcome.py" line="94"/>
         <source>The gazetteer does not know {places}: the team lead will look at it.</source>
         <translation>Danh mục hành chính không có {places}: tổ trưởng sẽ xem lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/outcome.py" line="96"/>
+        <location filename="../../ui/keying/outcome.py" line="98"/>
         <source>It may be the same person as {book} {volume}/{year}, no. {number} ({title}): the team lead will look at it.</source>
         <translation>Có thể trùng người với {book} quyển {volume}/{year}, số {number} ({title}): tổ trưởng sẽ xem lại.</translation>
     </message>
@@ -1736,7 +1615,7 @@ dấu vân tay {fingerprint}</translation>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="84"/>
+        <location filename="../../ui/quality/findings_window.py" line="82"/>
         <source>Write the reason first: it is kept with the decision, so that whoever checks it later knows why.</source>
         <translation>Hãy ghi lý do trước: lý do được lưu cùng quyết định, để người kiểm tra sau biết vì sao.</translation>
     </message>
@@ -1744,7 +1623,7 @@ dấu vân tay {fingerprint}</translation>
 <context>
     <name>Recovery</name>
     <message>
-        <location filename="../../ui/recovery.py" line="90"/>
+        <location filename="../../ui/recovery.py" line="95"/>
         <source>The station&apos;s data is damaged ({problem}).
 
 Stop keying: what is saved from now on may be lost.</source>
@@ -1753,29 +1632,29 @@ Stop keying: what is saved from now on may be lost.</source>
 Hãy ngừng nhập: những gì lưu từ bây giờ có thể bị mất.</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="98"/>
-        <location filename="../../ui/recovery.py" line="110"/>
+        <location filename="../../ui/recovery.py" line="103"/>
+        <location filename="../../ui/recovery.py" line="115"/>
         <source>Sohoa — damaged data</source>
         <translation>Sohoa — dữ liệu bị hỏng</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="101"/>
+        <location filename="../../ui/recovery.py" line="106"/>
         <source>There is no good backup on this computer. Do not delete anything; call the person who supports your station, with a backup stick if you have one.</source>
         <translation>Máy này không có bản sao lưu nào còn tốt. Đừng xóa gì cả; hãy gọi người hỗ trợ trạm, mang theo USB sao lưu nếu có.</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="113"/>
+        <location filename="../../ui/recovery.py" line="118"/>
         <source>The latest good backup is of {moment}. Restore it now? What was keyed after it leaves the station, but the damaged file is kept aside, untouched.</source>
         <translation>Bản sao lưu tốt gần nhất là lúc {moment}. Khôi phục ngay? Những gì nhập sau thời điểm đó sẽ rời khỏi trạm, nhưng tệp bị hỏng được giữ lại nguyên vẹn.</translation>
     </message>
     <message>
         <location filename="../../ui/app.py" line="188"/>
-        <location filename="../../ui/recovery.py" line="138"/>
+        <location filename="../../ui/recovery.py" line="143"/>
         <source>Sohoa — restore</source>
         <translation>Sohoa — khôi phục</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="139"/>
+        <location filename="../../ui/recovery.py" line="144"/>
         <source>The backup was not restored; the station is as it was.
 
 {reason}</source>
@@ -1812,37 +1691,37 @@ Hãy đăng nhập lại để làm tiếp.</translation>
 <context>
     <name>SecondKeyingDialog</name>
     <message>
-        <location filename="../../ui/quality/second_keying.py" line="43"/>
+        <location filename="../../ui/quality/second_keying.py" line="37"/>
         <source>Second keying</source>
         <translation>Nhập lần hai</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/second_keying.py" line="51"/>
+        <location filename="../../ui/quality/second_keying.py" line="44"/>
         <source>Hand in (F10)</source>
         <translation>Nộp (F10)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/second_keying.py" line="70"/>
+        <location filename="../../ui/quality/second_keying.py" line="65"/>
         <source>No entry waits for a second keying.</source>
         <translation>Không có mục nào chờ nhập lần hai.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/second_keying.py" line="77"/>
+        <location filename="../../ui/quality/second_keying.py" line="71"/>
         <source>Key again what the book says: {book} {volume}/{year}, no. {number}</source>
         <translation>Nhập lại đúng như trong sổ: {book} {volume}/{year}, số {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/second_keying.py" line="105"/>
+        <location filename="../../ui/quality/second_keying.py" line="101"/>
         <source>Correct what is marked, then hand it in again.</source>
         <translation>Hãy sửa chỗ được đánh dấu rồi nộp lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/second_keying.py" line="111"/>
+        <location filename="../../ui/quality/second_keying.py" line="106"/>
         <source>Handed in. {count} field(s) differ from the first keying: the lead decides.</source>
         <translation>Đã nộp. {count} trường khác lần nhập thứ nhất: tổ trưởng sẽ quyết định.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/second_keying.py" line="115"/>
+        <location filename="../../ui/quality/second_keying.py" line="110"/>
         <source>Handed in. Both keyings agree: the entry is verified.</source>
         <translation>Đã nộp. Hai lần nhập khớp nhau: mục đã được xác minh.</translation>
     </message>
@@ -1905,129 +1784,244 @@ Chi tiết: {details}</translation>
     </message>
 </context>
 <context>
+    <name>StationKeysBox</name>
+    <message>
+        <location filename="../../ui/batches/keys.py" line="52"/>
+        <source>Keys</source>
+        <translation>Khóa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/keys.py" line="59"/>
+        <source>Create the signing key</source>
+        <translation>Tạo khóa ký</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/keys.py" line="62"/>
+        <source>Save the public key for the centre…</source>
+        <translation>Lưu khóa công khai cho trung tâm…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/keys.py" line="68"/>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/keys.py" line="79"/>
+        <source>Station&apos;s signing key:</source>
+        <translation>Khóa ký của trạm:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/keys.py" line="81"/>
+        <source>Centre&apos;s recipient:</source>
+        <translation>Khóa nhận của trung tâm:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/keys.py" line="90"/>
+        <source>This station has no signing key yet: batches cannot be signed.</source>
+        <translation>Trạm này chưa có khóa ký: chưa thể ký lô.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/keys.py" line="95"/>
+        <source>{key_id}
+fingerprint {fingerprint}</source>
+        <translation>{key_id}
+dấu vân tay {fingerprint}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/keys.py" line="124"/>
+        <source>There is no OS keyring on this computer, so batches cannot be signed. Ask IT to set one up (on Linux: GNOME Keyring or KWallet).</source>
+        <translation>Máy này không có kho khóa (keyring) của hệ điều hành nên không thể ký lô. Hãy nhờ bộ phận tin học cài đặt (trên Linux: GNOME Keyring hoặc KWallet).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/keys.py" line="137"/>
+        <source>The OS keyring could not be used, so the batch cannot be signed.</source>
+        <translation>Không dùng được kho khóa của hệ điều hành nên không thể ký lô.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/keys.py" line="144"/>
+        <source>This station already has a signing key.</source>
+        <translation>Trạm này đã có khóa ký.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/keys.py" line="146"/>
+        <source>This station has no signing key yet: create it below, and give the centre its public key.</source>
+        <translation>Trạm này chưa có khóa ký: hãy tạo khóa ở dưới và gửi khóa công khai cho trung tâm.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/keys.py" line="150"/>
+        <source>The station&apos;s signing key is not in this computer&apos;s keyring: is this the station&apos;s own computer and user account?</source>
+        <translation>Khóa ký của trạm không có trong kho khóa của máy này: đây có đúng là máy và tài khoản của trạm không?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/keys.py" line="154"/>
+        <source>The signing key in the keyring is damaged or not this station&apos;s.</source>
+        <translation>Khóa ký trong kho khóa bị hỏng hoặc không phải của trạm này.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/keys.py" line="157"/>
+        <source>The centre&apos;s recipient is not set: enter it below (age1…), as the centre gave it.</source>
+        <translation>Chưa có khóa nhận của trung tâm: hãy nhập ở dưới (age1…), đúng như trung tâm đã cấp.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/keys.py" line="175"/>
+        <source>Signing key {key_id} created. Save its public key for the centre, which must trust it before it accepts this station&apos;s batches.</source>
+        <translation>Đã tạo khóa ký {key_id}. Hãy lưu khóa công khai gửi trung tâm: trung tâm phải tin cậy khóa này thì mới nhận lô của trạm.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/keys.py" line="190"/>
+        <source>Save the public key for the centre</source>
+        <translation>Lưu khóa công khai cho trung tâm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/keys.py" line="192"/>
+        <source>Minisign public key (*.pub)</source>
+        <translation>Khóa công khai minisign (*.pub)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/keys.py" line="204"/>
+        <source>The public key could not be saved.</source>
+        <translation>Không lưu được khóa công khai.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/keys.py" line="207"/>
+        <source>The public key is saved in {path}: give it to the centre.</source>
+        <translation>Đã lưu khóa công khai vào {path}: hãy gửi cho trung tâm.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/keys.py" line="218"/>
+        <source>This is not the centre&apos;s recipient: it starts with age1 and is 62 characters long. Copy it exactly as the centre gave it.</source>
+        <translation>Đây không phải khóa nhận của trung tâm: khóa bắt đầu bằng age1 và dài 62 ký tự. Hãy chép đúng như trung tâm đã cấp.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/keys.py" line="228"/>
+        <source>The next batches are encrypted for this centre.</source>
+        <translation>Các lô tiếp theo được mã hóa cho trung tâm này.</translation>
+    </message>
+</context>
+<context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../ui/users.py" line="51"/>
+        <location filename="../../ui/users.py" line="55"/>
         <source>Users of the station</source>
         <translation>Người dùng của trạm</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="53"/>
+        <location filename="../../ui/users.py" line="57"/>
         <source>Clerk</source>
         <translation>Cán bộ nhập liệu</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="54"/>
+        <location filename="../../ui/users.py" line="58"/>
         <source>Team lead</source>
         <translation>Tổ trưởng</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="55"/>
+        <location filename="../../ui/users.py" line="59"/>
         <source>Admin</source>
         <translation>Quản trị viên</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="59"/>
+        <location filename="../../ui/users.py" line="63"/>
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="60"/>
+        <location filename="../../ui/users.py" line="64"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="61"/>
+        <location filename="../../ui/users.py" line="65"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="62"/>
+        <location filename="../../ui/users.py" line="66"/>
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="72"/>
+        <location filename="../../ui/users.py" line="75"/>
         <source>Add a user…</source>
         <translation>Thêm người dùng…</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="73"/>
+        <location filename="../../ui/users.py" line="76"/>
         <source>Role and access…</source>
         <translation>Vai trò và quyền vào…</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="74"/>
+        <location filename="../../ui/users.py" line="77"/>
         <source>Reset the password…</source>
         <translation>Đặt lại mật khẩu…</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="82"/>
+        <location filename="../../ui/users.py" line="85"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="95"/>
+        <location filename="../../ui/users.py" line="98"/>
         <source>No access</source>
         <translation>Không được vào</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="97"/>
+        <location filename="../../ui/users.py" line="100"/>
         <source>Locked out (wrong passwords)</source>
         <translation>Bị khóa (sai mật khẩu)</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="99"/>
+        <location filename="../../ui/users.py" line="102"/>
         <source>Temporary password</source>
         <translation>Mật khẩu tạm</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="100"/>
+        <location filename="../../ui/users.py" line="103"/>
         <source>Active</source>
         <translation>Đang dùng</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="109"/>
+        <location filename="../../ui/users.py" line="113"/>
         <source>Choose a user in the list first.</source>
         <translation>Hãy chọn một người dùng trong danh sách trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="130"/>
+        <location filename="../../ui/users.py" line="134"/>
         <source>{name} is added. Give them the temporary password: they choose their own at their first login.</source>
         <translation>Đã thêm {name}. Hãy đưa họ mật khẩu tạm: họ sẽ chọn mật khẩu riêng ở lần đăng nhập đầu.</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="153"/>
+        <location filename="../../ui/users.py" line="156"/>
         <source>{name} is changed.</source>
         <translation>Đã sửa {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="169"/>
+        <location filename="../../ui/users.py" line="172"/>
         <source>{name} has a temporary password now and may log in again.</source>
         <translation>{name} đã có mật khẩu tạm và có thể đăng nhập lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="195"/>
+        <location filename="../../ui/users.py" line="198"/>
         <source>A password needs at least {count} characters.</source>
         <translation>Mật khẩu cần ít nhất {count} ký tự.</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="199"/>
+        <location filename="../../ui/users.py" line="202"/>
         <source>A user name is 2 to 64 lower-case letters or digits, without accents (. _ - allowed), e.g. lan.tran</source>
         <translation>Tên đăng nhập gồm 2 đến 64 chữ thường hoặc chữ số, không dấu (được dùng . _ -), ví dụ lan.tran</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="202"/>
+        <location filename="../../ui/users.py" line="205"/>
         <source>This user name is taken.</source>
         <translation>Tên đăng nhập này đã có người dùng.</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="203"/>
+        <location filename="../../ui/users.py" line="206"/>
         <source>Write the user&apos;s full name.</source>
         <translation>Hãy ghi họ và tên của người dùng.</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="204"/>
+        <location filename="../../ui/users.py" line="207"/>
         <source>The station must keep one active admin.</source>
         <translation>Trạm phải giữ ít nhất một quản trị viên đang dùng.</translation>
     </message>
@@ -2035,137 +2029,137 @@ Chi tiết: {details}</translation>
 <context>
     <name>WorkSettingsDialog</name>
     <message>
-        <location filename="../../ui/work_settings.py" line="92"/>
+        <location filename="../../ui/work_settings.py" line="96"/>
         <source>Shifts, quotas and deadline</source>
         <translation>Ca làm việc, định mức và hạn hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="115"/>
+        <location filename="../../ui/work_settings.py" line="110"/>
         <source>Shifts (Vietnam time)</source>
         <translation>Ca làm việc (giờ Việt Nam)</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="117"/>
+        <location filename="../../ui/work_settings.py" line="112"/>
         <source>Add a shift</source>
         <translation>Thêm ca</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="128"/>
+        <location filename="../../ui/work_settings.py" line="123"/>
         <source>The campaign must be keyed by</source>
         <translation>Hạn hoàn thành chiến dịch</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="142"/>
+        <location filename="../../ui/work_settings.py" line="138"/>
         <source>Quotas and deadline</source>
         <translation>Định mức và hạn hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="144"/>
+        <location filename="../../ui/work_settings.py" line="140"/>
         <source>Entries per clerk in a shift</source>
         <translation>Số mục mỗi người trong một ca</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="145"/>
+        <location filename="../../ui/work_settings.py" line="141"/>
         <source>Entries for the team in a day</source>
         <translation>Số mục của tổ trong một ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="150"/>
+        <location filename="../../ui/work_settings.py" line="146"/>
         <source>Entries keyed a second time, blind</source>
         <translation>Tỷ lệ mục được nhập lần hai (không xem lần đầu)</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="155"/>
+        <location filename="../../ui/work_settings.py" line="151"/>
         <source> min</source>
         <translation> phút</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="156"/>
+        <location filename="../../ui/work_settings.py" line="152"/>
         <source>Lock a screen left idle after</source>
         <translation>Khóa màn hình không dùng sau</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="161"/>
+        <location filename="../../ui/work_settings.py" line="157"/>
         <source>e.g. Xã Tân Lập, Huyện Đồng Phú, Tỉnh Bình Phước</source>
         <translation>ví dụ: Xã Tân Lập, Huyện Đồng Phú, Tỉnh Bình Phước</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="168"/>
+        <location filename="../../ui/work_settings.py" line="164"/>
         <source>The station&apos;s commune (as of January 2025)</source>
         <translation>Xã, phường, thị trấn của trạm (theo danh mục tháng 1/2025)</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="173"/>
+        <location filename="../../ui/work_settings.py" line="169"/>
         <source>Places of this commune, its district and its province are suggested first when keying.</source>
         <translation>Khi nhập liệu, các địa danh của xã này, của huyện và tỉnh của nó được gợi ý trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="186"/>
+        <location filename="../../ui/work_settings.py" line="212"/>
         <source>the team&apos;s quota</source>
         <translation>theo định mức của tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="191"/>
+        <location filename="../../ui/work_settings.py" line="217"/>
         <source>the team&apos;s share keyed twice</source>
         <translation>như cả tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="205"/>
+        <location filename="../../ui/work_settings.py" line="189"/>
         <source>A clerk&apos;s own quota per shift, and share keyed twice</source>
         <translation>Định mức riêng mỗi ca và tỷ lệ nhập lần hai của từng người</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="238"/>
+        <location filename="../../ui/work_settings.py" line="241"/>
         <source>nothing keyed twice in the last 7 days</source>
         <translation>7 ngày qua chưa có mục nào được nhập hai lần</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="239"/>
+        <location filename="../../ui/work_settings.py" line="242"/>
         <source>{rate} errors per 1,000 fields in the last 7 days</source>
         <translation>{rate} lỗi trên 1.000 trường trong 7 ngày qua</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="242"/>
+        <location filename="../../ui/work_settings.py" line="245"/>
         <source>{rate} (few fields)</source>
         <translation>{rate} (ít trường)</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="266"/>
+        <location filename="../../ui/work_settings.py" line="269"/>
         <source>Shift {number}</source>
         <translation>Ca {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="284"/>
+        <location filename="../../ui/work_settings.py" line="287"/>
         <source>Your words name {commune}: check it, then save again.</source>
         <translation>Bạn đã gõ tên {commune}: hãy kiểm tra rồi lưu lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="333"/>
+        <location filename="../../ui/work_settings.py" line="332"/>
         <source>Keep at least one shift.</source>
         <translation>Phải có ít nhất một ca.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="335"/>
+        <location filename="../../ui/work_settings.py" line="334"/>
         <source>The shift {start}–{end} ends before it starts.</source>
         <translation>Ca {start}–{end} kết thúc trước khi bắt đầu.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="339"/>
+        <location filename="../../ui/work_settings.py" line="338"/>
         <source>Two shifts overlap at {hour}.</source>
         <translation>Hai ca trùng nhau lúc {hour}.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="341"/>
+        <location filename="../../ui/work_settings.py" line="340"/>
         <source>A quota is a number of entries above zero.</source>
         <translation>Định mức phải là số mục lớn hơn 0.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="343"/>
+        <location filename="../../ui/work_settings.py" line="342"/>
         <source>An idle screen locks after 1 to 60 minutes.</source>
         <translation>Màn hình không dùng sẽ khóa sau 1 đến 60 phút.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="346"/>
+        <location filename="../../ui/work_settings.py" line="345"/>
         <source>“{text}” is not one commune, ward or township of the January 2025 list. Write it whole, e.g. “Xã Tân Lập, Huyện Đồng Phú, Tỉnh Bình Phước”.</source>
         <translation>“{text}” không phải là một xã, phường hay thị trấn trong danh mục tháng 1/2025. Hãy ghi đầy đủ, ví dụ “Xã Tân Lập, Huyện Đồng Phú, Tỉnh Bình Phước”.</translation>
     </message>
@@ -2173,17 +2167,17 @@ Chi tiết: {details}</translation>
 <context>
     <name>_PasswordForm</name>
     <message>
-        <location filename="../../ui/users.py" line="261"/>
+        <location filename="../../ui/users.py" line="260"/>
         <source>Reset the password</source>
         <translation>Đặt lại mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="270"/>
+        <location filename="../../ui/users.py" line="269"/>
         <source>A temporary password for {name}. They choose their own at their next login.</source>
         <translation>Mật khẩu tạm cho {name}. Họ sẽ chọn mật khẩu riêng ở lần đăng nhập tới.</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="274"/>
+        <location filename="../../ui/users.py" line="273"/>
         <source>Temporary password</source>
         <translation>Mật khẩu tạm</translation>
     </message>
@@ -2191,7 +2185,7 @@ Chi tiết: {details}</translation>
 <context>
     <name>_ShiftRow</name>
     <message>
-        <location filename="../../ui/work_settings.py" line="60"/>
+        <location filename="../../ui/work_settings.py" line="67"/>
         <source>Remove</source>
         <translation>Bỏ ca này</translation>
     </message>
@@ -2199,33 +2193,33 @@ Chi tiết: {details}</translation>
 <context>
     <name>_UserForm</name>
     <message>
-        <location filename="../../ui/users.py" line="219"/>
+        <location filename="../../ui/users.py" line="218"/>
         <source>Add a user</source>
         <translation>Thêm người dùng</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="230"/>
+        <location filename="../../ui/users.py" line="229"/>
         <source>May log in</source>
         <translation>Được đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="239"/>
+        <location filename="../../ui/users.py" line="238"/>
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="240"/>
+        <location filename="../../ui/users.py" line="239"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="241"/>
-        <location filename="../../ui/users.py" line="247"/>
+        <location filename="../../ui/users.py" line="240"/>
+        <location filename="../../ui/users.py" line="246"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="242"/>
+        <location filename="../../ui/users.py" line="241"/>
         <source>Temporary password</source>
         <translation>Mật khẩu tạm</translation>
     </message>

@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.db.models import DeferralReason
-from app.system.clock import VIETNAM
 from app.work.backlog import BacklogGroup, DeferredEntry, deferred_backlog
 from ui.context import StationContext
 from ui.deferral import reason_label
 from ui.models.books import kind_label
 from ui.models.rows import Column, RowTableModel, row_table
+from ui.moments import local_moment
+from ui.operations import FAILED, Operations
 
 Row = tuple[DeferralReason, DeferredEntry]
 
@@ -40,8 +41,8 @@ class BacklogDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.setWindowTitle(self.tr("Deferred entries"))
-        with context.db.sessions() as session:
-            self.groups: list[BacklogGroup] = deferred_backlog(session)
+        groups = Operations(self, context).read(deferred_backlog)
+        self.groups: list[BacklogGroup] = [] if groups is FAILED else groups
         locale = QLocale()
         total = sum(len(g.entries) for g in self.groups)
         self.reason = QComboBox()
@@ -82,7 +83,7 @@ class BacklogDialog(QDialog):
 
         return [
             Column(self.tr("Reason"), lambda r: reason_label(r[0])),
-            Column(self.tr("Deferred on"), lambda r: _moment(r[1])),
+            Column(self.tr("Deferred on"), lambda r: local_moment(r[1].deferred_at)),
             Column(self.tr("By"), lambda r: r[1].deferred_by or ""),
             Column(self.tr("Book"), lambda r: book(r[1])),
             Column(self.tr("No."), lambda r: str(r[1].number or "?"), numeric=True),
@@ -108,9 +109,3 @@ class BacklogDialog(QDialog):
     def choose(self, row: int) -> None:
         self.entry_chosen.emit(self.entries.row_at(row)[1].entry_id)
         self.accept()
-
-
-def _moment(entry: DeferredEntry) -> str:
-    if entry.deferred_at is None:
-        return ""
-    return entry.deferred_at.astimezone(VIETNAM).strftime("%d/%m/%Y %H:%M")

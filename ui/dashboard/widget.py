@@ -10,7 +10,6 @@ when shown again.
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal, Slot
@@ -29,7 +28,6 @@ from PySide6.QtWidgets import (
 from app.db.models import DeferralReason
 from app.quality.error_rates import error_trends
 from app.reports.daily import daily_report
-from app.system.clock import VIETNAM, local_today
 from app.work import settings
 from app.work.backlog import BacklogSummary
 from app.work.dashboard import DashboardView, dashboard_view
@@ -41,6 +39,8 @@ from ui.dashboard.error_trends import ErrorTrendsTable
 from ui.deferral import reason_label
 from ui.models.books import kind_label
 from ui.models.rows import Column, RowTableModel, row_table
+from ui.moments import local_day
+from ui.operations import FAILED, Operations
 from ui.quality.arbitration import ArbitrationDialog
 from ui.quality.findings_window import FindingsDialog
 from ui.reports.daily_pdf import write_report_pdf
@@ -65,17 +65,16 @@ class Dashboard(QWidget):
     ) -> None:
         super().__init__(parent)
         self.context = context
-        self.db = context.db
-        self.user = context.user
         self.clock = context.clock
         self.language = context.language
-        # The part of the shift gone by: a clerk under 80% of that share of
-        # their quota is shown in red.
-        self._expected_share = 1.0
+        self.view: DashboardView | None = None  # as last read
         self.setObjectName("dashboard")
         self.headline = QLabel()
         self.headline.setObjectName("headline")
         self.headline.setStyleSheet("font-size: 15px; font-weight: bold;")
+        # The headline says a failure to read: a message box would come
+        # again at each refresh, every few seconds.
+        self.operations = Operations(self, context, say=self.headline.setText)
         self.campaign_line = QLabel()
         self.campaign_line.setObjectName("campaign")
         self.clerks = RowTableModel(self._clerk_columns())
@@ -144,7 +143,7 @@ class Dashboard(QWidget):
                 self.tr("% of quota"),
                 lambda c: locale.toString(c.percent_of_quota, "f", 0) + "%",
                 numeric=True,
-                colour=lambda c: BEHIND if c.percent_of_quota < self._expected_share * 80 else None,
+                colour=lambda c: BEHIND if self.view is not None and self.view.behind(c) else None,
             ),
             Column(self.tr("Entries/hour"), lambda c: rate(c.entries_per_hour), numeric=True),
             Column(self.tr("Keys/hour"), lambda c: rate(c.keystrokes_per_hour), numeric=True),
@@ -161,7 +160,7 @@ class Dashboard(QWidget):
         return [
             Column(self.tr("Deferred because"), lambda g: reason_label(g.reason)),
             Column(self.tr("Entries"), lambda g: locale.toString(g.count), numeric=True),
-            Column(self.tr("Oldest"), lambda g: _local_day(g.oldest.deferred_at)),
+            Column(self.tr("Oldest"), lambda g: local_day(g.oldest.deferred_at)),
             Column(
                 self.tr("Oldest entry"),
                 lambda g: self.tr("{book} {volume}/{year}, no. {number}: {title}").format(
@@ -228,7 +227,7 @@ class Dashboard(QWidget):
     def ask_report(self) -> None:
         """Save today's report, as a PDF to print or an Excel file to send."""
         pdf, xlsx = self.tr("PDF document (*.pdf)"), self.tr("Excel workbook (*.xlsx)")
-        today = local_today(self.clock)
+        today = self.context.today()
         path, chosen = QFileDialog.getSaveFileName(
             self,
             self.tr("Save the day's report"),
@@ -240,9 +239,11 @@ class Dashboard(QWidget):
 
     def write_report(self, path: Path, as_pdf: bool) -> None:
         path = path.with_suffix(".pdf" if as_pdf else ".xlsx")
+        today, clock = self.context.today(), self.clock
+        report = self.operations.read(lambda session: daily_report(session, today, clock))
+        if report is FAILED:
+            return
         try:
-            with self.db.sessions() as session:
-                report = daily_report(session, local_today(self.clock), self.clock)
             if as_pdf:
                 write_report_pdf(report, path, self.language)
             else:
@@ -272,15 +273,20 @@ class Dashboard(QWidget):
         super().hideEvent(event)
 
     def refresh_errors(self) -> None:
-        with self.db.sessions() as session:
-            trends = error_trends(session, local_today(self.clock), settings.shifts(session))
-        self.errors.show(trends)
+        today = self.context.today()
+        trends = self.operations.read(
+            lambda session: error_trends(session, today, settings.shifts(session))
+        )
+        if trends is not FAILED:
+            self.errors.show(trends)
 
     def refresh(self) -> None:
-        with self.db.sessions() as session:
-            view = dashboard_view(session, self.clock.now())
+        now = self.clock.now()
+        view = self.operations.read(lambda session: dashboard_view(session, now))
+        if view is FAILED:
+            return
+        self.view = view
         this = view.this_shift
-        self._expected_share = view.share_of_shift_gone
         self.clerks.set_rows(this.clerks if this else [])
         self.backlog.set_rows(view.backlog)
         self._headline(view)
@@ -338,7 +344,3 @@ class Dashboard(QWidget):
             text += " · " + self.tr("BEHIND: the projection misses the deadline")
         self.campaign_line.setText(text)
         self.campaign_line.setStyleSheet(f"color: {BEHIND.name()};" if late else "")
-
-
-def _local_day(moment: datetime | None) -> str:
-    return "" if moment is None else moment.astimezone(VIETNAM).strftime("%d/%m/%Y")

@@ -30,10 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.db.models import Book, DeferralReason, Entry, EntryStatus
+from app.entries.field_values import display_value
 from app.keying.desk import FormSaved, reopen_entry, save_form
 from app.keying.lists import entries_of_book
 from app.keying.save import SaveAction
-from app.keying.start import display_value, fresh_values
+from app.keying.start import fresh_values
 from app.reference.gazetteer import Place
 from app.rules import FieldValue, Finding, Severity
 from app.specs import BookKind, spec_for

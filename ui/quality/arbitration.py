@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,30 +23,23 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
-from app.db.models import Book, Entry, FieldDifference, Verification, VerificationState
-from app.keying.start import display_value
-from app.quality.verification import arbitrate, differences
-from app.rules import FieldValue
-from app.specs import BookSpec, SourceStatus, spec_for
+from app.quality.arbitration import Arbitration, Disagreement, arbitration_queue, decide
+from app.specs import BookSpec, spec_for
 from ui.context import StationContext
-from ui.styles import FAILURE_STYLE
+from ui.operations import FAILED, Operations
+from ui.status_line import StatusLine
 
 CHOICE_STYLE = "font-weight: bold;"
 
 
 @dataclass
 class _Row:
-    difference: FieldDifference
-    first: str
-    second: str
+    field: Disagreement
     edit: QLineEdit
 
 
 class ArbitrationDialog(QDialog):
-    decided = Signal()
-
     def __init__(
         self,
         context: StationContext,
@@ -54,12 +47,9 @@ class ArbitrationDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.context = context
-        self.db = context.db
-        self.lead = context.user
-        self.clock = context.clock
         self.language = context.language
         self.rows: list[_Row] = []
-        self.verification_id: int | None = None
+        self.shown: Arbitration | None = None
         self.setWindowTitle(self.tr("Two keyings that differ"))
         self.setMinimumWidth(860)
         self.heading = QLabel()
@@ -75,9 +65,8 @@ class ArbitrationDialog(QDialog):
             )
         )
         self.help.setWordWrap(True)
-        self.status = QLabel()
-        self.status.setObjectName("status")
-        self.status.setWordWrap(True)
+        self.status = StatusLine("status")
+        self.operations = Operations(self, context, say=self.status.failed)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -97,51 +86,42 @@ class ArbitrationDialog(QDialog):
     def show_next(self) -> None:
         """The oldest entry waiting for the lead, or say there is none."""
         self._clear()
-        with self.db.sessions() as session:
-            waiting = session.scalars(
-                select(Verification)
-                .where(Verification.state == VerificationState.MISMATCH.value)
-                .order_by(Verification.id)
-            ).all()
-            self.remaining.setText(
-                self.tr("{count} entries wait for a decision.").format(count=len(waiting))
+        queue = self.operations.read(arbitration_queue)
+        if queue is FAILED:
+            return
+        self.remaining.setText(
+            self.tr("{count} entries wait for a decision.").format(count=queue.waiting)
+        )
+        self.shown = queue.next
+        if self.shown is None:
+            self.heading.setText(self.tr("No two keyings differ: nothing to decide."))
+            return
+        spec = spec_for(self.shown.kind)
+        self.heading.setText(
+            self.tr("{book} {volume}/{year}, no. {number}").format(
+                book=spec.label.get(self.language),
+                volume=self.shown.volume,
+                year=self.shown.year,
+                number=self.shown.number or "?",
             )
-            if not waiting:
-                self.verification_id = None
-                self.heading.setText(self.tr("No two keyings differ: nothing to decide."))
-                return
-            verification = waiting[0]
-            self.verification_id = verification.id
-            entry = session.get_one(Entry, verification.entry_id)
-            book = session.get_one(Book, entry.book_id)
-            spec = spec_for(book.kind)
-            self.heading.setText(
-                self.tr("{book} {volume}/{year}, no. {number}").format(
-                    book=spec.label.get(self.language),
-                    volume=book.volume,
-                    year=book.year,
-                    number=entry.number or "?",
-                )
-            )
-            for column, title in enumerate(
-                (self.tr("Field"), self.tr("First keying (Ctrl+1)"),
-                 self.tr("Second keying (Ctrl+2)"), self.tr("Decision"))
-            ):  # fmt: skip
-                header = QLabel(title)
-                header.setStyleSheet("font-weight: bold;")
-                self.grid.addWidget(header, 0, column)
-            for row, difference in enumerate(differences(session, verification), start=1):
-                first = display_value(book, difference.field, difference.first.get("v", ""))
-                second = display_value(book, difference.field, difference.second.get("v", ""))
-                edit = QLineEdit()
-                edit.setObjectName(f"decision_{difference.field}")
-                edit.installEventFilter(self)
-                edit.returnPressed.connect(self._next_field)
-                self.grid.addWidget(QLabel(_label(spec, difference.field, self.language)), row, 0)
-                self.grid.addWidget(QLabel(first or "—"), row, 1)
-                self.grid.addWidget(QLabel(second or "—"), row, 2)
-                self.grid.addWidget(edit, row, 3)
-                self.rows.append(_Row(difference, first, second, edit))
+        )
+        for column, title in enumerate(
+            (self.tr("Field"), self.tr("First keying (Ctrl+1)"),
+             self.tr("Second keying (Ctrl+2)"), self.tr("Decision"))
+        ):  # fmt: skip
+            header = QLabel(title)
+            header.setStyleSheet("font-weight: bold;")
+            self.grid.addWidget(header, 0, column)
+        for row, field in enumerate(self.shown.fields, start=1):
+            edit = QLineEdit()
+            edit.setObjectName(f"decision_{field.field}")
+            edit.installEventFilter(self)
+            edit.returnPressed.connect(self._next_field)
+            self.grid.addWidget(QLabel(_label(spec, field.field, self.language)), row, 0)
+            self.grid.addWidget(QLabel(field.first or "—"), row, 1)
+            self.grid.addWidget(QLabel(field.second or "—"), row, 2)
+            self.grid.addWidget(edit, row, 3)
+            self.rows.append(_Row(field, edit))
         for index in range(self.grid.count()):
             item = self.grid.itemAt(index)
             widget = item.widget() if item is not None else None
@@ -167,7 +147,8 @@ class ArbitrationDialog(QDialog):
             ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
             row = next((r for r in self.rows if r.edit is watched), None)
             if row is not None and ctrl and event.key() in (Qt.Key.Key_1, Qt.Key.Key_2):
-                row.edit.setText(row.first if event.key() == Qt.Key.Key_1 else row.second)
+                chosen = row.field.first if event.key() == Qt.Key.Key_1 else row.field.second
+                row.edit.setText(chosen)
                 row.edit.setStyleSheet(CHOICE_STYLE)
                 self._next_field()
                 return True
@@ -182,23 +163,21 @@ class ArbitrationDialog(QDialog):
     @Slot()
     def save(self) -> None:
         """The lead's values: the entry takes them and is verified."""
-        if self.verification_id is None:
+        if self.shown is None:
             return
-        if any(not r.edit.text().strip() and (r.first or r.second) for r in self.rows):
-            self.status.setText(self.tr("Decide every field first."))
-            self.status.setStyleSheet(FAILURE_STYLE)
+        typed = {r.field.field: r.edit.text() for r in self.rows}
+        if self.shown.undecided(typed):
+            self.status.failed(self.tr("Decide every field first."))
             return
-        chosen = {
-            r.difference.field: FieldValue(r.edit.text().strip(), _status(r)) for r in self.rows
-        }
-        with self.db.sessions.begin() as session:
-            verification = session.get_one(Verification, self.verification_id)
-            assessment = arbitrate(session, verification, chosen, self.lead, self.clock)
+        shown, lead, clock = self.shown, self.context.user, self.context.clock
+        assessment = self.operations.write(
+            lambda session: decide(session, shown, typed, lead, clock)
+        )
+        if assessment is FAILED:
+            return
         if not assessment.can_complete:
-            self.status.setText("\n".join(f.message(self.language) for f in assessment.errors))
-            self.status.setStyleSheet(FAILURE_STYLE)
+            self.status.failed("\n".join(f.message(self.language) for f in assessment.errors))
             return
-        self.decided.emit()
         self.show_next()
 
 
@@ -208,11 +187,3 @@ def _label(spec: BookSpec, key: str, language: str) -> str:
     sections = {section.key: section.label for section in spec.sections}
     label = field.label.get(language)
     return f"{sections[field.section].get(language)} · {label}" if field.section else label
-
-
-def _status(row: _Row) -> SourceStatus:
-    """The book's legibility as the chosen keying said it, else clear."""
-    for keyed, stored in ((row.first, row.difference.first), (row.second, row.difference.second)):
-        if row.edit.text().strip() == keyed and "s" in stored:
-            return SourceStatus(stored["s"])
-    return SourceStatus.CLEAR

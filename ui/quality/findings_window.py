@@ -11,10 +11,9 @@ first entry in the keying form.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QLocale, Qt, Signal, Slot
+from PySide6.QtCore import QLocale, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -30,19 +29,18 @@ from PySide6.QtWidgets import (
 
 from app.access.roles import NotAllowed
 from app.db.models import FindingState
-from app.quality.checks import CheckPass, FindingError, decide
+from app.quality.checks import CheckPass, FindingError, decide, run_checks
 from app.quality.open_findings import ListedFinding, listed_findings
 from app.specs import spec_for
-from app.system.clock import VIETNAM
 from app.values.dates import PartialDate
 from ui.context import StationContext
 from ui.job_dialog import JobDialog
 from ui.models.books import kind_label
 from ui.models.rows import Column, RowTableModel, row_table
-from ui.quality.check_job import CheckJob
-from ui.styles import FAILURE_STYLE, SUCCESS_STYLE
-
-log = logging.getLogger(__name__)
+from ui.moments import local_moment
+from ui.operations import FAILED, Operations
+from ui.status_line import StatusLine, with_detail
+from ui.styles import FAILURE_STYLE
 
 
 class ReasonDialog(QDialog):
@@ -103,11 +101,7 @@ class FindingsDialog(JobDialog):
     ) -> None:
         super().__init__(parent)
         self.context = context
-        self.db = context.db
-        self.lead = context.user
-        self.clock = context.clock
         self.language = context.language
-        self.job: CheckJob | None = None
         self.setWindowTitle(self.tr("Checks across entries"))
         self.count_line = QLabel()
         self.count_line.setObjectName("count")
@@ -118,10 +112,8 @@ class FindingsDialog(JobDialog):
         self.progress.setObjectName("progress")
         self.progress.setRange(0, 0)  # a pass does not say how far it is
         self.progress.hide()
-        self.status = QLabel()
-        self.status.setObjectName("status")
-        self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status = StatusLine("status", selectable=True)
+        self.operations = Operations(self, context, say=self.status.failed)
         row = QHBoxLayout()
         self.action_buttons: list[QPushButton] = []
         for label, name, key, slot in (
@@ -163,10 +155,7 @@ class FindingsDialog(JobDialog):
 
         return [
             Column(self.tr("What was found"), self.what, tooltip=self.more),
-            Column(
-                self.tr("Found on"),
-                lambda f: f.found_at.astimezone(VIETNAM).strftime("%d/%m/%Y %H:%M"),
-            ),
+            Column(self.tr("Found on"), lambda f: local_moment(f.found_at)),
             Column(self.tr("Entries"), self.entries),
             Column(self.tr("Book"), books),
         ]
@@ -256,8 +245,10 @@ class FindingsDialog(JobDialog):
     def refresh(self) -> None:
         """The open findings as stored now; the same row stays chosen."""
         chosen = self._chosen_row()
-        with self.db.sessions() as session:
-            self.findings.set_rows(listed_findings(session))
+        listed = self.operations.read(listed_findings)
+        if listed is FAILED:
+            return
+        self.findings.set_rows(listed)
         count = self.findings.rowCount()
         if count:
             self.count_line.setText(
@@ -280,28 +271,25 @@ class FindingsDialog(JobDialog):
         row = self._chosen_row()
         return None if row is None else self.findings.row_at(row)
 
-    def _say(self, text: str, style: str = "") -> None:
-        self.status.setText(text)
-        self.status.setStyleSheet(style)
-
-    def _refuse(self, text: str, detail: str) -> None:
-        self._say(f"{text}\n({detail})", FAILURE_STYLE)
-
     # Running the checks
 
     @Slot()
     def run_checks(self) -> None:
-        """A pass of every check now, beside the window."""
+        """A pass of every check now, beside the window: across a campaign's
+        entries it takes a while, and the window keeps answering meanwhile."""
         if self.job is not None:
             return
-        self.job = CheckJob(self.db, self.clock, self)
-        self.job.succeeded.connect(self._checked)
-        self.job.failed.connect(self._failed)
-        self.job.finished.connect(self._finished)
-        self.job.finished.connect(self.job.deleteLater)
+        sessions, clock = self.context.db.sessions, self.context.clock
         self._busy(True)
-        self._say(self.tr("Checking every entry…"))
-        self.job.start()
+        self.status.say(self.tr("Checking every entry…"))
+        self.job = self.operations.in_background(
+            lambda progress: run_checks(sessions, clock),
+            done=self._checked,
+            label=self.tr("Checking every entry…"),
+            # The window's own bar shows the pass runs; it does not say how far.
+            progress=lambda done, total: None,
+            ended=self._finished,
+        )
 
     def _busy(self, busy: bool) -> None:
         """While a pass runs nothing is decided, nor is the window closed."""
@@ -309,21 +297,14 @@ class FindingsDialog(JobDialog):
         for widget in (*self.action_buttons, self.buttons):
             widget.setEnabled(not busy)
 
-    @Slot(object)
     def _checked(self, result: CheckPass) -> None:
         locale = QLocale()
-        self._say(
+        self.status.succeeded(
             self.tr("The checks found {new} new finding(s); {open} wait for a decision.").format(
                 new=locale.toString(result.new), open=locale.toString(result.open)
-            ),
-            SUCCESS_STYLE,
+            )
         )
 
-    @Slot(object)
-    def _failed(self, error: Exception) -> None:
-        self._refuse(self.tr("The checks could not be run; nothing was kept."), str(error))
-
-    @Slot()
     def _finished(self) -> None:
         self.job = None
         self._busy(False)
@@ -358,21 +339,25 @@ class FindingsDialog(JobDialog):
         )
         if not dialog.exec():
             return
-        try:
-            with self.db.sessions.begin() as session:
-                decide(session, finding.id, state, dialog.reason(), self.lead, self.clock)
-        except NotAllowed as error:
-            self._refuse(self.tr("Only a team lead decides on a finding."), str(error))
-            return
-        except FindingError as error:
-            self.refresh()
-            self._refuse(self.tr("The finding was not decided."), str(error))
-            return
+        reason, lead, clock = dialog.reason(), self.context.user, self.context.clock
+        decided = self.operations.write(
+            lambda session: decide(session, finding.id, state, reason, lead, clock),
+            refusals={
+                NotAllowed: lambda error: with_detail(
+                    self.tr("Only a team lead decides on a finding."), error
+                ),
+                FindingError: lambda error: with_detail(
+                    self.tr("The finding was not decided."), error
+                ),
+            },
+        )
         self.refresh()
+        if decided is FAILED:
+            return
         if state is FindingState.RESOLVED:
-            self._say(self.tr("Resolved; the reason is kept."), SUCCESS_STYLE)
+            self.status.succeeded(self.tr("Resolved; the reason is kept."))
         else:
-            self._say(self.tr("Dismissed; the reason is kept."), SUCCESS_STYLE)
+            self.status.succeeded(self.tr("Dismissed; the reason is kept."))
 
     # Opening an entry
 

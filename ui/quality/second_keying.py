@@ -10,23 +10,20 @@ clerk is told only that. The next entry waiting follows at once.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.db.models import Verification
-from app.keying.start import display_value
-from app.quality.verification import blind_form, blind_start, key_again, take_next
+from app.entries.field_values import display_value
+from app.quality.second_keying import hand_in, next_blind_keying
 from app.specs import spec_for
-from app.system.clock import local_today
 from ui.context import StationContext
 from ui.form.entry_form import EntryForm
-from ui.styles import FAILURE_STYLE, SUCCESS_STYLE
+from ui.operations import FAILED, Operations
+from ui.status_line import StatusLine
 
 
 class SecondKeyingDialog(QDialog):
-    keyed = Signal()
-
     def __init__(
         self,
         context: StationContext,
@@ -34,9 +31,6 @@ class SecondKeyingDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.context = context
-        self.db = context.db
-        self.clerk = context.user
-        self.clock = context.clock
         self.language = context.language
         self.verification_id: int | None = None
         self.form: EntryForm | None = None
@@ -45,9 +39,8 @@ class SecondKeyingDialog(QDialog):
         self.heading = QLabel()
         self.heading.setObjectName("heading")
         self.heading.setStyleSheet("font-size: 14px; font-weight: bold;")
-        self.status = QLabel()
-        self.status.setObjectName("status")
-        self.status.setWordWrap(True)
+        self.status = StatusLine("status")
+        self.operations = Operations(self, context, say=self.status.failed)
         self.hand_in = QPushButton(self.tr("Hand in (F10)"))
         self.hand_in.setObjectName("hand_in")
         self.hand_in.clicked.connect(self.submit)
@@ -63,30 +56,29 @@ class SecondKeyingDialog(QDialog):
         if self.form is not None:
             self.form.deleteLater()
             self.form = None
-        with self.db.sessions.begin() as session:
-            verification = take_next(session, self.clerk)
-            if verification is None:
-                self.verification_id = None
+        clerk = self.context.user
+        blind = self.operations.write(lambda session: next_blind_keying(session, clerk))
+        if blind is FAILED or blind is None:
+            self.verification_id = None
+            self.hand_in.setEnabled(False)
+            if blind is None:
                 self.heading.setText(self.tr("No entry waits for a second keying."))
-                self.hand_in.setEnabled(False)
-                return
-            self.verification_id = verification.id
-            book, shown = blind_form(session, verification)
+            return
+        self.verification_id = blind.verification_id
+        book = blind.book
         spec = spec_for(book.kind)
         self.heading.setText(
             self.tr("Key again what the book says: {book} {volume}/{year}, no. {number}").format(
                 book=spec.label.get(self.language),
                 volume=book.volume,
                 year=book.year,
-                number=shown["number"].value if "number" in shown else "?",
+                number=blind.number,
             )
         )
-        self.form = EntryForm(spec, self.language, lambda: local_today(self.clock))
+        self.form = EntryForm(spec, self.language, self.context.today)
         self.form.setObjectName("second_form")
-        self.form.load(
-            blind_start(book) | shown, lambda key, stored: display_value(book, key, stored)
-        )
-        for key in shown:
+        self.form.load(blind.start, lambda key, stored: display_value(book, key, stored))
+        for key in blind.reference:
             self.form.editors[key].input.setEnabled(False)  # the reference, not keyed
         self.layout_.insertWidget(1, self.form, 1)
         self.hand_in.setEnabled(True)
@@ -97,22 +89,23 @@ class SecondKeyingDialog(QDialog):
         """Compare with the first keying; say only whether they agree."""
         if self.verification_id is None or self.form is None:
             return
-        with self.db.sessions.begin() as session:
-            verification = session.get_one(Verification, self.verification_id)
-            outcome = key_again(session, verification, self.form.values(), self.clerk, self.clock)
+        verification_id, values = self.verification_id, self.form.values()
+        clerk, clock = self.context.user, self.context.clock
+        outcome = self.operations.write(
+            lambda session: hand_in(session, verification_id, values, clerk, clock)
+        )
+        if outcome is FAILED:
+            return
         if not outcome.saved:
             self.form.refresh_findings(everywhere=True)
-            self.status.setText(self.tr("Correct what is marked, then hand it in again."))
-            self.status.setStyleSheet(FAILURE_STYLE)
+            self.status.failed(self.tr("Correct what is marked, then hand it in again."))
             return
         if outcome.differences:
-            self.status.setText(
+            self.status.succeeded(
                 self.tr(
                     "Handed in. {count} field(s) differ from the first keying: the lead decides."
                 ).format(count=len(outcome.differences))
             )
         else:
-            self.status.setText(self.tr("Handed in. Both keyings agree: the entry is verified."))
-        self.status.setStyleSheet(SUCCESS_STYLE)
-        self.keyed.emit()
+            self.status.succeeded(self.tr("Handed in. Both keyings agree: the entry is verified."))
         self.show_next()

@@ -2,7 +2,7 @@
 
 The report is laid out as HTML tables and printed by Qt's text engine, which
 embeds the fonts it used, so Vietnamese diacritics show on any reader. The
-words come from app.work.report_text, as in the XLSX, in the language asked
+words come from app.reports.wording, as in the XLSX, in the language asked
 for the report. It needs a QGuiApplication (for fonts), as the window has.
 """
 
