@@ -61,6 +61,18 @@ def test_every_path_the_architecture_names_exists() -> None:
     )
 
 
+def test_every_path_and_module_of_the_repository_the_readme_names_exists() -> None:
+    text = README.read_text()
+    # The README also names where a station keeps its files (`backups/`,
+    # `~/.local/share/Sohoa`): only the repository's own are checked here.
+    ours = ("app/", "ui/", "tests/", "docs/", "resources/", "packaging/", "migrations/")
+    paths = {p for p in named_paths(text) if p.startswith(ours)}
+
+    assert len(paths) > 10
+    assert sorted(p for p in paths if not any(ROOT.glob(p))) == []
+    assert sorted(m for m in named_modules(text) if not resolves(m)) == []
+
+
 def test_every_module_the_architecture_names_exists() -> None:
     modules = named_modules(ARCHITECTURE.read_text())
 
@@ -68,13 +80,23 @@ def test_every_module_the_architecture_names_exists() -> None:
     assert sorted(m for m in modules if not resolves(m)) == []
 
 
-def test_every_part_of_app_is_on_the_architecture_page_and_in_the_readme() -> None:
+def test_every_part_of_app_is_in_the_readme_and_on_the_architecture_page() -> None:
     parts = sorted(p.name for p in (ROOT / "app").iterdir() if (p / "__init__.py").exists())
     architecture = ARCHITECTURE.read_text()
     readme_layout = README.read_text().split("## How it is built", 1)[1].split("```")[1]
 
     assert [p for p in parts if f"`{p}/`" not in architecture] == []
     assert [p for p in parts if not re.search(rf"^  {p}/ ", readme_layout, re.M)] == []
+
+
+def test_every_part_of_ui_is_in_the_readme_and_on_the_architecture_page() -> None:
+    parts = sorted(p.name for p in (ROOT / "ui").iterdir() if (p / "__init__.py").exists())
+    architecture = ARCHITECTURE.read_text()
+    readme_layout = README.read_text().split("## How it is built", 1)[1].split("```")[1]
+    ui_layout = readme_layout.split("\nui/", 1)[1].split("\nmigrations/", 1)[0]
+
+    assert [p for p in parts if f"`ui/{p}/" not in architecture] == []
+    assert [p for p in parts if not re.search(rf"^  {p}/ ", ui_layout, re.M)] == []
 
 
 def test_the_readme_layout_names_only_folders_that_exist() -> None:

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from app.specs import SourceStatus, spec_for
 from ui.form.editors import VALUE_ROLE
 from ui.form.entry_form import EntryForm
-from ui.keyboard_driver import Keyboard
+from ui.keying.keyboard_driver import Keyboard
 
 TODAY = date(2026, 11, 22)
 

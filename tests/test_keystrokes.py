@@ -19,7 +19,7 @@ from app.demo.entries import MAKERS
 from app.demo.people import PeopleFactory
 from app.entries.field_values import display_value
 from app.specs import BookKind, spec_for
-from ui.keyboard_driver import Clerk, Keyboard
+from ui.keying.keyboard_driver import Clerk, Keyboard
 
 ENTRIES = 30
 TARGET = 0.55

@@ -13,11 +13,11 @@ from storage_helpers import database_held, impatient
 
 from app.access.login import MAX_FAILURES, log_in
 from app.db.models import Book, User
+from ui.access.login import LoginDialog
+from ui.access.password import ChangePasswordDialog
 from ui.context import StationContext
-from ui.keyboard_driver import Keyboard
-from ui.login import LoginDialog
+from ui.keying.keyboard_driver import Keyboard
 from ui.main_window import MainWindow
-from ui.password import ChangePasswordDialog
 
 
 @pytest.fixture

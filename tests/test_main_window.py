@@ -18,8 +18,8 @@ from app.demo.people import PeopleFactory
 from app.entries.field_values import display_value
 from app.keying.start import open_draft
 from app.specs import BookKind
-from ui.deferral import DeferralDialog
-from ui.keyboard_driver import Clerk, Keyboard
+from ui.keying.deferral import DeferralDialog
+from ui.keying.keyboard_driver import Clerk, Keyboard
 
 pytestmark = pytest.mark.usefixtures("vietnamese")
 REGISTERED = date(2015, 6, 15)

@@ -26,11 +26,11 @@ from app.keying.start import open_draft
 from app.station.backups import daily_backup, quick_check
 from app.station.database import needs_upgrade, open_station
 from ui import app as desktop
-from ui.backups import BackupsDialog
+from ui.access.login import LoginDialog
 from ui.context import StationContext
-from ui.login import LoginDialog
 from ui.main_window import MainWindow
-from ui.recovery import DailyBackups
+from ui.station.backups import BackupsDialog
+from ui.station.recovery import DailyBackups
 
 pytestmark = pytest.mark.usefixtures("vietnamese")
 
@@ -51,7 +51,7 @@ KEYING = textwrap.dedent(
     from app.db.models import Book, User
     from app.station.database import open_station
     from ui.context import StationContext
-    from ui.keyboard_driver import Keyboard
+    from ui.keying.keyboard_driver import Keyboard
     from ui.main_window import MainWindow
 
     app = QApplication([])

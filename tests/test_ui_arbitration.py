@@ -14,7 +14,7 @@ from app.db.models import Entry, FieldDifference, Verification
 from app.entries.field_values import decode_values
 from ui.context import StationContext
 from ui.quality.arbitration import ArbitrationDialog
-from ui.work_settings import WorkSettingsDialog
+from ui.work.settings import WorkSettingsDialog
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 

@@ -15,7 +15,7 @@ from work_helpers import add_book, add_user
 from app.db.models import CheckFinding, Entry, FindingState, Role, User
 from app.quality.checks import run_checks
 from ui.context import StationContext
-from ui.keyboard_driver import Keyboard
+from ui.keying.keyboard_driver import Keyboard
 from ui.quality.findings_window import FindingsDialog, ReasonDialog
 
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from app.db.models import Book, User
 from app.system.clock import SystemClock, local_today
 from ui.context import StationContext
-from ui.inventory import InventoryDialog
+from ui.work.inventory import InventoryDialog
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from app.work.queue import take_book
 from app.work.shifts import DEFAULT_SHIFTS
 from ui.context import StationContext
 from ui.dashboard.backlog import BacklogDialog
-from ui.work_settings import WorkSettingsDialog
+from ui.work.settings import WorkSettingsDialog
 
 DAY = date(2026, 11, 20)
 

@@ -16,10 +16,10 @@ from app.access.login import log_in
 from app.db.models import AuditRecord, Book, Entry, EntryStatus, User
 from app.station.backups import daily_backup
 from app.work.settings import DEFAULT_IDLE_MINUTES
-from ui.backups import BackupsDialog
+from ui.access.users import UsersDialog, _UserForm
 from ui.context import StationContext
-from ui.keyboard_driver import Keyboard
-from ui.users import UsersDialog, _UserForm
+from ui.keying.keyboard_driver import Keyboard
+from ui.station.backups import BackupsDialog
 
 pytestmark = pytest.mark.usefixtures("vietnamese")
 

@@ -17,9 +17,9 @@ from app.demo import add_demo_entries
 from app.specs import BookKind
 from app.work.queue import open_books
 from ui.context import StationContext
-from ui.inventory import InventoryDialog
 from ui.main_window import MainWindow
 from ui.models.books import STATE
+from ui.work.inventory import InventoryDialog
 
 
 @pytest.fixture

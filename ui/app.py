@@ -23,13 +23,13 @@ from app.station.backups import quick_check, record_restore
 from app.station.database import StationDatabase, StationError, needs_upgrade, open_station
 from app.system.clock import Clock, SystemClock
 from app.system.heap import settle
+from ui.access.login import LoginDialog
 from ui.context import StationContext
 from ui.crash import start_logging
 from ui.i18n import chosen_language, install_translators
-from ui.login import LoginDialog
 from ui.main_window import MainWindow
 from ui.operations import FAILED
-from ui.recovery import DailyBackups, IntegrityCheck, offer_latest_backup, restore
+from ui.station.recovery import DailyBackups, IntegrityCheck, offer_latest_backup, restore
 
 log = logging.getLogger(__name__)
 

@@ -5,7 +5,7 @@ with their progress; and keying (F7, ui.keying.panel): the current book's
 entries beside its form. A lead has a third, the dashboard (F8). The window
 keeps what is not a tab's: the station's menu, the shortcuts, the status
 bar, the clerk's activity, and the lock: a window left idle for the lead's
-minutes locks itself (ui.lock_screen).
+minutes locks itself (ui.access.lock_screen).
 """
 
 from __future__ import annotations
@@ -23,14 +23,14 @@ from app.access.roles import is_admin, is_lead
 from app.db.models import Book, Entry
 from app.keying.desk import KeyingSettings, keying_settings, shift_count
 from app.work import queue
+from ui.access.lock_screen import LockScreen
+from ui.access.password import ChangePasswordDialog
 from ui.activity import Activity
 from ui.books.panel import BooksPanel
 from ui.context import StationContext
 from ui.form.entry_form import EntryForm
 from ui.keying.panel import KeyingPanel
-from ui.lock_screen import LockScreen
 from ui.operations import FAILED, Operations
-from ui.password import ChangePasswordDialog
 
 if TYPE_CHECKING:
     from ui.dashboard.widget import Dashboard
@@ -258,7 +258,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def manage_users(self) -> None:
-        from ui.users import UsersDialog
+        from ui.access.users import UsersDialog
 
         if not self.keying.flush_draft():
             return
@@ -266,7 +266,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def manage_backups(self) -> None:
-        from ui.backups import BackupsDialog
+        from ui.station.backups import BackupsDialog
 
         if not self.keying.flush_draft():
             return

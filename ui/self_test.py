@@ -33,7 +33,7 @@ def run_self_test() -> int:
     from ui.context import StationContext
     from ui.crash import start_logging
     from ui.i18n import install_translators
-    from ui.keyboard_driver import Clerk, Keyboard
+    from ui.keying.keyboard_driver import Clerk, Keyboard
     from ui.main_window import MainWindow
 
     # The offscreen platform's notes ("does not support raise()") go there too.

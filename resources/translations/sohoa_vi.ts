@@ -77,42 +77,37 @@
         <translation>Nhấn Enter để mở mục trong biểu mẫu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="77"/>
-        <source>{kind} {volume}/{year} · {office}</source>
-        <translation>{kind} quyển {volume}/{year} · {office}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dashboard/backlog.py" line="85"/>
+        <location filename="../../ui/dashboard/backlog.py" line="80"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="86"/>
+        <location filename="../../ui/dashboard/backlog.py" line="81"/>
         <source>Deferred on</source>
         <translation>Để lại lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="87"/>
+        <location filename="../../ui/dashboard/backlog.py" line="82"/>
         <source>By</source>
         <translation>Người để lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="88"/>
+        <location filename="../../ui/dashboard/backlog.py" line="83"/>
         <source>Book</source>
         <translation>Sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="89"/>
+        <location filename="../../ui/dashboard/backlog.py" line="84"/>
         <source>No.</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="90"/>
+        <location filename="../../ui/dashboard/backlog.py" line="85"/>
         <source>Entry</source>
         <translation>Mục</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="91"/>
+        <location filename="../../ui/dashboard/backlog.py" line="86"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
@@ -120,122 +115,122 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../ui/backups.py" line="43"/>
+        <location filename="../../ui/station/backups.py" line="43"/>
         <source>Backups of the station</source>
         <translation>Bản sao lưu của trạm</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="47"/>
+        <location filename="../../ui/station/backups.py" line="47"/>
         <source>Sohoa backs the station up once a day and keeps a week of backups, beside the data in {folder}. Copy one to a stick now and then: a backup on the same disk does not survive the disk.</source>
         <translation>Sohoa sao lưu trạm mỗi ngày một lần và giữ bản sao lưu của một tuần, cạnh dữ liệu trong {folder}. Thỉnh thoảng hãy chép một bản ra USB: bản sao lưu trên cùng ổ đĩa sẽ mất theo ổ đĩa.</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="55"/>
+        <location filename="../../ui/station/backups.py" line="55"/>
         <source>Daily</source>
         <translation>Hằng ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="56"/>
+        <location filename="../../ui/station/backups.py" line="56"/>
         <source>Before an upgrade</source>
         <translation>Trước khi nâng cấp</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="57"/>
+        <location filename="../../ui/station/backups.py" line="57"/>
         <source>Before a restore</source>
         <translation>Trước khi khôi phục</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="61"/>
+        <location filename="../../ui/station/backups.py" line="61"/>
         <source>Taken</source>
         <translation>Thời điểm</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="62"/>
+        <location filename="../../ui/station/backups.py" line="62"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="64"/>
+        <location filename="../../ui/station/backups.py" line="64"/>
         <source>Size</source>
         <translation>Dung lượng</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="65"/>
+        <location filename="../../ui/station/backups.py" line="65"/>
         <source>{size} MB</source>
         <translation>{size} MB</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="70"/>
+        <location filename="../../ui/station/backups.py" line="70"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="78"/>
+        <location filename="../../ui/station/backups.py" line="78"/>
         <source>Copy the station to a stick…</source>
         <translation>Chép trạm ra USB…</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="79"/>
+        <location filename="../../ui/station/backups.py" line="79"/>
         <source>Restore from a file…</source>
         <translation>Khôi phục từ một tệp…</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="80"/>
+        <location filename="../../ui/station/backups.py" line="80"/>
         <source>Restore the chosen backup…</source>
         <translation>Khôi phục bản sao lưu đã chọn…</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="88"/>
+        <location filename="../../ui/station/backups.py" line="88"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="107"/>
+        <location filename="../../ui/station/backups.py" line="107"/>
         <source>The stick&apos;s folder</source>
         <translation>Thư mục trên USB</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="114"/>
+        <location filename="../../ui/station/backups.py" line="114"/>
         <source>Not copied: {reason}</source>
         <translation>Chưa chép được: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="116"/>
+        <location filename="../../ui/station/backups.py" line="116"/>
         <source>Copied and checked: {file}</source>
         <translation>Đã chép và kiểm tra: {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="121"/>
+        <location filename="../../ui/station/backups.py" line="121"/>
         <source>A backup of this station</source>
         <translation>Một bản sao lưu của trạm này</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="121"/>
+        <location filename="../../ui/station/backups.py" line="121"/>
         <source>Sohoa backups (*.sqlite3)</source>
         <translation>Bản sao lưu Sohoa (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="130"/>
+        <location filename="../../ui/station/backups.py" line="130"/>
         <source>Choose a backup in the list first.</source>
         <translation>Hãy chọn một bản sao lưu trong danh sách trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="139"/>
+        <location filename="../../ui/station/backups.py" line="139"/>
         <source>This backup is damaged and cannot be restored: {reason}</source>
         <translation>Bản sao lưu này bị hỏng, không khôi phục được: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="147"/>
+        <location filename="../../ui/station/backups.py" line="147"/>
         <source>This file is not a backup of station {code}.</source>
         <translation>Tệp này không phải bản sao lưu của trạm {code}.</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="153"/>
+        <location filename="../../ui/station/backups.py" line="153"/>
         <source>Restore the backup?</source>
         <translation>Khôi phục bản sao lưu?</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="155"/>
+        <location filename="../../ui/station/backups.py" line="155"/>
         <source>Restore the station as it was on {moment}?
 
 • Everything keyed, checked or decided after that moment leaves the station. The station as it is now is kept first, in the backups folder.
@@ -248,7 +243,7 @@
 • Sohoa đóng cửa sổ này, và mọi người đăng nhập lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/backups.py" line="164"/>
+        <location filename="../../ui/station/backups.py" line="164"/>
         <source>Restore</source>
         <translation>Khôi phục</translation>
     </message>
@@ -256,17 +251,17 @@
 <context>
     <name>BookCondition</name>
     <message>
-        <location filename="../../ui/models/books.py" line="33"/>
+        <location filename="../../ui/models/books.py" line="40"/>
         <source>Good</source>
         <translation>Tốt</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="34"/>
+        <location filename="../../ui/models/books.py" line="41"/>
         <source>Worn</source>
         <translation>Cũ</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="35"/>
+        <location filename="../../ui/models/books.py" line="42"/>
         <source>Damaged</source>
         <translation>Hư hỏng</translation>
     </message>
@@ -293,76 +288,81 @@
         <source>Adoption</source>
         <translation>Nuôi con nuôi</translation>
     </message>
+    <message>
+        <location filename="../../ui/models/books.py" line="33"/>
+        <source>{kind} {volume}/{year} · {office}</source>
+        <translation>{kind} quyển {volume}/{year} · {office}</translation>
+    </message>
 </context>
 <context>
     <name>BookTableModel</name>
     <message>
-        <location filename="../../ui/models/books.py" line="52"/>
+        <location filename="../../ui/models/books.py" line="59"/>
         <source>Kind</source>
         <translation>Loại sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="53"/>
+        <location filename="../../ui/models/books.py" line="60"/>
         <source>Office</source>
         <translation>Cơ quan đăng ký</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="54"/>
+        <location filename="../../ui/models/books.py" line="61"/>
         <source>Volume</source>
         <translation>Quyển số</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="55"/>
+        <location filename="../../ui/models/books.py" line="62"/>
         <source>Year</source>
         <translation>Năm</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="56"/>
+        <location filename="../../ui/models/books.py" line="63"/>
         <source>Condition</source>
         <translation>Tình trạng sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="57"/>
+        <location filename="../../ui/models/books.py" line="64"/>
         <source>Expected</source>
         <translation>Số mục dự kiến</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="58"/>
+        <location filename="../../ui/models/books.py" line="65"/>
         <source>Done</source>
         <translation>Đã xong</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="59"/>
+        <location filename="../../ui/models/books.py" line="66"/>
         <source>Deferred</source>
         <translation>Xử lý sau</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="60"/>
+        <location filename="../../ui/models/books.py" line="67"/>
         <source>Progress</source>
         <translation>Tiến độ</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="61"/>
+        <location filename="../../ui/models/books.py" line="68"/>
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="99"/>
+        <location filename="../../ui/models/books.py" line="106"/>
         <source>Finished</source>
         <translation>Đã xong</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="101"/>
+        <location filename="../../ui/models/books.py" line="108"/>
         <source>On hold</source>
         <translation>Tạm giữ</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="103"/>
+        <location filename="../../ui/models/books.py" line="110"/>
         <source>Keyed by {name}</source>
         <translation>Đang nhập: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="104"/>
+        <location filename="../../ui/models/books.py" line="111"/>
         <source>Waiting</source>
         <translation>Chờ nhập</translation>
     </message>
@@ -413,52 +413,52 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../ui/password.py" line="33"/>
+        <location filename="../../ui/access/password.py" line="33"/>
         <source>Change your password</source>
         <translation>Đổi mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/password.py" line="45"/>
+        <location filename="../../ui/access/password.py" line="45"/>
         <source>{name}, choose your own password before you start: the one you were given is known to the admin.</source>
         <translation>{name}, hãy chọn mật khẩu của riêng mình trước khi bắt đầu: mật khẩu được cấp thì quản trị viên cũng biết.</translation>
     </message>
     <message>
-        <location filename="../../ui/password.py" line="51"/>
+        <location filename="../../ui/access/password.py" line="51"/>
         <source>Current password</source>
         <translation>Mật khẩu hiện tại</translation>
     </message>
     <message>
-        <location filename="../../ui/password.py" line="53"/>
+        <location filename="../../ui/access/password.py" line="53"/>
         <source>New password (at least {count} characters)</source>
         <translation>Mật khẩu mới (ít nhất {count} ký tự)</translation>
     </message>
     <message>
-        <location filename="../../ui/password.py" line="56"/>
+        <location filename="../../ui/access/password.py" line="56"/>
         <source>New password again</source>
         <translation>Nhập lại mật khẩu mới</translation>
     </message>
     <message>
-        <location filename="../../ui/password.py" line="61"/>
+        <location filename="../../ui/access/password.py" line="61"/>
         <source>Change</source>
         <translation>Đổi</translation>
     </message>
     <message>
-        <location filename="../../ui/password.py" line="76"/>
+        <location filename="../../ui/access/password.py" line="76"/>
         <source>The two new passwords differ.</source>
         <translation>Hai mật khẩu mới không giống nhau.</translation>
     </message>
     <message>
-        <location filename="../../ui/password.py" line="90"/>
+        <location filename="../../ui/access/password.py" line="90"/>
         <source>A password needs at least {count} characters.</source>
         <translation>Mật khẩu cần ít nhất {count} ký tự.</translation>
     </message>
     <message>
-        <location filename="../../ui/password.py" line="93"/>
+        <location filename="../../ui/access/password.py" line="93"/>
         <source>The current password is wrong.</source>
         <translation>Mật khẩu hiện tại không đúng.</translation>
     </message>
     <message>
-        <location filename="../../ui/password.py" line="95"/>
+        <location filename="../../ui/access/password.py" line="95"/>
         <source>Choose a password other than the current one.</source>
         <translation>Hãy chọn mật khẩu khác mật khẩu hiện tại.</translation>
     </message>
@@ -687,37 +687,37 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>DeferralDialog</name>
     <message>
-        <location filename="../../ui/deferral.py" line="40"/>
+        <location filename="../../ui/keying/deferral.py" line="40"/>
         <source>Defer this entry</source>
         <translation>Chuyển mục này sang xử lý sau</translation>
     </message>
     <message>
-        <location filename="../../ui/deferral.py" line="24"/>
+        <location filename="../../ui/keying/deferral.py" line="24"/>
         <source>A field cannot be read</source>
         <translation>Có thông tin không đọc được</translation>
     </message>
     <message>
-        <location filename="../../ui/deferral.py" line="25"/>
+        <location filename="../../ui/keying/deferral.py" line="25"/>
         <source>Needs checking against another document</source>
         <translation>Cần đối chiếu với giấy tờ khác</translation>
     </message>
     <message>
-        <location filename="../../ui/deferral.py" line="28"/>
+        <location filename="../../ui/keying/deferral.py" line="28"/>
         <source>Damaged page</source>
         <translation>Trang sổ bị hư hỏng</translation>
     </message>
     <message>
-        <location filename="../../ui/deferral.py" line="29"/>
+        <location filename="../../ui/keying/deferral.py" line="29"/>
         <source>Other reason</source>
         <translation>Lý do khác</translation>
     </message>
     <message>
-        <location filename="../../ui/deferral.py" line="52"/>
+        <location filename="../../ui/keying/deferral.py" line="52"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../ui/deferral.py" line="53"/>
+        <location filename="../../ui/keying/deferral.py" line="53"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
@@ -1039,158 +1039,153 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>FindingsDialog</name>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="105"/>
+        <location filename="../../ui/quality/findings_window.py" line="114"/>
         <source>Checks across entries</source>
         <translation>Kiểm tra giữa các mục</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="120"/>
+        <location filename="../../ui/quality/findings_window.py" line="129"/>
         <source>Run the checks now (Ctrl+R)</source>
         <translation>Kiểm tra ngay (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="121"/>
+        <location filename="../../ui/quality/findings_window.py" line="130"/>
         <source>Resolve… (Ctrl+S)</source>
         <translation>Đã sửa… (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="122"/>
+        <location filename="../../ui/quality/findings_window.py" line="131"/>
         <source>Dismiss… (Ctrl+D)</source>
         <translation>Bỏ qua… (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="123"/>
+        <location filename="../../ui/quality/findings_window.py" line="132"/>
         <source>Open the entry (Enter)</source>
         <translation>Mở mục (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="150"/>
-        <source>{kind} {volume}/{year} · {office}</source>
-        <translation>{kind} quyển {volume}/{year} · {office}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/quality/findings_window.py" line="157"/>
+        <location filename="../../ui/quality/findings_window.py" line="161"/>
         <source>What was found</source>
         <translation>Phát hiện</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="160"/>
+        <location filename="../../ui/quality/findings_window.py" line="164"/>
         <source>Book</source>
         <translation>Sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="159"/>
+        <location filename="../../ui/quality/findings_window.py" line="163"/>
         <source>Entries</source>
         <translation>Các mục</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="158"/>
+        <location filename="../../ui/quality/findings_window.py" line="162"/>
         <source>Found on</source>
         <translation>Phát hiện lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="181"/>
+        <location filename="../../ui/quality/findings_window.py" line="209"/>
         <source>no. {number}: {title}</source>
         <translation>số {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="186"/>
+        <location filename="../../ui/quality/findings_window.py" line="176"/>
         <source>Possible duplicate: {score}%</source>
         <translation>Có thể trùng người: {score}%</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="191"/>
+        <location filename="../../ui/quality/findings_window.py" line="180"/>
         <source>No. {number} of {year} keyed {count} times</source>
         <translation>Số {number} năm {year} được nhập {count} lần</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="200"/>
+        <location filename="../../ui/quality/findings_window.py" line="184"/>
         <source>No. {number} of {year} skipped</source>
         <translation>Bỏ qua số {number} năm {year}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="201"/>
+        <location filename="../../ui/quality/findings_window.py" line="186"/>
         <source>Nos. {first}–{last} of {year} skipped</source>
         <translation>Bỏ qua các số {first}–{last} năm {year}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="211"/>
+        <location filename="../../ui/quality/findings_window.py" line="192"/>
         <source>No. {after} registered on {after_date}, before no. {before} ({before_date})</source>
         <translation>Số {after} đăng ký ngày {after_date}, sớm hơn số {before} ({before_date})</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="215"/>
+        <location filename="../../ui/quality/findings_window.py" line="196"/>
         <source>Only {percent}% read from the book: {count} field(s) not read</source>
         <translation>Chỉ đọc được {percent}% từ sổ: {count} trường chưa có</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="222"/>
+        <location filename="../../ui/quality/findings_window.py" line="199"/>
         <source>Not a place of the gazetteer: {places}</source>
         <translation>Địa danh không có trong danh mục hành chính: {places}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="235"/>
+        <location filename="../../ui/quality/findings_window.py" line="218"/>
         <source>Not read: {fields}</source>
         <translation>Chưa có: {fields}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="255"/>
+        <location filename="../../ui/quality/findings_window.py" line="248"/>
         <source>{count} finding(s) wait for a decision.</source>
         <translation>{count} phát hiện đang chờ quyết định.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="262"/>
+        <location filename="../../ui/quality/findings_window.py" line="255"/>
         <source>No finding waits for a decision. Ctrl+R runs the checks again.</source>
         <translation>Không có phát hiện nào chờ quyết định. Ctrl+R để kiểm tra lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="284"/>
-        <location filename="../../ui/quality/findings_window.py" line="288"/>
+        <location filename="../../ui/quality/findings_window.py" line="277"/>
+        <location filename="../../ui/quality/findings_window.py" line="281"/>
         <source>Checking every entry…</source>
         <translation>Đang kiểm tra mọi mục…</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="303"/>
+        <location filename="../../ui/quality/findings_window.py" line="296"/>
         <source>The checks found {new} new finding(s); {open} wait for a decision.</source>
         <translation>Kiểm tra thấy {new} phát hiện mới; {open} phát hiện đang chờ quyết định.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="320"/>
+        <location filename="../../ui/quality/findings_window.py" line="313"/>
         <source>Resolve the finding</source>
         <translation>Ghi nhận đã sửa</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="321"/>
+        <location filename="../../ui/quality/findings_window.py" line="314"/>
         <source>What was corrected?</source>
         <translation>Đã sửa những gì?</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="329"/>
+        <location filename="../../ui/quality/findings_window.py" line="322"/>
         <source>Dismiss the finding</source>
         <translation>Bỏ qua phát hiện</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="330"/>
+        <location filename="../../ui/quality/findings_window.py" line="323"/>
         <source>Why is this not a problem (e.g. two different people)?</source>
         <translation>Vì sao đây không phải là lỗi (ví dụ: hai người khác nhau)?</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="347"/>
+        <location filename="../../ui/quality/findings_window.py" line="340"/>
         <source>Only a team lead decides on a finding.</source>
         <translation>Chỉ tổ trưởng mới quyết định được một phát hiện.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="350"/>
+        <location filename="../../ui/quality/findings_window.py" line="343"/>
         <source>The finding was not decided.</source>
         <translation>Phát hiện chưa được quyết định.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="358"/>
+        <location filename="../../ui/quality/findings_window.py" line="351"/>
         <source>Resolved; the reason is kept.</source>
         <translation>Đã ghi nhận đã sửa; lý do được lưu lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="360"/>
+        <location filename="../../ui/quality/findings_window.py" line="353"/>
         <source>Dismissed; the reason is kept.</source>
         <translation>Đã bỏ qua; lý do được lưu lại.</translation>
     </message>
@@ -1198,87 +1193,87 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>InventoryDialog</name>
     <message>
-        <location filename="../../ui/inventory.py" line="46"/>
+        <location filename="../../ui/work/inventory.py" line="46"/>
         <source>Books to key</source>
         <translation>Danh mục sổ cần nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="69"/>
+        <location filename="../../ui/work/inventory.py" line="69"/>
         <source>Kind</source>
         <translation>Loại sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="70"/>
+        <location filename="../../ui/work/inventory.py" line="70"/>
         <source>Office</source>
         <translation>Cơ quan đăng ký</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="71"/>
+        <location filename="../../ui/work/inventory.py" line="71"/>
         <source>Volume</source>
         <translation>Quyển số</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="72"/>
+        <location filename="../../ui/work/inventory.py" line="72"/>
         <source>Year</source>
         <translation>Năm</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="73"/>
+        <location filename="../../ui/work/inventory.py" line="73"/>
         <source>Pages</source>
         <translation>Số trang</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="74"/>
+        <location filename="../../ui/work/inventory.py" line="74"/>
         <source>Expected entries</source>
         <translation>Số mục dự kiến</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="75"/>
+        <location filename="../../ui/work/inventory.py" line="75"/>
         <source>Condition</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="90"/>
+        <location filename="../../ui/work/inventory.py" line="90"/>
         <source>Register the book</source>
         <translation>Thêm sổ vào danh mục</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="93"/>
+        <location filename="../../ui/work/inventory.py" line="93"/>
         <source>Import from file…</source>
         <translation>Nhập danh mục từ tệp…</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="121"/>
+        <location filename="../../ui/work/inventory.py" line="121"/>
         <source>Registered: {kind}, volume {volume} of {year}, {office}.</source>
         <translation>Đã thêm: {kind}, quyển {volume} năm {year}, {office}.</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="136"/>
+        <location filename="../../ui/work/inventory.py" line="136"/>
         <source>Import books</source>
         <translation>Nhập danh mục sổ từ tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="136"/>
+        <location filename="../../ui/work/inventory.py" line="136"/>
         <source>Lists of books (*.csv *.xlsx)</source>
         <translation>Danh mục sổ (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="156"/>
+        <location filename="../../ui/work/inventory.py" line="156"/>
         <source>Nothing registered: correct these rows of {file} and import it again.</source>
         <translation>Chưa thêm sổ nào: hãy sửa các dòng sau trong {file} rồi nhập lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="163"/>
+        <location filename="../../ui/work/inventory.py" line="163"/>
         <source>{registered} book(s) registered, {skipped} already registered.</source>
         <translation>Đã thêm {registered} sổ, {skipped} sổ đã có từ trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="168"/>
+        <location filename="../../ui/work/inventory.py" line="168"/>
         <source>Columns left out: {columns}.</source>
         <translation>Các cột không dùng: {columns}.</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory.py" line="180"/>
+        <location filename="../../ui/work/inventory.py" line="180"/>
         <source>Row {row}: {message}</source>
         <translation>Dòng {row}: {message}</translation>
     </message>
@@ -1286,73 +1281,73 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>KeyingPanel</name>
     <message>
-        <location filename="../../ui/keying/panel.py" line="100"/>
-        <location filename="../../ui/keying/panel.py" line="194"/>
+        <location filename="../../ui/keying/panel.py" line="101"/>
+        <location filename="../../ui/keying/panel.py" line="195"/>
         <source>Book finished</source>
         <translation>Đã nhập xong sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="101"/>
+        <location filename="../../ui/keying/panel.py" line="102"/>
         <source>Second keying (F11)</source>
         <translation>Nhập lần hai (F11)</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="102"/>
+        <location filename="../../ui/keying/panel.py" line="103"/>
         <source>Defer (F9)</source>
         <translation>Xử lý sau (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="103"/>
+        <location filename="../../ui/keying/panel.py" line="104"/>
         <source>Save and next (F10)</source>
         <translation>Lưu và sang mục sau (F10)</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="131"/>
+        <location filename="../../ui/keying/panel.py" line="132"/>
         <source>Books</source>
         <translation>Sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="144"/>
+        <location filename="../../ui/keying/panel.py" line="145"/>
         <source>{name} is keying this book. One book is keyed by one clerk at a time.</source>
         <translation>{name} đang nhập sổ này. Mỗi sổ chỉ do một người nhập tại một thời điểm.</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="147"/>
+        <location filename="../../ui/keying/panel.py" line="148"/>
         <source>This book is finished or held by the team lead.</source>
         <translation>Sổ này đã nhập xong hoặc đang được tổ trưởng tạm giữ.</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="163"/>
+        <location filename="../../ui/keying/panel.py" line="164"/>
         <source>{book} · {office} · volume {volume} · {year}</source>
         <translation>{book} · {office} · quyển {volume} · năm {year}</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="183"/>
+        <location filename="../../ui/keying/panel.py" line="184"/>
         <source>No book is waiting in the queue.</source>
         <translation>Không còn sổ nào chờ nhập.</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="195"/>
+        <location filename="../../ui/keying/panel.py" line="196"/>
         <source>Every entry of this book is keyed? It leaves the queue.</source>
         <translation>Đã nhập hết các mục của sổ này? Sổ sẽ ra khỏi hàng chờ.</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="274"/>
+        <location filename="../../ui/keying/panel.py" line="275"/>
         <source>Typing…</source>
         <translation>Đang gõ…</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="297"/>
+        <location filename="../../ui/keying/panel.py" line="298"/>
         <source>Draft saved</source>
         <translation>Đã lưu nháp</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="299"/>
+        <location filename="../../ui/keying/panel.py" line="300"/>
         <source>Changes kept; F10 saves them into the entry</source>
         <translation>Đã giữ các thay đổi; nhấn F10 để lưu vào mục</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="384"/>
+        <location filename="../../ui/keying/panel.py" line="385"/>
         <source>Not saved</source>
         <translation>Chưa lưu được</translation>
     </message>
@@ -1360,44 +1355,44 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../ui/lock_screen.py" line="50"/>
+        <location filename="../../ui/access/lock_screen.py" line="50"/>
         <source>Sohoa — locked</source>
         <translation>Sohoa — đã khóa</translation>
     </message>
     <message>
-        <location filename="../../ui/lock_screen.py" line="51"/>
+        <location filename="../../ui/access/lock_screen.py" line="51"/>
         <source>Sohoa is locked</source>
         <translation>Sohoa đã khóa</translation>
     </message>
     <message>
-        <location filename="../../ui/lock_screen.py" line="55"/>
+        <location filename="../../ui/access/lock_screen.py" line="55"/>
         <source>The screen locked itself after {minutes} minutes without use.
 {name} ({username}): type your password to go on where you left off.</source>
         <translation>Màn hình tự khóa sau {minutes} phút không dùng.
 {name} ({username}): gõ mật khẩu để làm tiếp từ chỗ đã dừng.</translation>
     </message>
     <message>
-        <location filename="../../ui/lock_screen.py" line="63"/>
+        <location filename="../../ui/access/lock_screen.py" line="63"/>
         <source>Password</source>
         <translation>Mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/lock_screen.py" line="71"/>
+        <location filename="../../ui/access/lock_screen.py" line="71"/>
         <source>Unlock</source>
         <translation>Mở khóa</translation>
     </message>
     <message>
-        <location filename="../../ui/lock_screen.py" line="75"/>
+        <location filename="../../ui/access/lock_screen.py" line="75"/>
         <source>Another user…</source>
         <translation>Người dùng khác…</translation>
     </message>
     <message>
-        <location filename="../../ui/lock_screen.py" line="79"/>
+        <location filename="../../ui/access/lock_screen.py" line="79"/>
         <source>Log this user out (their entry is kept as a draft) and open the login window</source>
         <translation>Đăng xuất người dùng này (bản ghi đang nhập được giữ làm bản nháp) và mở cửa sổ đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/lock_screen.py" line="112"/>
+        <location filename="../../ui/access/lock_screen.py" line="112"/>
         <source>Wrong password.</source>
         <translation>Sai mật khẩu.</translation>
     </message>
@@ -1405,7 +1400,7 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>Login</name>
     <message>
-        <location filename="../../ui/lock_screen.py" line="133"/>
+        <location filename="../../ui/access/lock_screen.py" line="133"/>
         <source>Too many wrong passwords: this user is locked out until {time}.</source>
         <translation>Nhập sai mật khẩu quá nhiều lần: người dùng này bị khóa đến {time}.</translation>
     </message>
@@ -1413,47 +1408,47 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="37"/>
+        <location filename="../../ui/access/login.py" line="37"/>
         <source>Sohoa — log in</source>
         <translation>Sohoa — đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="48"/>
+        <location filename="../../ui/access/login.py" line="48"/>
         <source>Outside the shifts</source>
         <translation>Ngoài giờ ca</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="50"/>
+        <location filename="../../ui/access/login.py" line="50"/>
         <source>Shift {number} ({start}–{end})</source>
         <translation>Ca {number} ({start}–{end})</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="63"/>
+        <location filename="../../ui/access/login.py" line="63"/>
         <source>Shift</source>
         <translation>Ca</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="64"/>
+        <location filename="../../ui/access/login.py" line="64"/>
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="65"/>
+        <location filename="../../ui/access/login.py" line="65"/>
         <source>Password</source>
         <translation>Mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="70"/>
+        <location filename="../../ui/access/login.py" line="70"/>
         <source>Log in</source>
         <translation>Đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="82"/>
+        <location filename="../../ui/access/login.py" line="82"/>
         <source>Wrong user name or password.</source>
         <translation>Tên đăng nhập hoặc mật khẩu không đúng.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="96"/>
+        <location filename="../../ui/access/login.py" line="96"/>
         <source>Choose your own password to log in.</source>
         <translation>Hãy chọn mật khẩu của riêng mình để đăng nhập.</translation>
     </message>
@@ -1615,7 +1610,7 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="82"/>
+        <location filename="../../ui/quality/findings_window.py" line="91"/>
         <source>Write the reason first: it is kept with the decision, so that whoever checks it later knows why.</source>
         <translation>Hãy ghi lý do trước: lý do được lưu cùng quyết định, để người kiểm tra sau biết vì sao.</translation>
     </message>
@@ -1623,7 +1618,7 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>Recovery</name>
     <message>
-        <location filename="../../ui/recovery.py" line="95"/>
+        <location filename="../../ui/station/recovery.py" line="95"/>
         <source>The station&apos;s data is damaged ({problem}).
 
 Stop keying: what is saved from now on may be lost.</source>
@@ -1632,29 +1627,29 @@ Stop keying: what is saved from now on may be lost.</source>
 Hãy ngừng nhập: những gì lưu từ bây giờ có thể bị mất.</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="103"/>
-        <location filename="../../ui/recovery.py" line="115"/>
+        <location filename="../../ui/station/recovery.py" line="103"/>
+        <location filename="../../ui/station/recovery.py" line="115"/>
         <source>Sohoa — damaged data</source>
         <translation>Sohoa — dữ liệu bị hỏng</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="106"/>
+        <location filename="../../ui/station/recovery.py" line="106"/>
         <source>There is no good backup on this computer. Do not delete anything; call the person who supports your station, with a backup stick if you have one.</source>
         <translation>Máy này không có bản sao lưu nào còn tốt. Đừng xóa gì cả; hãy gọi người hỗ trợ trạm, mang theo USB sao lưu nếu có.</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="118"/>
+        <location filename="../../ui/station/recovery.py" line="118"/>
         <source>The latest good backup is of {moment}. Restore it now? What was keyed after it leaves the station, but the damaged file is kept aside, untouched.</source>
         <translation>Bản sao lưu tốt gần nhất là lúc {moment}. Khôi phục ngay? Những gì nhập sau thời điểm đó sẽ rời khỏi trạm, nhưng tệp bị hỏng được giữ lại nguyên vẹn.</translation>
     </message>
     <message>
         <location filename="../../ui/app.py" line="188"/>
-        <location filename="../../ui/recovery.py" line="143"/>
+        <location filename="../../ui/station/recovery.py" line="143"/>
         <source>Sohoa — restore</source>
         <translation>Sohoa — khôi phục</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="144"/>
+        <location filename="../../ui/station/recovery.py" line="144"/>
         <source>The backup was not restored; the station is as it was.
 
 {reason}</source>
@@ -1901,127 +1896,127 @@ dấu vân tay {fingerprint}</translation>
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../ui/users.py" line="55"/>
+        <location filename="../../ui/access/users.py" line="55"/>
         <source>Users of the station</source>
         <translation>Người dùng của trạm</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="57"/>
+        <location filename="../../ui/access/users.py" line="57"/>
         <source>Clerk</source>
         <translation>Cán bộ nhập liệu</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="58"/>
+        <location filename="../../ui/access/users.py" line="58"/>
         <source>Team lead</source>
         <translation>Tổ trưởng</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="59"/>
+        <location filename="../../ui/access/users.py" line="59"/>
         <source>Admin</source>
         <translation>Quản trị viên</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="63"/>
+        <location filename="../../ui/access/users.py" line="63"/>
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="64"/>
+        <location filename="../../ui/access/users.py" line="64"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="65"/>
+        <location filename="../../ui/access/users.py" line="65"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="66"/>
+        <location filename="../../ui/access/users.py" line="66"/>
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="75"/>
+        <location filename="../../ui/access/users.py" line="75"/>
         <source>Add a user…</source>
         <translation>Thêm người dùng…</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="76"/>
+        <location filename="../../ui/access/users.py" line="76"/>
         <source>Role and access…</source>
         <translation>Vai trò và quyền vào…</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="77"/>
+        <location filename="../../ui/access/users.py" line="77"/>
         <source>Reset the password…</source>
         <translation>Đặt lại mật khẩu…</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="85"/>
+        <location filename="../../ui/access/users.py" line="85"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="98"/>
+        <location filename="../../ui/access/users.py" line="98"/>
         <source>No access</source>
         <translation>Không được vào</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="100"/>
+        <location filename="../../ui/access/users.py" line="100"/>
         <source>Locked out (wrong passwords)</source>
         <translation>Bị khóa (sai mật khẩu)</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="102"/>
+        <location filename="../../ui/access/users.py" line="102"/>
         <source>Temporary password</source>
         <translation>Mật khẩu tạm</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="103"/>
+        <location filename="../../ui/access/users.py" line="103"/>
         <source>Active</source>
         <translation>Đang dùng</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="113"/>
+        <location filename="../../ui/access/users.py" line="113"/>
         <source>Choose a user in the list first.</source>
         <translation>Hãy chọn một người dùng trong danh sách trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="134"/>
+        <location filename="../../ui/access/users.py" line="134"/>
         <source>{name} is added. Give them the temporary password: they choose their own at their first login.</source>
         <translation>Đã thêm {name}. Hãy đưa họ mật khẩu tạm: họ sẽ chọn mật khẩu riêng ở lần đăng nhập đầu.</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="156"/>
+        <location filename="../../ui/access/users.py" line="156"/>
         <source>{name} is changed.</source>
         <translation>Đã sửa {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="172"/>
+        <location filename="../../ui/access/users.py" line="172"/>
         <source>{name} has a temporary password now and may log in again.</source>
         <translation>{name} đã có mật khẩu tạm và có thể đăng nhập lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="198"/>
+        <location filename="../../ui/access/users.py" line="198"/>
         <source>A password needs at least {count} characters.</source>
         <translation>Mật khẩu cần ít nhất {count} ký tự.</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="202"/>
+        <location filename="../../ui/access/users.py" line="202"/>
         <source>A user name is 2 to 64 lower-case letters or digits, without accents (. _ - allowed), e.g. lan.tran</source>
         <translation>Tên đăng nhập gồm 2 đến 64 chữ thường hoặc chữ số, không dấu (được dùng . _ -), ví dụ lan.tran</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="205"/>
+        <location filename="../../ui/access/users.py" line="205"/>
         <source>This user name is taken.</source>
         <translation>Tên đăng nhập này đã có người dùng.</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="206"/>
+        <location filename="../../ui/access/users.py" line="206"/>
         <source>Write the user&apos;s full name.</source>
         <translation>Hãy ghi họ và tên của người dùng.</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="207"/>
+        <location filename="../../ui/access/users.py" line="207"/>
         <source>The station must keep one active admin.</source>
         <translation>Trạm phải giữ ít nhất một quản trị viên đang dùng.</translation>
     </message>
@@ -2029,137 +2024,137 @@ dấu vân tay {fingerprint}</translation>
 <context>
     <name>WorkSettingsDialog</name>
     <message>
-        <location filename="../../ui/work_settings.py" line="96"/>
+        <location filename="../../ui/work/settings.py" line="96"/>
         <source>Shifts, quotas and deadline</source>
         <translation>Ca làm việc, định mức và hạn hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="110"/>
+        <location filename="../../ui/work/settings.py" line="110"/>
         <source>Shifts (Vietnam time)</source>
         <translation>Ca làm việc (giờ Việt Nam)</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="112"/>
+        <location filename="../../ui/work/settings.py" line="112"/>
         <source>Add a shift</source>
         <translation>Thêm ca</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="123"/>
+        <location filename="../../ui/work/settings.py" line="123"/>
         <source>The campaign must be keyed by</source>
         <translation>Hạn hoàn thành chiến dịch</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="138"/>
+        <location filename="../../ui/work/settings.py" line="138"/>
         <source>Quotas and deadline</source>
         <translation>Định mức và hạn hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="140"/>
+        <location filename="../../ui/work/settings.py" line="140"/>
         <source>Entries per clerk in a shift</source>
         <translation>Số mục mỗi người trong một ca</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="141"/>
+        <location filename="../../ui/work/settings.py" line="141"/>
         <source>Entries for the team in a day</source>
         <translation>Số mục của tổ trong một ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="146"/>
+        <location filename="../../ui/work/settings.py" line="146"/>
         <source>Entries keyed a second time, blind</source>
         <translation>Tỷ lệ mục được nhập lần hai (không xem lần đầu)</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="151"/>
+        <location filename="../../ui/work/settings.py" line="151"/>
         <source> min</source>
         <translation> phút</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="152"/>
+        <location filename="../../ui/work/settings.py" line="152"/>
         <source>Lock a screen left idle after</source>
         <translation>Khóa màn hình không dùng sau</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="157"/>
+        <location filename="../../ui/work/settings.py" line="157"/>
         <source>e.g. Xã Tân Lập, Huyện Đồng Phú, Tỉnh Bình Phước</source>
         <translation>ví dụ: Xã Tân Lập, Huyện Đồng Phú, Tỉnh Bình Phước</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="164"/>
+        <location filename="../../ui/work/settings.py" line="164"/>
         <source>The station&apos;s commune (as of January 2025)</source>
         <translation>Xã, phường, thị trấn của trạm (theo danh mục tháng 1/2025)</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="169"/>
+        <location filename="../../ui/work/settings.py" line="169"/>
         <source>Places of this commune, its district and its province are suggested first when keying.</source>
         <translation>Khi nhập liệu, các địa danh của xã này, của huyện và tỉnh của nó được gợi ý trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="212"/>
+        <location filename="../../ui/work/settings.py" line="212"/>
         <source>the team&apos;s quota</source>
         <translation>theo định mức của tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="217"/>
+        <location filename="../../ui/work/settings.py" line="217"/>
         <source>the team&apos;s share keyed twice</source>
         <translation>như cả tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="189"/>
+        <location filename="../../ui/work/settings.py" line="189"/>
         <source>A clerk&apos;s own quota per shift, and share keyed twice</source>
         <translation>Định mức riêng mỗi ca và tỷ lệ nhập lần hai của từng người</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="241"/>
+        <location filename="../../ui/work/settings.py" line="241"/>
         <source>nothing keyed twice in the last 7 days</source>
         <translation>7 ngày qua chưa có mục nào được nhập hai lần</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="242"/>
+        <location filename="../../ui/work/settings.py" line="242"/>
         <source>{rate} errors per 1,000 fields in the last 7 days</source>
         <translation>{rate} lỗi trên 1.000 trường trong 7 ngày qua</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="245"/>
+        <location filename="../../ui/work/settings.py" line="245"/>
         <source>{rate} (few fields)</source>
         <translation>{rate} (ít trường)</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="269"/>
+        <location filename="../../ui/work/settings.py" line="269"/>
         <source>Shift {number}</source>
         <translation>Ca {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="287"/>
+        <location filename="../../ui/work/settings.py" line="287"/>
         <source>Your words name {commune}: check it, then save again.</source>
         <translation>Bạn đã gõ tên {commune}: hãy kiểm tra rồi lưu lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="332"/>
+        <location filename="../../ui/work/settings.py" line="332"/>
         <source>Keep at least one shift.</source>
         <translation>Phải có ít nhất một ca.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="334"/>
+        <location filename="../../ui/work/settings.py" line="334"/>
         <source>The shift {start}–{end} ends before it starts.</source>
         <translation>Ca {start}–{end} kết thúc trước khi bắt đầu.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="338"/>
+        <location filename="../../ui/work/settings.py" line="338"/>
         <source>Two shifts overlap at {hour}.</source>
         <translation>Hai ca trùng nhau lúc {hour}.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="340"/>
+        <location filename="../../ui/work/settings.py" line="340"/>
         <source>A quota is a number of entries above zero.</source>
         <translation>Định mức phải là số mục lớn hơn 0.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="342"/>
+        <location filename="../../ui/work/settings.py" line="342"/>
         <source>An idle screen locks after 1 to 60 minutes.</source>
         <translation>Màn hình không dùng sẽ khóa sau 1 đến 60 phút.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_settings.py" line="345"/>
+        <location filename="../../ui/work/settings.py" line="345"/>
         <source>“{text}” is not one commune, ward or township of the January 2025 list. Write it whole, e.g. “Xã Tân Lập, Huyện Đồng Phú, Tỉnh Bình Phước”.</source>
         <translation>“{text}” không phải là một xã, phường hay thị trấn trong danh mục tháng 1/2025. Hãy ghi đầy đủ, ví dụ “Xã Tân Lập, Huyện Đồng Phú, Tỉnh Bình Phước”.</translation>
     </message>
@@ -2167,17 +2162,17 @@ dấu vân tay {fingerprint}</translation>
 <context>
     <name>_PasswordForm</name>
     <message>
-        <location filename="../../ui/users.py" line="260"/>
+        <location filename="../../ui/access/users.py" line="260"/>
         <source>Reset the password</source>
         <translation>Đặt lại mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="269"/>
+        <location filename="../../ui/access/users.py" line="269"/>
         <source>A temporary password for {name}. They choose their own at their next login.</source>
         <translation>Mật khẩu tạm cho {name}. Họ sẽ chọn mật khẩu riêng ở lần đăng nhập tới.</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="273"/>
+        <location filename="../../ui/access/users.py" line="273"/>
         <source>Temporary password</source>
         <translation>Mật khẩu tạm</translation>
     </message>
@@ -2185,7 +2180,7 @@ dấu vân tay {fingerprint}</translation>
 <context>
     <name>_ShiftRow</name>
     <message>
-        <location filename="../../ui/work_settings.py" line="67"/>
+        <location filename="../../ui/work/settings.py" line="67"/>
         <source>Remove</source>
         <translation>Bỏ ca này</translation>
     </message>
@@ -2193,33 +2188,33 @@ dấu vân tay {fingerprint}</translation>
 <context>
     <name>_UserForm</name>
     <message>
-        <location filename="../../ui/users.py" line="218"/>
+        <location filename="../../ui/access/users.py" line="218"/>
         <source>Add a user</source>
         <translation>Thêm người dùng</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="229"/>
+        <location filename="../../ui/access/users.py" line="229"/>
         <source>May log in</source>
         <translation>Được đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="238"/>
+        <location filename="../../ui/access/users.py" line="238"/>
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="239"/>
+        <location filename="../../ui/access/users.py" line="239"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="240"/>
-        <location filename="../../ui/users.py" line="246"/>
+        <location filename="../../ui/access/users.py" line="240"/>
+        <location filename="../../ui/access/users.py" line="246"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../ui/users.py" line="241"/>
+        <location filename="../../ui/access/users.py" line="241"/>
         <source>Temporary password</source>
         <translation>Mật khẩu tạm</translation>
     </message>

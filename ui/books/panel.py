@@ -28,9 +28,9 @@ from app.db.models import Book
 from app.keying.lists import BookProgress, book_progress
 from app.work import queue
 from ui.context import StationContext
-from ui.inventory import InventoryDialog
 from ui.models.books import BookTableModel
 from ui.operations import FAILED, Operations
+from ui.work.inventory import InventoryDialog
 
 if TYPE_CHECKING:
     from app.db.engine import Session

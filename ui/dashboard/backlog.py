@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 from app.db.models import DeferralReason
 from app.work.backlog import BacklogGroup, DeferredEntry, deferred_backlog
 from ui.context import StationContext
-from ui.deferral import reason_label
-from ui.models.books import kind_label
+from ui.keying.deferral import reason_label
+from ui.models.books import book_label
 from ui.models.rows import Column, RowTableModel, row_table
 from ui.moments import local_moment
 from ui.operations import FAILED, Operations
@@ -74,12 +74,7 @@ class BacklogDialog(QDialog):
 
     def _columns(self) -> list[Column[Row]]:
         def book(entry: DeferredEntry) -> str:
-            return self.tr("{kind} {volume}/{year} · {office}").format(
-                kind=kind_label(entry.kind),
-                volume=entry.volume,
-                year=entry.year,
-                office=entry.office,
-            )
+            return book_label(entry.kind, entry.volume, entry.year, entry.office)
 
         return [
             Column(self.tr("Reason"), lambda r: reason_label(r[0])),

@@ -36,7 +36,7 @@ from ui.context import StationContext
 from ui.dashboard.backlog import BacklogDialog
 from ui.dashboard.charts import CampaignChart, DayChart, PaceChart
 from ui.dashboard.error_trends import ErrorTrendsTable
-from ui.deferral import reason_label
+from ui.keying.deferral import reason_label
 from ui.models.books import kind_label
 from ui.models.rows import Column, RowTableModel, row_table
 from ui.moments import local_day
@@ -44,7 +44,7 @@ from ui.operations import FAILED, Operations
 from ui.quality.arbitration import ArbitrationDialog
 from ui.quality.findings_window import FindingsDialog
 from ui.reports.daily_pdf import write_report_pdf
-from ui.work_settings import WorkSettingsDialog
+from ui.work.settings import WorkSettingsDialog
 
 REFRESH_MS = 5000
 ERRORS_REFRESH_MS = 60_000

@@ -40,8 +40,8 @@ from app.rules import FieldValue, Finding, Severity
 from app.specs import BookKind, spec_for
 from app.work import queue
 from ui.context import StationContext
-from ui.deferral import DeferralDialog
 from ui.form.entry_form import EntryForm
+from ui.keying.deferral import DeferralDialog
 from ui.keying.outcome import OutcomeLine
 from ui.models.entries import EntryListModel
 from ui.operations import FAILED, Operations

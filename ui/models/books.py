@@ -28,6 +28,13 @@ def kind_label(kind: BookKind) -> str:
     return labels[kind]
 
 
+def book_label(kind: BookKind, volume: str, year: int, office: str) -> str:
+    """A book as a lead finds it on the shelf: kind, volume/year, office."""
+    return QCoreApplication.translate("BookKind", "{kind} {volume}/{year} · {office}").format(
+        kind=kind_label(kind), volume=volume, year=year, office=office
+    )
+
+
 def condition_label(condition: BookCondition) -> str:
     labels = {
         BookCondition.GOOD: QCoreApplication.translate("BookCondition", "Good"),

@@ -11,7 +11,7 @@ first entry in the keying form.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Iterable
 
 from PySide6.QtCore import QLocale, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -29,13 +29,22 @@ from PySide6.QtWidgets import (
 
 from app.access.roles import NotAllowed
 from app.db.models import FindingState
+from app.quality.check_kinds import (
+    DatesOutOfOrderDetail,
+    IncompleteDetail,
+    NumberRepeatedDetail,
+    NumberSkippedDetail,
+    PossibleDuplicateDetail,
+    UnknownPlaceDetail,
+    read_detail,
+)
 from app.quality.checks import CheckPass, FindingError, decide, run_checks
 from app.quality.open_findings import ListedFinding, listed_findings
 from app.specs import spec_for
 from app.values.dates import PartialDate
 from ui.context import StationContext
 from ui.job_dialog import JobDialog
-from ui.models.books import kind_label
+from ui.models.books import book_label
 from ui.models.rows import Column, RowTableModel, row_table
 from ui.moments import local_moment
 from ui.operations import FAILED, Operations
@@ -146,12 +155,7 @@ class FindingsDialog(JobDialog):
 
     def _columns(self) -> list[Column[ListedFinding]]:
         def books(finding: ListedFinding) -> str:
-            return "; ".join(
-                self.tr("{kind} {volume}/{year} · {office}").format(
-                    kind=kind_label(b.kind), volume=b.volume, year=b.year, office=b.office
-                )
-                for b in finding.books
-            )
+            return "; ".join(book_label(b.kind, b.volume, b.year, b.office) for b in finding.books)
 
         return [
             Column(self.tr("What was found"), self.what, tooltip=self.more),
@@ -165,16 +169,40 @@ class FindingsDialog(JobDialog):
     def what(self, finding: ListedFinding) -> str:
         """What was found, in plain words; a check this window does not know
         yet is shown by its name."""
-        describers: dict[str, Callable[[ListedFinding], str]] = {
-            "possible_duplicate": self._possible_duplicate,
-            "number_repeated": self._number_repeated,
-            "number_skipped": self._number_skipped,
-            "dates_out_of_order": self._dates_out_of_order,
-            "incomplete": self._incomplete,
-            "unknown_place": self._unknown_place,
-        }
-        describe = describers.get(finding.check)
-        return finding.check if describe is None else describe(finding)
+        detail = read_detail(finding.check, finding.detail)
+        percent = QLocale().toString
+        match detail:
+            case PossibleDuplicateDetail(score=score):
+                return self.tr("Possible duplicate: {score}%").format(
+                    score=percent(100 * score, "f", 0)
+                )
+            case NumberRepeatedDetail(year=year, number=number):
+                return self.tr("No. {number} of {year} keyed {count} times").format(
+                    number=number, year=year, count=len(finding.entries)
+                )
+            case NumberSkippedDetail(year=year, first=first, last=last) if first == last:
+                return self.tr("No. {number} of {year} skipped").format(number=first, year=year)
+            case NumberSkippedDetail(year=year, first=first, last=last):
+                return self.tr("Nos. {first}–{last} of {year} skipped").format(
+                    first=first, last=last, year=year
+                )
+            case DatesOutOfOrderDetail(numbers=(before, after), dates=dates):
+                before_date, after_date = (PartialDate.from_iso(d).display() for d in dates)
+                return self.tr(
+                    "No. {after} registered on {after_date}, before no. {before} ({before_date})"
+                ).format(after=after, after_date=after_date, before=before, before_date=before_date)
+            case IncompleteDetail(score=score, missing=missing):
+                return self.tr(
+                    "Only {percent}% read from the book: {count} field(s) not read"
+                ).format(percent=percent(100 * score, "f", 0), count=len(missing))
+            case UnknownPlaceDetail(places=places):
+                return self.tr("Not a place of the gazetteer: {places}").format(
+                    places="; ".join(
+                        f"{label} “{value}”"
+                        for label, value in self._labelled(finding, places.items())
+                    )
+                )
+        return finding.check
 
     def entries(self, finding: ListedFinding) -> str:
         return "; ".join(
@@ -182,63 +210,28 @@ class FindingsDialog(JobDialog):
             for e in finding.entries
         )
 
-    def _possible_duplicate(self, finding: ListedFinding) -> str:
-        return self.tr("Possible duplicate: {score}%").format(
-            score=QLocale().toString(100 * finding.detail["score"], "f", 0)
-        )
-
-    def _number_repeated(self, finding: ListedFinding) -> str:
-        return self.tr("No. {number} of {year} keyed {count} times").format(
-            number=finding.detail["number"],
-            year=finding.detail["year"],
-            count=len(finding.entries),
-        )
-
-    def _number_skipped(self, finding: ListedFinding) -> str:
-        first, last, year = (finding.detail[k] for k in ("first", "last", "year"))
-        if first == last:
-            return self.tr("No. {number} of {year} skipped").format(number=first, year=year)
-        return self.tr("Nos. {first}–{last} of {year} skipped").format(
-            first=first, last=last, year=year
-        )
-
-    def _dates_out_of_order(self, finding: ListedFinding) -> str:
-        before, after = finding.detail["numbers"]
-        before_date, after_date = (
-            PartialDate.from_iso(d).display() for d in finding.detail["dates"]
-        )
-        return self.tr(
-            "No. {after} registered on {after_date}, before no. {before} ({before_date})"
-        ).format(after=after, after_date=after_date, before=before, before_date=before_date)
-
-    def _incomplete(self, finding: ListedFinding) -> str:
-        return self.tr("Only {percent}% read from the book: {count} field(s) not read").format(
-            percent=QLocale().toString(100 * finding.detail["score"], "f", 0),
-            count=len(finding.detail["missing"]),
-        )
-
-    def _unknown_place(self, finding: ListedFinding) -> str:
-        fields = {f.key: f for f in spec_for(finding.books[0].kind).fields}
-        return self.tr("Not a place of the gazetteer: {places}").format(
-            places="; ".join(
-                f"{fields[key].full_label.get(self.language)} “{value}”"
-                for key, value in finding.detail.items()
-                if key in fields
-            )
-        )
-
     def more(self, finding: ListedFinding) -> str:
         """What a finding says beyond its line: the fields an entry lacks."""
-        if finding.check != "incomplete":
+        detail = read_detail(finding.check, finding.detail)
+        if not isinstance(detail, IncompleteDetail):
             return ""
-        fields = {f.key: f for f in spec_for(finding.books[0].kind).fields}
         return self.tr("Not read: {fields}").format(
             fields=", ".join(
-                fields[key].full_label.get(self.language)
-                for key in finding.detail["missing"]
-                if key in fields
+                label for label, _ in self._labelled(finding, ((k, k) for k in detail.missing))
             )
         )
+
+    def _labelled(
+        self, finding: ListedFinding, pairs: Iterable[tuple[str, str]]
+    ) -> list[tuple[str, str]]:
+        """Each (field key, value) as (the field's full label, value), for
+        the fields the book's kind has."""
+        fields = {f.key: f for f in spec_for(finding.books[0].kind).fields}
+        return [
+            (fields[key].full_label.get(self.language), value)
+            for key, value in pairs
+            if key in fields
+        ]
 
     # What is shown
 

@@ -20,11 +20,11 @@ from app.db.models import User
 from app.station.database import StationDatabase
 from app.system.clock import Clock
 from app.work.shifts import shift_at
+from ui.access.lock_screen import locked_message
+from ui.access.password import ChangePasswordDialog
 from ui.context import StationContext
 from ui.i18n import current_language
-from ui.lock_screen import locked_message
 from ui.operations import FAILED, Operations
-from ui.password import ChangePasswordDialog
 from ui.styles import FAILURE_STYLE
 
 
