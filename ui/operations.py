@@ -203,7 +203,8 @@ class Operations:
         return FAILED
 
     def _message_box(self, text: str) -> None:
-        QMessageBox.warning(self.window, self.window.windowTitle() or "Sohoa", text)
+        # Titled as the window the user sees (a panel's own title is no one's).
+        QMessageBox.warning(self.window, self.window.window().windowTitle() or "Sohoa", text)
 
 
 def _progress_of(dialog: QProgressDialog) -> Progress:
