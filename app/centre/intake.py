@@ -19,8 +19,9 @@ from pyrage import x25519
 from sqlalchemy import Connection, Engine, bindparam, insert, select, text, update
 from sqlalchemy.exc import SQLAlchemyError
 
+from app.batch.files import printable_path
 from app.batch.trust import TrustList
-from app.batch.verify import BatchRejected, VerifiedBatch, verify_batch
+from app.batch.verify import BatchRejected, VerifiedBatch, open_batch
 from app.centre.models import CentreEntry, ReceivedBatch
 from app.centre.payload import entry_rows
 from app.db.engine import WRITER
@@ -98,22 +99,18 @@ def _intake_one(
     trust: TrustList,
     clock: Clock,
 ) -> BatchIntake:
+    result = BatchIntake(path, Outcome.LOADED)
     try:
-        verified = verify_batch(path, trust)
-    except BatchRejected as e:
-        return BatchIntake(path, Outcome.REJECTED, reason=str(e))
-    info = verified.info
-    result = BatchIntake(
-        path, Outcome.LOADED, station=info.station, sequence=info.sequence, batch=info.batch
-    )
-    try:
-        rows = entry_rows(verified, identities)
+        with open_batch(path, trust) as batch:
+            info = batch.verified.info
+            result.station, result.sequence, result.batch = info.station, info.sequence, info.batch
+            rows = entry_rows(batch, identities)
     except BatchRejected as e:
         result.outcome, result.reason = Outcome.REJECTED, str(e)
         return result
     try:
         with _intake_transaction(engine) as connection:
-            _load(connection, verified, rows, result, clock)
+            _load(connection, batch.verified, rows, result, clock)
     except BatchRejected as e:
         result.outcome, result.reason = Outcome.REJECTED, f"{e}; nothing was kept"
     except SQLAlchemyError as e:
@@ -197,7 +194,7 @@ def _load(
             signing_key_id=info.key_id,
             bagging_date=info.bagging_date,
             received_at=clock.now(),
-            source=str(verified.path),
+            source=printable_path(verified.path),
             new_entries=result.new,
             updated_entries=result.updated,
             unchanged_entries=result.unchanged,
