@@ -20,11 +20,12 @@ from app.batch.export import rewrite_batch
 from app.batch.keys import set_centre_recipients
 from app.batch.trust import TrustList
 from app.centre.database import CentralDatabaseError, open_central
-from app.centre.intake import IntakeReport, Outcome, intake_batches
+from app.centre.intake import IntakeReport, Outcome, SequenceGaps, intake_batches
 from app.centre.models import ReceivedBatch
 from app.db.models import Entry, EntryStatus
 
 pytestmark = pytest.mark.usefixtures("memory_keyring")
+NONE_MISSING = SequenceGaps()
 
 
 @pytest.fixture(params=DATABASES)
@@ -59,7 +60,7 @@ def test_a_batch_brings_its_entries_as_keyed(central, tmp_path: Path) -> None:
 
     report = intake(central, station, batch.path)
 
-    assert report.ok and report.gaps == {"DEMO-01": []}
+    assert report.ok and report.gaps == {"DEMO-01": NONE_MISSING}
     loaded = report.batches[0]
     assert (loaded.outcome, loaded.new, loaded.station, loaded.sequence) == (
         Outcome.LOADED, batch.entries, "DEMO-01", 1
@@ -136,8 +137,10 @@ def test_a_missing_sequence_number_is_reported_until_it_comes(central, tmp_path)
     without_second = intake(central, station, first, third)
     completed = intake(central, station, second)
 
-    assert without_second.ok and without_second.gaps == {"DEMO-01": [2]}
-    assert completed.gaps == {"DEMO-01": []}
+    assert without_second.ok and without_second.gaps == {
+        "DEMO-01": SequenceGaps(((2, 2),), missing=1)
+    }
+    assert completed.gaps == {"DEMO-01": NONE_MISSING}
     assert central_entries(central) == station_entries(station)
 
 
@@ -155,7 +158,7 @@ def test_a_batch_for_another_centre_is_refused_and_loads_nothing(central, tmp_pa
     assert report.batches[0].outcome is Outcome.REJECTED
     assert "cannot be decrypted with this identity" in (report.batches[0].reason or "")
     assert central_entries(central) == {}
-    assert report.gaps == {"DEMO-01": []}
+    assert report.gaps == {"DEMO-01": NONE_MISSING}
 
 
 def test_a_damaged_batch_among_good_ones_is_refused_alone(central, tmp_path) -> None:

@@ -1,4 +1,5 @@
-"""Intake refuses a hostile batch with its reason, the same on SQLite and PostgreSQL.
+"""Intake refuses a hostile batch with its reason, the same on SQLite and PostgreSQL,
+and goes on with the next; what it cannot do it says, and its exit status tells which.
 
 The batches are signed with a real station's key (stolen, or misused): they
 pass the signature and the trust list, and only what they hold can refuse
@@ -8,7 +9,9 @@ them. Each test runs on a SQLite file and on a PostgreSQL server.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,11 +19,14 @@ import pytest
 from batch_helpers import FixedMoment, memory_keyring_installed
 from central_helpers import DATABASES, central_database, central_entries
 from hostile_batches import HostileStation, entry_line, hostile_station
-from sqlalchemy import Engine
+from sqlalchemy import Engine, insert
 
+import app.centre.intake as intake_module
 from app.batch.export import BATCH_ENTRIES
 from app.batch.limits import MAX_ENTRIES, MAX_LINE_BYTES
-from app.centre.intake import IntakeReport, Outcome, intake_batches
+from app.centre.intake import IntakeReport, IntakeResult, Outcome, SequenceGaps, intake_batches
+from app.centre.models import ReceivedBatch
+from app.cli import build_parser, run
 
 
 @pytest.fixture(scope="module")
@@ -261,5 +267,160 @@ def test_a_payload_cut_inside_a_line_is_refused(hostile, central, tmp_path) -> N
     assert report.batches[0].reason == "the payload does not end with a whole line"
 
 
+def test_a_hostile_batch_among_good_ones_is_refused_alone(hostile, central, tmp_path) -> None:
+    good = [hostile.batch(tmp_path / str(n), sequence=n) for n in (1, 3)]
+    entries = hostile.fresh_entries(2)
+    entries[0]["version"] = 2**40
+    bad = hostile.batch(tmp_path / "2", [entry_line(e) for e in entries], sequence=2)
+
+    report = intake(central, hostile, good[0], bad, good[1])
+
+    assert [b.outcome for b in report.batches] == [
+        Outcome.LOADED, Outcome.REJECTED, Outcome.LOADED
+    ]  # fmt: skip
+    assert report.result is IntakeResult.SOME_REJECTED
+    assert len(central_entries(central)) == 2 * len(hostile.entries)
+    assert report.gaps == {"DEMO-01": SequenceGaps(((2, 2),), missing=1)}
+
+
+def test_a_batch_numbered_two_billion_leaves_one_run_missing(hostile, central, tmp_path) -> None:
+    batch = hostile.batch(tmp_path, sequence=2_000_000_000)
+
+    report = intake(central, hostile, batch)
+
+    assert report.batches[0].outcome is Outcome.LOADED
+    assert report.gaps == {"DEMO-01": SequenceGaps(((1, 1_999_999_999),), missing=1_999_999_999)}
+
+
+def test_the_gap_report_lists_the_first_runs_and_counts_the_rest(central) -> None:
+    received = [
+        {
+            "uuid": f"00000000-0000-4000-8000-{n:012d}",
+            "station": "BP-01",
+            "sequence": n,
+            "entry_count": 1,
+            "signing_key_id": "0" * 16,
+            "bagging_date": date(2026, 11, 22),
+            "received_at": datetime(2026, 11, 22, tzinfo=UTC),
+            "source": "stick",
+            "new_entries": 1,
+            "updated_entries": 0,
+            "unchanged_entries": 0,
+            "older_entries": 0,
+        }
+        for n in range(1, 100, 2)
+    ]
+    with central.begin() as connection:
+        connection.execute(insert(ReceivedBatch), received)
+        gaps = intake_module.sequence_gaps(connection, "BP-01")
+
+    assert gaps.ranges == tuple((n, n) for n in range(2, 41, 2))
+    assert (gaps.more_ranges, gaps.missing) == (29, 49)
+
+
+def test_an_internal_error_in_one_batch_stops_no_other(
+    hostile, central, tmp_path, monkeypatch, caplog
+) -> None:
+    batches = [hostile.batch(tmp_path / str(n), sequence=n) for n in (1, 2)]
+    load = intake_module._load
+    calls = []
+
+    def load_failing_once(*args: Any) -> None:
+        calls.append(args)
+        if len(calls) == 1:
+            raise RuntimeError("a bug of Sohoa's")
+        load(*args)
+
+    monkeypatch.setattr(intake_module, "_load", load_failing_once)
+
+    with caplog.at_level(logging.ERROR, logger="app.centre.intake"):
+        report = intake(central, hostile, *batches)
+
+    assert [b.outcome for b in report.batches] == [Outcome.INTERNAL_ERROR, Outcome.LOADED]
+    assert report.batches[0].reason == (
+        "internal error (RuntimeError: a bug of Sohoa's): nothing was kept; the log has the details"
+    )
+    assert report.result is IntakeResult.INTERNAL_ERROR
+    assert len(central_entries(central)) == len(hostile.entries)
+    assert "RuntimeError: a bug of Sohoa's" in caplog.text  # the traceback, in the log
+
+
 def test_export_never_writes_a_batch_the_centre_would_refuse_as_too_large() -> None:
     assert BATCH_ENTRIES <= MAX_ENTRIES
+
+
+# The command line: its exit status and its --json say which of the three.
+
+
+@pytest.fixture
+def centre_files(hostile: HostileStation, tmp_path: Path) -> list[str]:
+    trust = tmp_path / "trust.txt"
+    trust.write_text(hostile.key.pub_file())
+    identity = tmp_path / "identity.txt"
+    identity.write_text("".join(f"{i}\n" for i in hostile.identities))
+    database = tmp_path / "centre.sqlite3"
+    return ["--db", str(database), "--identity", str(identity), "--trust", str(trust)]
+
+
+def sohoa(*args: str | Path) -> int:
+    return run(build_parser().parse_args([str(a) for a in args]))
+
+
+@pytest.mark.parametrize(
+    ("bad", "status", "result"),
+    [
+        (None, 0, "all loaded"),
+        ("refused", 1, "some rejected"),
+        ("internal error", 2, "internal error"),
+    ],
+)
+def test_the_exit_status_tells_all_loaded_some_rejected_and_internal_error_apart(
+    hostile, tmp_path, centre_files, monkeypatch, capsys, bad, status, result
+) -> None:
+    first = hostile.batch(tmp_path / "1", sequence=1)
+    second = hostile.batch(tmp_path / "2", sequence=2)
+    if bad == "refused":
+        (second / "bag-info.txt").write_text("changed\n")
+    if bad == "internal error":
+        monkeypatch.setattr(intake_module, "entry_rows", _failing)
+
+    status_given = sohoa("intake", first, second, *centre_files, "--json")
+
+    captured = capsys.readouterr()
+    shown = json.loads(captured.out)
+    assert (status_given, shown["result"]) == (status, result)
+    assert "Traceback" not in captured.err
+    assert captured.err.count("\n") == (0 if status == 0 else 1)
+
+
+def _failing(*args: object) -> list[dict[str, object]]:
+    raise KeyError("a bug of Sohoa's")
+
+
+def test_verify_tells_an_internal_error_from_a_refusal(
+    hostile, tmp_path, centre_files, monkeypatch, capsys
+) -> None:
+    batch = hostile.batch(tmp_path)
+    trust = centre_files[centre_files.index("--trust") + 1]
+    monkeypatch.setattr("app.cli.verify.verify_batch", _failing)
+
+    status = sohoa("verify", batch, "--trust", trust, "--json")
+
+    captured = capsys.readouterr()
+    assert status == 2
+    assert json.loads(captured.out)["result"] == "internal error"
+    assert captured.err == "sohoa verify: internal error (KeyError): the log has the details\n"
+
+
+def test_the_gap_line_stays_short_however_many_are_missing(
+    hostile, tmp_path, centre_files, capsys
+) -> None:
+    batch = hostile.batch(tmp_path, sequence=1_000_000)
+
+    status = sohoa("intake", batch, *centre_files)
+
+    out = capsys.readouterr().out
+    assert status == 0
+    assert out.splitlines()[-1] == (
+        "Station DEMO-01: batch(es) 1–999,999 not received yet (999,999 in all)."
+    )
