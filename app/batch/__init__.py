@@ -3,6 +3,8 @@
 - :mod:`app.batch.format`: what a batch is made of, its files and labels;
 - :mod:`app.batch.keys`: the station's signing key, the centre's recipients;
 - :mod:`app.batch.export`: writing a batch, and writing it again;
-- :mod:`app.batch.verify`: checking one as the centre does;
+- :mod:`app.batch.verify`: checking one as the centre does, its files read
+  by :mod:`app.batch.files` and its tag files by :mod:`app.batch.tagfiles`,
+  within :mod:`app.batch.limits`;
 - :mod:`app.batch.trust`: the centre's list of trusted station keys.
 """
