@@ -101,7 +101,10 @@ def test_export_verify_and_intake_twice(operator: Operator, station, tmp_path: P
     assert first["batches"][0]["outcome"] == "loaded"
     assert first["batches"][0]["new"] == exported["entries"]
     assert second["batches"][0]["outcome"] == "already loaded"
-    assert first["gaps"] == second["gaps"] == {"BP-01": []}
+    assert (
+        first["gaps"] == second["gaps"] == {"BP-01": {"missing": 0, "ranges": [], "more_ranges": 0}}
+    )
+    assert first["result"] == second["result"] == "all loaded"
     assert again.stdout.startswith("Nothing to export")
 
 
@@ -148,6 +151,24 @@ def test_intake_reports_a_missing_batch_and_fails_on_a_rejected_one(
     assert result.stderr.endswith("sohoa intake: 1 of 3 batches rejected\n")
     assert "sohoa-BP-01-000002.partial: REJECTED: " in result.stdout
     assert "Station BP-01: batch(es) 2 not received yet." in result.stdout
+
+
+def test_a_batch_in_a_folder_named_in_another_encoding_loads_and_says_so(
+    operator, station, tmp_path
+) -> None:
+    """A stick's folder named by an older system, in Latin-1: its name is no UTF-8."""
+    exported = operator.json("export", "--to", station["stick"], "--data-dir", station["data"])
+    folder = Path(os.fsdecode(os.fsencode(tmp_path) + b"/th\xe1ng-11"))
+    folder.mkdir()
+    batch = Path(exported["path"]).rename(folder / Path(exported["path"]).name)
+    centre = ["--db", tmp_path / "c.sqlite3", "--identity", station["identity"]]
+
+    result = operator("intake", batch, *centre, "--trust", station["pub"], "--json")
+
+    assert result.returncode == 0, result.stderr
+    loaded = json.loads(result.stdout)["batches"][0]
+    assert loaded["outcome"] == "loaded"
+    assert loaded["path"].endswith("/th\\xe1ng-11/sohoa-BP-01-000001")
 
 
 def test_a_lost_stick_is_written_again(operator, station, tmp_path) -> None:

@@ -6,68 +6,33 @@ which .ci/run sets; locally the PostgreSQL runs are skipped without it).
 
 from __future__ import annotations
 
-import os
 import threading
-import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-import psycopg
 import pytest
 from batch_helpers import FixedMoment, correct_entry, exporting_station
+from central_helpers import DATABASES, central_database, central_entries
 from sqlalchemy import Engine, select
-from sqlalchemy.engine import make_url
 
 from app.batch.age import read_identities, write_identity
 from app.batch.export import rewrite_batch
 from app.batch.keys import set_centre_recipients
 from app.batch.trust import TrustList
 from app.centre.database import CentralDatabaseError, open_central
-from app.centre.intake import IntakeReport, Outcome, intake_batches
-from app.centre.models import CentreEntry, ReceivedBatch
+from app.centre.intake import IntakeReport, Outcome, SequenceGaps, intake_batches
+from app.centre.models import ReceivedBatch
 from app.db.models import Entry, EntryStatus
 
 pytestmark = pytest.mark.usefixtures("memory_keyring")
-POSTGRES_ENV = "SOHOA_TEST_POSTGRES_URL"
+NONE_MISSING = SequenceGaps()
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=DATABASES)
 def central(request, tmp_path: Path) -> Iterator[Engine]:
     """A new, empty central database."""
-    if request.param == "sqlite":
-        engine = open_central(str(tmp_path / "centre.sqlite3"))
+    with central_database(request.param, tmp_path) as engine:
         yield engine
-        engine.dispose()
-        return
-    with postgres_database() as url:
-        engine = open_central(url)
-        yield engine
-        engine.dispose()
-
-
-def postgres_server() -> str:
-    url = os.environ.get(POSTGRES_ENV)
-    if not url:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{POSTGRES_ENV} is not set: .ci/run starts a PostgreSQL server")
-        pytest.skip(f"no PostgreSQL server: set {POSTGRES_ENV}=postgresql://…")
-    return url
-
-
-@contextmanager
-def postgres_database() -> Iterator[str]:
-    """A database of its own on the test server, dropped afterwards."""
-    server = make_url(postgres_server())
-    name = f"sohoa_test_{uuid.uuid4().hex[:12]}"
-    admin = server.set(drivername="postgresql").render_as_string(hide_password=False)
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield server.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with psycopg.connect(admin, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
 
 
 def intake(engine: Engine, station, *paths: Path, identities=None) -> IntakeReport:
@@ -78,13 +43,6 @@ def intake(engine: Engine, station, *paths: Path, identities=None) -> IntakeRepo
         trust=station.trust,
         clock=FixedMoment(),
     )
-
-
-def central_entries(engine: Engine) -> dict[str, tuple[int, str]]:
-    """Each entry at the centre: its version and its main name."""
-    with engine.connect() as connection:
-        rows = connection.execute(select(CentreEntry.uuid, CentreEntry.version, CentreEntry.values))
-        return {u: (v, values) for u, v, values in rows}
 
 
 def station_entries(station) -> dict[str, tuple[int, dict]]:
@@ -102,7 +60,7 @@ def test_a_batch_brings_its_entries_as_keyed(central, tmp_path: Path) -> None:
 
     report = intake(central, station, batch.path)
 
-    assert report.ok and report.gaps == {"DEMO-01": []}
+    assert report.ok and report.gaps == {"DEMO-01": NONE_MISSING}
     loaded = report.batches[0]
     assert (loaded.outcome, loaded.new, loaded.station, loaded.sequence) == (
         Outcome.LOADED, batch.entries, "DEMO-01", 1
@@ -179,8 +137,10 @@ def test_a_missing_sequence_number_is_reported_until_it_comes(central, tmp_path)
     without_second = intake(central, station, first, third)
     completed = intake(central, station, second)
 
-    assert without_second.ok and without_second.gaps == {"DEMO-01": [2]}
-    assert completed.gaps == {"DEMO-01": []}
+    assert without_second.ok and without_second.gaps == {
+        "DEMO-01": SequenceGaps(((2, 2),), missing=1)
+    }
+    assert completed.gaps == {"DEMO-01": NONE_MISSING}
     assert central_entries(central) == station_entries(station)
 
 
@@ -198,7 +158,7 @@ def test_a_batch_for_another_centre_is_refused_and_loads_nothing(central, tmp_pa
     assert report.batches[0].outcome is Outcome.REJECTED
     assert "cannot be decrypted with this identity" in (report.batches[0].reason or "")
     assert central_entries(central) == {}
-    assert report.gaps == {"DEMO-01": []}
+    assert report.gaps == {"DEMO-01": NONE_MISSING}
 
 
 def test_a_damaged_batch_among_good_ones_is_refused_alone(central, tmp_path) -> None:

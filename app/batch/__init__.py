@@ -5,6 +5,8 @@
 - :mod:`app.batch.record`: which entries the next batch takes, recorded;
 - :mod:`app.batch.export`: writing a batch, and writing it again;
 - :mod:`app.batch.overview`: where the batches stand, before an export;
-- :mod:`app.batch.verify`: checking one as the centre does;
+- :mod:`app.batch.verify`: checking one as the centre does, its files read
+  by :mod:`app.batch.files` and its tag files by :mod:`app.batch.tagfiles`,
+  within :mod:`app.batch.limits`;
 - :mod:`app.batch.trust`: the centre's list of trusted station keys.
 """

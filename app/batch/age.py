@@ -7,6 +7,7 @@ identity file is in age-keygen's format, so ``age -d -i FILE`` reads it.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 from datetime import UTC, datetime
@@ -77,10 +78,28 @@ def encrypt(plaintext: bytes, recipients: list[str]) -> bytes:
 
 
 def decrypt(ciphertext: bytes, identities: list[x25519.Identity]) -> bytes:
+    """A small ciphertext's plaintext, whole (a payload is read with :func:`decrypt_stream`)."""
     try:
         return pyrage.decrypt(ciphertext, identities)
+    except pyrage.DecryptError as e:
+        raise AgeError(f"the ciphertext cannot be decrypted with this identity: {e}") from e
+
+
+def decrypt_stream(
+    source: io.RawIOBase, sink: io.RawIOBase, identities: list[x25519.Identity]
+) -> None:
+    """Decrypt what ``source`` reads into ``sink``, 64 kB at a time: each
+    chunk is authenticated before it is written, and the whole (its end
+    included) when the last is. What ``sink`` raises goes through as it is."""
+    try:
+        pyrage.decrypt_io(source, sink, identities)
     except pyrage.DecryptError as e:
         raise AgeError(
             "the payload cannot be decrypted with this identity: it was encrypted for"
             " another centre key, or it is damaged"
+        ) from e
+    except OSError as e:  # pyrage's word for a chunk that does not authenticate
+        raise AgeError(
+            "the payload's encryption does not hold: it was cut short, extended or changed"
+            " after it was encrypted"
         ) from e

@@ -2,8 +2,8 @@
 
 The files are written here rather than by ``bagit.make_bag``, which changes
 the process's working directory (unsafe beside a window's threads), adds a
-date of its own and syncs nothing; ``bagit`` validates the result
-(app.batch.verify), as it does at the centre.
+date of its own and syncs nothing. ``bagit.py --validate`` accepts the
+result, and app.batch.verify checks it more strictly, as the centre does.
 """
 
 from __future__ import annotations
@@ -33,17 +33,6 @@ def sha512(data: bytes) -> str:
 def manifest_text(files: dict[str, bytes]) -> str:
     """A manifest: one ``checksum  path`` line per file, as ``sha512sum`` writes them."""
     return "".join(f"{sha512(data)}  {name}\n" for name, data in files.items())
-
-
-def parse_manifest(text: str) -> dict[str, str]:
-    """Path → checksum from a manifest; a path listed twice is an error."""
-    listed: dict[str, str] = {}
-    for line in text.splitlines():
-        checksum, _, name = line.partition("  ")
-        if not name or name in listed:
-            raise ValueError(f"malformed line {line!r}")
-        listed[name] = checksum
-    return listed
 
 
 def write_bag(

@@ -24,13 +24,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from app.batch.limits import MAX_ENTRIES, MAX_INTEGER, quoted
+
 FORMAT_VERSION = 1
 BAGIT = "bagit.txt"
 BAG_INFO = "bag-info.txt"
 MANIFEST = "manifest-sha512.txt"
 TAGMANIFEST = "tagmanifest-sha512.txt"
 SIGNATURE = TAGMANIFEST + ".minisig"
-PAYLOAD = "data/entries.jsonl.age"
+DATA = "data"
+PAYLOAD = DATA + "/entries.jsonl.age"
 # Every file of a batch; nothing else may be in it.
 FILES = (BAGIT, BAG_INFO, MANIFEST, TAGMANIFEST, SIGNATURE, PAYLOAD)
 # The tag files the tag manifest lists, hence the signature covers.
@@ -39,13 +42,37 @@ BAGIT_TEXT = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
 # A batch being written; never a batch.
 PARTIAL = ".partial"
 
-_COMMENT = re.compile(
-    r"^station:(?P<station>[A-Z0-9-]+)\tsequence:(?P<sequence>\d+)\tbatch:(?P<batch>[0-9a-f-]{36})$"
+# Every field of bag-info.txt, in the order they are written; no other is read.
+BAG_INFO_FIELDS = (
+    "Source-Organization",
+    "Bagging-Date",
+    "Bag-Software-Agent",
+    "Payload-Oxum",
+    "Sohoa-Batch-Format",
+    "Sohoa-Station",
+    "Sohoa-Batch-UUID",
+    "Sohoa-Batch-Sequence",
+    "Sohoa-Entry-Count",
+    "Sohoa-Signing-Key-ID",
+    "Sohoa-Audit-Chain-Head",
 )
+# As a station's code is made (app.station.database.STATION_CODE).
+STATION_CODE = re.compile(r"[A-Z0-9][A-Z0-9-]{1,31}")
+# A whole number as Sohoa writes it: ASCII digits, no sign, no leading zero.
+WHOLE_NUMBER = re.compile(r"0|[1-9][0-9]{0,9}")
+_COMMENT = re.compile(
+    r"station:(?P<station>[^\t]*)\tsequence:(?P<sequence>[^\t]*)\tbatch:(?P<batch>[^\t]*)"
+)
+_KEY_ID = re.compile(r"[0-9A-F]{16}")
+_AUDIT_HEAD = re.compile(r"[0-9a-f]{64}")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# Longest office name and software name taken (the station's own column is 200).
+_MAX_OFFICE = 200
+_MAX_SOFTWARE = 100
 
 
-class FormatError(ValueError):
-    """A label of a batch that is missing or malformed; the message says which."""
+class BatchRejected(Exception):
+    """The batch is not accepted; the message is the one specific reason."""
 
 
 def batch_name(station: str, sequence: int) -> str:
@@ -69,51 +96,58 @@ class BatchInfo:
 
     def bag_info(self, payload_bytes: int) -> str:
         """bag-info.txt (RFC 8493 §2.2.2), with no personal data in it."""
-        fields = [
+        values = {
             # A tag value is one line.
-            ("Source-Organization", " ".join(self.office.split())),
-            ("Bagging-Date", self.bagging_date.isoformat()),
-            ("Bag-Software-Agent", self.software),
-            ("Payload-Oxum", f"{payload_bytes}.1"),
-            ("Sohoa-Batch-Format", str(FORMAT_VERSION)),
-            ("Sohoa-Station", self.station),
-            ("Sohoa-Batch-UUID", self.batch),
-            ("Sohoa-Batch-Sequence", str(self.sequence)),
-            ("Sohoa-Entry-Count", str(self.entries)),
-            ("Sohoa-Signing-Key-ID", self.key_id),
-            ("Sohoa-Audit-Chain-Head", self.audit_head),
-        ]
-        return "".join(f"{name}: {value}\n" for name, value in fields)
+            "Source-Organization": " ".join(self.office.split()),
+            "Bagging-Date": self.bagging_date.isoformat(),
+            "Bag-Software-Agent": self.software,
+            "Payload-Oxum": f"{payload_bytes}.1",
+            "Sohoa-Batch-Format": str(FORMAT_VERSION),
+            "Sohoa-Station": self.station,
+            "Sohoa-Batch-UUID": self.batch,
+            "Sohoa-Batch-Sequence": str(self.sequence),
+            "Sohoa-Entry-Count": str(self.entries),
+            "Sohoa-Signing-Key-ID": self.key_id,
+            "Sohoa-Audit-Chain-Head": self.audit_head,
+        }
+        return "".join(f"{name}: {values[name]}\n" for name in BAG_INFO_FIELDS)
 
     @classmethod
-    def from_bag_info(cls, fields: Mapping[str, Any]) -> BatchInfo:
-        """The labels read back from bag-info.txt (as bagit parses it)."""
+    def from_bag_info(cls, fields: Mapping[str, str]) -> BatchInfo:
+        """The labels read back from bag-info.txt's fields, each in the one
+        form Sohoa writes it (app.batch.tagfiles reads the fields)."""
 
-        def one(name: str) -> str:
-            value = fields.get(name)
-            if not isinstance(value, str) or not value:
-                raise FormatError(f"bag-info.txt has no single {name}")
+        def one(name: str, pattern: re.Pattern[str], what: str) -> str:
+            value = fields[name]
+            if pattern.fullmatch(value) is None:
+                raise BatchRejected(f"bag-info.txt: {name} {quoted(value)} is not {what}")
             return value
 
-        if one("Sohoa-Batch-Format") != str(FORMAT_VERSION):
-            raise FormatError(
-                f"batch format {one('Sohoa-Batch-Format')} is not {FORMAT_VERSION}:"
+        if fields["Sohoa-Batch-Format"] != str(FORMAT_VERSION):
+            raise BatchRejected(
+                f"batch format {quoted(fields['Sohoa-Batch-Format'])} is not {FORMAT_VERSION}:"
                 " a newer version of Sohoa wrote it"
             )
+        day = one("Bagging-Date", _DATE, "a date (YYYY-MM-DD)")
         try:
-            return cls(
-                station=one("Sohoa-Station"),
-                office=one("Source-Organization"),
-                sequence=int(one("Sohoa-Batch-Sequence")),
-                batch=str(uuid.UUID(one("Sohoa-Batch-UUID"))),
-                entries=int(one("Sohoa-Entry-Count")),
-                key_id=one("Sohoa-Signing-Key-ID"),
-                audit_head=one("Sohoa-Audit-Chain-Head"),
-                bagging_date=date.fromisoformat(one("Bagging-Date")),
-                software=one("Bag-Software-Agent"),
-            )
+            bagging_date = date.fromisoformat(day)
         except ValueError as e:
-            raise FormatError(f"bag-info.txt holds a malformed value: {e}") from e
+            raise BatchRejected(f"bag-info.txt: Bagging-Date {day} is not a date: {e}") from e
+        return cls(
+            station=one("Sohoa-Station", STATION_CODE, "a station's code"),
+            office=_text(fields, "Source-Organization", _MAX_OFFICE),
+            sequence=whole_number(
+                "bag-info.txt: Sohoa-Batch-Sequence", fields["Sohoa-Batch-Sequence"], 1, MAX_INTEGER
+            ),
+            batch=batch_uuid("bag-info.txt: Sohoa-Batch-UUID", fields["Sohoa-Batch-UUID"]),
+            entries=whole_number(
+                "bag-info.txt: Sohoa-Entry-Count", fields["Sohoa-Entry-Count"], 1, MAX_ENTRIES
+            ),
+            key_id=one("Sohoa-Signing-Key-ID", _KEY_ID, "a minisign key ID"),
+            audit_head=one("Sohoa-Audit-Chain-Head", _AUDIT_HEAD, "an audit chain's SHA-256"),
+            bagging_date=bagging_date,
+            software=_text(fields, "Bag-Software-Agent", _MAX_SOFTWARE),
+        )
 
     def trusted_comment(self) -> str:
         """What the signature vouches for besides the tag manifest."""
@@ -147,10 +181,43 @@ class SignedLabels:
 
 
 def parse_trusted_comment(comment: str) -> SignedLabels:
-    match = _COMMENT.match(comment)
-    if match is None:
-        raise FormatError(f"the signed comment {comment!r} is not a Sohoa batch's")
-    return SignedLabels(match["station"], int(match["sequence"]), match["batch"])
+    """The labels the signature vouches for, each in the one form Sohoa writes it."""
+    match = _COMMENT.fullmatch(comment)
+    if match is None or STATION_CODE.fullmatch(match["station"]) is None:
+        raise BatchRejected(f"the signed comment {quoted(comment)} is not a Sohoa batch's")
+    return SignedLabels(
+        match["station"],
+        whole_number("the signed sequence", match["sequence"], 1, MAX_INTEGER),
+        batch_uuid("the signed batch UUID", match["batch"]),
+    )
+
+
+def whole_number(what: str, text: str, minimum: int, maximum: int) -> int:
+    """``text`` as a whole number from ``minimum`` to ``maximum``, written as
+    Sohoa writes one: ASCII digits, no sign, no leading zero."""
+    if WHOLE_NUMBER.fullmatch(text) is None or not minimum <= int(text) <= maximum:
+        raise BatchRejected(
+            f"{what} {quoted(text)} is not a whole number from {minimum:,} to {maximum:,}"
+        )
+    return int(text)
+
+
+def batch_uuid(what: str, text: str) -> str:
+    """``text`` as a UUID written as Sohoa writes one (lower case, with hyphens)."""
+    try:
+        canonical = str(uuid.UUID(text))
+    except ValueError:
+        canonical = None
+    if canonical != text:
+        raise BatchRejected(f"{what} {quoted(text)} is not a UUID")
+    return text
+
+
+def _text(fields: Mapping[str, str], name: str, longest: int) -> str:
+    value = fields[name]
+    if not value or len(value) > longest:
+        raise BatchRejected(f"bag-info.txt: {name} is empty or longer than {longest} characters")
+    return value
 
 
 def json_line(value: Mapping[str, Any]) -> str:

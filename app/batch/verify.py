@@ -4,20 +4,33 @@ Each check that fails says exactly what is wrong, in the order a person
 would look: is it a whole batch, who signed it, is that station trusted,
 is every file as signed. The signature covers the tag manifest, which covers
 bagit.txt, bag-info.txt and the manifest, which covers the payload; every
-link of that chain is checked here, and ``bagit`` validates the whole bag
-on top, as ``bagit.py --validate`` does.
+link of that chain is checked here, every file in the one form Sohoa writes
+it (app.batch.tagfiles), as ``bagit.py --validate`` would and more strictly.
+
+Nothing on the stick is trusted to be small or to be a file: each is
+checked for both before it is opened (app.batch.files), and the payload is
+read once, a chunk at a time, whatever its size.
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import bagit
-
-from app.batch.bag import parse_manifest, sha512
+from app.batch.bag import sha512
+from app.batch.files import (
+    PayloadReader,
+    batch_files,
+    opened,
+    printable_path,
+    read_tag_file,
+)
 from app.batch.format import (
-    FILES,
+    BAG_INFO,
+    BAGIT,
     MANIFEST,
     PARTIAL,
     PAYLOAD,
@@ -25,51 +38,76 @@ from app.batch.format import (
     TAG_FILES,
     TAGMANIFEST,
     BatchInfo,
-    FormatError,
+    BatchRejected,
     SignedLabels,
+    batch_name,
     parse_trusted_comment,
 )
+from app.batch.limits import shown
 from app.batch.signature import SignatureError, StationPublicKey, signing_key_id, verify
+from app.batch.tagfiles import (
+    bag_info_fields,
+    check_bagit_declaration,
+    manifest_checksums,
+    payload_oxum,
+)
 from app.batch.trust import TrustList
 
-
-class BatchRejected(Exception):
-    """The batch is not accepted; the message is the one specific reason."""
+__all__ = ["BatchRejected", "OpenedBatch", "VerifiedBatch", "open_batch", "verify_batch"]
 
 
 @dataclass(frozen=True)
 class VerifiedBatch:
-    """A batch that passed every check; ``payload`` is the ciphertext as checked."""
+    """A batch whose labels and files passed every check."""
 
     path: Path
     info: BatchInfo
     key: StationPublicKey
-    payload: bytes
+
+
+@dataclass(frozen=True)
+class OpenedBatch:
+    """A batch checked but for its payload's bytes, and its payload open to
+    read them once: :meth:`PayloadReader.finish` ends the check."""
+
+    verified: VerifiedBatch
+    payload: PayloadReader
 
 
 def verify_batch(path: Path, trust: TrustList) -> VerifiedBatch:
     """Check the batch at ``path`` against ``trust``, or raise :class:`BatchRejected`."""
+    with open_batch(path, trust) as batch:
+        batch.payload.finish()
+    return batch.verified
+
+
+@contextmanager
+def open_batch(path: Path, trust: TrustList) -> Iterator[OpenedBatch]:
+    """The batch at ``path``, every check made but the payload's checksum,
+    its payload open until the ``with`` block ends; or :class:`BatchRejected`.
+
+    A file of the stick that cannot be read, here or while the payload is
+    read in the block, is a :class:`BatchRejected` that names it.
+    """
     try:
-        return _verify(path, trust)
+        verified, size, checksum = _check(path, trust)
+        with opened(path / PAYLOAD, PAYLOAD) as file:
+            yield OpenedBatch(verified, PayloadReader(file, size, checksum))
     except OSError as e:
-        raise BatchRejected(f"cannot read {e.filename}: {e.strerror}") from e
+        where = printable_path(e.filename) if e.filename else PAYLOAD
+        raise BatchRejected(f"cannot read {where}: {e.strerror or e}") from e
 
 
-def _verify(path: Path, trust: TrustList) -> VerifiedBatch:
-    _check_structure(path)
-    tagmanifest = (path / TAGMANIFEST).read_bytes()
+def _check(path: Path, trust: TrustList) -> tuple[VerifiedBatch, int, str]:
+    _check_folder(path)
+    sizes = batch_files(path)
+    tagmanifest = read_tag_file(path, TAGMANIFEST)
     key, labels = _check_signature(path, tagmanifest, trust)
+    _check_name(path, labels)
     tags = _check_tag_files(path, tagmanifest)
-    try:
-        bag = bagit.Bag(str(path))
-        info = BatchInfo.from_bag_info(bag.info)
-    except (bagit.BagError, FormatError) as e:
-        raise BatchRejected(str(e)) from e
-    payload = _checked_payload(path, tags[MANIFEST], bag.info.get("Payload-Oxum"))
-    try:
-        bag.validate(processes=1)
-    except bagit.BagError as e:
-        raise BatchRejected(f"BagIt validation failed: {e}") from e
+    check_bagit_declaration(tags[BAGIT])
+    fields = bag_info_fields(tags[BAG_INFO])
+    info = BatchInfo.from_bag_info(fields)
     for label, signed, written in (
         ("station", labels.station, info.station),
         ("sequence", labels.sequence, info.sequence),
@@ -78,39 +116,33 @@ def _verify(path: Path, trust: TrustList) -> VerifiedBatch:
     ):
         if signed != written:
             raise BatchRejected(f"bag-info.txt gives {label} {written}, the signature {signed}")
-    return VerifiedBatch(path, info, key, payload)
+    size = payload_oxum(fields)
+    if sizes[PAYLOAD] != size:
+        raise BatchRejected(
+            f"{PAYLOAD} is truncated or padded: {sizes[PAYLOAD]:,} bytes, bag-info.txt says"
+            f" {size:,}"
+        )
+    checksum = manifest_checksums(MANIFEST, tags[MANIFEST], (PAYLOAD,))[PAYLOAD]
+    return VerifiedBatch(path, info, key), size, checksum
 
 
-def _check_structure(path: Path) -> None:
+def _check_folder(path: Path) -> None:
     if path.name.endswith(PARTIAL):
         raise BatchRejected(
-            f"{path.name} is an export that did not finish ({PARTIAL}): it is not a batch"
+            f"{printable_path(path.name)} is an export that did not finish ({PARTIAL}):"
+            " it is not a batch"
         )
     if not path.is_dir():
         raise BatchRejected(
-            f"{path} is not a batch directory" + ("" if path.exists() else ": it does not exist")
+            f"{printable_path(path)} is not a batch directory"
+            + ("" if path.exists() else ": it does not exist")
         )
-    found = set()
-    for item in sorted(path.rglob("*")):
-        name = item.relative_to(path).as_posix()
-        if item.is_symlink():
-            raise BatchRejected(f"unexpected link {name}")
-        if item.is_dir():
-            if name != "data":
-                raise BatchRejected(f"unexpected directory {name}")
-            continue
-        if name not in FILES:
-            raise BatchRejected(f"unexpected file {name}")
-        found.add(name)
-    for name in FILES:
-        if name not in found:
-            raise BatchRejected(f"missing file {name}")
 
 
 def _check_signature(
     path: Path, tagmanifest: bytes, trust: TrustList
 ) -> tuple[StationPublicKey, SignedLabels]:
-    signature_file = (path / SIGNATURE).read_bytes()
+    signature_file = read_tag_file(path, SIGNATURE)
     try:
         key_id = signing_key_id(signature_file)
     except SignatureError as e:
@@ -120,9 +152,9 @@ def _check_signature(
         raise BatchRejected(f"signed by key {key_id}, which is not in the trust list")
     try:
         comment = verify(key, tagmanifest, signature_file)
-        labels = parse_trusted_comment(comment)
-    except (SignatureError, FormatError) as e:
+    except SignatureError as e:
         raise BatchRejected(str(e)) from e
+    labels = parse_trusted_comment(comment)
     if labels.station != key.station:
         raise BatchRejected(
             f"signed by the key of station {key.station}, but the batch claims station"
@@ -131,36 +163,24 @@ def _check_signature(
     return key, labels
 
 
+def _check_name(path: Path, labels: SignedLabels) -> None:
+    """The folder is named after the batch it holds: a batch renamed is
+    taken for another on the stick and in every list of what came."""
+    name = Path(os.path.abspath(path)).name
+    expected = batch_name(labels.station, labels.sequence)
+    if name != expected:
+        raise BatchRejected(
+            f"the folder is named {shown(name)}, but it holds batch {labels.sequence}"
+            f" of station {labels.station}, which is named {expected}"
+        )
+
+
 def _check_tag_files(path: Path, tagmanifest: bytes) -> dict[str, bytes]:
     """The tag files, each matching its checksum in the (signed) tag manifest."""
-    listed = _manifest(tagmanifest, TAGMANIFEST)
-    if sorted(listed) != sorted(TAG_FILES):
-        raise BatchRejected(f"{TAGMANIFEST} does not list exactly {', '.join(TAG_FILES)}")
+    listed = manifest_checksums(TAGMANIFEST, tagmanifest, TAG_FILES)
     tags = {}
     for name in TAG_FILES:
-        tags[name] = (path / name).read_bytes()
+        tags[name] = read_tag_file(path, name)
         if sha512(tags[name]) != listed[name]:
             raise BatchRejected(f"{name} was changed: it does not match {TAGMANIFEST}")
     return tags
-
-
-def _checked_payload(path: Path, manifest: bytes, oxum: object) -> bytes:
-    listed = _manifest(manifest, MANIFEST)
-    if list(listed) != [PAYLOAD]:
-        raise BatchRejected(f"{MANIFEST} does not list exactly {PAYLOAD}")
-    payload = (path / PAYLOAD).read_bytes()
-    size = oxum.split(".")[0] if isinstance(oxum, str) else None
-    if size != str(len(payload)):
-        raise BatchRejected(
-            f"{PAYLOAD} is truncated or padded: {len(payload)} bytes, bag-info.txt says {size}"
-        )
-    if sha512(payload) != listed[PAYLOAD]:
-        raise BatchRejected(f"{PAYLOAD} was changed: it does not match {MANIFEST}")
-    return payload
-
-
-def _manifest(data: bytes, name: str) -> dict[str, str]:
-    try:
-        return parse_manifest(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as e:
-        raise BatchRejected(f"{name} is malformed: {e}") from e

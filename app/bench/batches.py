@@ -130,7 +130,9 @@ def _operations(db: StationDatabase, raw: sqlite3.Connection, work: Path) -> lis
 
     # The batch the intake loads: written once, kept while the intake runs.
     export()
-    batch = shutil.copytree(next(stick.iterdir()), work / "batch")
+    # Under its own name: the centre takes no batch from a folder named otherwise.
+    written = next(stick.iterdir())
+    batch = shutil.copytree(written, work / written.name)
     undo_export()
     identities = read_identities(db.data_dir / DEMO_CENTRE_IDENTITY)
     trust = TrustList.of([key])

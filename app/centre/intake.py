@@ -4,10 +4,15 @@ Each batch is verified, decrypted and loaded in one transaction of its own:
 all of it or none. A batch already loaded (by its UUID) changes nothing; an
 entry's newer version replaces the older, never the reverse; and the
 sequence numbers each station has sent so far show what has not arrived.
+
+One batch's failure never stops the others: a batch refused says why, and
+an error Sohoa did not expect (its own fault or the database's) is logged
+whole, reported as an internal error, and the next batch is loaded.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -19,8 +24,11 @@ from pyrage import x25519
 from sqlalchemy import Connection, Engine, bindparam, insert, select, text, update
 from sqlalchemy.exc import SQLAlchemyError
 
+from app.batch.files import printable_path
+from app.batch.format import BatchRejected
+from app.batch.limits import MAX_GAP_RANGES
 from app.batch.trust import TrustList
-from app.batch.verify import BatchRejected, VerifiedBatch, verify_batch
+from app.batch.verify import VerifiedBatch, open_batch
 from app.centre.models import CentreEntry, ReceivedBatch
 from app.centre.payload import entry_rows
 from app.db.engine import WRITER
@@ -29,11 +37,23 @@ from app.system.clock import Clock
 CHUNK = 500  # entries looked up per query
 LOCK_KEY = 0x50484F41  # PostgreSQL advisory lock of the intake ("SOHOA")
 
+log = logging.getLogger(__name__)
+
 
 class Outcome(StrEnum):
     LOADED = "loaded"
     ALREADY_LOADED = "already loaded"
     REJECTED = "rejected"
+    # Not the batch's fault: Sohoa's, or the database's. Nothing was kept.
+    INTERNAL_ERROR = "internal error"
+
+
+class IntakeResult(StrEnum):
+    """What a whole intake came to, worst first; the command's exit status says it too."""
+
+    INTERNAL_ERROR = "internal error"
+    SOME_REJECTED = "some rejected"
+    ALL_LOADED = "all loaded"
 
 
 @dataclass
@@ -54,15 +74,38 @@ class BatchIntake:
     note: str | None = None
 
 
+@dataclass(frozen=True)
+class SequenceGaps:
+    """A station's batch numbers not received, below the highest received."""
+
+    # The first MAX_GAP_RANGES runs of missing numbers, each (first, last).
+    ranges: tuple[tuple[int, int], ...] = ()
+    # The runs after those, not listed.
+    more_ranges: int = 0
+    # The numbers missing in all.
+    missing: int = 0
+
+
 @dataclass
 class IntakeReport:
     batches: list[BatchIntake] = field(default_factory=list)
     # Per station seen: the sequence numbers below its highest not received.
-    gaps: dict[str, list[int]] = field(default_factory=dict)
+    gaps: dict[str, SequenceGaps] = field(default_factory=dict)
+    # Why the gaps could not be read, when they could not.
+    gaps_failed: str | None = None
+
+    @property
+    def result(self) -> IntakeResult:
+        outcomes = {b.outcome for b in self.batches}
+        if Outcome.INTERNAL_ERROR in outcomes or self.gaps_failed is not None:
+            return IntakeResult.INTERNAL_ERROR
+        if Outcome.REJECTED in outcomes:
+            return IntakeResult.SOME_REJECTED
+        return IntakeResult.ALL_LOADED
 
     @property
     def ok(self) -> bool:
-        return all(b.outcome is not Outcome.REJECTED for b in self.batches)
+        return self.result is IntakeResult.ALL_LOADED
 
 
 def intake_batches(
@@ -78,17 +121,36 @@ def intake_batches(
     for path in paths:
         report.batches.append(_intake_one(engine, path, identities, trust, clock))
     stations = {b.station for b in report.batches if b.station is not None}
-    with engine.connect() as connection:
-        report.gaps = {station: sequence_gaps(connection, station) for station in sorted(stations)}
+    try:
+        with engine.connect() as connection:
+            report.gaps = {s: sequence_gaps(connection, s) for s in sorted(stations)}
+    except SQLAlchemyError as e:
+        log.exception("the gaps of %s could not be read", ", ".join(sorted(stations)))
+        report.gaps_failed = _database_failure(e)
     return report
 
 
-def sequence_gaps(connection: Connection, station: str) -> list[int]:
-    """The sequence numbers of ``station`` below its highest that were not received."""
-    received = set(
-        connection.scalars(select(ReceivedBatch.sequence).where(ReceivedBatch.station == station))
+def sequence_gaps(connection: Connection, station: str) -> SequenceGaps:
+    """The sequence numbers of ``station`` below its highest that were not
+    received, as runs: read from the numbers received, never built one by one
+    (a batch numbered 2,000,000,000 leaves 1,999,999,999 missing)."""
+    ranges: list[tuple[int, int]] = []
+    more = missing = previous = 0
+    received = connection.scalars(
+        select(ReceivedBatch.sequence)
+        .where(ReceivedBatch.station == station)
+        .distinct()
+        .order_by(ReceivedBatch.sequence)
     )
-    return sorted(set(range(1, max(received, default=0) + 1)) - received)
+    for sequence in received:
+        if sequence > previous + 1:
+            missing += sequence - previous - 1
+            if len(ranges) < MAX_GAP_RANGES:
+                ranges.append((previous + 1, sequence - 1))
+            else:
+                more += 1
+        previous = sequence
+    return SequenceGaps(tuple(ranges), more, missing)
 
 
 def _intake_one(
@@ -98,28 +160,51 @@ def _intake_one(
     trust: TrustList,
     clock: Clock,
 ) -> BatchIntake:
+    result = BatchIntake(path, Outcome.LOADED)
     try:
-        verified = verify_batch(path, trust)
-    except BatchRejected as e:
-        return BatchIntake(path, Outcome.REJECTED, reason=str(e))
-    info = verified.info
-    result = BatchIntake(
-        path, Outcome.LOADED, station=info.station, sequence=info.sequence, batch=info.batch
-    )
-    try:
-        rows = entry_rows(verified, identities)
+        _verify_and_load(engine, path, identities, trust, clock, result)
     except BatchRejected as e:
         result.outcome, result.reason = Outcome.REJECTED, str(e)
-        return result
+    except Exception as e:
+        # Whatever it was, this batch is not loaded (its transaction rolled
+        # back) and the next one is: the log keeps the whole of it.
+        log.exception("intake of %s failed", printable_path(path))
+        if isinstance(e, SQLAlchemyError):
+            what = _database_failure(e)
+        else:
+            what = f"{type(e).__name__}: {_first_line(e)}"
+        result.outcome = Outcome.INTERNAL_ERROR
+        result.reason = f"internal error ({what}): nothing was kept; the log has the details"
+    return result
+
+
+def _database_failure(error: SQLAlchemyError) -> str:
+    return f"the central database failed: {_first_line(getattr(error, 'orig', None) or error)}"
+
+
+def _first_line(error: object) -> str:
+    """An error's first line, short, and printable whatever it quotes."""
+    line = str(error).strip().split("\n", 1)[0][:200]
+    return line.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _verify_and_load(
+    engine: Engine,
+    path: Path,
+    identities: list[x25519.Identity],
+    trust: TrustList,
+    clock: Clock,
+    result: BatchIntake,
+) -> None:
+    with open_batch(path, trust) as batch:
+        info = batch.verified.info
+        result.station, result.sequence, result.batch = info.station, info.sequence, info.batch
+        rows = entry_rows(batch, identities)
     try:
         with _intake_transaction(engine) as connection:
-            _load(connection, verified, rows, result, clock)
+            _load(connection, batch.verified, rows, result, clock)
     except BatchRejected as e:
-        result.outcome, result.reason = Outcome.REJECTED, f"{e}; nothing was kept"
-    except SQLAlchemyError as e:
-        result.outcome = Outcome.REJECTED
-        result.reason = f"loading failed, nothing was kept: {getattr(e, 'orig', None) or e}"
-    return result
+        raise BatchRejected(f"{e}; nothing was kept") from e
 
 
 @contextmanager
@@ -197,7 +282,7 @@ def _load(
             signing_key_id=info.key_id,
             bagging_date=info.bagging_date,
             received_at=clock.now(),
-            source=str(verified.path),
+            source=printable_path(verified.path),
             new_entries=result.new,
             updated_entries=result.updated,
             unchanged_entries=result.unchanged,

@@ -1,87 +1,142 @@
-"""A verified batch's entries: decrypted, and checked line by line."""
+"""A batch's entries: decrypted as the payload is read, and checked line by line.
+
+The payload is read from the stick once, 64 kB at a time; each chunk is
+hashed and decrypted as it goes by, and each line is checked as soon as it
+is whole (app.centre.json_lines, app.centre.entries). What stays in memory
+is the entries' rows, at most as many as bag-info.txt counts, each line at
+most MAX_LINE_BYTES: never the payload whole, whatever its size.
+
+Nothing read is taken before every byte is known to be the one the station
+signed: when a line is refused, the rest of the payload is read through
+and a changed payload is refused as changed, not for what the change made.
+"""
 
 from __future__ import annotations
 
+import io
 import json
-from datetime import datetime
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from pyrage import x25519
 
-from app.batch.age import AgeError, decrypt
-from app.batch.verify import BatchRejected, VerifiedBatch
-from app.specs import BookKind
+from app.batch.age import AgeError, decrypt_stream
+from app.batch.format import BatchInfo, BatchRejected
+from app.batch.limits import MAX_LINE_BYTES, quoted
+from app.batch.verify import OpenedBatch
+from app.centre.entries import entry_row
+from app.centre.json_lines import LineRefused, described, json_object
 
-KINDS = {kind.value for kind in BookKind}
+if TYPE_CHECKING:
+    from _typeshed import ReadableBuffer
 
 
-def entry_rows(batch: VerifiedBatch, identities: list[x25519.Identity]) -> list[dict[str, Any]]:
+def entry_rows(batch: OpenedBatch, identities: list[x25519.Identity]) -> list[dict[str, Any]]:
     """The batch's entries as rows of the central ``centre_entries`` table.
 
     The first plaintext line must repeat what bag-info.txt says, and the
     lines must be as many entries as it counts.
     """
+    entries = _Entries(batch.verified.info)
+    lines = _Lines(entries.take)
     try:
-        text = decrypt(batch.payload, identities).decode("utf-8")
-    except (AgeError, UnicodeDecodeError) as e:
+        decrypt_stream(batch.payload, lines, identities)
+        lines.end()
+        entries.end()
+    except AgeError as e:
+        batch.payload.finish()
         raise BatchRejected(str(e)) from e
-    lines = text.split("\n")
-    if lines[-1] != "":
-        raise BatchRejected("the payload does not end with a whole line")
-    if _json(lines[0], 1) != json.loads(batch.info.header()):
-        raise BatchRejected("the encrypted header line does not match bag-info.txt")
-    entries = lines[1:-1]
-    if len(entries) != batch.info.entries:
-        raise BatchRejected(
-            f"the payload holds {len(entries)} entries, bag-info.txt counts {batch.info.entries}"
-        )
-    rows = []
-    seen = set()
-    for number, line in enumerate(entries, start=2):
-        row = _row(_json(line, number), number, batch)
-        if row["uuid"] in seen:
+    except BatchRejected:
+        batch.payload.finish()
+        raise
+    batch.payload.finish()
+    return entries.rows
+
+
+class _Lines(io.RawIOBase):
+    """Where the plaintext is written: cut into lines, each handed on as
+    soon as it is whole, none longer than MAX_LINE_BYTES."""
+
+    def __init__(self, take: Callable[[int, bytes], None]) -> None:
+        super().__init__()
+        self._take = take
+        self._number = 0
+        self._pending = bytearray()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: ReadableBuffer) -> int:
+        chunk = bytes(data)
+        start = 0
+        while (end := chunk.find(b"\n", start)) != -1:
+            self._pending += chunk[start:end]
+            self._check_length()
+            self._number += 1
+            line = bytes(self._pending)
+            self._pending.clear()
+            self._take(self._number, line)
+            start = end + 1
+        self._pending += chunk[start:]
+        self._check_length()
+        return len(chunk)
+
+    def end(self) -> None:
+        if self._pending:
+            raise BatchRejected("the payload does not end with a whole line")
+        if not self._number:
+            raise BatchRejected("the payload is empty: it has no header line")
+
+    def _check_length(self) -> None:
+        if len(self._pending) > MAX_LINE_BYTES:
+            raise BatchRejected(
+                f"payload line {self._number + 1} is longer than {MAX_LINE_BYTES:,} bytes:"
+                " no entry is"
+            )
+
+
+class _Entries:
+    """The header line checked, then each entry line made a row."""
+
+    def __init__(self, info: BatchInfo) -> None:
+        self._info = info
+        self._header = json.loads(info.header())
+        self.rows: list[dict[str, Any]] = []
+        self._seen: set[str] = set()
+
+    def take(self, number: int, line: bytes) -> None:
+        try:
+            value = json_object(line)
+            if number == 1:
+                self._check_header(value)
+                return
+            if number - 1 > self._info.entries:
+                raise BatchRejected(
+                    f"the payload holds more than the {self._info.entries:,} entries"
+                    " bag-info.txt counts"
+                )
+            row = entry_row(value, self._info)
+        except LineRefused as e:
+            raise BatchRejected(f"payload line {number}: {e}") from e
+        if row["uuid"] in self._seen:
             raise BatchRejected(f"entry {row['uuid']} is twice in the batch (line {number})")
-        seen.add(row["uuid"])
-        rows.append(row)
-    return rows
+        self._seen.add(row["uuid"])
+        self.rows.append(row)
 
+    def end(self) -> None:
+        if len(self.rows) != self._info.entries:
+            raise BatchRejected(
+                f"the payload holds {len(self.rows):,} entries, bag-info.txt counts"
+                f" {self._info.entries:,}"
+            )
 
-def _json(line: str, number: int) -> dict[str, Any]:
-    try:
-        value = json.loads(line)
-    except ValueError as e:
-        raise BatchRejected(f"payload line {number} is not JSON: {e}") from e
-    if not isinstance(value, dict):
-        raise BatchRejected(f"payload line {number} is not a JSON object")
-    return value
-
-
-def _row(entry: dict[str, Any], number: int, batch: VerifiedBatch) -> dict[str, Any]:
-    try:
-        book = entry["book"]
-        row = {
-            "uuid": str(entry["uuid"]),
-            "version": int(entry["version"]),
-            "station": batch.info.station,
-            "kind": entry["kind"],
-            "book_office": str(book["office"]),
-            "book_volume": str(book["volume"]),
-            "book_year": int(book["year"]),
-            "year": int(entry["year"]),
-            "number": None if entry["number"] is None else int(entry["number"]),
-            "registration_date": entry["registration_date"],
-            "values": entry["values"],
-            "completed_at": _moment(entry["completed_at"]),
-            "completed_by": entry["completed_by"],
-            "updated_at": datetime.fromisoformat(entry["updated_at"]),
-            "batch_uuid": batch.info.batch,
-        }
-    except (KeyError, TypeError, ValueError) as e:
-        raise BatchRejected(f"payload line {number} is not a whole entry: {e!r}") from e
-    if row["kind"] not in KINDS or not isinstance(row["values"], dict) or row["version"] < 1:
-        raise BatchRejected(f"payload line {number} is not a whole entry")
-    return row
-
-
-def _moment(text: str | None) -> datetime | None:
-    return None if text is None else datetime.fromisoformat(text)
+    def _check_header(self, header: dict[str, Any]) -> None:
+        for name in header:
+            if name not in self._header:
+                raise BatchRejected(f"the encrypted header has an unknown field {quoted(name)}")
+        for name, expected in self._header.items():
+            given = header.get(name)
+            if type(given) is not type(expected) or given != expected:
+                raise BatchRejected(
+                    f"the encrypted header gives {name} {described(given)}, bag-info.txt {expected}"
+                )

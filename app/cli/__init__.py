@@ -17,7 +17,7 @@ from importlib import import_module
 from pathlib import Path
 
 from app import __version__
-from app.cli.common import CommandError, Report, data_dir_of
+from app.cli.common import CommandError, ExitStatus, Report, data_dir_of
 
 # The commands, in the order of `sohoa --help`. Each is the module
 # app.cli.<name, "-" as "_">, whose add_parser(subparsers, common) sets the
@@ -97,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
         report = handler(args)
     except CommandError as e:
         print(f"sohoa {args.command}: {e}", file=sys.stderr)
-        return 1
+        return ExitStatus.FAILED
     try:
         _print(report, as_json=getattr(args, "json", False))
     except BrokenPipeError:
@@ -106,8 +106,8 @@ def run(args: argparse.Namespace) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     if not report.ok:
         print(f"sohoa {args.command}: {report.data.get('reason', 'failed')}", file=sys.stderr)
-        return 1
-    return 0
+        return ExitStatus.INTERNAL_ERROR if report.internal_error else ExitStatus.FAILED
+    return ExitStatus.OK
 
 
 def _print(report: Report, as_json: bool) -> None:

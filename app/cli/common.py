@@ -7,6 +7,7 @@ import getpass
 import os
 import sys
 from dataclasses import dataclass, field
+from enum import IntEnum
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,17 @@ class CommandError(RuntimeError):
     """A failure the operator can act on; its message is the one-line reason."""
 
 
+class ExitStatus(IntEnum):
+    """What a command's exit status tells a script."""
+
+    OK = 0
+    # Refused or failed, with the reason on stderr: bad input, a batch refused.
+    FAILED = 1
+    # An error Sohoa did not expect, logged whole; also argparse's status for
+    # a command line it cannot read.
+    INTERNAL_ERROR = 2
+
+
 @dataclass
 class Report:
     """A command's result: ``data`` for ``--json``, ``lines`` for people."""
@@ -25,6 +37,8 @@ class Report:
     data: dict[str, Any]
     lines: list[str] = field(default_factory=list)
     ok: bool = True
+    # Not ok because of an error Sohoa did not expect (exit status 2).
+    internal_error: bool = False
 
 
 def data_dir_of(args: argparse.Namespace) -> Path:

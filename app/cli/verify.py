@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import logging
 from pathlib import Path
 
+from app.batch.files import printable_path
 from app.batch.keys import station_public_key
 from app.batch.trust import TrustList, TrustListError, read_trust_list
 from app.batch.verify import BatchRejected, verify_batch
 from app.cli.common import CommandError, Report, add_json_flag, data_dir_of, station_of
 from app.db.engine import database_path
+from app.system.logs import setup_logging
+
+log = logging.getLogger(__name__)
 
 
 def add_parser(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -18,7 +23,8 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
         parents=[common],
         help="check a batch: structure, signature, trust list, every checksum",
         description="Check a batch as the centre does. Without --trust, the batch must be "
-        "signed by the station in --data-dir (a lead checking their own stick).",
+        "signed by the station in --data-dir (a lead checking their own stick). Exit status: "
+        "0 valid, 1 rejected, 2 an internal error.",
     )
     parser.add_argument("batch", type=Path, metavar="BATCH", help="the batch's folder")
     add_trust_flag(parser)
@@ -60,20 +66,32 @@ def _own_key(args: argparse.Namespace) -> TrustList:
 
 
 def run(args: argparse.Namespace) -> Report:
+    setup_logging()
     trust = trust_list(args.trust) if args.trust is not None else _own_key(args)
+    path = printable_path(args.batch)
     try:
         verified = verify_batch(args.batch, trust)
     except BatchRejected as e:
         return Report(
-            data={"batch": str(args.batch), "valid": False, "reason": str(e)},
-            lines=[f"{args.batch}: NOT a valid batch."],
+            data={"batch": path, "valid": False, "result": "rejected", "reason": str(e)},
+            lines=[f"{path}: NOT a valid batch."],
             ok=False,
+        )
+    except Exception as e:
+        log.exception("verifying %s failed", path)
+        reason = f"internal error ({type(e).__name__}): the log has the details"
+        return Report(
+            data={"batch": path, "valid": False, "result": "internal error", "reason": reason},
+            lines=[f"{path}: could not be checked."],
+            ok=False,
+            internal_error=True,
         )
     info = verified.info
     return Report(
         data={
-            "batch": str(args.batch),
+            "batch": path,
             "valid": True,
+            "result": "valid",
             "station": info.station,
             "sequence": info.sequence,
             "uuid": info.batch,
@@ -82,7 +100,7 @@ def run(args: argparse.Namespace) -> Report:
             "bagging_date": info.bagging_date.isoformat(),
         },
         lines=[
-            f"{args.batch}: a whole batch, signed by station {info.station} (key {info.key_id}).",
+            f"{path}: a whole batch, signed by station {info.station} (key {info.key_id}).",
             f"  Batch {info.sequence} ({info.batch}), {info.entries:,} entries,"
             f" made {info.bagging_date}.",
         ],
