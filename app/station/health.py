@@ -1,12 +1,17 @@
 """The station's health: is the database sound and its schema what we expect?
 
 Checking never changes the database: it opens the file read-only, does not
-migrate, and only reports. The audit log's chain is walked from its first
-row (app.access.audit), and the first row that does not hold is named.
+migrate, and only reports. SQLite's integrity check comes first, and every
+finding of it is kept (up to :data:`INTEGRITY_LIMIT`); a damaged file is
+checked no further, for what it would read is not to be trusted, and the
+newest backup that is sound is named. On a sound file the schema, the kept
+counts and the audit log's chain are checked: the chain is walked from its
+first row (app.access.audit), and the first row that does not hold is named.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,13 +25,20 @@ from app.access.audit import audit_rows, verify_chain
 from app.db.engine import database_path, sqlite_engine
 from app.db.migrate import head_revision
 from app.db.models import Base, Book, DeferralReason, Entry, EntryStatus
+from app.station.backups import Backup, latest_good_backup
 from app.work import backlog, progress
+
+# How many findings of SQLite's integrity check are read; a file damaged
+# past that is said to have "at least" that many.
+INTEGRITY_LIMIT = 1000
 
 
 @dataclass(frozen=True)
 class Health:
     database: Path
-    integrity: str  # "ok", or SQLite's first complaint
+    # "ok"; "unreadable: …" when SQLite cannot read the file as a database;
+    # otherwise the first finding of the integrity check.
+    integrity: str
     foreign_key_violations: int
     revision: str | None
     head: str
@@ -41,6 +53,15 @@ class Health:
     audit_rows: int = 0
     # The first row of the audit log that does not hold, and why; None when all do.
     audit_broken: str | None = None
+    # Every finding of the integrity check, up to INTEGRITY_LIMIT, when not ok.
+    integrity_findings: tuple[str, ...] = ()
+    # The newest backup that passes SQLite's quick check, named when the
+    # database is damaged.
+    good_backup: Backup | None = None
+
+    @property
+    def readable(self) -> bool:
+        return not self.integrity.startswith("unreadable:")
 
     @property
     def migrations_current(self) -> bool:
@@ -60,8 +81,12 @@ class Health:
 
     def problems(self) -> list[str]:
         """One plain sentence per thing that is wrong."""
+        if not self.readable:
+            return [f"database {self.integrity}"]
         if self.integrity != "ok":
-            return [f"database damaged: {self.integrity}"]
+            count = len(self.integrity_findings)
+            many = "at least " if count >= INTEGRITY_LIMIT else ""
+            return [f"database damaged: {many}{count:,} finding(s), the first: {self.integrity}"]
         found = []
         if self.foreign_key_violations:
             found.append(f"{self.foreign_key_violations} rows refer to missing rows")
@@ -97,36 +122,80 @@ def check_station(data_dir: Path) -> Health:
         raise FileNotFoundError(f"no station database at {path}")
     engine = sqlite_engine(path, read_only=True)
     try:
-        with engine.connect() as connection:
-            integrity = connection.execute(text("PRAGMA integrity_check")).scalar_one()
-            violations = len(connection.execute(text("PRAGMA foreign_key_check")).all())
-            context = MigrationContext.configure(connection)
-            revision = context.get_current_revision()
-            differences = [repr(d) for d in compare_metadata(context, Base.metadata)]
-            counts = dict(
-                connection.execute(select(Entry.status, func.count()).group_by(Entry.status)).all()
-                if revision is not None
-                else []
-            )
-            current = revision == head_revision()
-            counts_off = _daily_counts_off(connection) if current else []
-            books_off = _book_counts_off(connection) if current else []
-            backlog_off = _backlog_counts_off(connection) if current else []
-            if current:
-                with Session(connection) as session:
-                    broken = verify_chain(session)
-                    audited = audit_rows(session)
-            else:
-                broken, audited = None, 0
+        findings = _integrity(engine.connect)
+        if findings != ["ok"]:
+            return _damaged(data_dir, path, findings)
+        return _sound_file(path, engine.connect)
     except DatabaseError as e:
-        # Damage bad enough that SQLite cannot read the file is what a check
-        # exists to report, not a reason to fail.
-        return Health(path, f"unreadable: {e.orig}", 0, None, head_revision(), [], {})
+        # Damage bad enough that SQLite's own checks stop, or that the file
+        # is no database at all, is what a check exists to report.
+        if "not a database" in str(e.orig):
+            return _damaged(data_dir, path, [f"unreadable: {e.orig}"])
+        return _damaged(data_dir, path, [f"{e.orig}: SQLite's check cannot get past the damage"])
     finally:
         engine.dispose()
+
+
+def _integrity(connect: Callable[[], Connection]) -> list[str]:
+    """Every finding of SQLite's integrity check (``["ok"]`` when none).
+
+    The full check compares each index with its table, and stops with an
+    error where a damaged page leaves nothing to compare; the quick check,
+    which reads each page alone, then says which pages are damaged. A file
+    neither can read raises, as unreadable."""
+    try:
+        return _findings(connect, "integrity_check")
+    except DatabaseError:
+        return _findings(connect, "quick_check")
+
+
+def _findings(connect: Callable[[], Connection], check: str) -> list[str]:
+    with connect() as connection:
+        rows = connection.execute(text(f"PRAGMA {check}({INTEGRITY_LIMIT})")).scalars().all()
+    # A finding may span lines, and some versions put several in one row,
+    # under a heading that is no finding.
+    lines = [line for row in rows for line in str(row).splitlines()]
+    return [line for line in lines if line.strip() and line != "*** in database main ***"]
+
+
+def _damaged(data_dir: Path, path: Path, findings: list[str]) -> Health:
     return Health(
         path,
-        integrity,
+        findings[0],
+        0,
+        None,
+        head_revision(),
+        [],
+        {},
+        integrity_findings=tuple(findings),
+        good_backup=latest_good_backup(data_dir),
+    )
+
+
+def _sound_file(path: Path, connect: Callable[[], Connection]) -> Health:
+    with connect() as connection:
+        violations = len(connection.execute(text("PRAGMA foreign_key_check")).all())
+        context = MigrationContext.configure(connection)
+        revision = context.get_current_revision()
+        differences = [repr(d) for d in compare_metadata(context, Base.metadata)]
+        counts = dict(
+            connection.execute(select(Entry.status, func.count()).group_by(Entry.status)).all()
+            if revision is not None
+            else []
+        )
+        current = revision == head_revision()
+        counts_off = _daily_counts_off(connection) if current else []
+        books_off = _book_counts_off(connection) if current else []
+        backlog_off = _backlog_counts_off(connection) if current else []
+        if current:
+            with Session(connection) as session:
+                broken = verify_chain(session)
+                audited = audit_rows(session)
+        else:
+            broken, audited = None, 0
+    return Health(
+        path,
+        "ok",
         violations,
         revision,
         head_revision(),
