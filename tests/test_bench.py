@@ -8,9 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sqlalchemy import select
 from test_cli import ok_json, sohoa
+from work_helpers import add_book, key_entry
 
 from app.bench.figures import Figure, Timings
+from app.bench.keying import remove_bench_books
+from app.db.models import CheckFinding, User
+from app.specs import BookKind
 
 
 def test_the_bench_times_each_operation_beside_raw_sqlite(tmp_path: Path) -> None:
@@ -81,3 +86,33 @@ def test_a_figure_meets_its_target_at_the_99th_percentile() -> None:
     assert Figure("x", fast, Timings([5.0] * 100), 50).met
     assert not Figure("x", slow, Timings([5.0] * 100), 50).met
     assert Figure("x", fast, Timings([5.0] * 100), 50).ratio == 2.0
+
+
+def test_the_bench_books_go_with_what_the_checks_found_in_them(station, clock) -> None:
+    """A bench run keys entries alike to the station's (its people come from
+    the same factory): the findings go with them, or the next run, whose
+    entries take the same ids, finds the same again and cannot keep it."""
+    with station.sessions.begin() as session:
+        admin = session.scalars(select(User)).one()
+        kept = add_book(session, BookKind.BIRTH, "01", 1990)
+        bench = add_book(session, BookKind.BIRTH, "99", 1990)
+        key_entry(session, clock, kept, admin, clock.now(), 1)
+        twin = key_entry(session, clock, bench, admin, clock.now(), 1)
+        bench_id, twin_id = bench.id, twin.id
+    assert found_in(station) == [twin_id], "the bench's entry was found alike to the station's"
+
+    for _run in range(2):
+        remove_bench_books(station, [bench_id], counted=bench_id)
+        assert found_in(station) == []
+        with station.sessions.begin() as session:
+            bench = add_book(session, BookKind.BIRTH, "99", 1990)
+            again = key_entry(session, clock, bench, admin, clock.now(), 1)
+            bench_id = bench.id
+        assert again.id == twin_id, "the next run's entry takes the same id"
+        assert found_in(station) == [twin_id]
+
+
+def found_in(station) -> list[int]:
+    """The bench entry of each finding (the newer of its pair)."""
+    with station.sessions() as session:
+        return [max(f.entry_ids) for f in session.scalars(select(CheckFinding))]

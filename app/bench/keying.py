@@ -21,7 +21,16 @@ from datetime import UTC, datetime
 from sqlalchemy import delete, select
 
 from app.bench.operation import Operation
-from app.db.models import Book, Entry, EntryName, FieldDifference, Role, User, Verification
+from app.db.models import (
+    Book,
+    CheckFinding,
+    Entry,
+    EntryName,
+    FieldDifference,
+    Role,
+    User,
+    Verification,
+)
 from app.demo.people import PeopleFactory
 from app.demo.station import book_values
 from app.entries.names import find_by_name
@@ -50,7 +59,7 @@ def keying_operations(
     try:
         yield _operations(db, raw, ours, theirs, saves, seed)
     finally:
-        _remove_books(db, [ours, theirs], counted=ours)
+        remove_bench_books(db, [ours, theirs], counted=ours)
 
 
 def _operations(
@@ -168,10 +177,10 @@ def _bench_book(db: StationDatabase, side: str) -> int:
         return book.id
 
 
-def _remove_books(db: StationDatabase, book_ids: list[int], counted: int) -> None:
-    """The bench books, their entries (and those drawn for verification),
-    and the part of the day's counts that the entries of ``counted`` (those
-    saved through app/) added."""
+def remove_bench_books(db: StationDatabase, book_ids: list[int], counted: int) -> None:
+    """The bench books, their entries (and those drawn for verification, and
+    what the checks found in them), and the part of the day's counts that
+    the entries of ``counted`` (those saved through app/) added."""
     with db.sessions.begin() as session:
         for completed_at in session.scalars(
             select(Entry.completed_at).where(
@@ -180,6 +189,22 @@ def _remove_books(db: StationDatabase, book_ids: list[int], counted: int) -> Non
         ).all():
             progress.completion_moved(session, completed_at, None)
         entry_ids = select(Entry.id).where(Entry.book_id.in_(book_ids))
+        ours = set(session.scalars(entry_ids))
+        # What the checks found at the bench's saves: a later run's entries
+        # take the same ids, and would find the same again.
+        session.execute(
+            delete(CheckFinding).where(
+                CheckFinding.id.in_(
+                    [
+                        finding.id
+                        for finding in session.execute(
+                            select(CheckFinding.id, CheckFinding.book_id, CheckFinding.entry_ids)
+                        )
+                        if finding.book_id in book_ids or ours.intersection(finding.entry_ids)
+                    ]
+                )
+            )
+        )
         drawn = select(Verification.id).where(Verification.entry_id.in_(entry_ids))
         session.execute(delete(FieldDifference).where(FieldDifference.verification_id.in_(drawn)))
         session.execute(delete(Verification).where(Verification.entry_id.in_(entry_ids)))
