@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
+import subprocess
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -16,7 +19,7 @@ from sqlalchemy import select, text
 from app.db import migrate
 from app.db.engine import sqlite_engine
 from app.db.models import Base, Station
-from app.station.database import StationError, open_station
+from app.station.database import StationError, init_station, open_station
 
 SECOND_REVISION = '''
 """a later release adds a column"""
@@ -239,3 +242,52 @@ def test_upgrading_from_0011_gives_each_entry_its_main_date(tmp_path: Path) -> N
         dates = connection.execute(text("SELECT book_id, main_date FROM entries ORDER BY 1")).all()
     engine.dispose()
     assert dates == [(1, "1990-03-04"), (2, "1966-01-02"), (3, None)], "each kind its own date"
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path):
+    """A real filesystem of 4 MB, as full as a test makes it (mounting one
+    takes root, which CI has)."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    made = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=4M", "tmpfs", str(mount)],
+        capture_output=True,
+        check=False,
+    )
+    if made.returncode != 0:
+        pytest.skip("a small filesystem cannot be mounted here (it takes root)")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", str(mount)], check=True)
+
+
+def test_an_upgrade_with_no_room_for_its_backup_says_so_and_changes_nothing(
+    small_disk: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data_dir = small_disk / "station"
+    init_station(
+        data_dir, code="TEST-01", office="X", admin_username="admin", admin_password="a-password"
+    ).close()
+    before = (data_dir / "sohoa.sqlite3").read_bytes()
+    # Room for the database's own log, not for a copy of it.
+    room = shutil.disk_usage(small_disk).free - len(before) // 3
+    (small_disk / "the rest of the disk").write_bytes(b"\0" * room)
+    head = migrate.head_revision()
+    monkeypatch.setattr(
+        migrate, "MIGRATIONS_DIR", later_migrations(tmp_path, SECOND_REVISION.format(head=head))
+    )
+    monkeypatch.setattr(migrate, "HEAD_REVISION", "9999")
+
+    with pytest.raises(StationError) as refused:
+        open_station(data_dir)
+
+    assert str(refused.value).endswith(
+        f"there is no room in {data_dir / 'backups'} for a copy of the database"
+        f" ({len(before):,} bytes): the disk is full; nothing was changed"
+    )
+    assert list((data_dir / "backups").iterdir()) == [], "no half copy is left"
+    (small_disk / "the rest of the disk").unlink()
+    with closing(sqlite3.connect(data_dir / "sohoa.sqlite3")) as database:
+        assert database.execute("SELECT version_num FROM alembic_version").fetchall() == [(head,)]

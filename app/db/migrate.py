@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, Engine, inspect, text
 
 import migrations
-from app.db.online_copy import backup_database
+from app.db.online_copy import BackupError, backup_database
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -79,9 +79,15 @@ def upgrade(engine: Engine, database: Path, backup_dir: Path) -> Path | None:
         )
     backup = None
     if current is not None:
-        backup = backup_database(
-            database, backup_dir / f"before-upgrade-{current}-{utc_stamp()}.sqlite3"
-        )
+        try:
+            backup = backup_database(
+                database, backup_dir / f"before-upgrade-{current}-{utc_stamp()}.sqlite3"
+            )
+        except BackupError as e:
+            raise MigrationError(
+                f"this version of Sohoa upgrades the database after a backup of it, and {e};"
+                " nothing was changed"
+            ) from e
     config = alembic_config()
     with engine.connect() as connection:
         # PRAGMA foreign_keys has no effect inside a transaction: set it first.

@@ -12,6 +12,8 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+from app.system.failures import StorageFailure, storage_failure
+
 
 class BackupError(RuntimeError):
     pass
@@ -26,13 +28,17 @@ def backup_database(source: Path, target: Path) -> Path:
     """
     if not source.exists():
         raise BackupError(f"no database at {source}")
-    target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
-    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(partial)) as dst:
-        src.backup(dst)
-        dst.execute("PRAGMA journal_mode=DELETE")  # a copy is one self-contained file
-        verdict = dst.execute("PRAGMA integrity_check").fetchone()[0]
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial.unlink(missing_ok=True)
+        with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(partial)) as dst:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")  # a copy is one self-contained file
+            verdict = dst.execute("PRAGMA integrity_check").fetchone()[0]
+    except (sqlite3.Error, OSError) as e:
+        partial.unlink(missing_ok=True)
+        raise BackupError(_not_written(e, source, target)) from e
     if verdict != "ok":
         partial.unlink(missing_ok=True)
         raise BackupError(f"the copy failed its integrity check: {verdict}")
@@ -42,6 +48,19 @@ def backup_database(source: Path, target: Path) -> Path:
     os.replace(partial, target)
     _fsync_dir(target.parent)
     return target
+
+
+def _not_written(error: sqlite3.Error | OSError, source: Path, target: Path) -> str:
+    """Why the copy of ``source`` could not be written to ``target``, as what it is."""
+    failure = storage_failure(error)
+    if failure is StorageFailure.FULL:
+        return (
+            f"there is no room in {target.parent} for a copy of the database "
+            f"({source.stat().st_size:,} bytes): the disk is full"
+        )
+    if failure is StorageFailure.READ_ONLY:
+        return f"{target.parent} cannot be written (read-only)"
+    return f"the copy to {target} could not be written: {error}"
 
 
 def _fsync_dir(directory: Path) -> None:
