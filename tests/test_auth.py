@@ -3,6 +3,7 @@ admin manages and the passwords their owners change."""
 
 from __future__ import annotations
 
+import contextlib
 from datetime import timedelta
 
 import pytest
@@ -212,3 +213,15 @@ def test_an_admin_who_forgot_their_password_is_let_back_in_from_the_machine(stat
     assert row.user_id is None and row.subject == "user:admin"
     refused = sohoa("users", "--reset", "nobody", data_dir=station.data_dir)
     assert refused.returncode != 0 and "no user 'nobody'" in refused.stderr
+
+
+def test_a_clock_set_back_does_not_stretch_a_lockout(station, clock) -> None:
+    for _ in range(MAX_FAILURES):
+        with contextlib.suppress(LoginRefused):
+            log_in(station.sessions, "admin", "guess-password", clock)
+    with pytest.raises(AccountLocked):
+        log_in(station.sessions, "admin", ADMIN_PASSWORD, clock)
+
+    clock.moment -= timedelta(days=1)  # someone set the office PC's clock back a day
+
+    assert log_in(station.sessions, "admin", ADMIN_PASSWORD, clock).username == "admin"

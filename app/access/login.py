@@ -73,6 +73,15 @@ def log_in(
     return user
 
 
+def lockout_ends(user: User, now: datetime) -> datetime | None:
+    """When the lockout of ``user`` ends, if they are locked out at ``now``.
+
+    A lockout lasts :data:`LOCKOUT` from the moment it began: a clock set
+    back before that moment does not stretch it by as long as it went back."""
+    until = user.locked_until
+    return until if until is not None and until - LOCKOUT <= now < until else None
+
+
 def _check(
     session: Session, clock: Clock, user: User | None, name: str, password: str, now: datetime
 ) -> None:
@@ -80,10 +89,10 @@ def _check(
     if user is None or not user.active:
         audit.record(session, clock, user=None, action="login.refused", subject=subject)
         raise LoginRefused(name)
-    if user.locked_until is not None and now < user.locked_until:
+    if (until := lockout_ends(user, now)) is not None:
         # Not even the right password opens now: guessing gains nothing.
         audit.record(session, clock, user=None, action="login.refused", subject=subject)
-        raise AccountLocked(name, user.locked_until)
+        raise AccountLocked(name, until)
     if verify_password(user.password_hash, password):
         return
     user.failed_logins += 1

@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.access import audit
+from app.access.login import lockout_ends
 from app.access.passwords import hash_password, verify_password
 from app.access.roles import require_admin
 from app.db.models import Role, User
@@ -61,7 +62,7 @@ def list_users(session: Session, clock: Clock) -> list[ListedUser]:
             full_name=user.full_name,
             role=Role(user.role),
             active=user.active,
-            locked=user.locked_until is not None and now < user.locked_until,
+            locked=lockout_ends(user, now) is not None,
             must_change_password=user.must_change_password,
         )
         for user in session.scalars(select(User).order_by(User.username))
