@@ -66,6 +66,9 @@ class FixedMoment:
     def now(self) -> datetime:
         return self.moment
 
+    def monotonic(self) -> float:
+        return self.moment.timestamp()
+
 
 @dataclass
 class ExportingStation:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -33,12 +33,24 @@ ADMIN_PASSWORD = "admin-password"
 
 @dataclass
 class FixedClock:
-    """A clock that says what the test tells it to."""
+    """A clock that says what the test tells it to.
+
+    Moving ``moment`` forward is time going by; :meth:`turn_back` is someone
+    setting the wall clock back, which the clock of durations does not see.
+    """
 
     moment: datetime
+    turned_back: timedelta = field(default_factory=timedelta)
 
     def now(self) -> datetime:
         return self.moment
+
+    def monotonic(self) -> float:
+        return (self.moment + self.turned_back - datetime(2000, 1, 1, tzinfo=UTC)).total_seconds()
+
+    def turn_back(self, by: timedelta) -> None:
+        self.moment -= by
+        self.turned_back += by
 
     def set_local(self, day: date, at: time) -> None:
         self.moment = datetime.combine(day, at, VIETNAM).astimezone(UTC)

@@ -153,3 +153,19 @@ def test_the_backups_dialog_asks_before_a_restore_and_chooses_the_backup(
     assert asked[0].startswith("Khôi phục trạm về như lúc ")
     assert "được giữ lại trước" in asked[0]
     assert dialog.chosen == backup
+
+
+def test_a_clock_set_back_neither_delays_nor_hastens_the_idle_lock(
+    station, window, clock, qtbot
+) -> None:
+    window.open_book(add_book(station).id)
+    Keyboard().type("Nguyễn Văn Bình")
+
+    clock.turn_back(timedelta(hours=2))  # the office PC's clock corrected by hand
+    clock.moment += timedelta(minutes=DEFAULT_IDLE_MINUTES - 1)
+    window.check_idle()
+    assert window.lock is None, "setting the time is no idle time"
+
+    clock.moment += timedelta(minutes=1)
+    window.check_idle()
+    assert window.lock is not None, "ten minutes left alone lock it, whatever the clock says"

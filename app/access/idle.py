@@ -1,9 +1,10 @@
 """When a station left alone locks itself: after the lead's idle minutes
-without a key pressed or a click (app.work.settings.idle_minutes)."""
+without a key pressed or a click (app.work.settings.idle_minutes), on a
+clock that setting the time does not move."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from app.system.clock import Clock
 
@@ -14,12 +15,12 @@ class IdleWatch:
     def __init__(self, clock: Clock, minutes: int) -> None:
         self.clock = clock
         self.limit = timedelta(minutes=minutes)
-        self.last_activity: datetime = clock.now()
+        self.last_activity = clock.monotonic()
 
     def touched(self) -> None:
         """Someone pressed a key or clicked."""
-        self.last_activity = self.clock.now()
+        self.last_activity = self.clock.monotonic()
 
     def expired(self) -> bool:
         """Whether the window has been left alone for the whole limit."""
-        return self.clock.now() - self.last_activity >= self.limit
+        return self.clock.monotonic() - self.last_activity >= self.limit.total_seconds()
