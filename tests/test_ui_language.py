@@ -41,7 +41,7 @@ def test_the_language_menu_makes_the_window_again_in_english_where_it_was(
         admin = session.scalars(select(User)).one()
     station.close()
     logins: list[str] = []
-    seen: list[tuple[str, str, int | None, str]] = []
+    seen: list[tuple[str, str, int | None, str, str | None]] = []
 
     def log_in(dialog: LoginDialog) -> int:
         logins.append(dialog.windowTitle())
@@ -49,16 +49,19 @@ def test_the_language_menu_makes_the_window_again_in_english_where_it_was(
         return 1
 
     def act(window: MainWindow) -> None:
+        focused = window.focusWidget()
         seen.append(
             (
                 window.context.language,
                 window.tabs.tabText(1),
                 window.book.id if window.book else None,
                 window.menus[1].title(),
+                focused.objectName() if focused else None,
             )
         )
         if len(seen) == 1:
             window.open_book(book_id)
+            window.form.focus("page")
             window.findChild(type(window.language_menu.actions()[0]), "language_en").trigger()
         else:
             window.close()
@@ -73,9 +76,9 @@ def test_the_language_menu_makes_the_window_again_in_english_where_it_was(
 
     assert logins == ["Sohoa — đăng nhập"], "one login: the window is made again without one"
     assert seen == [
-        ("vi", "Nhập liệu (F7)", None, "&Ngôn ngữ (Language)"),
-        ("en", "Keying (F7)", book_id, "&Language"),
-    ], "in English at once, the same book open"
+        ("vi", "Nhập liệu (F7)", None, "&Ngôn ngữ (Language)", None),
+        ("en", "Keying (F7)", book_id, "&Language", "page"),
+    ], "in English at once, the same book open, the cursor in the same field"
     assert Preferences(data_dir).language("admin") == "en"
 
 

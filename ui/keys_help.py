@@ -109,7 +109,7 @@ class KeysHelp(QDialog):
 
 def _group(title: str, keys: Keys) -> str:
     rows = "".join(
-        f"<tr><td style='padding-right: 16px'><b>{escape(key)}</b></td><td>{escape(what)}</td></tr>"
+        f"<tr><td width='200'><b>{escape(key)}</b></td><td>{escape(what)}</td></tr>"
         for key, what in keys
     )
     return f"<h3>{escape(title)}</h3><table>{rows}</table>"

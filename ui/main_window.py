@@ -56,6 +56,7 @@ class OpenWork:
     tab: int
     book_id: int | None
     entry_id: int | None
+    field: str | None  # the form's field the cursor was in
 
 
 class MainWindow(QMainWindow):
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         self.operations = Operations(self, context)
         self.preferences = Preferences(context.db.data_dir)
         self.language_wanted: str | None = None  # closed to open again in this language
+        self.field_before_switch: str | None = None
         station = self.operations.run(context.station)
         if station is not FAILED:
             self.setWindowTitle(
@@ -228,6 +230,7 @@ class MainWindow(QMainWindow):
         again in it (ui.app), showing what it showed."""
         if language == self.context.language:
             return
+        self.field_before_switch = self._field_in_focus()
         self.language_wanted = language
         if not self.close():
             self.language_wanted = None
@@ -237,7 +240,16 @@ class MainWindow(QMainWindow):
 
     def open_work(self) -> OpenWork:
         book_id = self.book.id if self.book is not None else None
-        return OpenWork(self.tabs.currentIndex(), book_id, self._entry_id())
+        return OpenWork(
+            self.tabs.currentIndex(), book_id, self._entry_id(), self.field_before_switch
+        )
+
+    def _field_in_focus(self) -> str | None:
+        focused = self.focusWidget()
+        if self.book is None or focused is None:
+            return None
+        editors = self.form.editors.items()
+        return next((key for key, e in editors if e.isAncestorOf(focused)), None)
 
     def resume(self, work: OpenWork) -> None:
         """Show ``work`` again, as the window made before this one showed it."""
@@ -246,6 +258,8 @@ class MainWindow(QMainWindow):
         elif work.book_id is not None:
             self.open_book(work.book_id)
         self.tabs.setCurrentIndex(work.tab)
+        if self.book is not None and work.field is not None and work.field in self.form.editors:
+            self.form.focus(work.field)
 
     # Status
 
