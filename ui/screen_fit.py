@@ -46,7 +46,7 @@ class _Fit(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Before the dialog's own show event, where a QDialog would place it.
         shown = event.type() == QEvent.Type.Show and not event.spontaneous()
-        if shown and isinstance(watched, QWidget) and watched.isWindow():
+        if shown and isinstance(watched, QWidget) and _framed(watched):
             self._fit(watched)
         return False
 
@@ -68,6 +68,12 @@ class _Fit(QObject):
         self.shown_before = True
         # The window's own rectangle: the window manager frames it.
         window.setGeometry(QRect(_inside(frame, available), frame.size()).marginsRemoved(margins))
+
+
+def _framed(window: QWidget) -> bool:
+    """A window in a frame of its own: maximised or full screen, it
+    already has the screen."""
+    return window.isWindow() and not window.isMaximized() and not window.isFullScreen()
 
 
 def _inside(frame: QRect, available: QRect) -> QPoint:
