@@ -89,7 +89,7 @@ def test_a_person_keyed_twice_is_pointed_out_at_the_save(station, window) -> Non
 
     assert [e.status for e in stored(station)] == [EntryStatus.COMPLETED] * 2, "saved all the same"
     assert window.keying.outcome.text() == (
-        f"Đã lưu mục số 2. Có thể trùng người với Khai sinh quyển 01/2015, số 1"
+        f"Đã lưu mục số 2. Có thể trùng người với Khai sinh quyển 01/2015 · UBND xã Tân Lập, số 1"
         f" ({first['child_name']}): tổ trưởng sẽ xem lại."
     )
 

@@ -51,3 +51,15 @@ def test_the_compiled_translation_is_current(tmp_path: Path) -> None:
     )
 
     assert compiled.read_bytes() == QM.read_bytes(), "run `make translations`"
+
+
+def test_the_compiled_translation_of_qt_s_own_strings_is_current(tmp_path: Path) -> None:
+    qt_ts = TS.with_name("qt_vi.ts")
+    compiled = tmp_path / "qt_vi.qm"
+    subprocess.run(
+        [str(BIN / "pyside6-lrelease"), str(qt_ts), "-qm", str(compiled)],
+        check=True,
+        capture_output=True,
+    )
+
+    assert compiled.read_bytes() == qt_ts.with_suffix(".qm").read_bytes(), "run `make translations`"

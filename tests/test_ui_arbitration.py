@@ -7,6 +7,7 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel
 from sqlalchemy import func, select
 from storage_helpers import database_held, impatient
+from test_ui_second_keying import answer_leaving
 from test_ui_work import open_window
 from verification_helpers import decide_planted, key_twice, make_team, user
 
@@ -39,7 +40,7 @@ def test_the_lead_decides_three_entries_from_the_keyboard(
     qtbot.waitUntil(dialog.isActiveWindow)
 
     assert dialog.remaining.text() == "3 mục đang chờ quyết định."
-    assert dialog.heading.text() == "Sổ đăng ký khai sinh 01/2010, số 2"
+    assert dialog.heading.text() == "Khai sinh quyển 01/2010 · UBND xã Tân Lập, số 2"
     # Entry 2: the child's name; the second keying is what the book says.
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_2, CTRL)
     qtbot.keyClick(dialog, Qt.Key.Key_Return, CTRL)
@@ -165,3 +166,30 @@ def test_a_decision_the_locked_database_refuses_is_said_and_changes_nothing(
     dialog.save()
 
     assert dialog.heading.text().endswith("số 4"), "once the data is free, the decision is kept"
+
+
+def test_escape_with_a_decision_typed_asks_before_it_is_thrown_away(
+    qtbot, station, clock, keyed_twice, vietnamese
+) -> None:
+    with station.sessions() as session:
+        lead = user(session, "lead")
+    dialog = ArbitrationDialog(StationContext(station, lead, clock, "vi"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    [row] = dialog.rows
+    qtbot.keyClick(row.edit, Qt.Key.Key_2, CTRL)
+
+    asked = answer_leaving(qtbot, "stay")
+    qtbot.keyClick(row.edit, Qt.Key.Key_Escape)
+
+    assert asked == ["Các quyết định đã gõ cho mục này chưa được lưu: sẽ bị mất."]
+    assert dialog.isVisible() and row.edit.text() == "Phạm Thị Bình"
+
+    asked = answer_leaving(qtbot, "leave")
+    qtbot.keyClick(row.edit, Qt.Key.Key_Escape)
+
+    assert asked and not dialog.isVisible()
+    with station.sessions() as session:
+        assert session.scalar(select(func.count()).where(Verification.decided_by.is_not(None))) == 0

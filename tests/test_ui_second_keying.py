@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton
 from sqlalchemy import select
 from test_ui_work import open_window
 from verification_helpers import entry_values, make_team, user
@@ -14,6 +14,7 @@ from app.entries.field_values import display_value
 from app.keying.save import SaveAction, save_entry
 from app.rules import FieldValue
 from ui.context import StationContext
+from ui.keying.keyboard_driver import Keyboard
 from ui.quality.second_keying import SecondKeyingDialog
 
 
@@ -36,7 +37,7 @@ def test_a_clerk_keys_others_entries_again_blind(qtbot, station, clock, vietname
     qtbot.waitUntil(dialog.isActiveWindow)
 
     assert dialog.heading.text() == (
-        "Nhập lại đúng như trong sổ: Sổ đăng ký khai sinh 01/2010, số 1"
+        "Nhập lại đúng như trong sổ: Khai sinh quyển 01/2010 · UBND xã Tân Lập, số 1"
     )
     shown = {k: v.value for k, v in dialog.form.values().items() if v.value}
     assert shown == {
@@ -82,3 +83,67 @@ def test_the_first_keyer_has_nothing_to_key_again(qtbot, station, clock, vietnam
 
     assert dialog.heading.text() == "Không có mục nào chờ nhập lần hai."
     assert not dialog.hand_in.isEnabled()
+
+
+def answer_leaving(qtbot, button: str) -> list[str]:
+    """Answer the question Escape asks with ``button`` ("stay" or "leave");
+    what it asked, once asked."""
+    asked: list[str] = []
+
+    def answer() -> None:
+        question = QApplication.activeModalWidget()
+        assert isinstance(question, QMessageBox) and question.objectName() == "leave_question"
+        asked.append(question.text())
+        question.findChild(QPushButton, button).click()
+
+    QTimer.singleShot(0, answer)
+    return asked
+
+
+def test_escape_with_typing_asks_before_it_is_thrown_away(
+    qtbot, station, clock, vietnamese
+) -> None:
+    make_team(station)
+    with station.sessions.begin() as session:
+        save_entry(
+            session, book=add_book(session), values=entry_values(0), user=user(session, "an"),
+            action=SaveAction.COMPLETE, clock=clock,
+        )  # fmt: skip
+        binh = user(session, "binh")
+    dialog = SecondKeyingDialog(StationContext(station, binh, clock, "vi"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    typing = QApplication.focusWidget()
+    Keyboard().type("Lê Văn")
+
+    asked = answer_leaving(qtbot, "stay")
+    qtbot.keyClick(typing, Qt.Key.Key_Escape)
+
+    assert asked == ["Những gì đã gõ cho mục này chưa được nộp: sẽ bị mất."]
+    assert dialog.isVisible() and typing.text() == "Lê Văn", "the typing is kept"
+
+    asked = answer_leaving(qtbot, "leave")
+    qtbot.keyClick(typing, Qt.Key.Key_Escape)
+
+    assert asked and not dialog.isVisible()
+
+
+def test_escape_on_an_untouched_form_leaves_at_once(qtbot, station, clock, vietnamese) -> None:
+    make_team(station)
+    with station.sessions.begin() as session:
+        save_entry(
+            session, book=add_book(session), values=entry_values(0), user=user(session, "an"),
+            action=SaveAction.COMPLETE, clock=clock,
+        )  # fmt: skip
+        binh = user(session, "binh")
+    dialog = SecondKeyingDialog(StationContext(station, binh, clock, "vi"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+
+    assert not dialog.isVisible(), "nothing typed, nothing asked"

@@ -2,7 +2,9 @@
 the excepthook), the language, one copy per station, the database (checked,
 and backed up once a day, in the background), login, the window. A user who
 logs out for another, or an admin who restores a backup, comes back here:
-the restore is made with every window on the station closed."""
+the restore is made with every window on the station closed. So does a
+user who switches the language: the window is made again in it, without
+a login, showing what it showed."""
 
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ import resources
 from app.bench.startup import LOGIN_SHOWN, peak_memory_line
 from app.db.engine import database_path
 from app.db.migrate import WrittenByNewerVersion
+from app.db.models import User
 from app.keying.start import open_draft
 from app.station.backups import quick_check, record_restore
 from app.station.database import StationDatabase, StationError, needs_upgrade, open_station
@@ -27,8 +30,9 @@ from ui.access.login import LoginDialog
 from ui.context import StationContext
 from ui.crash import start_logging
 from ui.i18n import chosen_language, install_translators
-from ui.main_window import MainWindow
+from ui.main_window import MainWindow, OpenWork
 from ui.operations import FAILED
+from ui.preferences import Preferences
 from ui.station.recovery import DailyBackups, IntegrityCheck, offer_latest_backup, restore
 
 log = logging.getLogger(__name__)
@@ -47,7 +51,10 @@ def run_desktop(
     app: QApplication = QApplication.instance() or QApplication(sys.argv)  # type: ignore[assignment]
     app.setApplicationName("Sohoa")
     app.setWindowIcon(window_icon())
-    language = language or chosen_language()
+    preferences = Preferences(data_dir)
+    # The login window speaks the language asked for, or the one chosen
+    # last on this station; each user then works in their own (ui.preferences).
+    language = language or chosen_language(preferences.language() or "vi")
     install_translators(app, language)
     clock = clock or SystemClock()
     if not database_path(data_dir).exists():
@@ -83,27 +90,44 @@ def run_desktop(
         backups.start()
         check.start()
     status = 0
+    user: User | None = None
+    work: OpenWork | None = None  # what a window made again in another language shows
     while True:  # until the window is closed, rather than left for another user
-        login = LoginDialog(db, clock)
-        run.showing = login
-        if probe:
-            QTimer.singleShot(0, lambda dialog=login: _probed(dialog))
-        user = login.user if login.exec() else None
+        if work is None:
+            login = LoginDialog(db, clock)
+            run.showing = login
+            if probe:
+                QTimer.singleShot(0, lambda dialog=login: _probed(dialog))
+            user = login.user if login.exec() else None
+        switching = False
         if user is not None:
+            chosen = preferences.language(user.username) or language
+            if chosen != language:
+                language = chosen
+                install_translators(app, language)
             window = MainWindow(StationContext(db, user, clock, language))
             run.showing = window
             window.show()
             settle()
-            offer_resume(window)
+            if work is None:
+                offer_resume(window)
+            else:
+                window.resume(work)
             status = app.exec()
             run.restore_from = run.restore_from or window.restore_from
             switching = window.switching_user
+            work = None
+            if window.language_wanted is not None:
+                language = window.language_wanted
+                install_translators(app, language)
+                work = window.open_work()
             window.deleteLater()
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         if run.restore_from is None:
-            if user is None or not switching:
-                break
-            continue
+            if work is not None or switching:
+                continue
+            break
+        work = None
         db.close()
         kept = restore(data_dir, run.restore_from, code, None)
         try:

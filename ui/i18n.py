@@ -16,16 +16,21 @@ import resources
 TRANSLATIONS_DIR = Path(resources.__file__).parent / "translations"
 LANGUAGE_ENV = "SOHOA_LANGUAGE"
 LANGUAGES = ("vi", "en")
+TRANSLATOR_NAME = "sohoa_translator"
 
 
-def chosen_language() -> str:
-    """``$SOHOA_LANGUAGE`` when it names a language we have, else Vietnamese."""
-    language = os.environ.get(LANGUAGE_ENV, "vi")
-    return language if language in LANGUAGES else "vi"
+def chosen_language(otherwise: str = "vi") -> str:
+    """``$SOHOA_LANGUAGE`` when it names a language we have, else ``otherwise``."""
+    language = os.environ.get(LANGUAGE_ENV, otherwise)
+    return language if language in LANGUAGES else otherwise
 
 
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
-    """Load Qt's own strings, then ours; return them, for a later removal."""
+    """Load Qt's own strings, then ours, in place of those this function
+    loaded before (the language switched in the window); return them."""
+    for translator in app.findChildren(QTranslator, TRANSLATOR_NAME):
+        app.removeTranslator(translator)
+        translator.setParent(None)
     QLocale.setDefault(
         QLocale(QLocale.Language.Vietnamese if language == "vi" else QLocale.Language.English)
     )
@@ -35,6 +40,7 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     # Qt's own strings (dialog buttons): Qt ships none in Vietnamese, so ours
     # (qt_vi, the standard buttons) stand in when qtbase_vi is missing.
     qt_own = QTranslator(app)
+    qt_own.setObjectName(TRANSLATOR_NAME)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt_own.load(f"qtbase_{language}", qt_dir) or qt_own.load(
         f"qt_{language}", str(TRANSLATIONS_DIR)
@@ -42,6 +48,7 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
         app.installTranslator(qt_own)
         installed.append(qt_own)
     ours = QTranslator(app)
+    ours.setObjectName(TRANSLATOR_NAME)
     if not ours.load(f"sohoa_{language}", str(TRANSLATIONS_DIR)):
         raise FileNotFoundError(f"no translation sohoa_{language}.qm in {TRANSLATIONS_DIR}")
     app.installTranslator(ours)

@@ -3,14 +3,17 @@
 Two tabs: the books of the station (F6, ui.books.panel), in campaign order
 with their progress; and keying (F7, ui.keying.panel): the current book's
 entries beside its form. A lead has a third, the dashboard (F8). The window
-keeps what is not a tab's: the station's menu, the shortcuts, the status
-bar, the clerk's activity, and the lock: a window left idle for the lead's
-minutes locks itself (ui.access.lock_screen).
+keeps what is not a tab's: the station's menu, the language, the keys (F1
+lists them, ui.keys_help), the status bar, the clerk's activity, and the
+lock: a window left idle for the lead's minutes locks itself
+(ui.access.lock_screen). It opens maximised, or as its user left it on
+this screen (ui.preferences).
 """
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,7 +22,8 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget, QWidget
 from shiboken6 import isValid
 
-from app.access.roles import is_admin, is_lead
+from app.access.keystore import plaintext_keyring_in_use
+from app.access.roles import is_lead
 from app.db.models import Book, Entry
 from app.keying.desk import KeyingSettings, keying_settings, shift_count
 from app.work import queue
@@ -30,7 +34,11 @@ from ui.books.panel import BooksPanel
 from ui.context import StationContext
 from ui.form.entry_form import EntryForm
 from ui.keying.panel import KeyingPanel
+from ui.keys_help import KeysHelp
+from ui.menus import WindowMenus
 from ui.operations import FAILED, Operations
+from ui.preferences import Preferences
+from ui.styles import FAILURE_STYLE
 
 if TYPE_CHECKING:
     from ui.dashboard.widget import Dashboard
@@ -41,12 +49,25 @@ IDLE_CHECK_MS = 15_000  # how often the window asks whether it was left idle
 NOTE_MS = 10_000  # how long a note stays in the status bar
 
 
+@dataclass(frozen=True)
+class OpenWork:
+    """What the window shows, for the window made again in another language."""
+
+    tab: int
+    book_id: int | None
+    entry_id: int | None
+    field: str | None  # the form's field the cursor was in
+
+
 class MainWindow(QMainWindow):
     def __init__(self, context: StationContext) -> None:
         super().__init__()
         self.context = context
         self.user = context.user
         self.operations = Operations(self, context)
+        self.preferences = Preferences(context.db.data_dir)
+        self.language_wanted: str | None = None  # closed to open again in this language
+        self.field_before_switch: str | None = None
         station = self.operations.run(context.station)
         if station is not FAILED:
             self.setWindowTitle(
@@ -81,11 +102,13 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(self.dashboard, self.tr("Dashboard (F8)"))
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
-        self._menu()
+        self.window_menus = WindowMenus(self)
+        self.menus, self.language_menu = self.window_menus.menus, self.window_menus.language
         self._status_bar()
         self._shortcuts()
         self.lock: LockScreen | None = None
         self.focus_before_lock: QWidget | None = None
+        self.focus_before_list: QWidget | None = None
         self.switching_user = False  # closed for another user to log in
         self.restore_from: Path | None = None  # closed for a backup to be restored
         self.activity = Activity(self, context, settings, say=self._note)
@@ -94,7 +117,7 @@ class MainWindow(QMainWindow):
         self.idle_timer = QTimer(self, interval=IDLE_CHECK_MS)
         self.idle_timer.timeout.connect(self.check_idle)
         self.idle_timer.start()
-        self.resize(1280, 800)
+        self._place()
         self.books_panel.refresh()
         self.refresh_status()
 
@@ -112,24 +135,11 @@ class MainWindow(QMainWindow):
 
     # Layout
 
-    def _menu(self) -> None:
-        """The station's menu (Alt+S): what is not keying."""
-        menu = self.menuBar().addMenu(self.tr("&Station"))
-        menu.setObjectName("station_menu")
-        actions = [
-            (self.tr("Change my password…"), "Ctrl+Shift+P", self.change_password),
-            (self.tr("Lock the screen"), "Ctrl+Shift+L", self.lock_screen),
-            (self.tr("Log out (another user)"), "Ctrl+Shift+Q", self.switch_user),
-        ]
-        if is_admin(self.user):
-            actions += [
-                (self.tr("Users…"), "Ctrl+Shift+U", self.manage_users),
-                (self.tr("Backups…"), "Ctrl+Shift+B", self.manage_backups),
-            ]
-        for label, keys, slot in actions:
-            action = menu.addAction(label)
-            action.setShortcut(QKeySequence(keys))
-            action.triggered.connect(slot)
+    def _place(self) -> None:
+        """As this user left the window on this screen; the first time, maximised."""
+        saved = self.preferences.window_geometry(self.user.username, self.screen())
+        if saved is None or not self.restoreGeometry(saved):
+            self.setWindowState(Qt.WindowState.WindowMaximized)
 
     def _status_bar(self) -> None:
         self.user_label = QLabel(self.tr("User: {name}").format(name=self.user.username))
@@ -141,6 +151,17 @@ class MainWindow(QMainWindow):
             label.setContentsMargins(6, 0, 12, 0)
             self.statusBar().addWidget(label)
         self.statusBar().addPermanentWidget(self.keying.draft_label)
+        if plaintext_keyring_in_use():
+            warning = QLabel(self.tr("Test keyring: not for real work"))
+            warning.setToolTip(
+                self.tr(
+                    "Batches are signed with a key the system does not protect: it is kept in"
+                    " a file anyone who can read it may copy (SOHOA_ALLOW_PLAINTEXT_KEYRING)."
+                )
+            )
+            warning.setObjectName("plaintext_keyring")
+            warning.setStyleSheet(FAILURE_STYLE + " font-weight: bold;")
+            self.statusBar().addPermanentWidget(warning)
 
     def _shortcuts(self) -> None:
         for key, slot in (
@@ -153,6 +174,9 @@ class MainWindow(QMainWindow):
             (QKeySequence.StandardKey.New, self.keying.open_next_book),
         ):
             QShortcut(QKeySequence(key), self, slot)
+        # The keying tab's own keys, answered only while it is shown.
+        QShortcut(QKeySequence("Ctrl+Shift+F"), self.keying, self.keying.finish_current_book)
+        QShortcut(QKeySequence(Qt.Key.Key_F12), self.keying, self.toggle_entry_list)
 
     @Slot()
     def _book_opened(self) -> None:
@@ -163,6 +187,79 @@ class MainWindow(QMainWindow):
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.books_panel:
             self.books_panel.refresh()
+
+    # Keys
+
+    @Slot()
+    def toggle_entry_list(self) -> None:
+        """F12: to the book's entries (Enter opens one in the form), and
+        back to the field the cursor was in."""
+        entries = self.keying.entry_list
+        if entries.hasFocus():
+            back = self.focus_before_list
+            if back is not None and isValid(back) and back.isVisible():
+                back.setFocus()
+            elif self.book is not None:
+                self.form.focus(self.form.first_to_key().field.key)
+            return
+        if self.book is None:
+            return
+        self.focus_before_list = QApplication.focusWidget()
+        model, shown = self.keying.entries, self._entry_id()
+        rows = [r for r in range(model.rowCount()) if model.entry_at(r).entry_id == shown]
+        row = rows[0] if rows else model.rowCount() - 1
+        if row >= 0:
+            entries.setCurrentIndex(model.index(row, 0))
+        entries.setFocus()
+
+    def _entry_id(self) -> int | None:
+        return self.entry.id if self.entry is not None else None
+
+    @Slot()
+    def show_keys(self) -> None:
+        menus = [
+            (QKeySequence.mnemonic(menu.title()).toString(), menu.title().replace("&", ""))
+            for menu in self.menus
+        ]
+        KeysHelp(self.user, menus, self).exec()
+
+    # Language
+
+    def switch_language(self, language: str) -> None:
+        """Speak ``language`` from now on, for this user: the window is made
+        again in it (ui.app), showing what it showed."""
+        if language == self.context.language:
+            return
+        self.field_before_switch = self._field_in_focus()
+        self.language_wanted = language
+        if not self.close():
+            self.language_wanted = None
+            self.window_menus.show_language(self.context.language)
+            return
+        self.preferences.set_language(self.user.username, language)
+
+    def open_work(self) -> OpenWork:
+        book_id = self.book.id if self.book is not None else None
+        return OpenWork(
+            self.tabs.currentIndex(), book_id, self._entry_id(), self.field_before_switch
+        )
+
+    def _field_in_focus(self) -> str | None:
+        focused = self.focusWidget()
+        if self.book is None or focused is None:
+            return None
+        editors = self.form.editors.items()
+        return next((key for key, e in editors if e.isAncestorOf(focused)), None)
+
+    def resume(self, work: OpenWork) -> None:
+        """Show ``work`` again, as the window made before this one showed it."""
+        if work.entry_id is not None:
+            self.keying.open_entry(work.entry_id)
+        elif work.book_id is not None:
+            self.open_book(work.book_id)
+        self.tabs.setCurrentIndex(work.tab)
+        if self.book is not None and work.field is not None and work.field in self.form.editors:
+            self.form.focus(work.field)
 
     # Status
 
@@ -211,17 +308,20 @@ class MainWindow(QMainWindow):
     @Slot()
     def check_idle(self) -> None:
         if self.lock is None and self.idle.expired():
-            self.lock_screen()
+            self._lock(idle_minutes=int(self.idle.limit.total_seconds() // 60))
 
     @Slot()
     def lock_screen(self) -> None:
+        """The user locks the screen (Ctrl+Shift+L)."""
+        self._lock(idle_minutes=None)
+
+    def _lock(self, idle_minutes: int | None) -> None:
         """Save what the form holds and cover the screen until the password."""
         if self.lock is not None:
             return
         self.keying.flush_draft()  # if it fails, the form keeps the entry and says so
         self.focus_before_lock = QApplication.focusWidget()
-        minutes = int(self.idle.limit.total_seconds() // 60)
-        self.lock = LockScreen(self.context, minutes, self)
+        self.lock = LockScreen(self.context, idle_minutes, self)
         self.lock.accepted.connect(self._unlocked)
         self.lock.switch_requested.connect(self.switch_user)
         # Full screen, and the screen's size as well: without a window
@@ -283,12 +383,15 @@ class MainWindow(QMainWindow):
         self.activity.flush()
         # Logging out gives the clerk's book back to the queue. If it cannot
         # be given back now, the window stays for the clerk to close again;
-        # a restore replaces the database, books and all.
+        # a restore replaces the database, books and all. The same user in
+        # another language keeps their book.
         user = self.user
-        released = self.operations.write(lambda session: queue.release_books(session, user))
-        if released is FAILED and self.restore_from is None:
-            event.ignore()
-            return
+        if self.language_wanted is None:
+            released = self.operations.write(lambda session: queue.release_books(session, user))
+            if released is FAILED and self.restore_from is None:
+                event.ignore()
+                return
+        self.preferences.set_window_geometry(user.username, self.screen(), self.saveGeometry())
         self.activity.stop()
         self.idle_timer.stop()
         super().closeEvent(event)

@@ -102,6 +102,18 @@ def open_keystore(environ: Mapping[str, str] = os.environ) -> Keystore:
     return Keystore(backend)
 
 
+def plaintext_keyring_in_use(environ: Mapping[str, str] = os.environ) -> bool:
+    """The operator accepted a file keyring (a test machine's) and it is the
+    one found: a signing key made or used here is not protected by the OS.
+    Without the opt-in the keyring is not even looked at."""
+    if environ.get(PLAINTEXT_OPT_IN) != "1":
+        return False
+    try:
+        return open_keystore(environ).warning is not None
+    except KeyringUnavailable:
+        return False
+
+
 class MemoryKeyring(KeyringBackend):
     """Secrets in this process's memory, gone when it ends: the bench's
     throwaway signing key, and the tests'. Never the OS keyring:

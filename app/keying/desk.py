@@ -65,6 +65,7 @@ class EntryHeading:
     """An entry as a message names it: its book, number and title."""
 
     kind: BookKind
+    office: str
     volume: str
     year: int
     number: int | None
@@ -112,7 +113,12 @@ def save_form(
             if other is not None:
                 book = session.get_one(Book, other.book_id)
                 named[other.id] = EntryHeading(
-                    BookKind(book.kind), book.volume, book.year, other.number, other.title
+                    BookKind(book.kind),
+                    book.office,
+                    book.volume,
+                    book.year,
+                    other.number,
+                    other.title,
                 )
     return FormSaved(outcome, named)
 

@@ -52,6 +52,7 @@ class Arbitration:
 
     verification_id: int
     kind: BookKind
+    office: str
     volume: str
     year: int
     number: int | None
@@ -99,7 +100,13 @@ def arbitration_queue(session: Session) -> ArbitrationQueue:
     return ArbitrationQueue(
         len(waiting),
         Arbitration(
-            verification.id, BookKind(book.kind), book.volume, book.year, entry.number, fields
+            verification.id,
+            BookKind(book.kind),
+            book.office,
+            book.volume,
+            book.year,
+            entry.number,
+            fields,
         ),
     )
 

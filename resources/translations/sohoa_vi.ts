@@ -4,52 +4,52 @@
 <context>
     <name>ArbitrationDialog</name>
     <message>
-        <location filename="../../ui/quality/arbitration.py" line="53"/>
+        <location filename="../../ui/quality/arbitration.py" line="58"/>
         <source>Two keyings that differ</source>
         <translation>Hai lần nhập khác nhau</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/arbitration.py" line="63"/>
+        <location filename="../../ui/quality/arbitration.py" line="78"/>
         <source>In each box: Ctrl+1 takes the first keying, Ctrl+2 the second, or type what the book says. Enter: next field. Ctrl+Enter: save and go on.</source>
         <translation>Trong mỗi ô: Ctrl+1 lấy lần nhập thứ nhất, Ctrl+2 lấy lần nhập thứ hai, hoặc gõ đúng như trong sổ. Enter: sang trường sau. Ctrl+Enter: lưu và sang mục tiếp.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/arbitration.py" line="93"/>
+        <location filename="../../ui/quality/arbitration.py" line="109"/>
         <source>{count} entries wait for a decision.</source>
         <translation>{count} mục đang chờ quyết định.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/arbitration.py" line="97"/>
+        <location filename="../../ui/quality/arbitration.py" line="113"/>
         <source>No two keyings differ: nothing to decide.</source>
         <translation>Không có hai lần nhập nào khác nhau: không có gì cần quyết định.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/arbitration.py" line="101"/>
-        <source>{book} {volume}/{year}, no. {number}</source>
-        <translation>{book} {volume}/{year}, số {number}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/quality/arbitration.py" line="109"/>
+        <location filename="../../ui/quality/arbitration.py" line="121"/>
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/arbitration.py" line="109"/>
+        <location filename="../../ui/quality/arbitration.py" line="121"/>
         <source>First keying (Ctrl+1)</source>
         <translation>Lần nhập thứ nhất (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/arbitration.py" line="110"/>
+        <location filename="../../ui/quality/arbitration.py" line="122"/>
         <source>Second keying (Ctrl+2)</source>
         <translation>Lần nhập thứ hai (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/arbitration.py" line="110"/>
+        <location filename="../../ui/quality/arbitration.py" line="122"/>
         <source>Decision</source>
         <translation>Quyết định</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/arbitration.py" line="170"/>
+        <location filename="../../ui/quality/arbitration.py" line="163"/>
+        <source>The decisions typed for this entry are not saved: they will be lost.</source>
+        <translation>Các quyết định đã gõ cho mục này chưa được lưu: sẽ bị mất.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/arbitration.py" line="198"/>
         <source>Decide every field first.</source>
         <translation>Hãy quyết định mọi trường trước.</translation>
     </message>
@@ -115,122 +115,122 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../ui/station/backups.py" line="43"/>
+        <location filename="../../ui/station/backups.py" line="44"/>
         <source>Backups of the station</source>
         <translation>Bản sao lưu của trạm</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="47"/>
+        <location filename="../../ui/station/backups.py" line="48"/>
         <source>Sohoa backs the station up once a day and keeps a week of backups, beside the data in {folder}. Copy one to a stick now and then: a backup on the same disk does not survive the disk.</source>
         <translation>Sohoa sao lưu trạm mỗi ngày một lần và giữ bản sao lưu của một tuần, cạnh dữ liệu trong {folder}. Thỉnh thoảng hãy chép một bản ra USB: bản sao lưu trên cùng ổ đĩa sẽ mất theo ổ đĩa.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="55"/>
+        <location filename="../../ui/station/backups.py" line="56"/>
         <source>Daily</source>
         <translation>Hằng ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="56"/>
+        <location filename="../../ui/station/backups.py" line="57"/>
         <source>Before an upgrade</source>
         <translation>Trước khi nâng cấp</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="57"/>
+        <location filename="../../ui/station/backups.py" line="58"/>
         <source>Before a restore</source>
         <translation>Trước khi khôi phục</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="61"/>
+        <location filename="../../ui/station/backups.py" line="62"/>
         <source>Taken</source>
         <translation>Thời điểm</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="62"/>
+        <location filename="../../ui/station/backups.py" line="63"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="64"/>
+        <location filename="../../ui/station/backups.py" line="65"/>
         <source>Size</source>
         <translation>Dung lượng</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="65"/>
+        <location filename="../../ui/station/backups.py" line="66"/>
         <source>{size} MB</source>
         <translation>{size} MB</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="70"/>
+        <location filename="../../ui/station/backups.py" line="71"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="78"/>
+        <location filename="../../ui/station/backups.py" line="79"/>
         <source>Copy the station to a stick…</source>
         <translation>Chép trạm ra USB…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="79"/>
+        <location filename="../../ui/station/backups.py" line="80"/>
         <source>Restore from a file…</source>
         <translation>Khôi phục từ một tệp…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="80"/>
+        <location filename="../../ui/station/backups.py" line="81"/>
         <source>Restore the chosen backup…</source>
         <translation>Khôi phục bản sao lưu đã chọn…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="88"/>
+        <location filename="../../ui/station/backups.py" line="89"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="107"/>
+        <location filename="../../ui/station/backups.py" line="109"/>
         <source>The stick&apos;s folder</source>
         <translation>Thư mục trên USB</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="114"/>
+        <location filename="../../ui/station/backups.py" line="116"/>
         <source>Not copied: {reason}</source>
         <translation>Chưa chép được: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="116"/>
+        <location filename="../../ui/station/backups.py" line="118"/>
         <source>Copied and checked: {file}</source>
         <translation>Đã chép và kiểm tra: {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="121"/>
+        <location filename="../../ui/station/backups.py" line="124"/>
         <source>A backup of this station</source>
         <translation>Một bản sao lưu của trạm này</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="121"/>
+        <location filename="../../ui/station/backups.py" line="125"/>
         <source>Sohoa backups (*.sqlite3)</source>
         <translation>Bản sao lưu Sohoa (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="130"/>
+        <location filename="../../ui/station/backups.py" line="135"/>
         <source>Choose a backup in the list first.</source>
         <translation>Hãy chọn một bản sao lưu trong danh sách trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="139"/>
+        <location filename="../../ui/station/backups.py" line="144"/>
         <source>This backup is damaged and cannot be restored: {reason}</source>
         <translation>Bản sao lưu này bị hỏng, không khôi phục được: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="147"/>
+        <location filename="../../ui/station/backups.py" line="152"/>
         <source>This file is not a backup of station {code}.</source>
         <translation>Tệp này không phải bản sao lưu của trạm {code}.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="153"/>
+        <location filename="../../ui/station/backups.py" line="158"/>
         <source>Restore the backup?</source>
         <translation>Khôi phục bản sao lưu?</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="155"/>
+        <location filename="../../ui/station/backups.py" line="160"/>
         <source>Restore the station as it was on {moment}?
 
 • Everything keyed, checked or decided after that moment leaves the station. The station as it is now is kept first, in the backups folder.
@@ -243,7 +243,7 @@
 • Sohoa đóng cửa sổ này, và mọi người đăng nhập lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="164"/>
+        <location filename="../../ui/station/backups.py" line="169"/>
         <source>Restore</source>
         <translation>Khôi phục</translation>
     </message>
@@ -251,17 +251,17 @@
 <context>
     <name>BookCondition</name>
     <message>
-        <location filename="../../ui/models/books.py" line="40"/>
+        <location filename="../../ui/models/books.py" line="49"/>
         <source>Good</source>
         <translation>Tốt</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="41"/>
+        <location filename="../../ui/models/books.py" line="50"/>
         <source>Worn</source>
         <translation>Cũ</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="42"/>
+        <location filename="../../ui/models/books.py" line="51"/>
         <source>Damaged</source>
         <translation>Hư hỏng</translation>
     </message>
@@ -293,76 +293,81 @@
         <source>{kind} {volume}/{year} · {office}</source>
         <translation>{kind} quyển {volume}/{year} · {office}</translation>
     </message>
+    <message>
+        <location filename="../../ui/models/books.py" line="42"/>
+        <source>{book}, no. {number}</source>
+        <translation>{book}, số {number}</translation>
+    </message>
 </context>
 <context>
     <name>BookTableModel</name>
     <message>
-        <location filename="../../ui/models/books.py" line="59"/>
+        <location filename="../../ui/models/books.py" line="68"/>
         <source>Kind</source>
         <translation>Loại sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="60"/>
+        <location filename="../../ui/models/books.py" line="69"/>
         <source>Office</source>
         <translation>Cơ quan đăng ký</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="61"/>
+        <location filename="../../ui/models/books.py" line="70"/>
         <source>Volume</source>
         <translation>Quyển số</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="62"/>
+        <location filename="../../ui/models/books.py" line="71"/>
         <source>Year</source>
         <translation>Năm</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="63"/>
+        <location filename="../../ui/models/books.py" line="72"/>
         <source>Condition</source>
         <translation>Tình trạng sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="64"/>
+        <location filename="../../ui/models/books.py" line="73"/>
         <source>Expected</source>
         <translation>Số mục dự kiến</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="65"/>
+        <location filename="../../ui/models/books.py" line="74"/>
         <source>Done</source>
         <translation>Đã xong</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="66"/>
+        <location filename="../../ui/models/books.py" line="75"/>
         <source>Deferred</source>
         <translation>Xử lý sau</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="67"/>
+        <location filename="../../ui/models/books.py" line="76"/>
         <source>Progress</source>
         <translation>Tiến độ</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="68"/>
+        <location filename="../../ui/models/books.py" line="77"/>
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="106"/>
+        <location filename="../../ui/models/books.py" line="115"/>
         <source>Finished</source>
         <translation>Đã xong</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="108"/>
+        <location filename="../../ui/models/books.py" line="117"/>
         <source>On hold</source>
         <translation>Tạm giữ</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="110"/>
+        <location filename="../../ui/models/books.py" line="119"/>
         <source>Keyed by {name}</source>
         <translation>Đang nhập: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/books.py" line="111"/>
+        <location filename="../../ui/models/books.py" line="120"/>
         <source>Waiting</source>
         <translation>Chờ nhập</translation>
     </message>
@@ -413,52 +418,52 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../ui/access/password.py" line="33"/>
+        <location filename="../../ui/access/password.py" line="34"/>
         <source>Change your password</source>
         <translation>Đổi mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/access/password.py" line="45"/>
+        <location filename="../../ui/access/password.py" line="46"/>
         <source>{name}, choose your own password before you start: the one you were given is known to the admin.</source>
         <translation>{name}, hãy chọn mật khẩu của riêng mình trước khi bắt đầu: mật khẩu được cấp thì quản trị viên cũng biết.</translation>
     </message>
     <message>
-        <location filename="../../ui/access/password.py" line="51"/>
+        <location filename="../../ui/access/password.py" line="52"/>
         <source>Current password</source>
         <translation>Mật khẩu hiện tại</translation>
     </message>
     <message>
-        <location filename="../../ui/access/password.py" line="53"/>
+        <location filename="../../ui/access/password.py" line="54"/>
         <source>New password (at least {count} characters)</source>
         <translation>Mật khẩu mới (ít nhất {count} ký tự)</translation>
     </message>
     <message>
-        <location filename="../../ui/access/password.py" line="56"/>
+        <location filename="../../ui/access/password.py" line="57"/>
         <source>New password again</source>
         <translation>Nhập lại mật khẩu mới</translation>
     </message>
     <message>
-        <location filename="../../ui/access/password.py" line="61"/>
+        <location filename="../../ui/access/password.py" line="62"/>
         <source>Change</source>
         <translation>Đổi</translation>
     </message>
     <message>
-        <location filename="../../ui/access/password.py" line="76"/>
+        <location filename="../../ui/access/password.py" line="78"/>
         <source>The two new passwords differ.</source>
         <translation>Hai mật khẩu mới không giống nhau.</translation>
     </message>
     <message>
-        <location filename="../../ui/access/password.py" line="90"/>
+        <location filename="../../ui/access/password.py" line="92"/>
         <source>A password needs at least {count} characters.</source>
         <translation>Mật khẩu cần ít nhất {count} ký tự.</translation>
     </message>
     <message>
-        <location filename="../../ui/access/password.py" line="93"/>
+        <location filename="../../ui/access/password.py" line="95"/>
         <source>The current password is wrong.</source>
         <translation>Mật khẩu hiện tại không đúng.</translation>
     </message>
     <message>
-        <location filename="../../ui/access/password.py" line="95"/>
+        <location filename="../../ui/access/password.py" line="97"/>
         <source>Choose a password other than the current one.</source>
         <translation>Hãy chọn mật khẩu khác mật khẩu hiện tại.</translation>
     </message>
@@ -841,197 +846,197 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="59"/>
+        <location filename="../../ui/batches/dialog.py" line="60"/>
         <source>Batches for the centre</source>
         <translation>Lô gửi trung tâm</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="68"/>
+        <location filename="../../ui/batches/dialog.py" line="69"/>
         <source>Export them unverified…</source>
         <translation>Xuất mà chưa xác minh…</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="73"/>
+        <location filename="../../ui/batches/dialog.py" line="74"/>
         <source>The stick&apos;s folder, e.g. E:\</source>
         <translation>Thư mục của USB, ví dụ E:\</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="74"/>
+        <location filename="../../ui/batches/dialog.py" line="75"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="77"/>
+        <location filename="../../ui/batches/dialog.py" line="78"/>
         <source>Export the batch (Ctrl+Enter)</source>
         <translation>Xuất lô (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="87"/>
+        <location filename="../../ui/batches/dialog.py" line="88"/>
         <source>Folder:</source>
         <translation>Thư mục:</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="91"/>
+        <location filename="../../ui/batches/dialog.py" line="92"/>
         <source>Next batch</source>
         <translation>Lô tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="104"/>
+        <location filename="../../ui/batches/dialog.py" line="105"/>
         <source>Write the chosen batch again (Ctrl+R)</source>
         <translation>Ghi lại lô đã chọn (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="107"/>
+        <location filename="../../ui/batches/dialog.py" line="108"/>
         <source>For a lost or damaged stick: the same batch, the same entries.</source>
         <translation>Khi USB bị mất hoặc hỏng: đúng lô đó, đúng các mục đó.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="110"/>
+        <location filename="../../ui/batches/dialog.py" line="111"/>
         <source>Batches written</source>
         <translation>Các lô đã ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="131"/>
+        <location filename="../../ui/batches/dialog.py" line="133"/>
         <source>Batch</source>
         <translation>Lô</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="132"/>
+        <location filename="../../ui/batches/dialog.py" line="134"/>
         <source>Made</source>
         <translation>Tạo lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="133"/>
+        <location filename="../../ui/batches/dialog.py" line="135"/>
         <source>Entries</source>
         <translation>Số mục</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="135"/>
+        <location filename="../../ui/batches/dialog.py" line="137"/>
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="137"/>
+        <location filename="../../ui/batches/dialog.py" line="139"/>
         <source>Exported</source>
         <translation>Đã xuất</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="139"/>
+        <location filename="../../ui/batches/dialog.py" line="141"/>
         <source>Not finished: the next export finishes it</source>
         <translation>Chưa xong: lần xuất tới sẽ hoàn tất</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="142"/>
+        <location filename="../../ui/batches/dialog.py" line="144"/>
         <source>Last written</source>
         <translation>Ghi lần cuối</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="143"/>
+        <location filename="../../ui/batches/dialog.py" line="145"/>
         <source>To</source>
         <translation>Vào</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="157"/>
+        <location filename="../../ui/batches/dialog.py" line="159"/>
         <source>{count} completed entries wait for their second keying or the lead&apos;s decision: they are not exported yet.</source>
         <translation>{count} mục đã hoàn thành đang chờ nhập lần hai hoặc tổ trưởng quyết định: chưa được xuất.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="175"/>
+        <location filename="../../ui/batches/dialog.py" line="177"/>
         <source>Nothing to export: every completed entry is exported.</source>
         <translation>Không có gì để xuất: mọi mục đã hoàn thành đều đã được xuất.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="179"/>
+        <location filename="../../ui/batches/dialog.py" line="181"/>
         <source>Batch {sequence} ({entries} entries) was begun and not finished: exporting finishes it.</source>
         <translation>Lô {sequence} ({entries} mục) đã bắt đầu nhưng chưa xong: xuất lô sẽ hoàn tất nó.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="186"/>
+        <location filename="../../ui/batches/dialog.py" line="188"/>
         <source>{ready} completed entries wait: batch {sequence} takes {entries} of them; export again for the rest.</source>
         <translation>{ready} mục đã hoàn thành đang chờ: lô {sequence} lấy {entries} mục trong số đó; xuất thêm lần nữa cho phần còn lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="196"/>
+        <location filename="../../ui/batches/dialog.py" line="198"/>
         <source>{entries} completed entries wait: they will be batch {sequence}.</source>
         <translation>{entries} mục đã hoàn thành đang chờ: sẽ thành lô {sequence}.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="207"/>
+        <location filename="../../ui/batches/dialog.py" line="210"/>
         <source>The stick&apos;s folder</source>
         <translation>Thư mục của USB</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="226"/>
+        <location filename="../../ui/batches/dialog.py" line="228"/>
         <source>This batch is not finished: export it first.</source>
         <translation>Lô này chưa xong: hãy xuất lô trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="237"/>
+        <location filename="../../ui/batches/dialog.py" line="239"/>
         <source>Choose the stick&apos;s folder first.</source>
         <translation>Hãy chọn thư mục của USB trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="245"/>
+        <location filename="../../ui/batches/dialog.py" line="247"/>
         <source>Writing the batch to {folder}…</source>
         <translation>Đang ghi lô vào {folder}…</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="280"/>
+        <location filename="../../ui/batches/dialog.py" line="282"/>
         <source>Nothing to export: no completed entry is waiting.</source>
         <translation>Không có gì để xuất: không có mục đã hoàn thành nào đang chờ.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="284"/>
+        <location filename="../../ui/batches/dialog.py" line="286"/>
         <source>Batch {sequence} is on the stick at {path}: {entries} entries, read back and verified, and marked exported. The stick may be taken out.</source>
         <translation>Lô {sequence} đã nằm trên USB tại {path}: {entries} mục, đã đọc lại, kiểm tra và đánh dấu đã xuất. Có thể rút USB ra.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="295"/>
+        <location filename="../../ui/batches/dialog.py" line="297"/>
         <source>Batch {sequence} was written again at {path}: {entries} entries, read back and verified.</source>
         <translation>Đã ghi lại lô {sequence} tại {path}: {entries} mục, đã đọc lại và kiểm tra.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="321"/>
+        <location filename="../../ui/batches/dialog.py" line="323"/>
         <source>There is no such batch.</source>
         <translation>Không có lô này.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="322"/>
+        <location filename="../../ui/batches/dialog.py" line="324"/>
         <source>The folder is not there: is the stick plugged in?</source>
         <translation>Không thấy thư mục: USB đã cắm chưa?</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="324"/>
+        <location filename="../../ui/batches/dialog.py" line="326"/>
         <source>The stick already holds another folder under this batch&apos;s name: move it away, then export again.</source>
         <translation>Trên USB đã có một thư mục khác trùng tên lô này: hãy chuyển nó đi rồi xuất lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="328"/>
+        <location filename="../../ui/batches/dialog.py" line="330"/>
         <source>Writing to the stick failed (was it pulled out, or is it full?). Nothing was marked exported: plug it in and export again.</source>
         <translation>Ghi vào USB không được (USB bị rút ra hay đã đầy?). Chưa mục nào bị đánh dấu đã xuất: hãy cắm lại và xuất lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="332"/>
+        <location filename="../../ui/batches/dialog.py" line="334"/>
         <source>The batch did not read back whole from the stick: it may be failing. Nothing was marked exported: try another stick.</source>
         <translation>Đọc lại lô từ USB không còn nguyên vẹn: USB có thể bị hỏng. Chưa mục nào bị đánh dấu đã xuất: hãy thử USB khác.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="315"/>
+        <location filename="../../ui/batches/dialog.py" line="317"/>
         <source>The export failed; nothing was marked exported.</source>
         <translation>Xuất lô không thành công; chưa mục nào bị đánh dấu đã xuất.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="342"/>
+        <location filename="../../ui/batches/dialog.py" line="344"/>
         <source>Export entries unverified</source>
         <translation>Xuất các mục chưa xác minh</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="343"/>
+        <location filename="../../ui/batches/dialog.py" line="345"/>
         <source>Why do these entries go to the centre before they are verified?</source>
         <translation>Vì sao gửi các mục này cho trung tâm trước khi được xác minh?</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="355"/>
+        <location filename="../../ui/batches/dialog.py" line="357"/>
         <source>{count} entries go in the next batch unverified; your reason is kept.</source>
         <translation>{count} mục sẽ vào lô tiếp theo khi chưa xác minh; lý do của anh/chị được lưu lại.</translation>
     </message>
@@ -1039,27 +1044,27 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>FindingsDialog</name>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="114"/>
+        <location filename="../../ui/quality/findings_window.py" line="116"/>
         <source>Checks across entries</source>
         <translation>Kiểm tra giữa các mục</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="129"/>
+        <location filename="../../ui/quality/findings_window.py" line="131"/>
         <source>Run the checks now (Ctrl+R)</source>
         <translation>Kiểm tra ngay (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="130"/>
+        <location filename="../../ui/quality/findings_window.py" line="132"/>
         <source>Resolve… (Ctrl+S)</source>
         <translation>Đã sửa… (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="131"/>
+        <location filename="../../ui/quality/findings_window.py" line="133"/>
         <source>Dismiss… (Ctrl+D)</source>
         <translation>Bỏ qua… (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="132"/>
+        <location filename="../../ui/quality/findings_window.py" line="134"/>
         <source>Open the entry (Enter)</source>
         <translation>Mở mục (Enter)</translation>
     </message>
@@ -1084,7 +1089,7 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
         <translation>Phát hiện lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="209"/>
+        <location filename="../../ui/quality/findings_window.py" line="214"/>
         <source>no. {number}: {title}</source>
         <translation>số {number}: {title}</translation>
     </message>
@@ -1124,68 +1129,68 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
         <translation>Địa danh không có trong danh mục hành chính: {places}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="218"/>
+        <location filename="../../ui/quality/findings_window.py" line="223"/>
         <source>Not read: {fields}</source>
         <translation>Chưa có: {fields}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="248"/>
+        <location filename="../../ui/quality/findings_window.py" line="253"/>
         <source>{count} finding(s) wait for a decision.</source>
         <translation>{count} phát hiện đang chờ quyết định.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="255"/>
+        <location filename="../../ui/quality/findings_window.py" line="260"/>
         <source>No finding waits for a decision. Ctrl+R runs the checks again.</source>
         <translation>Không có phát hiện nào chờ quyết định. Ctrl+R để kiểm tra lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="277"/>
-        <location filename="../../ui/quality/findings_window.py" line="281"/>
+        <location filename="../../ui/quality/findings_window.py" line="282"/>
+        <location filename="../../ui/quality/findings_window.py" line="286"/>
         <source>Checking every entry…</source>
         <translation>Đang kiểm tra mọi mục…</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="296"/>
+        <location filename="../../ui/quality/findings_window.py" line="301"/>
         <source>The checks found {new} new finding(s); {open} wait for a decision.</source>
         <translation>Kiểm tra thấy {new} phát hiện mới; {open} phát hiện đang chờ quyết định.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="313"/>
+        <location filename="../../ui/quality/findings_window.py" line="318"/>
         <source>Resolve the finding</source>
         <translation>Ghi nhận đã sửa</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="314"/>
+        <location filename="../../ui/quality/findings_window.py" line="319"/>
         <source>What was corrected?</source>
         <translation>Đã sửa những gì?</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="322"/>
+        <location filename="../../ui/quality/findings_window.py" line="327"/>
         <source>Dismiss the finding</source>
         <translation>Bỏ qua phát hiện</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="323"/>
+        <location filename="../../ui/quality/findings_window.py" line="328"/>
         <source>Why is this not a problem (e.g. two different people)?</source>
         <translation>Vì sao đây không phải là lỗi (ví dụ: hai người khác nhau)?</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="340"/>
+        <location filename="../../ui/quality/findings_window.py" line="344"/>
         <source>Only a team lead decides on a finding.</source>
         <translation>Chỉ tổ trưởng mới quyết định được một phát hiện.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="343"/>
+        <location filename="../../ui/quality/findings_window.py" line="347"/>
         <source>The finding was not decided.</source>
         <translation>Phát hiện chưa được quyết định.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="351"/>
+        <location filename="../../ui/quality/findings_window.py" line="355"/>
         <source>Resolved; the reason is kept.</source>
         <translation>Đã ghi nhận đã sửa; lý do được lưu lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="353"/>
+        <location filename="../../ui/quality/findings_window.py" line="357"/>
         <source>Dismissed; the reason is kept.</source>
         <translation>Đã bỏ qua; lý do được lưu lại.</translation>
     </message>
@@ -1282,7 +1287,7 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
     <name>KeyingPanel</name>
     <message>
         <location filename="../../ui/keying/panel.py" line="101"/>
-        <location filename="../../ui/keying/panel.py" line="195"/>
+        <location filename="../../ui/keying/panel.py" line="197"/>
         <source>Book finished</source>
         <translation>Đã nhập xong sổ</translation>
     </message>
@@ -1317,82 +1322,317 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
         <translation>Sổ này đã nhập xong hoặc đang được tổ trưởng tạm giữ.</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="164"/>
+        <location filename="../../ui/keying/panel.py" line="166"/>
         <source>{book} · {office} · volume {volume} · {year}</source>
         <translation>{book} · {office} · quyển {volume} · năm {year}</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="184"/>
+        <location filename="../../ui/keying/panel.py" line="186"/>
         <source>No book is waiting in the queue.</source>
         <translation>Không còn sổ nào chờ nhập.</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="196"/>
+        <location filename="../../ui/keying/panel.py" line="198"/>
         <source>Every entry of this book is keyed? It leaves the queue.</source>
         <translation>Đã nhập hết các mục của sổ này? Sổ sẽ ra khỏi hàng chờ.</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="275"/>
+        <location filename="../../ui/keying/panel.py" line="277"/>
         <source>Typing…</source>
         <translation>Đang gõ…</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="298"/>
+        <location filename="../../ui/keying/panel.py" line="300"/>
         <source>Draft saved</source>
         <translation>Đã lưu nháp</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="300"/>
+        <location filename="../../ui/keying/panel.py" line="302"/>
         <source>Changes kept; F10 saves them into the entry</source>
         <translation>Đã giữ các thay đổi; nhấn F10 để lưu vào mục</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="385"/>
+        <location filename="../../ui/keying/panel.py" line="387"/>
         <source>Not saved</source>
         <translation>Chưa lưu được</translation>
     </message>
 </context>
 <context>
+    <name>KeysHelp</name>
+    <message>
+        <location filename="../../ui/keys_help.py" line="24"/>
+        <source>Keyboard keys</source>
+        <translation>Các phím tắt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="27"/>
+        <location filename="../../ui/keys_help.py" line="67"/>
+        <source>Keying</source>
+        <translation>Nhập liệu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="28"/>
+        <source>Books</source>
+        <translation>Sổ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="31"/>
+        <source>Team lead</source>
+        <translation>Tổ trưởng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="32"/>
+        <source>Station</source>
+        <translation>Trạm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="50"/>
+        <source>Save the entry and open the next</source>
+        <translation>Lưu mục và sang mục sau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="51"/>
+        <source>Defer the entry (“hard later”), with its reason</source>
+        <translation>Để mục lại xử lý sau (“khó làm sau”), kèm lý do</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="52"/>
+        <source>The next field; Shift+Tab: the one before</source>
+        <translation>Sang ô sau; Shift+Tab: về ô trước</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="53"/>
+        <source>The field cannot be read in the book</source>
+        <translation>Ô này trong sổ không đọc được</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="54"/>
+        <source>The field is read, but uncertain</source>
+        <translation>Ô này đọc được nhưng chưa chắc chắn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="55"/>
+        <source>The field is blank in the book</source>
+        <translation>Ô này trong sổ để trống</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="56"/>
+        <source>Take the text the field&apos;s warning offers (TCVN3, VNI, VIQR)</source>
+        <translation>Lấy chữ mà cảnh báo của ô đề xuất (chữ gõ theo TCVN3, VNI, VIQR)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="57"/>
+        <source>Choose a suggested place or ethnic group</source>
+        <translation>Chọn địa danh hoặc dân tộc được gợi ý</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="58"/>
+        <source>To the book&apos;s list of entries, and back to the form</source>
+        <translation>Sang danh sách mục của sổ, rồi quay lại biểu mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="59"/>
+        <source>In the list of entries: open the entry in the form</source>
+        <translation>Trong danh sách mục: mở mục trong biểu mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="60"/>
+        <source>Second keying: key again, blind, entries others keyed</source>
+        <translation>Nhập lần hai: nhập lại, không xem lần nhập đầu, các mục người khác đã nhập</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="61"/>
+        <source>Leave the second keying (it asks first if you typed)</source>
+        <translation>Rời nhập lần hai (nếu đã gõ, sẽ hỏi trước)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="66"/>
+        <source>The books of the station</source>
+        <translation>Các quyển sổ của trạm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="68"/>
+        <source>Your book, or the next book in the queue</source>
+        <translation>Sổ của bạn, hoặc sổ tiếp theo trong hàng chờ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="69"/>
+        <source>The book is finished: every entry is keyed</source>
+        <translation>Đã nhập xong sổ: mọi mục của sổ đã được nhập</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="73"/>
+        <source>In the books list: open the chosen book</source>
+        <translation>Trong danh sách sổ: mở sổ đã chọn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="74"/>
+        <source>Move the chosen book up or down the queue</source>
+        <translation>Đưa sổ đã chọn lên hoặc xuống trong hàng chờ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="75"/>
+        <source>Hold the chosen book, or let it go</source>
+        <translation>Tạm giữ sổ đã chọn, hoặc bỏ giữ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="76"/>
+        <source>Take the chosen book back from its clerk</source>
+        <translation>Thu hồi sổ đã chọn từ người đang nhập</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="77"/>
+        <source>Register books</source>
+        <translation>Thêm sổ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="83"/>
+        <source>The dashboard</source>
+        <translation>Bảng theo dõi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="84"/>
+        <source>Deferred entries</source>
+        <translation>Các mục để lại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="85"/>
+        <source>Shifts and quotas</source>
+        <translation>Ca và định mức</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="86"/>
+        <source>Daily report</source>
+        <translation>Báo cáo ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="87"/>
+        <source>Export a batch; in it, Ctrl+Enter exports, Ctrl+R writes again</source>
+        <translation>Xuất lô; trong cửa sổ xuất lô, Ctrl+Enter để xuất, Ctrl+R để ghi lại lô đã chọn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="88"/>
+        <source>Arbitrate two keyings that differ</source>
+        <translation>Đối chiếu hai lần nhập khác nhau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="89"/>
+        <source>In arbitration: take the first or the second keying</source>
+        <translation>Khi đối chiếu: lấy lần nhập thứ nhất hoặc thứ hai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="90"/>
+        <source>In arbitration: save the decision and go on</source>
+        <translation>Khi đối chiếu: lưu quyết định và sang mục tiếp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="91"/>
+        <source>Checks across entries</source>
+        <translation>Kiểm tra giữa các mục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="92"/>
+        <source>In the checks: run them, resolve, dismiss</source>
+        <translation>Trong cửa sổ kiểm tra: chạy kiểm tra, đã sửa, bỏ qua</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="97"/>
+        <source>This list of keys</source>
+        <translation>Danh sách phím tắt này</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="98"/>
+        <source>Change your password</source>
+        <translation>Đổi mật khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="99"/>
+        <source>Lock the screen</source>
+        <translation>Khóa màn hình</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="100"/>
+        <source>Log out, for another user</source>
+        <translation>Đăng xuất để người khác đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="104"/>
+        <source>Users</source>
+        <translation>Người dùng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="105"/>
+        <source>Backups</source>
+        <translation>Sao lưu</translation>
+    </message>
+</context>
+<context>
+    <name>Leaving</name>
+    <message>
+        <location filename="../../ui/quality/leaving.py" line="15"/>
+        <source>Leave without saving?</source>
+        <translation>Rời đi mà không lưu?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/leaving.py" line="21"/>
+        <source>Leave, and lose what I typed</source>
+        <translation>Rời đi, bỏ những gì đã gõ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/leaving.py" line="26"/>
+        <source>Go on</source>
+        <translation>Tiếp tục nhập</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../ui/access/lock_screen.py" line="50"/>
+        <location filename="../../ui/access/lock_screen.py" line="53"/>
         <source>Sohoa — locked</source>
         <translation>Sohoa — đã khóa</translation>
     </message>
     <message>
-        <location filename="../../ui/access/lock_screen.py" line="51"/>
+        <location filename="../../ui/access/lock_screen.py" line="54"/>
         <source>Sohoa is locked</source>
         <translation>Sohoa đã khóa</translation>
     </message>
     <message>
-        <location filename="../../ui/access/lock_screen.py" line="55"/>
-        <source>The screen locked itself after {minutes} minutes without use.
-{name} ({username}): type your password to go on where you left off.</source>
-        <translation>Màn hình tự khóa sau {minutes} phút không dùng.
-{name} ({username}): gõ mật khẩu để làm tiếp từ chỗ đã dừng.</translation>
+        <location filename="../../ui/access/lock_screen.py" line="58"/>
+        <source>You locked the screen.</source>
+        <translation>Bạn đã tự khóa màn hình.</translation>
     </message>
     <message>
-        <location filename="../../ui/access/lock_screen.py" line="63"/>
+        <location filename="../../ui/access/lock_screen.py" line="60"/>
+        <source>The screen locked itself after {minutes} minutes without use.</source>
+        <translation>Màn hình tự khóa sau {minutes} phút không dùng.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access/lock_screen.py" line="64"/>
+        <source>{name} ({username}): type your password to go on where you left off.</source>
+        <translation>{name} ({username}): gõ mật khẩu để làm tiếp từ chỗ đã dừng.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access/lock_screen.py" line="70"/>
         <source>Password</source>
         <translation>Mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/access/lock_screen.py" line="71"/>
+        <location filename="../../ui/access/lock_screen.py" line="78"/>
         <source>Unlock</source>
         <translation>Mở khóa</translation>
     </message>
     <message>
-        <location filename="../../ui/access/lock_screen.py" line="75"/>
+        <location filename="../../ui/access/lock_screen.py" line="82"/>
         <source>Another user…</source>
         <translation>Người dùng khác…</translation>
     </message>
     <message>
-        <location filename="../../ui/access/lock_screen.py" line="79"/>
+        <location filename="../../ui/access/lock_screen.py" line="86"/>
         <source>Log this user out (their entry is kept as a draft) and open the login window</source>
         <translation>Đăng xuất người dùng này (bản ghi đang nhập được giữ làm bản nháp) và mở cửa sổ đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/access/lock_screen.py" line="112"/>
+        <location filename="../../ui/access/lock_screen.py" line="119"/>
         <source>Wrong password.</source>
         <translation>Sai mật khẩu.</translation>
     </message>
@@ -1400,7 +1640,7 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>Login</name>
     <message>
-        <location filename="../../ui/access/lock_screen.py" line="133"/>
+        <location filename="../../ui/access/lock_screen.py" line="140"/>
         <source>Too many wrong passwords: this user is locked out until {time}.</source>
         <translation>Nhập sai mật khẩu quá nhiều lần: người dùng này bị khóa đến {time}.</translation>
     </message>
@@ -1408,47 +1648,47 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/access/login.py" line="37"/>
+        <location filename="../../ui/access/login.py" line="38"/>
         <source>Sohoa — log in</source>
         <translation>Sohoa — đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/access/login.py" line="48"/>
+        <location filename="../../ui/access/login.py" line="49"/>
         <source>Outside the shifts</source>
         <translation>Ngoài giờ ca</translation>
     </message>
     <message>
-        <location filename="../../ui/access/login.py" line="50"/>
+        <location filename="../../ui/access/login.py" line="51"/>
         <source>Shift {number} ({start}–{end})</source>
         <translation>Ca {number} ({start}–{end})</translation>
     </message>
     <message>
-        <location filename="../../ui/access/login.py" line="63"/>
+        <location filename="../../ui/access/login.py" line="64"/>
         <source>Shift</source>
         <translation>Ca</translation>
     </message>
     <message>
-        <location filename="../../ui/access/login.py" line="64"/>
+        <location filename="../../ui/access/login.py" line="65"/>
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/access/login.py" line="65"/>
+        <location filename="../../ui/access/login.py" line="66"/>
         <source>Password</source>
         <translation>Mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/access/login.py" line="70"/>
+        <location filename="../../ui/access/login.py" line="71"/>
         <source>Log in</source>
         <translation>Đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/access/login.py" line="82"/>
+        <location filename="../../ui/access/login.py" line="84"/>
         <source>Wrong user name or password.</source>
         <translation>Tên đăng nhập hoặc mật khẩu không đúng.</translation>
     </message>
     <message>
-        <location filename="../../ui/access/login.py" line="96"/>
+        <location filename="../../ui/access/login.py" line="98"/>
         <source>Choose your own password to log in.</source>
         <translation>Hãy chọn mật khẩu của riêng mình để đăng nhập.</translation>
     </message>
@@ -1456,77 +1696,57 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="53"/>
+        <location filename="../../ui/main_window.py" line="72"/>
         <source>Sohoa — station {code} ({office})</source>
         <translation>Sohoa — trạm {code} ({office})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="90"/>
         <source>Books (F6)</source>
         <translation>Các quyển sổ (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>Keying (F7)</source>
         <translation>Nhập liệu (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>Dashboard (F8)</source>
         <translation>Bảng theo dõi (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
-        <source>&amp;Station</source>
-        <translation>&amp;Trạm</translation>
+        <location filename="../../ui/main_window.py" line="153"/>
+        <source>Test keyring: not for real work</source>
+        <translation>Kho khóa thử nghiệm: không dùng cho công việc thật</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
-        <source>Change my password…</source>
-        <translation>Đổi mật khẩu của tôi…</translation>
+        <location filename="../../ui/main_window.py" line="156"/>
+        <source>Batches are signed with a key the system does not protect: it is kept in a file anyone who can read it may copy (SOHOA_ALLOW_PLAINTEXT_KEYRING).</source>
+        <translation>Các lô được ký bằng một khóa mà hệ điều hành không bảo vệ: khóa nằm trong một tệp, ai đọc được tệp đó đều có thể sao chép (SOHOA_ALLOW_PLAINTEXT_KEYRING).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
-        <source>Lock the screen</source>
-        <translation>Khóa màn hình</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="122"/>
-        <source>Log out (another user)</source>
-        <translation>Đăng xuất (người dùng khác)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="126"/>
-        <source>Users…</source>
-        <translation>Người dùng…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="127"/>
-        <source>Backups…</source>
-        <translation>Sao lưu…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>User: {name}</source>
         <translation>Cán bộ: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>Outside the shifts</source>
         <translation>Ngoài giờ ca</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>Shift {number} ({start}–{end})</source>
         <translation>Ca {number} ({start}–{end})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>Entries this shift: {count} of {quota}</source>
         <translation>Số mục trong ca: {count}/{quota}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>Your password is changed.</source>
         <translation>Đã đổi mật khẩu.</translation>
     </message>
@@ -1603,14 +1823,14 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
     </message>
     <message>
         <location filename="../../ui/keying/outcome.py" line="98"/>
-        <source>It may be the same person as {book} {volume}/{year}, no. {number} ({title}): the team lead will look at it.</source>
-        <translation>Có thể trùng người với {book} quyển {volume}/{year}, số {number} ({title}): tổ trưởng sẽ xem lại.</translation>
+        <source>It may be the same person as {entry} ({title}): the team lead will look at it.</source>
+        <translation>Có thể trùng người với {entry} ({title}): tổ trưởng sẽ xem lại.</translation>
     </message>
 </context>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="91"/>
+        <location filename="../../ui/quality/findings_window.py" line="93"/>
         <source>Write the reason first: it is kept with the decision, so that whoever checks it later knows why.</source>
         <translation>Hãy ghi lý do trước: lý do được lưu cùng quyết định, để người kiểm tra sau biết vì sao.</translation>
     </message>
@@ -1643,7 +1863,7 @@ Hãy ngừng nhập: những gì lưu từ bây giờ có thể bị mất.</tra
         <translation>Bản sao lưu tốt gần nhất là lúc {moment}. Khôi phục ngay? Những gì nhập sau thời điểm đó sẽ rời khỏi trạm, nhưng tệp bị hỏng được giữ lại nguyên vẹn.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="188"/>
+        <location filename="../../ui/app.py" line="212"/>
         <location filename="../../ui/station/recovery.py" line="143"/>
         <source>Sohoa — restore</source>
         <translation>Sohoa — khôi phục</translation>
@@ -1658,12 +1878,12 @@ Hãy ngừng nhập: những gì lưu từ bây giờ có thể bị mất.</tra
 {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="140"/>
+        <location filename="../../ui/app.py" line="164"/>
         <source>Sohoa — backup</source>
         <translation>Sohoa — sao lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="141"/>
+        <location filename="../../ui/app.py" line="165"/>
         <source>Today&apos;s backup of the station could not be taken: {reason}
 
 What is keyed is saved as always. Tell the team lead or the admin.</source>
@@ -1672,7 +1892,7 @@ What is keyed is saved as always. Tell the team lead or the admin.</source>
 Những gì nhập vẫn được lưu như thường. Hãy báo cho tổ trưởng hoặc quản trị viên.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="189"/>
+        <location filename="../../ui/app.py" line="213"/>
         <source>The station is restored from the backup {backup}.
 What it replaced is kept in {kept}.
 
@@ -1686,37 +1906,42 @@ Hãy đăng nhập lại để làm tiếp.</translation>
 <context>
     <name>SecondKeyingDialog</name>
     <message>
-        <location filename="../../ui/quality/second_keying.py" line="37"/>
+        <location filename="../../ui/quality/second_keying.py" line="43"/>
         <source>Second keying</source>
         <translation>Nhập lần hai</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/second_keying.py" line="44"/>
+        <location filename="../../ui/quality/second_keying.py" line="50"/>
         <source>Hand in (F10)</source>
         <translation>Nộp (F10)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/second_keying.py" line="65"/>
+        <location filename="../../ui/quality/second_keying.py" line="71"/>
         <source>No entry waits for a second keying.</source>
         <translation>Không có mục nào chờ nhập lần hai.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/second_keying.py" line="71"/>
-        <source>Key again what the book says: {book} {volume}/{year}, no. {number}</source>
-        <translation>Nhập lại đúng như trong sổ: {book} {volume}/{year}, số {number}</translation>
+        <location filename="../../ui/quality/second_keying.py" line="77"/>
+        <source>Key again what the book says: {entry}</source>
+        <translation>Nhập lại đúng như trong sổ: {entry}</translation>
     </message>
     <message>
         <location filename="../../ui/quality/second_keying.py" line="101"/>
+        <source>What you typed in this entry is not handed in: it will be lost.</source>
+        <translation>Những gì đã gõ cho mục này chưa được nộp: sẽ bị mất.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/second_keying.py" line="120"/>
         <source>Correct what is marked, then hand it in again.</source>
         <translation>Hãy sửa chỗ được đánh dấu rồi nộp lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/second_keying.py" line="106"/>
+        <location filename="../../ui/quality/second_keying.py" line="125"/>
         <source>Handed in. {count} field(s) differ from the first keying: the lead decides.</source>
         <translation>Đã nộp. {count} trường khác lần nhập thứ nhất: tổ trưởng sẽ quyết định.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/second_keying.py" line="110"/>
+        <location filename="../../ui/quality/second_keying.py" line="129"/>
         <source>Handed in. Both keyings agree: the entry is verified.</source>
         <translation>Đã nộp. Hai lần nhập khớp nhau: mục đã được xác minh.</translation>
     </message>
@@ -1724,52 +1949,52 @@ Hãy đăng nhập lại để làm tiếp.</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/app.py" line="55"/>
+        <location filename="../../ui/app.py" line="62"/>
         <source>There is no station in {folder}.</source>
         <translation>Chưa có trạm nhập liệu trong {folder}.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="63"/>
+        <location filename="../../ui/app.py" line="70"/>
         <source>Sohoa is already open on this station ({folder}). Use the window that is open; two copies would key over each other.</source>
         <translation>Sohoa đang mở trên trạm này ({folder}). Hãy dùng cửa sổ đang mở; hai cửa sổ cùng lúc sẽ nhập chồng lên nhau.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="211"/>
+        <location filename="../../ui/app.py" line="235"/>
         <source>Unfinished entry</source>
         <translation>Mục đang nhập dở</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="212"/>
+        <location filename="../../ui/app.py" line="236"/>
         <source>Entry {number} ({title}) was not finished last time. Continue keying it?</source>
         <translation>Lần trước mục số {number} ({title}) chưa nhập xong. Tiếp tục nhập mục này?</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="227"/>
+        <location filename="../../ui/app.py" line="251"/>
         <source>Sohoa is upgrading this station&apos;s data to the new version.
 On a large station this takes a few minutes. Do not turn the computer off.</source>
         <translation>Sohoa đang nâng cấp dữ liệu của trạm lên phiên bản mới.
 Với trạm có nhiều dữ liệu, việc này mất vài phút. Xin đừng tắt máy.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="234"/>
-        <location filename="../../ui/app.py" line="267"/>
+        <location filename="../../ui/app.py" line="258"/>
+        <location filename="../../ui/app.py" line="291"/>
         <source>Sohoa</source>
         <translation>Sohoa</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="262"/>
+        <location filename="../../ui/app.py" line="286"/>
         <source>To create a station: sohoa init --station CODE --office NAME
 To try Sohoa with demo data: sohoa demo</source>
         <translation>Để tạo trạm: sohoa init --station MÃ --office TÊN
 Để dùng thử với dữ liệu mẫu: sohoa demo</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="275"/>
+        <location filename="../../ui/app.py" line="299"/>
         <source>The station&apos;s data in {folder} was written by a newer version of Sohoa. Install that version or a later one; nothing has been changed.</source>
         <translation>Dữ liệu của trạm ở {folder} do một phiên bản Sohoa mới hơn ghi. Hãy cài phiên bản đó hoặc mới hơn; dữ liệu chưa bị thay đổi gì.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="280"/>
+        <location filename="../../ui/app.py" line="304"/>
         <source>The station&apos;s data in {folder} cannot be opened; nothing has been changed. Tell whoever looks after this computer.
 
 Details: {details}</source>
@@ -1863,32 +2088,32 @@ dấu vân tay {fingerprint}</translation>
         <translation>Đã tạo khóa ký {key_id}. Hãy lưu khóa công khai gửi trung tâm: trung tâm phải tin cậy khóa này thì mới nhận lô của trạm.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/keys.py" line="190"/>
+        <location filename="../../ui/batches/keys.py" line="191"/>
         <source>Save the public key for the centre</source>
         <translation>Lưu khóa công khai cho trung tâm</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/keys.py" line="192"/>
+        <location filename="../../ui/batches/keys.py" line="193"/>
         <source>Minisign public key (*.pub)</source>
         <translation>Khóa công khai minisign (*.pub)</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/keys.py" line="204"/>
+        <location filename="../../ui/batches/keys.py" line="207"/>
         <source>The public key could not be saved.</source>
         <translation>Không lưu được khóa công khai.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/keys.py" line="207"/>
+        <location filename="../../ui/batches/keys.py" line="210"/>
         <source>The public key is saved in {path}: give it to the centre.</source>
         <translation>Đã lưu khóa công khai vào {path}: hãy gửi cho trung tâm.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/keys.py" line="218"/>
+        <location filename="../../ui/batches/keys.py" line="221"/>
         <source>This is not the centre&apos;s recipient: it starts with age1 and is 62 characters long. Copy it exactly as the centre gave it.</source>
         <translation>Đây không phải khóa nhận của trung tâm: khóa bắt đầu bằng age1 và dài 62 ký tự. Hãy chép đúng như trung tâm đã cấp.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/keys.py" line="228"/>
+        <location filename="../../ui/batches/keys.py" line="231"/>
         <source>The next batches are encrypted for this centre.</source>
         <translation>Các lô tiếp theo được mã hóa cho trung tâm này.</translation>
     </message>
@@ -1896,129 +2121,177 @@ dấu vân tay {fingerprint}</translation>
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../ui/access/users.py" line="55"/>
+        <location filename="../../ui/access/users.py" line="56"/>
         <source>Users of the station</source>
         <translation>Người dùng của trạm</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="57"/>
+        <location filename="../../ui/access/users.py" line="58"/>
         <source>Clerk</source>
         <translation>Cán bộ nhập liệu</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="58"/>
+        <location filename="../../ui/access/users.py" line="59"/>
         <source>Team lead</source>
         <translation>Tổ trưởng</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="59"/>
+        <location filename="../../ui/access/users.py" line="60"/>
         <source>Admin</source>
         <translation>Quản trị viên</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="63"/>
+        <location filename="../../ui/access/users.py" line="64"/>
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="64"/>
+        <location filename="../../ui/access/users.py" line="65"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="65"/>
+        <location filename="../../ui/access/users.py" line="66"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="66"/>
+        <location filename="../../ui/access/users.py" line="67"/>
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="75"/>
+        <location filename="../../ui/access/users.py" line="76"/>
         <source>Add a user…</source>
         <translation>Thêm người dùng…</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="76"/>
+        <location filename="../../ui/access/users.py" line="77"/>
         <source>Role and access…</source>
         <translation>Vai trò và quyền vào…</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="77"/>
+        <location filename="../../ui/access/users.py" line="78"/>
         <source>Reset the password…</source>
         <translation>Đặt lại mật khẩu…</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="85"/>
+        <location filename="../../ui/access/users.py" line="86"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="98"/>
+        <location filename="../../ui/access/users.py" line="100"/>
         <source>No access</source>
         <translation>Không được vào</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="100"/>
+        <location filename="../../ui/access/users.py" line="102"/>
         <source>Locked out (wrong passwords)</source>
         <translation>Bị khóa (sai mật khẩu)</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="102"/>
+        <location filename="../../ui/access/users.py" line="104"/>
         <source>Temporary password</source>
         <translation>Mật khẩu tạm</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="103"/>
+        <location filename="../../ui/access/users.py" line="105"/>
         <source>Active</source>
         <translation>Đang dùng</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="113"/>
+        <location filename="../../ui/access/users.py" line="115"/>
         <source>Choose a user in the list first.</source>
         <translation>Hãy chọn một người dùng trong danh sách trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="134"/>
+        <location filename="../../ui/access/users.py" line="136"/>
         <source>{name} is added. Give them the temporary password: they choose their own at their first login.</source>
         <translation>Đã thêm {name}. Hãy đưa họ mật khẩu tạm: họ sẽ chọn mật khẩu riêng ở lần đăng nhập đầu.</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="156"/>
+        <location filename="../../ui/access/users.py" line="158"/>
         <source>{name} is changed.</source>
         <translation>Đã sửa {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="172"/>
+        <location filename="../../ui/access/users.py" line="174"/>
         <source>{name} has a temporary password now and may log in again.</source>
         <translation>{name} đã có mật khẩu tạm và có thể đăng nhập lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="198"/>
+        <location filename="../../ui/access/users.py" line="200"/>
         <source>A password needs at least {count} characters.</source>
         <translation>Mật khẩu cần ít nhất {count} ký tự.</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="202"/>
+        <location filename="../../ui/access/users.py" line="204"/>
         <source>A user name is 2 to 64 lower-case letters or digits, without accents (. _ - allowed), e.g. lan.tran</source>
         <translation>Tên đăng nhập gồm 2 đến 64 chữ thường hoặc chữ số, không dấu (được dùng . _ -), ví dụ lan.tran</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="205"/>
+        <location filename="../../ui/access/users.py" line="207"/>
         <source>This user name is taken.</source>
         <translation>Tên đăng nhập này đã có người dùng.</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="206"/>
+        <location filename="../../ui/access/users.py" line="208"/>
         <source>Write the user&apos;s full name.</source>
         <translation>Hãy ghi họ và tên của người dùng.</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="207"/>
+        <location filename="../../ui/access/users.py" line="209"/>
         <source>The station must keep one active admin.</source>
         <translation>Trạm phải giữ ít nhất một quản trị viên đang dùng.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <location filename="../../ui/menus.py" line="26"/>
+        <source>&amp;Station</source>
+        <translation>&amp;Trạm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="29"/>
+        <source>Change my password…</source>
+        <translation>Đổi mật khẩu của tôi…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="30"/>
+        <source>Lock the screen</source>
+        <translation>Khóa màn hình</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="31"/>
+        <source>Log out (another user)</source>
+        <translation>Đăng xuất (người dùng khác)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="35"/>
+        <source>Users…</source>
+        <translation>Người dùng…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="36"/>
+        <source>Backups…</source>
+        <translation>Sao lưu…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="42"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Ngôn ngữ (Language)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="52"/>
+        <source>&amp;Help</source>
+        <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="53"/>
+        <source>Keyboard keys…</source>
+        <translation>Các phím tắt…</translation>
     </message>
 </context>
 <context>
@@ -2162,17 +2435,17 @@ dấu vân tay {fingerprint}</translation>
 <context>
     <name>_PasswordForm</name>
     <message>
-        <location filename="../../ui/access/users.py" line="260"/>
+        <location filename="../../ui/access/users.py" line="263"/>
         <source>Reset the password</source>
         <translation>Đặt lại mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="269"/>
+        <location filename="../../ui/access/users.py" line="272"/>
         <source>A temporary password for {name}. They choose their own at their next login.</source>
         <translation>Mật khẩu tạm cho {name}. Họ sẽ chọn mật khẩu riêng ở lần đăng nhập tới.</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="273"/>
+        <location filename="../../ui/access/users.py" line="276"/>
         <source>Temporary password</source>
         <translation>Mật khẩu tạm</translation>
     </message>
@@ -2188,33 +2461,33 @@ dấu vân tay {fingerprint}</translation>
 <context>
     <name>_UserForm</name>
     <message>
-        <location filename="../../ui/access/users.py" line="218"/>
+        <location filename="../../ui/access/users.py" line="220"/>
         <source>Add a user</source>
         <translation>Thêm người dùng</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="229"/>
+        <location filename="../../ui/access/users.py" line="231"/>
         <source>May log in</source>
         <translation>Được đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="238"/>
+        <location filename="../../ui/access/users.py" line="240"/>
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="239"/>
+        <location filename="../../ui/access/users.py" line="241"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="240"/>
-        <location filename="../../ui/access/users.py" line="246"/>
+        <location filename="../../ui/access/users.py" line="242"/>
+        <location filename="../../ui/access/users.py" line="248"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="241"/>
+        <location filename="../../ui/access/users.py" line="243"/>
         <source>Temporary password</source>
         <translation>Mật khẩu tạm</translation>
     </message>

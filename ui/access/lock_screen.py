@@ -1,7 +1,8 @@
-"""The lock screen: a station left idle hides its work until the clerk who
-keyed it types their password again, or another user logs in in their place
-(the next shift at the same PC). What was on the form is saved as a draft
-before the screen locks, so either way nothing is lost.
+"""The lock screen: a station left idle, or locked by its user (Ctrl+Shift+L),
+hides its work until the clerk who keyed it types their password again, or
+another user logs in in their place (the next shift at the same PC). What
+was on the form is saved as a draft before the screen locks, so either way
+nothing is lost.
 """
 
 from __future__ import annotations
@@ -27,14 +28,16 @@ from ui.styles import FAILURE_STYLE
 
 class LockScreen(QDialog):
     """Covers the whole screen, above every window of the app, until unlocked
-    (``accepted``) or given up for another user (``switch_requested``)."""
+    (``accepted``) or given up for another user (``switch_requested``).
+    ``idle_minutes``: it locked itself after so many minutes without use;
+    None: its user locked it."""
 
     switch_requested = Signal()
 
     def __init__(
         self,
         context: StationContext,
-        minutes: int,
+        idle_minutes: int | None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(
@@ -50,12 +53,16 @@ class LockScreen(QDialog):
         self.setWindowTitle(self.tr("Sohoa — locked"))
         title = QLabel(self.tr("Sohoa is locked"))
         title.setStyleSheet("font-size: 22px; font-weight: bold;")
-        explanation = QLabel(
-            self.tr(
-                "The screen locked itself after {minutes} minutes without use.\n"
-                "{name} ({username}): type your password to go on where you left off."
-            ).format(minutes=minutes, name=context.user.full_name, username=context.user.username)
+        user = context.user
+        why = (
+            self.tr("You locked the screen.")
+            if idle_minutes is None
+            else self.tr("The screen locked itself after {minutes} minutes without use.").format(
+                minutes=idle_minutes
+            )
         )
+        go_on = self.tr("{name} ({username}): type your password to go on where you left off.")
+        explanation = QLabel(f"{why}\n{go_on.format(name=user.full_name, username=user.username)}")
         explanation.setObjectName("lock_explanation")
         self.password = QLineEdit()
         self.password.setObjectName("unlock_password")

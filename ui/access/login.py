@@ -25,6 +25,7 @@ from ui.access.password import ChangePasswordDialog
 from ui.context import StationContext
 from ui.i18n import current_language
 from ui.operations import FAILED, Operations
+from ui.screen_fit import fit_to_screen
 from ui.styles import FAILURE_STYLE
 
 
@@ -71,6 +72,7 @@ class LoginDialog(QDialog):
         buttons.accepted.connect(self.try_login)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        fit_to_screen(self)
         self.username.setFocus()
 
     def try_login(self) -> None:

@@ -17,6 +17,7 @@ from app.access.passwords import MIN_LENGTH, WeakPasswordError
 from app.access.users import UserProblem, change_own_password
 from ui.context import StationContext
 from ui.operations import FAILED, Operations
+from ui.screen_fit import fit_to_screen
 from ui.styles import FAILURE_STYLE
 
 
@@ -62,6 +63,7 @@ class ChangePasswordDialog(QDialog):
         buttons.accepted.connect(self.change)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        fit_to_screen(self)
         self.current.setFocus()
 
     def _password_field(self, name: str) -> QLineEdit:

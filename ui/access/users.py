@@ -39,6 +39,7 @@ from app.db.models import Role, User
 from ui.context import StationContext
 from ui.models.rows import Column, RowTableModel, row_table
 from ui.operations import FAILED, Operations
+from ui.screen_fit import fit_to_screen
 from ui.status_line import StatusLine
 from ui.styles import FAILURE_STYLE
 
@@ -91,6 +92,7 @@ class UsersDialog(QDialog):
         layout.addWidget(self.status)
         layout.addLayout(buttons)
         self.resize(680, 440)
+        fit_to_screen(self, share=0.6)
         self.refresh()
 
     def _state(self, user: ListedUser) -> str:
@@ -252,6 +254,7 @@ class _UserForm(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        fit_to_screen(self)
 
 
 class _PasswordForm(QDialog):
@@ -278,3 +281,4 @@ class _PasswordForm(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        fit_to_screen(self)

@@ -18,7 +18,6 @@ from PySide6.QtCore import QLocale, Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialogButtonBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QInputDialog,
@@ -45,10 +44,12 @@ from app.batch.overview import batches_overview
 from app.quality.verification import release_waiting
 from ui.batches.keys import StationKeysBox
 from ui.context import StationContext
+from ui.file_dialogs import existing_folder
 from ui.job_dialog import JobDialog
 from ui.models.rows import Column, RowTableModel, row_table
 from ui.moments import local_moment
 from ui.operations import FAILED, Operations, Progress, Refusals
+from ui.screen_fit import fit_to_screen
 from ui.status_line import StatusLine, with_detail
 
 
@@ -123,6 +124,7 @@ class ExportDialog(JobDialog):
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.export)
         QShortcut(QKeySequence("Ctrl+R"), self, self.write_again)
+        fit_to_screen(self, share=0.8)
         self.refresh()
 
     def _columns(self) -> list[Column[BatchRecord]]:
@@ -203,11 +205,11 @@ class ExportDialog(JobDialog):
 
     @Slot()
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("The stick's folder"), self.folder.text()
-        )
-        if folder:
-            self.folder.setText(folder)
+        typed = Path(self.folder.text())
+        offered = typed if self.folder.text() and typed.is_dir() else None
+        folder = existing_folder(self, self.tr("The stick's folder"), offered)
+        if folder is not None:
+            self.folder.setText(str(folder))
 
     @Slot()
     def export(self) -> None:

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -32,6 +31,7 @@ from app.batch.keys import (
     set_centre_recipients,
     station_keys,
 )
+from ui.file_dialogs import save_file_name
 from ui.operations import FAILED, Operations, Refusals
 from ui.status_line import StatusLine, with_detail
 from ui.styles import FAILURE_STYLE
@@ -185,14 +185,17 @@ class StationKeysBox(QGroupBox):
         keys = self.operations.read(station_keys)
         if keys is FAILED or keys.signing is None:
             return
-        path, _ = QFileDialog.getSaveFileName(
+        typed = Path(self.folder.text())
+        path, _ = save_file_name(
             self,
             self.tr("Save the public key for the centre"),
-            str(Path(self.folder.text() or Path.home()) / f"{keys.signing.station}.pub"),
-            self.tr("Minisign public key (*.pub)"),
+            f"{keys.signing.station}.pub",
+            [self.tr("Minisign public key (*.pub)")],
+            on_a_stick=True,
+            folder=typed if self.folder.text() and typed.is_dir() else None,
         )
-        if path:
-            self.write_public_key(Path(path))
+        if path is not None:
+            self.write_public_key(path)
 
     def write_public_key(self, path: Path) -> None:
         keys = self.operations.read(station_keys)

@@ -13,7 +13,7 @@ from app.db.models import CheckFinding
 from app.keying.desk import EntryHeading
 from app.quality.check_kinds import IncompleteDetail, UnknownPlaceDetail, read_detail
 from app.system.failures import StorageFailure
-from ui.models.books import kind_label
+from ui.models.books import entry_label
 from ui.styles import FAILURE_STYLE
 
 NOT_SAVED_STYLE = FAILURE_STYLE + " font-weight: bold;"  # nothing was written
@@ -95,12 +95,8 @@ class OutcomeLine(QLabel):
             ).format(places=", ".join(f"“{place}”" for place in detail.places.values()))
         other = next(named[i] for i in finding.entry_ids if i in named)
         return self.tr(
-            "It may be the same person as {book} {volume}/{year}, no. {number} ({title}):"
-            " the team lead will look at it."
+            "It may be the same person as {entry} ({title}): the team lead will look at it."
         ).format(
-            book=kind_label(other.kind),
-            volume=other.volume,
-            year=other.year,
-            number=other.number or "?",
+            entry=entry_label(other.kind, other.volume, other.year, other.office, other.number),
             title=other.title or "…",
         )

@@ -151,6 +151,8 @@ class KeyingPanel(QWidget):
         )
         if book is FAILED:
             return
+        if self.book is None or self.book.id != book.id:
+            self.outcome.cleared()  # it said what became of another book's entry
         self.book = book
         kind = BookKind(book.kind)
         if kind not in self.form_of:

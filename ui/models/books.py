@@ -35,6 +35,15 @@ def book_label(kind: BookKind, volume: str, year: int, office: str) -> str:
     )
 
 
+def entry_label(
+    kind: BookKind, volume: str, year: int, office: str, number: int | str | None
+) -> str:
+    """An entry as a clerk finds it: the book on the shelf, then its number."""
+    return QCoreApplication.translate("BookKind", "{book}, no. {number}").format(
+        book=book_label(kind, volume, year, office), number=number or "?"
+    )
+
+
 def condition_label(condition: BookCondition) -> str:
     labels = {
         BookCondition.GOOD: QCoreApplication.translate("BookCondition", "Good"),

@@ -6,6 +6,7 @@ value's box Ctrl+1 takes the first, Ctrl+2 the second, or the lead types a
 third from the book; Enter goes to the next field, Ctrl+Enter saves the
 decision (the entry takes the values, validated as at the form) and opens
 the next entry. Who keyed what is not shown: the lead judges the values.
+Escape with decisions typed asks before they are thrown away.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +29,10 @@ from PySide6.QtWidgets import (
 from app.quality.arbitration import Arbitration, Disagreement, arbitration_queue, decide
 from app.specs import BookSpec, spec_for
 from ui.context import StationContext
+from ui.models.books import entry_label
 from ui.operations import FAILED, Operations
+from ui.quality.leaving import leave_anyway
+from ui.screen_fit import fit_to_screen
 from ui.status_line import StatusLine
 
 CHOICE_STYLE = "font-weight: bold;"
@@ -51,13 +56,23 @@ class ArbitrationDialog(QDialog):
         self.rows: list[_Row] = []
         self.shown: Arbitration | None = None
         self.setWindowTitle(self.tr("Two keyings that differ"))
-        self.setMinimumWidth(860)
         self.heading = QLabel()
         self.heading.setObjectName("heading")
         self.heading.setStyleSheet("font-size: 14px; font-weight: bold;")
         self.remaining = QLabel()
         self.remaining.setObjectName("remaining")
+        # Every field may differ: the fields scroll, the buttons stay in sight.
+        fields = QWidget()
         self.grid = QGridLayout()
+        self.grid.setColumnStretch(3, 1)
+        column = QVBoxLayout(fields)
+        column.addLayout(self.grid)
+        column.addStretch(1)
+        self.fields = QScrollArea()
+        self.fields.setObjectName("fields")
+        self.fields.setWidget(fields)
+        self.fields.setWidgetResizable(True)
+        self.fields.setFrameShape(QScrollArea.Shape.NoFrame)
         self.help = QLabel(
             self.tr(
                 "In each box: Ctrl+1 takes the first keying, Ctrl+2 the second, or type"
@@ -72,13 +87,14 @@ class ArbitrationDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.remaining)
-        layout.addLayout(self.grid)
+        layout.addWidget(self.fields, 1)
         layout.addWidget(self.help)
         layout.addWidget(self.status)
-        layout.addStretch(1)
         layout.addWidget(buttons)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.save)
+        self.resize(960, 560)
+        fit_to_screen(self, share=0.8)
         self.show_next()
 
     # Which entry
@@ -96,14 +112,10 @@ class ArbitrationDialog(QDialog):
         if self.shown is None:
             self.heading.setText(self.tr("No two keyings differ: nothing to decide."))
             return
-        spec = spec_for(self.shown.kind)
+        shown = self.shown
+        spec = spec_for(shown.kind)
         self.heading.setText(
-            self.tr("{book} {volume}/{year}, no. {number}").format(
-                book=spec.label.get(self.language),
-                volume=self.shown.volume,
-                year=self.shown.year,
-                number=self.shown.number or "?",
-            )
+            entry_label(shown.kind, shown.volume, shown.year, shown.office, shown.number)
         )
         for column, title in enumerate(
             (self.tr("Field"), self.tr("First keying (Ctrl+1)"),
@@ -112,7 +124,7 @@ class ArbitrationDialog(QDialog):
             header = QLabel(title)
             header.setStyleSheet("font-weight: bold;")
             self.grid.addWidget(header, 0, column)
-        for row, field in enumerate(self.shown.fields, start=1):
+        for row, field in enumerate(shown.fields, start=1):
             edit = QLineEdit()
             edit.setObjectName(f"decision_{field.field}")
             edit.installEventFilter(self)
@@ -127,7 +139,7 @@ class ArbitrationDialog(QDialog):
             widget = item.widget() if item is not None else None
             assert widget is not None  # the grid holds the widgets just added, only them
             widget.show()  # at once: the focus goes in now
-        self.rows[0].edit.setFocus()
+        self._focus(self.rows[0].edit)
 
     def _clear(self) -> None:
         self.rows = []
@@ -140,6 +152,18 @@ class ArbitrationDialog(QDialog):
         self.status.clear()
 
     # Deciding
+
+    def typed(self) -> bool:
+        """The lead typed or took a value not saved yet."""
+        return any(r.edit.text() for r in self.rows)
+
+    def reject(self) -> None:
+        """Escape, Close: asked first when decisions would be thrown away."""
+        if self.typed() and not leave_anyway(
+            self, self.tr("The decisions typed for this entry are not saved: they will be lost.")
+        ):
+            return
+        super().reject()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Ctrl+1 and Ctrl+2 in a decision box take a keying's value."""
@@ -158,7 +182,11 @@ class ArbitrationDialog(QDialog):
     def _next_field(self) -> None:
         focused = next((i for i, r in enumerate(self.rows) if r.edit.hasFocus()), None)
         if focused is not None and focused + 1 < len(self.rows):
-            self.rows[focused + 1].edit.setFocus()
+            self._focus(self.rows[focused + 1].edit)
+
+    def _focus(self, edit: QLineEdit) -> None:
+        edit.setFocus()
+        self.fields.ensureWidgetVisible(edit)
 
     @Slot()
     def save(self) -> None:

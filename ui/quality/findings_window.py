@@ -48,6 +48,7 @@ from ui.models.books import book_label
 from ui.models.rows import Column, RowTableModel, row_table
 from ui.moments import local_moment
 from ui.operations import FAILED, Operations
+from ui.screen_fit import fit_to_screen
 from ui.status_line import StatusLine, with_detail
 from ui.styles import FAILURE_STYLE
 
@@ -79,6 +80,7 @@ class ReasonDialog(QDialog):
         layout.addWidget(self.edit)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        fit_to_screen(self)
         self.edit.setFocus()
 
     def reason(self) -> str:
@@ -150,18 +152,16 @@ class FindingsDialog(JobDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addLayout(row)
-        self.resize(1300, 560)
+        self.resize(1100, 560)
+        fit_to_screen(self, share=0.9)
         self.refresh()
 
     def _columns(self) -> list[Column[ListedFinding]]:
-        def books(finding: ListedFinding) -> str:
-            return "; ".join(book_label(b.kind, b.volume, b.year, b.office) for b in finding.books)
-
         return [
             Column(self.tr("What was found"), self.what, tooltip=self.more),
             Column(self.tr("Found on"), lambda f: local_moment(f.found_at)),
             Column(self.tr("Entries"), self.entries),
-            Column(self.tr("Book"), books),
+            Column(self.tr("Book"), self.books),
         ]
 
     # What a finding says, check by check
@@ -203,6 +203,11 @@ class FindingsDialog(JobDialog):
                     )
                 )
         return finding.check
+
+    @staticmethod
+    def books(finding: ListedFinding) -> str:
+        """The books of the entries, each as found on the shelf."""
+        return "; ".join(book_label(b.kind, b.volume, b.year, b.office) for b in finding.books)
 
     def entries(self, finding: ListedFinding) -> str:
         return "; ".join(
@@ -327,9 +332,8 @@ class FindingsDialog(JobDialog):
         finding = self._chosen()
         if finding is None or self.job is not None:
             return
-        dialog = ReasonDialog(
-            title, f"{self.what(finding)}\n{self.entries(finding)}", question, self
-        )
+        summary = "\n".join((self.what(finding), self.books(finding), self.entries(finding)))
+        dialog = ReasonDialog(title, summary, question, self)
         if not dialog.exec():
             return
         reason, lead, clock = dialog.reason(), self.context.user, self.context.clock

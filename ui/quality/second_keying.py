@@ -5,7 +5,8 @@ the entry's number and what any new entry starts with (the defaults, the
 book's office): the clerk keys what the book says, as for any entry, and
 F10 hands it in. The values of the first keying are never shown. If
 the two agree the entry is verified; if not, the lead will decide, and the
-clerk is told only that. The next entry waiting follows at once.
+clerk is told only that. The next entry waiting follows at once. Escape
+with typing on the form asks before it is thrown away.
 """
 
 from __future__ import annotations
@@ -16,10 +17,14 @@ from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.entries.field_values import display_value
 from app.quality.second_keying import hand_in, next_blind_keying
-from app.specs import spec_for
+from app.rules import FieldValue
+from app.specs import BookKind, spec_for
 from ui.context import StationContext
 from ui.form.entry_form import EntryForm
+from ui.models.books import entry_label
 from ui.operations import FAILED, Operations
+from ui.quality.leaving import leave_anyway
+from ui.screen_fit import fit_to_screen
 from ui.status_line import StatusLine
 
 
@@ -34,8 +39,9 @@ class SecondKeyingDialog(QDialog):
         self.language = context.language
         self.verification_id: int | None = None
         self.form: EntryForm | None = None
+        self.started: dict[str, FieldValue] = {}  # what the form showed before any typing
         self.setWindowTitle(self.tr("Second keying"))
-        self.resize(1100, 760)
+        fit_to_screen(self, share=1.0)  # the whole form, as in the keying tab
         self.heading = QLabel()
         self.heading.setObjectName("heading")
         self.heading.setStyleSheet("font-size: 14px; font-weight: bold;")
@@ -68,11 +74,10 @@ class SecondKeyingDialog(QDialog):
         book = blind.book
         spec = spec_for(book.kind)
         self.heading.setText(
-            self.tr("Key again what the book says: {book} {volume}/{year}, no. {number}").format(
-                book=spec.label.get(self.language),
-                volume=book.volume,
-                year=book.year,
-                number=blind.number,
+            self.tr("Key again what the book says: {entry}").format(
+                entry=entry_label(
+                    BookKind(book.kind), book.volume, book.year, book.office, blind.number
+                )
             )
         )
         self.form = EntryForm(spec, self.language, self.context.today)
@@ -80,9 +85,23 @@ class SecondKeyingDialog(QDialog):
         self.form.load(blind.start, lambda key, stored: display_value(book, key, stored))
         for key in blind.reference:
             self.form.editors[key].input.setEnabled(False)  # the reference, not keyed
+        self.started = self.form.values()
         self.layout_.insertWidget(1, self.form, 1)
         self.hand_in.setEnabled(True)
         self.form.first_to_key().input.setFocus()
+
+    def typed(self) -> bool:
+        """The clerk typed into the form what is not handed in yet."""
+        return self.form is not None and self.form.values() != self.started
+
+    def reject(self) -> None:
+        """Escape, Close: asked first when typing would be thrown away."""
+        if self.typed() and not leave_anyway(
+            self,
+            self.tr("What you typed in this entry is not handed in: it will be lost."),
+        ):
+            return
+        super().reject()
 
     @Slot()
     def submit(self) -> None:

@@ -13,7 +13,6 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, Slot
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -28,7 +27,9 @@ from app.db.online_copy import BackupError, backup_database
 from app.station.backups import Backup, BackupKind, list_backups, quick_check, station_code_in
 from app.system.clock import VIETNAM
 from ui.context import StationContext
+from ui.file_dialogs import existing_folder, open_file_name
 from ui.models.rows import Column, RowTableModel, row_table
+from ui.screen_fit import fit_to_screen
 from ui.status_line import StatusLine
 
 
@@ -95,6 +96,7 @@ class BackupsDialog(QDialog):
         layout.addWidget(self.status)
         layout.addLayout(buttons)
         self.resize(760, 420)
+        fit_to_screen(self, share=0.6)
         self.refresh()
 
     def refresh(self) -> None:
@@ -104,10 +106,10 @@ class BackupsDialog(QDialog):
 
     @Slot()
     def copy_out(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("The stick's folder"))
-        if not folder:
+        folder = existing_folder(self, self.tr("The stick's folder"))
+        if folder is None:
             return
-        target = Path(folder) / f"sohoa-{self.code}-{utc_stamp()}.sqlite3"
+        target = folder / f"sohoa-{self.code}-{utc_stamp()}.sqlite3"
         try:
             backup_database(self.db.path, target)
         except (BackupError, OSError) as e:
@@ -117,11 +119,14 @@ class BackupsDialog(QDialog):
 
     @Slot()
     def restore_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("A backup of this station"), "", self.tr("Sohoa backups (*.sqlite3)")
+        path = open_file_name(
+            self,
+            self.tr("A backup of this station"),
+            [self.tr("Sohoa backups (*.sqlite3)")],
+            on_a_stick=True,
         )
-        if name:
-            self.confirm(Path(name))
+        if path is not None:
+            self.confirm(path)
 
     @Slot()
     def restore_chosen(self) -> None:
