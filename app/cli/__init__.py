@@ -1,7 +1,9 @@
 """The ``sohoa`` command line: a stable interface (README, "Command line").
 
 Every command takes ``--data-dir`` and, where it reports, ``--json``. Exit
-status 0 on success; otherwise one line on stderr says why. The desktop app
+status 0 on success; otherwise one line on stderr says why. A command that
+writes to the station holds the station's lock (app.station.lock) while it
+runs, as the window does: one writer at a time. The desktop app
 itself is started by ``ui.launch`` when no command is given, so that this
 package stays free of Qt.
 """
@@ -18,6 +20,7 @@ from pathlib import Path
 
 from app import __version__
 from app.cli.common import CommandError, ExitStatus, Report, data_dir_of
+from app.station.lock import StationBusy, station_lock
 
 # The commands, in the order of `sohoa --help`. Each is the module
 # app.cli.<name, "-" as "_">, whose add_parser(subparsers, common) sets the
@@ -93,9 +96,15 @@ def _add_data_dir(parser: argparse.ArgumentParser, default: object) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run the command chosen in ``args``; print its report; return the exit status."""
     handler: Callable[[argparse.Namespace], Report] = args.handler
+    writes = getattr(args, "writes", False)
     try:
-        report = handler(args)
-    except CommandError as e:
+        if writes is True or (callable(writes) and writes(args)):
+            # One writer at a time on a station: the window, or this command.
+            with station_lock(data_dir_of(args), f"the command `sohoa {args.command}`"):
+                report = handler(args)
+        else:
+            report = handler(args)
+    except (CommandError, StationBusy) as e:
         print(f"sohoa {args.command}: {e}", file=sys.stderr)
         return ExitStatus.FAILED
     try:

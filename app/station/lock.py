@@ -1,0 +1,118 @@
+"""One writer at a time on a station: the window, or a command that writes.
+
+Two copies of the window would key over each other; two exports at once
+would each take the stick for the other's fault; two demos would build the
+same station twice. Every writer takes the station's lock first: an
+operating-system lock on ``sohoa.lock`` in the data directory, which the
+system lets go of when the process ends, however it ends, so a crash
+leaves no stale lock behind. The file says who holds it, for the message
+the next writer shows.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO
+
+from app.system.clock import VIETNAM
+
+LOCK_NAME = "sohoa.lock"
+WAIT_SECONDS = 3.0  # how long a second writer waits before it is refused
+# Windows locks a byte range: one byte far past what the file says, so that
+# the next writer can still read who holds it.
+_LOCKED_BYTE = 1 << 20
+
+
+class StationBusy(RuntimeError):
+    """Another writer holds the station; the message names it."""
+
+
+@contextmanager
+def station_lock(data_dir: Path, holder: str, wait: float = WAIT_SECONDS) -> Iterator[None]:
+    """Hold the lock of the station in ``data_dir`` as ``holder`` (say, "the
+    command `sohoa export`"), waiting up to ``wait`` seconds for it."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    with (data_dir / LOCK_NAME).open("a+", encoding="utf-8") as file:
+        deadline = time.monotonic() + wait
+        while not _try_lock(file):
+            if time.monotonic() >= deadline:
+                raise StationBusy(_busy(data_dir, file))
+            time.sleep(0.1)
+        try:
+            _say_who(file, holder)
+            yield
+        finally:
+            _say_who(file, None)
+            _unlock(file)
+
+
+def _say_who(file: IO[str], holder: str | None) -> None:
+    file.seek(0)
+    file.truncate()
+    if holder is not None:
+        file.write(
+            json.dumps(
+                {
+                    "holder": holder,
+                    "pid": os.getpid(),
+                    "host": socket.gethostname(),
+                    "since": datetime.now(UTC).isoformat(),
+                },
+                ensure_ascii=False,
+            )
+        )
+    file.flush()
+
+
+def _busy(data_dir: Path, file: IO[str]) -> str:
+    file.seek(0)
+    try:
+        who = json.loads(file.read(4096))
+        since = datetime.fromisoformat(who["since"]).astimezone(VIETNAM)
+        held = (
+            f"{who['holder']} (process {who['pid']} on {who['host']},"
+            f" since {since:%H:%M} on {since:%d/%m/%Y})"
+        )
+    except (ValueError, KeyError, TypeError):
+        held = "another program"
+    return (
+        f"the station in {data_dir} is in use by {held}: "
+        "nothing was changed; try again once it is done"
+    )
+
+
+if sys.platform == "win32":
+    import msvcrt
+
+    def _try_lock(file: IO[str]) -> bool:
+        file.seek(_LOCKED_BYTE)
+        try:
+            msvcrt.locking(file.fileno(), msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+
+    def _unlock(file: IO[str]) -> None:
+        file.seek(_LOCKED_BYTE)
+        msvcrt.locking(file.fileno(), msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _try_lock(file: IO[str]) -> bool:
+        try:
+            fcntl.flock(file.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+
+    def _unlock(file: IO[str]) -> None:
+        fcntl.flock(file.fileno(), fcntl.LOCK_UN)
