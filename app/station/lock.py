@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import IO
 
 from app.system.clock import VIETNAM
+from app.system.failures import StorageFailure, storage_failure
 
 LOCK_NAME = "sohoa.lock"
 WAIT_SECONDS = 3.0  # how long a second writer waits before it is refused
@@ -35,12 +36,20 @@ class StationBusy(RuntimeError):
     """Another writer holds the station; the message names it."""
 
 
+class StationUnwritable(RuntimeError):
+    """The station's folder cannot be written: no writer can work on it."""
+
+
 @contextmanager
 def station_lock(data_dir: Path, holder: str, wait: float = WAIT_SECONDS) -> Iterator[None]:
     """Hold the lock of the station in ``data_dir`` as ``holder`` (say, "the
     command `sohoa export`"), waiting up to ``wait`` seconds for it."""
-    data_dir.mkdir(parents=True, exist_ok=True)
-    with (data_dir / LOCK_NAME).open("a+", encoding="utf-8") as file:
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        file = (data_dir / LOCK_NAME).open("a+", encoding="utf-8")
+    except OSError as e:
+        raise StationUnwritable(_unwritable(data_dir, e)) from e
+    with file:
         deadline = time.monotonic() + wait
         while not _try_lock(file):
             if time.monotonic() >= deadline:
@@ -70,6 +79,17 @@ def _say_who(file: IO[str], holder: str | None) -> None:
             )
         )
     file.flush()
+
+
+def _unwritable(data_dir: Path, error: OSError) -> str:
+    failure = storage_failure(error)
+    if failure is StorageFailure.READ_ONLY:
+        why = "cannot be written (read-only)"
+    elif failure is StorageFailure.FULL:
+        why = "is on a disk that is full"
+    else:
+        why = f"cannot be written ({error.strerror or error})"
+    return f"the station's folder {data_dir} {why}: nothing was changed"
 
 
 def _busy(data_dir: Path, file: IO[str]) -> str:
