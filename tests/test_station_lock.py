@@ -13,14 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from app.station.lock import LOCK_NAME, StationBusy, station_lock
+from app.station.lock import LOCK_NAME, WINDOW, StationBusy, station_lock
 
 SOHOA = Path(sys.executable).parent / "sohoa"
 HOLD = """
 import sys, time
 from pathlib import Path
 from app.station.lock import station_lock
-with station_lock(Path(sys.argv[1]), "the test's holder"):
+with station_lock(Path(sys.argv[1]), "sohoa test"):
     print("held", flush=True)
     time.sleep(60)
 """
@@ -42,19 +42,20 @@ def holder_of(data_dir: Path) -> dict:
 
 
 def test_a_second_writer_waits_then_is_told_who_holds_the_station(tmp_path: Path) -> None:
-    with station_lock(tmp_path, "the window of lead01"):
+    with station_lock(tmp_path, WINDOW):
         started = time.monotonic()
-        with pytest.raises(StationBusy) as busy, station_lock(tmp_path, "another", wait=0.5):
+        with pytest.raises(StationBusy) as busy, station_lock(tmp_path, "sohoa export", wait=0.5):
             pass
         waited = time.monotonic() - started
 
     assert waited >= 0.5, "it waited a moment first"
     assert str(busy.value).startswith(
-        f"the station in {tmp_path} is in use by the window of lead01 (process {os.getpid()} on "
+        f"the station in {tmp_path} is in use by the Sohoa window (process {os.getpid()} on "
     )
     assert str(busy.value).endswith("nothing was changed; try again once it is done")
-    with station_lock(tmp_path, "the next one", wait=0):
-        assert holder_of(tmp_path)["holder"] == "the next one", "let go, it is free"
+    assert busy.value.holder == WINDOW
+    with station_lock(tmp_path, "sohoa export", wait=0):
+        assert holder_of(tmp_path)["holder"] == "sohoa export", "let go, it is free"
     assert holder_of(tmp_path) == {}, "no one is named once it is let go"
 
 
@@ -79,7 +80,7 @@ def test_a_command_that_writes_is_refused_while_another_writer_holds_the_station
         holder.stdout.close()
 
     assert refused.startswith(
-        f"sohoa {command[0]}: the station in {tmp_path} is in use by the test's holder "
+        f"sohoa {command[0]}: the station in {tmp_path} is in use by the command `sohoa test` "
         f"(process {holder.pid} on "
     )
     assert "Traceback" not in refused and len(refused.strip().splitlines()) == 1
@@ -105,8 +106,8 @@ def test_a_command_that_only_reads_needs_no_lock(tmp_path: Path) -> None:
 def test_a_writer_that_dies_lets_go_of_the_station(tmp_path: Path) -> None:
     holder = held_by_a_test(tmp_path)
     with (
-        pytest.raises(StationBusy, match="in use by the test's holder"),
-        station_lock(tmp_path, "a command", wait=0.2),
+        pytest.raises(StationBusy, match="in use by the command `sohoa test`"),
+        station_lock(tmp_path, "sohoa export", wait=0.2),
     ):
         pass
 
@@ -114,5 +115,5 @@ def test_a_writer_that_dies_lets_go_of_the_station(tmp_path: Path) -> None:
     holder.wait(timeout=30)
     holder.stdout.close()
 
-    with station_lock(tmp_path, "a command", wait=0):
-        assert holder_of(tmp_path)["holder"] == "a command"
+    with station_lock(tmp_path, "sohoa export", wait=0):
+        assert holder_of(tmp_path)["holder"] == "sohoa export"

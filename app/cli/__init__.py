@@ -115,7 +115,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         if writes(args):
             # One writer at a time on a station: the window, or this command.
-            with station_lock(data_dir_of(args), f"the command `sohoa {args.command}`"):
+            with station_lock(data_dir_of(args), f"sohoa {args.command}"):
                 report = handler(args)
         else:
             report = handler(args)

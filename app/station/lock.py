@@ -26,6 +26,7 @@ from app.system.clock import VIETNAM
 from app.system.failures import StorageFailure, storage_failure
 
 LOCK_NAME = "sohoa.lock"
+WINDOW = "window"  # the holder that is Sohoa's window; a command is held as "sohoa NAME"
 WAIT_SECONDS = 3.0  # how long a second writer waits before it is refused
 # Windows locks a byte range: one byte far past what the file says, so that
 # the next writer can still read who holds it.
@@ -33,7 +34,13 @@ _LOCKED_BYTE = 1 << 20
 
 
 class StationBusy(RuntimeError):
-    """Another writer holds the station; the message names it."""
+    """Another writer holds the station; the message names it, and
+    ``holder`` is who: :data:`WINDOW`, a command ("sohoa export"), or None
+    when the lock does not say."""
+
+    def __init__(self, message: str, holder: str | None) -> None:
+        super().__init__(message)
+        self.holder = holder
 
 
 class StationUnwritable(RuntimeError):
@@ -42,8 +49,8 @@ class StationUnwritable(RuntimeError):
 
 @contextmanager
 def station_lock(data_dir: Path, holder: str, wait: float = WAIT_SECONDS) -> Iterator[None]:
-    """Hold the lock of the station in ``data_dir`` as ``holder`` (say, "the
-    command `sohoa export`"), waiting up to ``wait`` seconds for it."""
+    """Hold the lock of the station in ``data_dir`` as ``holder`` (:data:`WINDOW`,
+    or a command: "sohoa export"), waiting up to ``wait`` seconds for it."""
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
         file = (data_dir / LOCK_NAME).open("a+", encoding="utf-8")
@@ -53,7 +60,7 @@ def station_lock(data_dir: Path, holder: str, wait: float = WAIT_SECONDS) -> Ite
         deadline = time.monotonic() + wait
         while not _try_lock(file):
             if time.monotonic() >= deadline:
-                raise StationBusy(_busy(data_dir, file))
+                raise _busy(data_dir, file)
             time.sleep(0.1)
         try:
             _say_who(file, holder)
@@ -92,20 +99,23 @@ def _unwritable(data_dir: Path, error: OSError) -> str:
     return f"the station's folder {data_dir} {why}: nothing was changed"
 
 
-def _busy(data_dir: Path, file: IO[str]) -> str:
+def _busy(data_dir: Path, file: IO[str]) -> StationBusy:
     file.seek(0)
     try:
         who = json.loads(file.read(4096))
+        holder = str(who["holder"])
         since = datetime.fromisoformat(who["since"]).astimezone(VIETNAM)
+        named = "the Sohoa window" if holder == WINDOW else f"the command `{holder}`"
         held = (
-            f"{who['holder']} (process {who['pid']} on {who['host']},"
+            f"{named} (process {who['pid']} on {who['host']},"
             f" since {since:%H:%M} on {since:%d/%m/%Y})"
         )
     except (ValueError, KeyError, TypeError):
-        held = "another program"
-    return (
+        holder, held = None, "another program"
+    return StationBusy(
         f"the station in {data_dir} is in use by {held}: "
-        "nothing was changed; try again once it is done"
+        "nothing was changed; try again once it is done",
+        holder,
     )
 
 
