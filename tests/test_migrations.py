@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
-import subprocess
 from contextlib import closing
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import select, text
+from storage_helpers import small_filesystem
 
 from app.db import migrate
 from app.db.engine import sqlite_engine
@@ -246,21 +246,8 @@ def test_upgrading_from_0011_gives_each_entry_its_main_date(tmp_path: Path) -> N
 
 @pytest.fixture
 def small_disk(tmp_path: Path):
-    """A real filesystem of 4 MB, as full as a test makes it (mounting one
-    takes root, which CI has)."""
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    made = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=4M", "tmpfs", str(mount)],
-        capture_output=True,
-        check=False,
-    )
-    if made.returncode != 0:
-        pytest.skip("a small filesystem cannot be mounted here (it takes root)")
-    try:
-        yield mount
-    finally:
-        subprocess.run(["umount", str(mount)], check=True)
+    with small_filesystem(tmp_path / "disk", "4M") as disk:
+        yield disk
 
 
 def test_an_upgrade_with_no_room_for_its_backup_says_so_and_changes_nothing(

@@ -17,6 +17,7 @@ from log_files import isolated_log_dir
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import select, text
+from storage_helpers import make_read_only, small_filesystem
 from test_backups import damage
 
 from app.db.engine import database_path, sqlite_engine
@@ -24,7 +25,8 @@ from app.db.migrate import alembic_config
 from app.db.models import AuditRecord, Book, User
 from app.keying.start import open_draft
 from app.station.backups import daily_backup, quick_check
-from app.station.database import needs_upgrade, open_station
+from app.station.database import init_station, needs_upgrade, open_station
+from app.station.lock import WINDOW
 from ui import app as desktop
 from ui.access.login import LoginDialog
 from ui.context import StationContext
@@ -75,18 +77,18 @@ KEYING = textwrap.dedent(
 HOLDING_THE_LOCK = textwrap.dedent(
     """
     import sys
-    from PySide6.QtCore import QLockFile
-    lock = QLockFile(sys.argv[1])
-    assert lock.tryLock(1000)
-    print("locked", flush=True)
-    sys.stdin.read()
+    from pathlib import Path
+    from app.station.lock import station_lock
+    with station_lock(Path(sys.argv[1]), sys.argv[2]):
+        print("locked", flush=True)
+        sys.stdin.read()
     """
 )
 
 
-def child(script: str, argument: str) -> subprocess.Popen[str]:
+def child(script: str, *arguments: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-c", script, argument],
+        [sys.executable, "-c", script, *arguments],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
@@ -126,7 +128,7 @@ def test_a_second_copy_on_the_same_station_is_refused(station, monkeypatch, log_
     said = []
     monkeypatch.setattr(QMessageBox, "critical", lambda *args: said.append(args[2]))
 
-    with child(HOLDING_THE_LOCK, str(data_dir / desktop.LOCK_NAME)) as holder:
+    with child(HOLDING_THE_LOCK, str(data_dir), WINDOW) as holder:
         assert holder.stdout.readline().strip() == "locked"
         status = desktop.run_desktop(data_dir, language="vi")
         holder.stdin.close()
@@ -136,6 +138,46 @@ def test_a_second_copy_on_the_same_station_is_refused(station, monkeypatch, log_
     assert "sohoa init" not in said[0], "there is a station: nothing to create"
     logged = (log_dir / "sohoa.log").read_text("utf-8")
     assert "refused to start: Sohoa đang mở trên trạm này" in logged
+
+
+def test_the_window_waits_for_no_command_that_writes_and_says_which(
+    station, monkeypatch, log_dir
+) -> None:
+    data_dir: Path = station.data_dir
+    said = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: said.append(args[2]))
+
+    with child(HOLDING_THE_LOCK, str(data_dir), "sohoa export") as holder:
+        assert holder.stdout.readline().strip() == "locked"
+        status = desktop.run_desktop(data_dir, language="vi")
+        holder.stdin.close()
+        holder.wait(timeout=30)
+
+    assert status == 1
+    assert said[0] == (
+        f"Lệnh “sohoa export” đang ghi vào trạm này ({data_dir}). "
+        "Hãy chờ lệnh chạy xong rồi mở lại Sohoa."
+    )
+
+
+def test_a_station_in_a_read_only_folder_is_said_to_be_read_only(
+    tmp_path, monkeypatch, log_dir
+) -> None:
+    said = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: said.append(args[2]))
+    with small_filesystem(tmp_path / "stick") as stick:
+        init_station(
+            stick / "station", code="TEST-01", office="X", admin_username="admin",
+            admin_password="a-long-password",
+        ).close()  # fmt: skip
+        make_read_only(stick)
+
+        status = desktop.run_desktop(stick / "station", language="vi")
+
+    assert status == 1
+    assert said[0].startswith(
+        f"Không thể ghi vào thư mục của trạm {stick / 'station'} (thư mục chỉ cho phép đọc)."
+    )
 
 
 def test_a_station_written_by_a_newer_version_is_refused_in_the_window_s_language(

@@ -12,7 +12,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLockFile, QObject, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
@@ -24,6 +24,7 @@ from app.db.models import User
 from app.keying.start import open_draft
 from app.station.backups import quick_check, record_restore
 from app.station.database import StationDatabase, StationError, needs_upgrade, open_station
+from app.station.lock import WINDOW, StationBusy, StationUnwritable, station_lock
 from app.system.clock import Clock, SystemClock
 from app.system.heap import settle
 from ui.access.login import LoginDialog
@@ -37,7 +38,6 @@ from ui.station.recovery import DailyBackups, IntegrityCheck, offer_latest_backu
 
 log = logging.getLogger(__name__)
 
-LOCK_NAME = "sohoa.lock"
 ICON = "sohoa.svg"  # in resources/
 
 
@@ -64,15 +64,33 @@ def run_desktop(
             ),
             how_to_make_one=True,
         )
-    lock = QLockFile(str(data_dir / LOCK_NAME))
-    if not lock.tryLock(100):
+    try:
+        # One writer at a time: this window, or a command that writes.
+        with station_lock(data_dir, WINDOW, wait=0.1):
+            return _run(app, data_dir, language, preferences, clock, probe)
+    except StationBusy as busy:
+        return _refuse(_busy(data_dir, busy))
+    except StationUnwritable:
         return _refuse(
             QCoreApplication.translate(
                 "Startup",
-                "Sohoa is already open on this station ({folder}). "
-                "Use the window that is open; two copies would key over each other.",
+                "The station's folder {folder} cannot be written (it is read-only). "
+                "Sohoa writes every entry there as it is keyed: copy the station to a "
+                "folder that can be written, or ask whoever looks after the computer.",
             ).format(folder=data_dir)
         )
+
+
+def _run(
+    app: QApplication,
+    data_dir: Path,
+    language: str,
+    preferences: Preferences,
+    clock: Clock,
+    probe: bool,
+) -> int:
+    """The station opened, checked, logged into and keyed, until the window
+    closes for good; the caller holds the station's lock meanwhile."""
     try:
         db = open_for_window(data_dir)
     except StationError as e:
@@ -139,8 +157,21 @@ def run_desktop(
             _restored(run.restore_from, kept)
         run.restore_from = None
     db.close()
-    lock.unlock()
     return status
+
+
+def _busy(data_dir: Path, busy: StationBusy) -> str:
+    if busy.holder is not None and busy.holder != WINDOW:
+        return QCoreApplication.translate(
+            "Startup",
+            "The command “{command}” is writing to this station ({folder}). "
+            "Wait until it has finished, then open Sohoa again.",
+        ).format(command=busy.holder, folder=data_dir)
+    return QCoreApplication.translate(
+        "Startup",
+        "Sohoa is already open on this station ({folder}). "
+        "Use the window that is open; two copies would key over each other.",
+    ).format(folder=data_dir)
 
 
 class _Run(QObject):

@@ -1,7 +1,9 @@
 """The ``sohoa`` command line: a stable interface (README, "Command line").
 
 Every command takes ``--data-dir`` and, where it reports, ``--json``. Exit
-status 0 on success; otherwise one line on stderr says why. The desktop app
+status 0 on success; otherwise one line on stderr says why. A command that
+writes to the station holds the station's lock (app.station.lock) while it
+runs, as the window does: one writer at a time. The desktop app
 itself is started by ``ui.launch`` when no command is given, so that this
 package stays free of Qt.
 """
@@ -11,13 +13,18 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from importlib import import_module
 from pathlib import Path
 
+from sqlalchemy.exc import DBAPIError
+
 from app import __version__
-from app.cli.common import CommandError, ExitStatus, Report, data_dir_of
+from app.cli.common import CommandError, ExitStatus, Report, data_dir_of, writes
+from app.station.lock import StationBusy, StationUnwritable, station_lock
+from app.system.failures import StorageFailure, storage_failure
 
 # The commands, in the order of `sohoa --help`. Each is the module
 # app.cli.<name, "-" as "_">, whose add_parser(subparsers, common) sets the
@@ -90,13 +97,36 @@ def _add_data_dir(parser: argparse.ArgumentParser, default: object) -> None:
     )
 
 
+# What a command says when the station's storage failed under it.
+STORAGE_FAILED = {
+    StorageFailure.LOCKED: "the database is locked by another program: nothing was changed;"
+    " try again in a moment",
+    StorageFailure.FULL: "the disk is full: nothing was changed; free some space and try again",
+    StorageFailure.READ_ONLY: "the station's database cannot be written (read-only):"
+    " nothing was changed",
+    StorageFailure.DAMAGED: "the station's database is damaged: nothing was changed;"
+    " `sohoa check` names the backup to restore",
+}
+
+
 def run(args: argparse.Namespace) -> int:
     """Run the command chosen in ``args``; print its report; return the exit status."""
     handler: Callable[[argparse.Namespace], Report] = args.handler
     try:
-        report = handler(args)
-    except CommandError as e:
+        if writes(args):
+            # One writer at a time on a station: the window, or this command.
+            with station_lock(data_dir_of(args), f"sohoa {args.command}"):
+                report = handler(args)
+        else:
+            report = handler(args)
+    except (CommandError, StationBusy, StationUnwritable) as e:
         print(f"sohoa {args.command}: {e}", file=sys.stderr)
+        return ExitStatus.FAILED
+    except (DBAPIError, sqlite3.Error, OSError) as e:
+        failure = storage_failure(e)
+        if failure in (None, StorageFailure.OTHER):
+            raise
+        print(f"sohoa {args.command}: {STORAGE_FAILED[failure]}", file=sys.stderr)
         return ExitStatus.FAILED
     try:
         _print(report, as_json=getattr(args, "json", False))

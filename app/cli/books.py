@@ -33,7 +33,7 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
     )
     importing.add_argument("file", type=Path, metavar="FILE", help="the .csv or .xlsx list")
     add_json_flag(importing)
-    importing.set_defaults(handler=run_import)
+    importing.set_defaults(handler=run_import, writes=True)
     listing = actions.add_parser(
         "list", parents=[common], help="the books of the station, in queue order"
     )

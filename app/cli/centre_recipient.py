@@ -22,7 +22,7 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
         help="the centre's age recipient(s), age1… (replace those set before)",
     )
     add_json_flag(parser)
-    parser.set_defaults(handler=run)
+    parser.set_defaults(handler=run, writes=True)
 
 
 def run(args: argparse.Namespace) -> Report:

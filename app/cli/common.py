@@ -45,10 +45,18 @@ def data_dir_of(args: argparse.Namespace) -> Path:
     return args.data_dir if args.data_dir is not None else default_data_dir()
 
 
+def writes(args: argparse.Namespace) -> bool:
+    """Whether the command ``args`` name writes to the station (its parser
+    says so with ``writes``: True, or a function of the arguments)."""
+    said = getattr(args, "writes", False)
+    return bool(said(args) if callable(said) else said)
+
+
 def station_of(args: argparse.Namespace) -> StationDatabase:
-    """The station in the command's data directory, or the one-line reason why not."""
+    """The station in the command's data directory, or the one-line reason
+    why not; opened for reading alone when the command only reads."""
     try:
-        return open_station(data_dir_of(args))
+        return open_station(data_dir_of(args), read_only=not writes(args))
     except StationError as e:
         raise CommandError(str(e)) from e
 

@@ -43,7 +43,7 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
         help="random seed: the same seed makes the same entries",
     )
     add_json_flag(parser)
-    parser.set_defaults(handler=run)
+    parser.set_defaults(handler=run, writes=True)
 
 
 def run(args: argparse.Namespace) -> Report:

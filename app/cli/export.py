@@ -30,7 +30,7 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
         help="write batch SEQ again (a lost stick): the same batch, the same entries",
     )
     add_json_flag(parser)
-    parser.set_defaults(handler=run)
+    parser.set_defaults(handler=run, writes=True)
 
 
 def run(args: argparse.Namespace) -> Report:

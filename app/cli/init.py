@@ -32,7 +32,7 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
     parser.add_argument("--admin", default="admin", help="admin user name (default: admin)")
     parser.add_argument("--centre-recipient", help="the centre's age recipient (age1…)")
     add_json_flag(parser)
-    parser.set_defaults(handler=run)
+    parser.set_defaults(handler=run, writes=True)
 
 
 def run(args: argparse.Namespace) -> Report:

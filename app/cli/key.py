@@ -35,7 +35,7 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
         " was missing at init)",
     )
     add_json_flag(parser)
-    parser.set_defaults(handler=run)
+    parser.set_defaults(handler=run, writes=lambda args: args.create)
 
 
 def cli_keystore(command: str) -> Keystore:

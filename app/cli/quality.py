@@ -33,7 +33,7 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
         "know. What is new is kept as a finding for the lead; every open one is listed.",
     )
     add_json_flag(parser)
-    parser.set_defaults(handler=run)
+    parser.set_defaults(handler=run, writes=True)
 
 
 def run(args: argparse.Namespace) -> Report:

@@ -29,7 +29,7 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
     )
     parser.add_argument("--reset", metavar="USER", help="give USER a temporary password")
     add_json_flag(parser)
-    parser.set_defaults(handler=run)
+    parser.set_defaults(handler=run, writes=lambda args: args.reset is not None)
 
 
 def run(args: argparse.Namespace) -> Report:

@@ -8,6 +8,7 @@ unless asked for on each connection.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -65,6 +66,16 @@ def stored_json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+def read_only_uri(path: Path) -> str:
+    """The URI that opens the database at ``path`` without changing it.
+
+    In a folder that cannot be written (a write-protected stick, a read-only
+    share) SQLite cannot make the shared index of its log, and refuses to
+    open the file at all; there it is opened as immutable, which it is."""
+    writable = os.access(path.parent, os.W_OK)
+    return f"file:{path}?mode=ro" + ("" if writable else "&immutable=1")
+
+
 def sqlite_engine(path: Path, *, read_only: bool = False) -> Engine:
     """An engine on the SQLite file at ``path`` with the station's pragmas.
 
@@ -74,7 +85,7 @@ def sqlite_engine(path: Path, *, read_only: bool = False) -> Engine:
     """
     if read_only:
         engine = create_engine(
-            f"sqlite:///file:{path}?mode=ro&uri=true", json_serializer=stored_json
+            f"sqlite:///{read_only_uri(path)}&uri=true", json_serializer=stored_json
         )
         event.listen(engine, "connect", _on_connect_read_only)
     else:

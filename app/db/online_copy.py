@@ -12,6 +12,7 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+from app.db.engine import read_only_uri
 from app.system.failures import StorageFailure, storage_failure
 
 
@@ -32,7 +33,10 @@ def backup_database(source: Path, target: Path) -> Path:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         partial.unlink(missing_ok=True)
-        with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(partial)) as dst:
+        with (
+            closing(sqlite3.connect(read_only_uri(source), uri=True)) as src,
+            closing(sqlite3.connect(partial)) as dst,
+        ):
             src.backup(dst)
             dst.execute("PRAGMA journal_mode=DELETE")  # a copy is one self-contained file
             verdict = dst.execute("PRAGMA integrity_check").fetchone()[0]

@@ -25,7 +25,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from app.access import audit
-from app.db.engine import StationSessions, database_path
+from app.db.engine import StationSessions, database_path, read_only_uri
 from app.db.models import User
 from app.db.online_copy import BackupError, backup_database
 from app.system.clock import VIETNAM, Clock, local_today
@@ -106,7 +106,7 @@ def quick_check(path: Path) -> str:
     if not path.exists():
         return f"no database at {path}"
     try:
-        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
+        with closing(sqlite3.connect(read_only_uri(path), uri=True)) as connection:
             rows = connection.execute("PRAGMA quick_check").fetchall()
     except sqlite3.DatabaseError as e:
         return str(e)
@@ -121,7 +121,7 @@ def quick_check(path: Path) -> str:
 def station_code_in(path: Path) -> str | None:
     """The station code a database file holds, or None if it holds none."""
     try:
-        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
+        with closing(sqlite3.connect(read_only_uri(path), uri=True)) as connection:
             row = connection.execute("SELECT code FROM station").fetchone()
     except sqlite3.DatabaseError:
         return None

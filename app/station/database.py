@@ -103,13 +103,19 @@ def needs_upgrade(data_dir: Path) -> bool:
         engine.dispose()
 
 
-def open_station(data_dir: Path, *, create: bool = False) -> StationDatabase:
+def open_station(
+    data_dir: Path, *, create: bool = False, read_only: bool = False
+) -> StationDatabase:
     """Open the station database in ``data_dir``, upgrading its schema first.
 
     Without ``create``, a directory with no database is an error, so that a
     mistyped ``--data-dir`` does not quietly start an empty station.
+    ``read_only`` opens it for reading alone, without upgrading it (a
+    command that only reports; a station on a write-protected stick).
     """
     path = database_path(data_dir)
+    if read_only and path.exists():
+        return _open_read_only(data_dir)
     if not path.exists():
         if not create:
             raise StationError(f"no station in {data_dir}: run `sohoa init` first")
@@ -125,6 +131,24 @@ def open_station(data_dir: Path, *, create: bool = False) -> StationDatabase:
         reason = e.orig if isinstance(e, DatabaseError) else e
         raise StationError(f"cannot open the database {path}: {reason}") from e
     return StationDatabase(data_dir, engine, session_factory(engine), backup)
+
+
+def _open_read_only(data_dir: Path) -> StationDatabase:
+    path = database_path(data_dir)
+    engine = sqlite_engine(path, read_only=True)
+    try:
+        revision = current_revision(engine)
+    except DatabaseError as e:
+        engine.dispose()
+        raise StationError(f"cannot read the database {path}: {e.orig}") from e
+    if revision != head_revision():
+        engine.dispose()
+        raise StationError(
+            f"the database {path} is at revision {revision} and this version of Sohoa"
+            f" reads {head_revision()}: open the station in the window, or run a command"
+            " that writes, and it is upgraded"
+        )
+    return StationDatabase(data_dir, engine, session_factory(engine))
 
 
 def init_station(

@@ -1696,57 +1696,57 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="74"/>
         <source>Sohoa — station {code} ({office})</source>
         <translation>Sohoa — trạm {code} ({office})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>Books (F6)</source>
         <translation>Các quyển sổ (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>Keying (F7)</source>
         <translation>Nhập liệu (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>Dashboard (F8)</source>
         <translation>Bảng theo dõi (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>Test keyring: not for real work</source>
         <translation>Kho khóa thử nghiệm: không dùng cho công việc thật</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>Batches are signed with a key the system does not protect: it is kept in a file anyone who can read it may copy (SOHOA_ALLOW_PLAINTEXT_KEYRING).</source>
         <translation>Các lô được ký bằng một khóa mà hệ điều hành không bảo vệ: khóa nằm trong một tệp, ai đọc được tệp đó đều có thể sao chép (SOHOA_ALLOW_PLAINTEXT_KEYRING).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>User: {name}</source>
         <translation>Cán bộ: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>Outside the shifts</source>
         <translation>Ngoài giờ ca</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>Shift {number} ({start}–{end})</source>
         <translation>Ca {number} ({start}–{end})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>Entries this shift: {count} of {quota}</source>
         <translation>Số mục trong ca: {count}/{quota}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>Your password is changed.</source>
         <translation>Đã đổi mật khẩu.</translation>
     </message>
@@ -1863,7 +1863,7 @@ Hãy ngừng nhập: những gì lưu từ bây giờ có thể bị mất.</tra
         <translation>Bản sao lưu tốt gần nhất là lúc {moment}. Khôi phục ngay? Những gì nhập sau thời điểm đó sẽ rời khỏi trạm, nhưng tệp bị hỏng được giữ lại nguyên vẹn.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="212"/>
+        <location filename="../../ui/app.py" line="236"/>
         <location filename="../../ui/station/recovery.py" line="143"/>
         <source>Sohoa — restore</source>
         <translation>Sohoa — khôi phục</translation>
@@ -1878,12 +1878,12 @@ Hãy ngừng nhập: những gì lưu từ bây giờ có thể bị mất.</tra
 {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="164"/>
+        <location filename="../../ui/app.py" line="188"/>
         <source>Sohoa — backup</source>
         <translation>Sohoa — sao lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="165"/>
+        <location filename="../../ui/app.py" line="189"/>
         <source>Today&apos;s backup of the station could not be taken: {reason}
 
 What is keyed is saved as always. Tell the team lead or the admin.</source>
@@ -1892,7 +1892,7 @@ What is keyed is saved as always. Tell the team lead or the admin.</source>
 Những gì nhập vẫn được lưu như thường. Hãy báo cho tổ trưởng hoặc quản trị viên.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="213"/>
+        <location filename="../../ui/app.py" line="237"/>
         <source>The station is restored from the backup {backup}.
 What it replaced is kept in {kept}.
 
@@ -1954,47 +1954,57 @@ Hãy đăng nhập lại để làm tiếp.</translation>
         <translation>Chưa có trạm nhập liệu trong {folder}.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="70"/>
+        <location filename="../../ui/app.py" line="75"/>
+        <source>The station&apos;s folder {folder} cannot be written (it is read-only). Sohoa writes every entry there as it is keyed: copy the station to a folder that can be written, or ask whoever looks after the computer.</source>
+        <translation>Không thể ghi vào thư mục của trạm {folder} (thư mục chỉ cho phép đọc). Sohoa ghi từng mục vào đó ngay khi nhập: hãy chép trạm sang một thư mục ghi được, hoặc nhờ người quản lý máy.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="158"/>
+        <source>The command “{command}” is writing to this station ({folder}). Wait until it has finished, then open Sohoa again.</source>
+        <translation>Lệnh “{command}” đang ghi vào trạm này ({folder}). Hãy chờ lệnh chạy xong rồi mở lại Sohoa.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="163"/>
         <source>Sohoa is already open on this station ({folder}). Use the window that is open; two copies would key over each other.</source>
         <translation>Sohoa đang mở trên trạm này ({folder}). Hãy dùng cửa sổ đang mở; hai cửa sổ cùng lúc sẽ nhập chồng lên nhau.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="235"/>
+        <location filename="../../ui/app.py" line="259"/>
         <source>Unfinished entry</source>
         <translation>Mục đang nhập dở</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="236"/>
+        <location filename="../../ui/app.py" line="260"/>
         <source>Entry {number} ({title}) was not finished last time. Continue keying it?</source>
         <translation>Lần trước mục số {number} ({title}) chưa nhập xong. Tiếp tục nhập mục này?</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="251"/>
+        <location filename="../../ui/app.py" line="275"/>
         <source>Sohoa is upgrading this station&apos;s data to the new version.
 On a large station this takes a few minutes. Do not turn the computer off.</source>
         <translation>Sohoa đang nâng cấp dữ liệu của trạm lên phiên bản mới.
 Với trạm có nhiều dữ liệu, việc này mất vài phút. Xin đừng tắt máy.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="258"/>
-        <location filename="../../ui/app.py" line="291"/>
+        <location filename="../../ui/app.py" line="282"/>
+        <location filename="../../ui/app.py" line="315"/>
         <source>Sohoa</source>
         <translation>Sohoa</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="286"/>
+        <location filename="../../ui/app.py" line="310"/>
         <source>To create a station: sohoa init --station CODE --office NAME
 To try Sohoa with demo data: sohoa demo</source>
         <translation>Để tạo trạm: sohoa init --station MÃ --office TÊN
 Để dùng thử với dữ liệu mẫu: sohoa demo</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="299"/>
+        <location filename="../../ui/app.py" line="323"/>
         <source>The station&apos;s data in {folder} was written by a newer version of Sohoa. Install that version or a later one; nothing has been changed.</source>
         <translation>Dữ liệu của trạm ở {folder} do một phiên bản Sohoa mới hơn ghi. Hãy cài phiên bản đó hoặc mới hơn; dữ liệu chưa bị thay đổi gì.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="304"/>
+        <location filename="../../ui/app.py" line="328"/>
         <source>The station&apos;s data in {folder} cannot be opened; nothing has been changed. Tell whoever looks after this computer.
 
 Details: {details}</source>
