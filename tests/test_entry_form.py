@@ -7,9 +7,10 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
+from app.rules import FieldValue
 from app.specs import SourceStatus, spec_for
-from ui.form.editors import VALUE_ROLE
 from ui.form.entry_form import EntryForm
+from ui.form.suggestions import VALUE_ROLE
 from ui.keying.keyboard_driver import Keyboard
 
 TODAY = date(2026, 11, 22)
@@ -56,14 +57,174 @@ def test_date_shorthand_is_written_out_on_leaving(form: EntryForm) -> None:
     assert form.values()["child_birth_date"].value == "12/03/1985"
 
 
-def test_one_digit_picks_a_choice(form: EntryForm) -> None:
+@pytest.mark.parametrize("typed", ["2", "nu", "Nữ", "NU"])
+def test_a_choice_takes_its_number_or_its_name_accents_ignored(form: EntryForm, typed) -> None:
     keyboard = Keyboard()
     form.focus("child_sex")
-    keyboard.type("2")
+    keyboard.type(typed)
     keyboard.enter()
 
     assert form.values()["child_sex"].value == "female"
+    assert form.editors["child_sex"].input.currentText() == "2 · Nữ", (
+        "the field shows what it holds"
+    )
     assert focused_field(form) == "child_ethnicity"
+
+
+def test_a_choice_being_typed_shows_the_option_enter_takes(form: EntryForm) -> None:
+    keyboard = Keyboard()
+    form.focus("child_sex")
+    keyboard.type("n")
+
+    shown = form.editors["child_sex"].suggestion_list
+    assert shown.isVisible()
+    assert [shown.model().index(r, 0).data() for r in range(2)] == ["1 · Nam", "2 · Nữ"]
+    assert shown.currentIndex().row() == 0, "the option Enter takes is shown chosen"
+    keyboard.press(Qt.Key.Key_Down)
+    keyboard.enter()
+    assert form.values()["child_sex"].value == "female"
+    assert focused_field(form) == "child_ethnicity"
+
+
+def test_an_option_clicked_in_the_list_is_taken(form: EntryForm, qtbot) -> None:
+    form.focus("child_sex")
+    Keyboard().type("n")
+    shown = form.editors["child_sex"].suggestion_list
+
+    row = shown.visualRect(shown.model().index(1, 0))
+    qtbot.mouseClick(shown.viewport(), Qt.MouseButton.LeftButton, pos=row.center())
+
+    assert form.values()["child_sex"].value == "female"
+    assert form.editors["child_sex"].input.currentText() == "2 · Nữ"
+
+
+def test_a_choice_typed_in_part_is_completed(form: EntryForm) -> None:
+    keyboard = Keyboard()
+    form.focus("registration_kind")
+    keyboard.type("bo roi")
+    keyboard.enter()
+
+    assert form.values()["registration_kind"].value == "abandoned"
+    assert form.editors["registration_kind"].input.currentText() == "5 · Trẻ bị bỏ rơi"
+
+
+@pytest.mark.parametrize("typed", ["xy", "7", "Nữa"])
+def test_text_naming_no_option_is_refused_at_the_field(form: EntryForm, typed) -> None:
+    keyboard = Keyboard()
+    form.focus("child_sex")
+    keyboard.type(typed)
+    keyboard.enter()
+
+    assert focused_field(form) == "child_sex", "the cursor stays where the text was typed"
+    assert form.editors["child_sex"].input.currentText() == typed, "nothing is dropped"
+    said = f"“{typed}” không có trong danh sách (Nam, Nữ)."
+    assert form.editors["child_sex"].message.text() == said
+    assert form.note.isVisible() and form.note.text() == said
+    assert form.values()["child_sex"].value not in ("male", "female")
+
+    keyboard.type("1")  # over the refused text, which is selected
+    keyboard.enter()
+    assert form.values()["child_sex"].value == "male"
+    assert focused_field(form) == "child_ethnicity"
+
+
+def test_nothing_typed_after_a_choice_lands_one_field_early(form: EntryForm) -> None:
+    keyboard = Keyboard()
+    for typed in ("Nguyễn Thị Hoà", "120385", "nu", "Kinh", "Việt Nam", "Xã Tân Lập"):
+        keyboard.type(typed)
+        keyboard.press(Qt.Key.Key_Escape)  # no suggestion taken
+        keyboard.enter()
+
+    values = {key: value.value for key, value in form.values().items()}
+    assert values["child_name"] == "Nguyễn Thị Hoà"
+    assert values["child_birth_date"] == "12/03/1985"
+    assert values["child_sex"] == "female"
+    assert values["child_ethnicity"] == "Kinh"
+    assert values["child_nationality"] == "Việt Nam"
+    assert values["child_birth_place"] == "Xã Tân Lập"
+    assert focused_field(form) == "child_home_town"
+
+
+def test_a_choice_passed_with_enter_keeps_its_option(form: EntryForm) -> None:
+    form.load({"registration_kind": FieldValue("late")}, lambda key, stored: stored)
+    form.focus("registration_kind")
+    Keyboard().enter()
+
+    assert form.values()["registration_kind"].value == "late"
+    assert form.editors["registration_kind"].input.currentText() == "2 · Đăng ký quá hạn"
+    assert focused_field(form) == "office"
+
+
+def shown_messages(form: EntryForm) -> dict[str, str]:
+    """What each field says (in it, or whole in the note while the clerk is on it)."""
+    return {k: e.message.text() for k, e in form.editors.items() if e.message.text()}
+
+
+def test_a_fresh_form_says_nothing_until_a_field_is_left(form: EntryForm) -> None:
+    form.load({"number": FieldValue("1")}, lambda key, stored: stored)
+    form.focus("page")
+    form.focus("child_name")  # passed by the program, not left by the clerk
+
+    assert shown_messages(form) == {}
+    Keyboard().enter()
+    assert shown_messages(form) == {"child_name": "Chưa nhập Họ và tên."}
+
+
+def test_a_field_left_with_tab_says_what_is_wrong(form: EntryForm) -> None:
+    form.load({}, lambda key, stored: stored)
+    form.focus("child_birth_date")
+    Keyboard().press_tab()
+
+    assert shown_messages(form) == {"child_birth_date": "Chưa nhập Ngày sinh."}
+
+
+def test_asking_to_save_shows_every_message_until_the_form_is_filled_again(form) -> None:
+    form.refresh_findings(everywhere=True)
+    Keyboard().enter()  # leaving a field does not hide the others'
+
+    assert {"child_name", "child_birth_date", "child_sex", "office"} <= set(shown_messages(form))
+    form.load({}, lambda key, stored: stored)
+    assert shown_messages(form) == {}
+
+
+def test_messages_coming_and_going_move_nothing(form: EntryForm) -> None:
+    def layout() -> dict[str, tuple[int, int, int, int]]:
+        return {
+            key: editor.input.geometry().translated(editor.mapTo(form.body, editor.pos())).getRect()
+            for key, editor in form.editors.items()
+        } | {"form": form.body.geometry().getRect()}
+
+    before = layout()
+    form.refresh_findings(everywhere=True)
+    assert len(shown_messages(form)) >= 5
+    assert layout() == before
+    form.load({}, lambda key, stored: stored)
+    assert layout() == before
+
+
+def test_the_field_the_clerk_is_on_shows_its_message_whole(form: EntryForm) -> None:
+    keyboard = Keyboard()
+    keyboard.enter()  # the child's name left empty
+    keyboard.press(Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+
+    assert focused_field(form) == "child_name"
+    assert form.note.isVisible() and form.note.text() == "Chưa nhập Họ và tên."
+    assert not form.editors["child_name"].message.isVisible(), "the field is left to the typing"
+    keyboard.type("Lê Thị Na")
+    keyboard.enter()
+    assert form.editors["child_name"].message.text() == ""
+    assert form.note.text() == "Chưa nhập Ngày sinh.", "the next field's, left by Shift+Tab"
+    keyboard.type("120385")
+    keyboard.enter()
+    assert not form.note.isVisible()
+
+
+def test_a_wider_screen_shows_more_columns(form: EntryForm) -> None:
+    form.resize(1000, 600)
+    narrow = form.body.count
+    form.resize(1800, 600)
+
+    assert form.body.count > narrow
 
 
 def suggested(form: EntryForm, field: str) -> list[str]:
@@ -169,8 +330,8 @@ def test_a_field_says_what_is_wrong_when_left_in_vietnamese(form: EntryForm) -> 
 
     message = form.editors["child_birth_date"].message
     assert message.isVisible()
-    assert message.text() == (
-        "Ngày sinh (Người được khai sinh): ngày “31/02/1985” không có trong lịch."
+    assert message.text() == "Ngày “31/02/1985” không có trong lịch.", (
+        "in its field, the message needs not name the field"
     )
     assert not form.editors["mother_name"].message.isVisible(), "not yet reached"
 

@@ -67,6 +67,7 @@ KEYING = textwrap.dedent(
     window.activateWindow()
     app.processEvents()
     window.open_book(book.id)
+    window.form.focus("child_name")
     Keyboard().type("Nguyễn Văn Bình")
     window.keying.draft_timer.timeout.connect(lambda: print("draft saved", flush=True))
     QTimer.singleShot(30_000, app.quit)  # never hang the test run

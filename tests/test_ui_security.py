@@ -35,6 +35,7 @@ def test_an_idle_window_locks_itself_and_keeps_what_the_form_held(
     station, window, clock, qtbot
 ) -> None:
     window.open_book(add_book(station).id)
+    window.form.focus("child_name")
     Keyboard().type("Nguyễn Văn Bình")
 
     clock.moment += timedelta(minutes=DEFAULT_IDLE_MINUTES - 1)

@@ -30,6 +30,7 @@ from app.system.heap import settle
 from ui.access.login import LoginDialog
 from ui.context import StationContext
 from ui.crash import start_logging
+from ui.fonts import reading_font
 from ui.i18n import chosen_language, install_translators
 from ui.main_window import MainWindow, OpenWork
 from ui.operations import FAILED
@@ -50,6 +51,7 @@ def run_desktop(
     # instance() says QCoreApplication.
     app: QApplication = QApplication.instance() or QApplication(sys.argv)  # type: ignore[assignment]
     app.setApplicationName("Sohoa")
+    app.setFont(reading_font(app.font()))
     app.setWindowIcon(window_icon())
     preferences = Preferences(data_dir)
     # The login window speaks the language asked for, or the one chosen

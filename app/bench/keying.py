@@ -36,7 +36,7 @@ from app.demo.station import book_values
 from app.entries.names import find_by_name
 from app.keying.lists import entries_of_book
 from app.keying.save import SaveAction, save_entry
-from app.keying.start import fresh_values
+from app.keying.start import fresh_entry
 from app.rules import FieldValue
 from app.specs import BookKind, spec_for
 from app.station.database import StationDatabase
@@ -92,7 +92,7 @@ def _operations(
         with db.sessions() as session:
             book = session.get_one(Book, ours)
             return (
-                fresh_values(session, book),
+                fresh_entry(session, book),
                 entries_of_book(session, ours),
                 completed_in_shift(session, clerk_id, clock.now(), shifts),
                 settings.clerk_quota(session, session.get_one(User, clerk_id)),

@@ -8,22 +8,21 @@ entry and hands each editor its findings.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal, Slot
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QCompleter,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
-from app.keying.start import Suggestion, suggestions
+from app.keying.start import suggestions
 from app.reference import ethnic
 from app.reference.gazetteer import Place
 from app.rules import FieldValue, Finding, Severity
@@ -31,6 +30,9 @@ from app.rules.fields import suggested_text
 from app.specs import FieldSpec, FieldType, SourceStatus
 from app.values.dates import expand_shorthand
 from app.values.text import search_key
+from ui.form.choice import STAYING, ChoiceBox
+from ui.form.message import MessageLine
+from ui.form.suggestions import MOST_ROWS, SuggestionList
 
 # How each source status shows beside the input (and its tooltip's key).
 STATUS_MARKS = {
@@ -44,17 +46,37 @@ SEVERITY_COLOURS = {
     Severity.DEFER: "#8a4b00",
     Severity.WARNING: "#7a6400",
 }
-# The value a suggestion writes into the field, beside the line the list shows.
-VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
 # Alt+1 … Alt+9 pick a suggestion by its number.
-PICK_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)}
+PICK_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, MOST_ROWS + 1)}
+
+
+class FieldLine(QLineEdit):
+    """The input of a field keyed as text, which says when the clerk comes
+    to it and when they leave it (after it has written out what was typed)."""
+
+    entered = Signal()
+    left = Signal()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if event.reason() not in STAYING:
+            self.entered.emit()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)  # editingFinished: a date is written out
+        if event.reason() not in STAYING:
+            self.left.emit()
 
 
 class FieldEditor(QWidget):
-    """Input, status mark and message of one field."""
+    """Label, input, status mark and message of one field.
+
+    The editor is the input and its mark, its message shown inside the
+    input; the form lays out the label beside it.
+    """
 
     edited = Signal()
-    left = Signal(str)  # the field key, when focus leaves the input
+    left = Signal(str)  # the field key, when the clerk leaves the input
 
     def __init__(
         self,
@@ -72,93 +94,89 @@ class FieldEditor(QWidget):
         # it: it goes back with the value until the clerk types over it.
         self.loaded_transcription: str | None = None
         self.loaded_text = ""
+        self.suggestions: SuggestionList | None = None
         self.suggestion_list: QAbstractItemView | None = None
         # Where the book was kept and when: places of the station's own area
         # and of the book's year are suggested first.
         self.near: Place | None = None
         self.year: int | None = None
+        # Whether the clerk has come to the field since it was filled: only
+        # then does leaving it show what is wrong there.
+        self.visited = False
         self.input = self._make_input()
         self.input.setObjectName(field.key)
-        self.input.setToolTip(field.help.get(language) if field.help else "")
+        help_text = self._tooltip()
+        self.input.setToolTip(help_text)
+        self.input.entered.connect(self._entered)
+        self.input.left.connect(self._left)
+        if self.suggestions is not None:
+            self.suggestion_list = self.suggestions.view
         self.mark = QLabel()
         self.mark.setObjectName(f"{field.key}__status")
         self.mark.setFixedWidth(16)
-        self.message = QLabel()
+        self.label = QLabel(field.label.get(language) + (" *" if field.required else ""))
+        self.label.setObjectName(f"{field.key}__label")
+        self.label.setWordWrap(True)
+        self.label.setBuddy(self.input)
+        line = self.input.line if isinstance(self.input, ChoiceBox) else self.input
+        self.message = MessageLine(line, help_text)
         self.message.setObjectName(f"{field.key}__message")
-        self.message.setWordWrap(True)
-        self.message.hide()
-        row = QHBoxLayout()
+        row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(2)
         row.addWidget(self.input, 1)
         row.addWidget(self.mark)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(1)
-        column.addLayout(row)
-        column.addWidget(self.message)
 
-    def _make_input(self) -> QLineEdit | QComboBox:
+    def _tooltip(self) -> str:
+        help_text = self.field.help.get(self.language) if self.field.help else ""
+        if self.field.type is not FieldType.CHOICE:
+            return help_text
+        options = [
+            f"{n} · {c.label.get(self.language)}" for n, c in enumerate(self.field.choices, 1)
+        ]
+        return "\n".join([help_text, *options] if help_text else options)
+
+    def _make_input(self) -> FieldLine | ChoiceBox:
         if self.field.type is FieldType.CHOICE:
-            box = QComboBox()
-            box.addItem("", "")
-            # Numbered, so that one digit picks a choice: "1 · Nam", "2 · Nữ".
-            for number, choice in enumerate(self.field.choices, start=1):
-                box.addItem(f"{number} · {choice.label.get(self.language)}", choice.value)
-            box.currentIndexChanged.connect(self.edited)
+            box = ChoiceBox(self.field, self.language)
+            box.edited.connect(self.edited)
+            self.suggestions = box.suggestions
             return box
-        line = QLineEdit()
+        line = FieldLine()
         line.textEdited.connect(self.edited)
         line.editingFinished.connect(self._finish_editing)
         if self.field.type in (FieldType.PLACE, FieldType.ETHNIC):
-            self._completions = QStandardItemModel(self)
-            completer = QCompleter(self._completions, line)
-            self._completer = completer
-            # The model is filtered by app/ (accents ignored), not by Qt; a row
-            # shows its number and label, and writes its value when picked.
-            completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-            completer.setCompletionRole(VALUE_ROLE)
-            completer.setMaxVisibleItems(len(PICK_KEYS))
-            popup = completer.popup()
-            assert popup is not None  # Qt makes a completer's list when first asked for it
-            popup.setObjectName(f"{self.field.key}__suggestions")
-            self.suggestion_list = popup
+            completer = QCompleter(line)
+            self.suggestions = SuggestionList(completer, self.field.key, self)
+            # The line shows the row the clerk moves to, and writes its value.
             line.setCompleter(completer)
             line.textEdited.connect(self._suggest)
         return line
+
+    @Slot()
+    def _entered(self) -> None:
+        self.visited = True
+
+    @Slot()
+    def _left(self) -> None:
+        if self.visited:
+            self.left.emit(self.field.key)
 
     @Slot(str)
     def _suggest(self, typed: str) -> None:
         offered = suggestions(
             self.field, typed, limit=len(PICK_KEYS), near=self.near, year=self.year
         )
-        self._completions.clear()
-        for number, suggestion in enumerate(offered, start=1):
-            self._completions.appendRow(self._row(number, suggestion))
-        if offered:
-            # No row is made current: what the clerk typed stays in the field
-            # until they pick a suggestion (Down, Up, or Alt and its number).
-            self._fit_popup()
-            self._completer.complete()
-        else:
-            self._popup.hide()
-
-    def _fit_popup(self) -> None:
-        """Make the list wide enough for a whole path and its years (the
-        province is what tells two Tân Lập apart), up to the screen's width:
-        Qt moves it left when it would pass the screen's edge."""
-        popup = self._popup
-        metrics = popup.fontMetrics()
-        rows = range(self._completions.rowCount())
-        longest = max(metrics.horizontalAdvance(self._completions.item(r).text()) for r in rows)
-        wanted = longest + popup.verticalScrollBar().sizeHint().width() + 16
-        screen = self.input.screen().availableGeometry().width()
-        popup.setMinimumWidth(min(max(self.input.width(), wanted), screen))
+        rows = [(f"Alt+{n}  {s.label}", s.value) for n, s in enumerate(offered, start=1)]
+        # No row is made current: what the clerk typed stays in the field
+        # until they pick a suggestion (Down, Up, or Alt and its number).
+        self._offered.offer(rows, self.input, first_current=False)
 
     @property
-    def _popup(self) -> QAbstractItemView:
-        """The list of suggestions, of a field that suggests (a place, an ethnic group)."""
-        assert self.suggestion_list is not None  # asked for only where suggestions are made
-        return self.suggestion_list
+    def _offered(self) -> SuggestionList:
+        """The suggestions of a field that suggests (a place, an ethnic group)."""
+        assert self.suggestions is not None  # asked for only where suggestions are made
+        return self.suggestions
 
     @property
     def _line(self) -> QLineEdit:
@@ -166,34 +184,28 @@ class FieldEditor(QWidget):
         assert isinstance(self.input, QLineEdit)  # asked for only of text fields
         return self.input
 
-    def _row(self, number: int, suggestion: Suggestion) -> QStandardItem:
-        item = QStandardItem(f"Alt+{number}  {suggestion.label}")
-        item.setData(suggestion.value, VALUE_ROLE)
-        item.setEditable(False)
-        return item
-
     def accept_suggestion(self) -> None:
         """Enter on a shown list takes the suggestion the clerk moved to, and
         only that: with none chosen, the field keeps exactly what was typed."""
-        if self.suggestion_list is None or not self.suggestion_list.isVisible():
+        if self.suggestions is None:
             return
-        chosen = self.suggestion_list.currentIndex()
-        self.suggestion_list.hide()
-        if chosen.isValid():
-            self._take(chosen.row())
+        chosen = self.suggestions.chosen()
+        self.suggestions.hide()
+        if chosen is not None:
+            self._take(chosen)
 
     def pick_suggestion(self, number: int) -> bool:
         """Alt and a number: take the suggestion of that number, if shown."""
-        if self.suggestion_list is None or not self.suggestion_list.isVisible():
+        if not isinstance(self.input, QLineEdit) or self.suggestions is None:
             return False
-        if not 0 < number <= self._completions.rowCount():
+        if not 0 < number <= self.suggestions.rows():
             return False
-        self.suggestion_list.hide()
+        self.suggestions.hide()
         self._take(number - 1)
         return True
 
     def _take(self, row: int) -> None:
-        self._line.setText(self._completions.item(row).data(VALUE_ROLE))
+        self._line.setText(self._offered.value(row))
         self.edited.emit()
 
     @Slot()
@@ -205,7 +217,6 @@ class FieldEditor(QWidget):
                 line.setText(written)
         if self.field.type is FieldType.ETHNIC:
             self._write_official_name()
-        self.left.emit(self.field.key)
 
     def _write_official_name(self) -> None:
         """An ethnic group is saved by its official name: the field shows it
@@ -222,8 +233,8 @@ class FieldEditor(QWidget):
         self.loaded_transcription = typed.strip() if another_name else None
 
     def value(self) -> FieldValue:
-        if isinstance(self.input, QComboBox):
-            return FieldValue(self.input.currentData() or "", self.status)
+        if isinstance(self.input, ChoiceBox):
+            return FieldValue(self.input.value(), self.status)
         text = self.input.text()
         transcription = self.loaded_transcription if text == self.loaded_text else None
         return FieldValue(text, self.status, transcription)
@@ -235,9 +246,9 @@ class FieldEditor(QWidget):
         value's exact transcription (e.g. "Hoà" in the book, stored "Hòa")
         is kept, to be saved again unless the clerk changes the text.
         """
-        if isinstance(self.input, QComboBox):
-            with QSignalBlocker(self.input):
-                self.input.setCurrentIndex(max(0, self.input.findData(value.value)))
+        self.visited = False
+        if isinstance(self.input, ChoiceBox):
+            self.input.show_value(value.value)
         else:
             self.input.setText(shown)
             self.input.setCursorPosition(0)
@@ -271,14 +282,23 @@ class FieldEditor(QWidget):
         self.input.setProperty("sourceStatus", status.value)
 
     def show_findings(self, findings: list[Finding]) -> None:
+        """Say ``findings`` in the field (none: no message)."""
         if not findings:
-            self.message.hide()
-            self.message.clear()
+            self.message.say("", "")
             return
         worst = min(findings, key=lambda f: list(Severity).index(f.severity))
-        self.message.setText("\n".join(f.message(self.language) for f in findings))
-        self.message.setStyleSheet(f"color: {SEVERITY_COLOURS[worst.severity]};")
-        self.message.show()
+        said = " ".join(self._said_here(f) for f in findings)
+        self.message.say(said, SEVERITY_COLOURS[worst.severity])
+
+    def _said_here(self, finding: Finding) -> str:
+        """A finding as said in its field, which needs no naming: "Chưa
+        nhập Họ và tên." under "Người được khai sinh", and "Ngày “31/02/1985”
+        không có trong lịch." rather than "Ngày sinh: ngày “31/02/1985”…"."""
+        own, label = self.field.full_label, self.field.label
+        params = tuple((k, label if v == own else v) for k, v in finding.params)
+        said = replace(finding, params=params).message(self.language)
+        rest = said.removeprefix(f"{label.get(self.language)}: ")
+        return rest if rest == said else rest[:1].upper() + rest[1:]
 
 
 def _letters(name: str) -> str:

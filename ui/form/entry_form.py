@@ -6,9 +6,15 @@ its warning offered (Unicode for text typed in TCVN3, VNI or VIQR, Latin
 letters for Cyrillic lookalikes) and drops characters that show as nothing.
 A place or an ethnic group being typed shows numbered suggestions: Down or
 Up moves to one (the field shows it), Alt and its number takes it; Enter
-without one chosen keeps the text exactly as typed. Leaving a field assesses
-the whole entry (through app/, as saving will) and shows what is wrong at
-each field the clerk has already passed.
+without one chosen keeps the text exactly as typed. A choice field takes an
+option's number or name (ui/form/choice.py) and refuses other text, the
+cursor staying there.
+
+Leaving a field assesses the whole entry (through app/, as saving will) and
+shows what is wrong at each field the clerk has left; a form just filled
+says nothing, and asking to save shows everything. A message shows inside
+its field (ui/form/message.py), so that nothing moves as messages come and
+go; the field the clerk is on shows its message whole in a note under it.
 """
 
 from __future__ import annotations
@@ -16,25 +22,26 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from itertools import pairwise
-from typing import cast
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
-    QComboBox,
-    QFormLayout,
     QGridLayout,
     QGroupBox,
-    QLabel,
     QLineEdit,
     QScrollArea,
+    QSizePolicy,
     QWidget,
 )
 
+from app.keying.start import start_field
 from app.reference.gazetteer import Place
 from app.rules import Assessment, FieldValue, assess
-from app.specs import BookSpec, SourceStatus
+from app.specs import BookSpec, Section, SourceStatus
+from ui.form.choice import STAYING, ChoiceBox
 from ui.form.editors import PICK_KEYS, FieldEditor
+from ui.form.message import FieldNote
+from ui.form.sections import SectionColumns
 
 # Keyed by int: a key event's key() is a plain int, and Qt.Key is an IntEnum.
 STATUS_KEYS: dict[int, SourceStatus] = {
@@ -43,7 +50,11 @@ STATUS_KEYS: dict[int, SourceStatus] = {
     Qt.Key.Key_F4: SourceStatus.BLANK,
 }
 CONVERT_KEY = Qt.Key.Key_F5
-SECTION_COLUMNS = 2
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+# How wide a column of sections is at least, and its labels at most, in
+# average characters of the form's font: about 280 and 105 pixels at 10 pt.
+COLUMN_CHARACTERS = 40
+LABEL_CHARACTERS = 15
 
 
 class EntryForm(QScrollArea):
@@ -63,33 +74,55 @@ class EntryForm(QScrollArea):
         self.language = language
         self.today = today
         self.editors: dict[str, FieldEditor] = {}
+        # The fields whose findings show: those the clerk has left since the
+        # form was filled, and every field once they asked to save.
         self.touched: set[str] = set()
         self.assessment: Assessment | None = None
-        body = QWidget()
-        grid = QGridLayout(body)
-        for index, section in enumerate(spec.sections):
-            box = QGroupBox(section.label.get(language))
-            box.setObjectName(f"section_{section.key}")
-            rows = QFormLayout(box)
-            rows.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-            for field in (f for f in spec.fields if f.section == section.key):
-                editor = FieldEditor(field, language, today)
-                label = field.label.get(language) + (" *" if field.required else "")
-                rows.addRow(label, editor)
-                # addRow() with a text makes the row's label a QLabel.
-                cast(QLabel, rows.labelForField(editor)).setBuddy(editor.input)
-                editor.input.installEventFilter(self)
-                if editor.suggestion_list is not None:
-                    editor.suggestion_list.installEventFilter(self)
-                editor.edited.connect(self.edited)
-                editor.left.connect(self._left)
-                self.editors[field.key] = editor
-            grid.addWidget(box, index // SECTION_COLUMNS, index % SECTION_COLUMNS)
-        self.setWidget(body)
+        self.body = SectionColumns([self._section_box(s) for s in spec.sections])
+        self.note = FieldNote(self.body)
+        self.setWidget(self.body)
         self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         inputs = [e.input for e in self.editors.values()]
         for before, after in pairwise(inputs):
             QWidget.setTabOrder(before, after)
+
+    def _section_box(self, section: Section) -> QGroupBox:
+        box = QGroupBox(section.label.get(self.language))
+        box.setObjectName(f"section_{section.key}")
+        # Columns share the width equally, whatever their inputs would like.
+        box.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        grid = QGridLayout(box)
+        grid.setContentsMargins(6, 2, 6, 0)
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(3)
+        grid.setColumnStretch(1, 1)
+        label_width = self.fontMetrics().averageCharWidth() * LABEL_CHARACTERS
+        fields = [f for f in self.spec.fields if f.section == section.key]
+        for row, field in enumerate(fields):
+            editor = FieldEditor(field, self.language, self.today)
+            # A long label takes two lines, in a row no taller than two.
+            editor.label.setFixedWidth(label_width)
+            grid.addWidget(editor.label, row, 0, Qt.AlignmentFlag.AlignVCenter)
+            grid.addWidget(editor, row, 1)
+            editor.input.installEventFilter(self)
+            if editor.suggestion_list is not None:
+                editor.suggestion_list.installEventFilter(self)
+            editor.edited.connect(self.edited)
+            editor.left.connect(self._left)
+            editor.input.entered.connect(self._show_note)
+            self.editors[field.key] = editor
+        return box
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Columns by the width there is with a scroll bar or without: one
+        # appearing does not change how many there are.
+        bar = self.verticalScrollBar()
+        width = self.width() - (bar.sizeHint().width() if bar else 0) - 2 * self.frameWidth()
+        column = self.fontMetrics().averageCharWidth() * COLUMN_CHARACTERS
+        self.body.arrange(width // column)
+        super().resizeEvent(event)
+        self.note.hide()
 
     # Keyboard
 
@@ -98,50 +131,67 @@ class EntryForm(QScrollArea):
             editor = self._editor_of(watched)
             if editor is not None and self._handle_key(editor, event):
                 return True
-        if event.type() == QEvent.Type.FocusOut:
-            editor = self._editor_of(watched)
-            if editor is not None and isinstance(editor.input, QComboBox):
-                self._left(editor.field.key)
+        if (
+            isinstance(event, QFocusEvent)
+            and event.type() == QEvent.Type.FocusOut
+            and event.reason() not in STAYING
+        ):
+            self.note.hide()
         return super().eventFilter(watched, event)
+
+    def _focused_input(self) -> QObject | None:
+        focused = self.focusWidget()
+        return focused if focused is not None and focused.objectName() in self.editors else None
 
     def _editor_of(self, watched: QObject) -> FieldEditor | None:
         # Key presses reach either an input or the suggestion list it shows.
         return self.editors.get(watched.objectName().removesuffix("__suggestions"))
 
     def _handle_key(self, editor: FieldEditor, event: QKeyEvent) -> bool:
-        key = event.key()
-        if key in STATUS_KEYS and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+        key, modifiers = event.key(), event.modifiers()
+        plain = modifiers == Qt.KeyboardModifier.NoModifier
+        if key in STATUS_KEYS and plain:
             editor.toggle_status(STATUS_KEYS[key])
             self._left(editor.field.key)
             return True
-        if key == CONVERT_KEY and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+        if key == CONVERT_KEY and plain:
             if editor.convert_text():
                 self._left(editor.field.key)
             return True
-        box = editor.input
-        if isinstance(box, QComboBox) and event.text().isdigit():
-            # A digit picks the numbered choice at once, however fast the
-            # clerk types (Qt's own search joins keys typed close together).
-            number = int(event.text())
-            if 0 < number < box.count():
-                box.setCurrentIndex(number)
+        if isinstance(editor.input, ChoiceBox) and (
+            (key in (*ENTER_KEYS, Qt.Key.Key_Tab) and plain) or key == Qt.Key.Key_Backtab
+        ):
+            self._leave_choice(editor, forward=key != Qt.Key.Key_Backtab)
             return True
         if (
             key in PICK_KEYS
-            and event.modifiers() == Qt.KeyboardModifier.AltModifier
+            and modifiers == Qt.KeyboardModifier.AltModifier
             and editor.pick_suggestion(PICK_KEYS[key])
         ):
             return True
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
-            event.modifiers() == Qt.KeyboardModifier.NoModifier
-        ):
+        if key in ENTER_KEYS and plain:
             if isinstance(editor.input, QLineEdit):
                 editor.accept_suggestion()
                 editor.input.editingFinished.emit()
-            editor.input.setFocus(Qt.FocusReason.OtherFocusReason)
-            self.focusNextChild()
+            self._move_on(editor, forward=True)
             return True
         return False
+
+    def _leave_choice(self, editor: FieldEditor, *, forward: bool) -> None:
+        """Enter or Tab in a choice field: on with the option taken, or
+        the text refused where it was typed."""
+        assert isinstance(editor.input, ChoiceBox)  # called for choice fields only
+        if editor.input.settle():
+            self._move_on(editor, forward=forward)
+            return
+        self._left(editor.field.key)
+
+    def _move_on(self, editor: FieldEditor, *, forward: bool) -> None:
+        editor.input.setFocus(Qt.FocusReason.OtherFocusReason)
+        if forward:
+            self.focusNextChild()
+        else:
+            self.focusPreviousChild()
 
     # Values
 
@@ -149,8 +199,13 @@ class EntryForm(QScrollArea):
         return {key: editor.value() for key, editor in self.editors.items()}
 
     def load(self, values: dict[str, FieldValue], shown: Callable[[str, str], str]) -> None:
-        """Fill the form; ``shown(key, stored)`` writes a stored value for display."""
+        """Fill the form; ``shown(key, stored)`` writes a stored value for display.
+
+        A filled form says nothing yet: a field speaks once the clerk has
+        been to it and left it, or asked to save.
+        """
         self.touched.clear()
+        self.note.hide()
         for key, editor in self.editors.items():
             value = values.get(key, FieldValue())
             editor.set_value(value, shown(key, value.value))
@@ -164,14 +219,13 @@ class EntryForm(QScrollArea):
             editor.near, editor.year = near, year
 
     def first_to_key(self) -> FieldEditor:
-        """Where the clerk starts: the first field neither carried nor filled."""
-        for editor in self.editors.values():
-            if not editor.field.carry and not editor.value().value:
-                return editor
-        return next(iter(self.editors.values()))
+        """Where the clerk starts on an entry opened again: the first field
+        neither carried nor filled."""
+        return self.editors[start_field(self.spec, self.values(), after_previous=True)]
 
     def focus(self, key: str) -> None:
         editor = self.editors[key]
+        editor.visited = True  # it may have the focus already: no event says so
         editor.input.setFocus(Qt.FocusReason.OtherFocusReason)
         self.ensureWidgetVisible(editor)
 
@@ -179,15 +233,29 @@ class EntryForm(QScrollArea):
 
     @Slot(str)
     def _left(self, key: str) -> None:
-        keys = list(self.editors)
-        # Leaving a field means every field before it has been passed.
-        self.touched.update(keys[: keys.index(key) + 1])
+        self.touched.add(key)
         self.refresh_findings()
 
     def refresh_findings(self, everywhere: bool = False) -> Assessment:
-        """Assess the entry; show findings at touched fields (or at all)."""
+        """Assess the entry; show findings at the fields the clerk has left
+        (``everywhere``: at every field, from now until the form is filled
+        again, as when the clerk asks to save)."""
+        if everywhere:
+            self.touched.update(self.editors)
         self.assessment = assess(self.spec, self.values(), today=self.today())
         for key, editor in self.editors.items():
-            shown = everywhere or key in self.touched
-            editor.show_findings(self.assessment.at(key) if shown else [])
+            editor.show_findings(self.assessment.at(key) if key in self.touched else [])
+        self._show_note()
         return self.assessment
+
+    @Slot()
+    def _show_note(self) -> None:
+        """The whole message of the field the clerk is on, if its line
+        cuts it short."""
+        focused = self._focused_input()
+        if focused is None:
+            self.note.hide()
+            return
+        editor = self.editors[focused.objectName()]
+        left = editor.label.mapTo(self.body, editor.label.rect().topLeft()).x()
+        self.note.show_under(editor, editor.message, left)

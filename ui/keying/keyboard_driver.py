@@ -10,12 +10,13 @@ from datetime import date
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.keying.start import suggestions
 from app.specs import FieldType
 from app.values.dates import expand_shorthand
 from app.values.text import search_key
+from ui.form.choice import ChoiceBox
 from ui.form.editors import PICK_KEYS, FieldEditor
 from ui.form.entry_form import EntryForm
 
@@ -66,7 +67,7 @@ class Clerk:
     """Keys entries into the entry form as a practised clerk would.
 
     Fields that already show the right value (carried forward, defaults) are
-    passed with Enter; dates are typed as shorthand; a choice is its digit;
+    passed with Enter; dates are typed as shorthand; a choice is its number;
     places and ethnic groups are typed until the right one is suggested, then
     taken with Alt and its number; F10 saves as soon as nothing after needs a
     key.
@@ -99,8 +100,8 @@ class Clerk:
 
     def _shown(self, key: str) -> str:
         editor = self.form.editors[key]
-        if isinstance(editor.input, QComboBox):
-            return editor.input.currentData() or ""
+        if isinstance(editor.input, ChoiceBox):
+            return editor.input.value()
         return editor.input.text()
 
     def _type(self, key: str, value: str) -> None:

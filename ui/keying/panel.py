@@ -34,7 +34,7 @@ from app.entries.field_values import display_value
 from app.keying.desk import FormSaved, reopen_entry, save_form
 from app.keying.lists import entries_of_book
 from app.keying.save import SaveAction
-from app.keying.start import fresh_values
+from app.keying.start import fresh_entry
 from app.reference.gazetteer import Place
 from app.rules import FieldValue, Finding, Severity
 from app.specs import BookKind, spec_for
@@ -232,12 +232,12 @@ class KeyingPanel(QWidget):
         """A fresh form for the current book, started from its last entry."""
         book = self.book
         assert book is not None  # a new entry is always of the open book
-        values = self.operations.read(lambda session: fresh_values(session, book))
-        if values is FAILED:
+        fresh = self.operations.read(lambda session: fresh_entry(session, book))
+        if fresh is FAILED:
             return
         self.entry = None
-        self._load(values)
-        self.form.focus(self.form.first_to_key().field.key)
+        self._load(fresh.values)
+        self.form.focus(fresh.start)
 
     def open_entry(self, entry_id: int) -> None:
         """Bring an entry (a draft, a deferred one) back into the form."""
