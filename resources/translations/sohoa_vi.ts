@@ -1863,7 +1863,7 @@ Hãy ngừng nhập: những gì lưu từ bây giờ có thể bị mất.</tra
         <translation>Bản sao lưu tốt gần nhất là lúc {moment}. Khôi phục ngay? Những gì nhập sau thời điểm đó sẽ rời khỏi trạm, nhưng tệp bị hỏng được giữ lại nguyên vẹn.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="236"/>
+        <location filename="../../ui/app.py" line="245"/>
         <location filename="../../ui/station/recovery.py" line="143"/>
         <source>Sohoa — restore</source>
         <translation>Sohoa — khôi phục</translation>
@@ -1878,12 +1878,12 @@ Hãy ngừng nhập: những gì lưu từ bây giờ có thể bị mất.</tra
 {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="188"/>
+        <location filename="../../ui/app.py" line="197"/>
         <source>Sohoa — backup</source>
         <translation>Sohoa — sao lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="189"/>
+        <location filename="../../ui/app.py" line="198"/>
         <source>Today&apos;s backup of the station could not be taken: {reason}
 
 What is keyed is saved as always. Tell the team lead or the admin.</source>
@@ -1892,7 +1892,7 @@ What is keyed is saved as always. Tell the team lead or the admin.</source>
 Những gì nhập vẫn được lưu như thường. Hãy báo cho tổ trưởng hoặc quản trị viên.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="237"/>
+        <location filename="../../ui/app.py" line="246"/>
         <source>The station is restored from the backup {backup}.
 What it replaced is kept in {kept}.
 
@@ -1949,62 +1949,62 @@ Hãy đăng nhập lại để làm tiếp.</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/app.py" line="62"/>
+        <location filename="../../ui/app.py" line="64"/>
         <source>There is no station in {folder}.</source>
         <translation>Chưa có trạm nhập liệu trong {folder}.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="75"/>
+        <location filename="../../ui/app.py" line="77"/>
         <source>The station&apos;s folder {folder} cannot be written (it is read-only). Sohoa writes every entry there as it is keyed: copy the station to a folder that can be written, or ask whoever looks after the computer.</source>
         <translation>Không thể ghi vào thư mục của trạm {folder} (thư mục chỉ cho phép đọc). Sohoa ghi từng mục vào đó ngay khi nhập: hãy chép trạm sang một thư mục ghi được, hoặc nhờ người quản lý máy.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="158"/>
+        <location filename="../../ui/app.py" line="167"/>
         <source>The command “{command}” is writing to this station ({folder}). Wait until it has finished, then open Sohoa again.</source>
         <translation>Lệnh “{command}” đang ghi vào trạm này ({folder}). Hãy chờ lệnh chạy xong rồi mở lại Sohoa.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="163"/>
+        <location filename="../../ui/app.py" line="172"/>
         <source>Sohoa is already open on this station ({folder}). Use the window that is open; two copies would key over each other.</source>
         <translation>Sohoa đang mở trên trạm này ({folder}). Hãy dùng cửa sổ đang mở; hai cửa sổ cùng lúc sẽ nhập chồng lên nhau.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="259"/>
+        <location filename="../../ui/app.py" line="268"/>
         <source>Unfinished entry</source>
         <translation>Mục đang nhập dở</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="260"/>
+        <location filename="../../ui/app.py" line="269"/>
         <source>Entry {number} ({title}) was not finished last time. Continue keying it?</source>
         <translation>Lần trước mục số {number} ({title}) chưa nhập xong. Tiếp tục nhập mục này?</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="275"/>
+        <location filename="../../ui/app.py" line="284"/>
         <source>Sohoa is upgrading this station&apos;s data to the new version.
 On a large station this takes a few minutes. Do not turn the computer off.</source>
         <translation>Sohoa đang nâng cấp dữ liệu của trạm lên phiên bản mới.
 Với trạm có nhiều dữ liệu, việc này mất vài phút. Xin đừng tắt máy.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="282"/>
-        <location filename="../../ui/app.py" line="315"/>
+        <location filename="../../ui/app.py" line="291"/>
+        <location filename="../../ui/app.py" line="324"/>
         <source>Sohoa</source>
         <translation>Sohoa</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="310"/>
+        <location filename="../../ui/app.py" line="319"/>
         <source>To create a station: sohoa init --station CODE --office NAME
 To try Sohoa with demo data: sohoa demo</source>
         <translation>Để tạo trạm: sohoa init --station MÃ --office TÊN
 Để dùng thử với dữ liệu mẫu: sohoa demo</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="323"/>
+        <location filename="../../ui/app.py" line="332"/>
         <source>The station&apos;s data in {folder} was written by a newer version of Sohoa. Install that version or a later one; nothing has been changed.</source>
         <translation>Dữ liệu của trạm ở {folder} do một phiên bản Sohoa mới hơn ghi. Hãy cài phiên bản đó hoặc mới hơn; dữ liệu chưa bị thay đổi gì.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="328"/>
+        <location filename="../../ui/app.py" line="337"/>
         <source>The station&apos;s data in {folder} cannot be opened; nothing has been changed. Tell whoever looks after this computer.
 
 Details: {details}</source>
