@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 import pytest
 from entries_factory import valid_entry
@@ -111,6 +111,19 @@ def test_a_clerk_finds_the_draft_they_left(station, book, clock) -> None:
 
     assert found.id == draft.id
     assert found.title == "Lê Thị Na"
+
+
+def test_the_draft_offered_is_the_last_saved_though_the_clock_was_set_back(
+    station, book, clock
+) -> None:
+    key(station, book, clock, action=SaveAction.DRAFT, number="3")
+    clock.turn_back(timedelta(hours=3))  # the office PC's clock put right, by hand
+    draft = key(station, book, clock, action=SaveAction.DRAFT, number="4", child_name="Lê Thị Na")
+
+    with station.sessions() as session:
+        found = open_draft(session, session.scalars(select(User)).one())
+
+    assert found.id == draft.id, "the draft saved last, not the one the clock says is later"
 
 
 def test_dates_are_shown_the_vietnamese_way(book) -> None:

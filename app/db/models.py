@@ -189,6 +189,7 @@ class Entry(Base):
         # The entries of a main date, for the duplicate check at each save:
         # covering, so that it reads the index alone, not a page per entry.
         Index("ix_entries_main_date", "main_date", "status", "book_id", "title"),
+        Index("ix_entries_saved_seq", "saved_seq"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -212,6 +213,10 @@ class Entry(Base):
     updated_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The order of saves on the station (app.entries.store): the draft last
+    # saved is the one offered at the next start, whatever the wall clock
+    # said, for an office PC's clock may have been set back in between.
+    saved_seq: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Who completed it: the tally counts it for them, whoever edits it later.
     completed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))

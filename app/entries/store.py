@@ -16,6 +16,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.access import audit
@@ -154,6 +155,7 @@ def store_entry(
         row.write_to(entry)
         entry.updated_by = user.id
         entry.updated_at = now
+        entry.saved_seq = _next_saved(session)
     entry.status = status
     entry.deferral_reason, entry.deferral_note = deferral
     if action is SaveAction.COMPLETE:
@@ -263,7 +265,13 @@ def _keep_pending_edit(
     edit.values = {**row.values, EDIT_OF: entry.uuid}
     edit.updated_by = user.id
     edit.updated_at = now
+    edit.saved_seq = _next_saved(session)
     session.flush()
+
+
+def _next_saved(session: Session) -> int:
+    """The next number in the order of saves (``Entry.saved_seq``)."""
+    return (session.scalar(select(func.max(Entry.saved_seq))) or 0) + 1
 
 
 def _drop_pending_edit(session: Session, entry: Entry) -> None:

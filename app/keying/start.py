@@ -88,7 +88,8 @@ def start_field(spec: BookSpec, values: dict[str, FieldValue], *, after_previous
 
 
 def open_draft(session: Session, user: User) -> Entry | None:
-    """The draft ``user`` was keying when the app last stopped, if any.
+    """The draft ``user`` was keying when the app last stopped, if any: the
+    last saved, in the order of saves rather than by the wall clock.
 
     It may be the pending edit of an entry past draft: open it with
     :func:`entry_to_edit`, which opens the entry it edits.
@@ -96,7 +97,7 @@ def open_draft(session: Session, user: User) -> Entry | None:
     return session.scalars(
         select(Entry)
         .where(Entry.status == EntryStatus.DRAFT.value, Entry.updated_by == user.id)
-        .order_by(Entry.updated_at.desc())
+        .order_by(Entry.saved_seq.desc())
         .limit(1)
     ).first()
 
