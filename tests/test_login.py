@@ -10,14 +10,16 @@ import pytest
 from conftest import ADMIN_PASSWORD
 from sqlalchemy import select
 from storage_helpers import database_held, impatient
+from test_backups import damage
 
 from app.access.login import MAX_FAILURES, log_in
-from app.db.models import Book, User
+from app.db.models import AuditRecord, Book, User
 from ui.access.login import LoginDialog
 from ui.access.password import ChangePasswordDialog
 from ui.context import StationContext
 from ui.keying.keyboard_driver import Keyboard
 from ui.main_window import MainWindow
+from ui.station.recovery import IntegrityCheck
 
 
 @pytest.fixture
@@ -144,3 +146,52 @@ def test_the_self_test_passes_on_this_machine(tmp_path: Path) -> None:
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "self-test passed: 4 entries keyed" in result.stdout
+
+
+def audit_rows(station) -> int:
+    with station.sessions() as session:
+        return len(session.scalars(select(AuditRecord)).all())
+
+
+@pytest.mark.usefixtures("vietnamese")
+def test_a_login_waits_for_the_start_s_check_before_it_writes(qtbot, station, clock) -> None:
+    check = IntegrityCheck(station.data_dir)
+    dialog = LoginDialog(station, clock, check)
+    qtbot.addWidget(dialog)
+    dialog.username.setText("admin")
+    dialog.password.setText(ADMIN_PASSWORD)
+    before = audit_rows(station)
+
+    dialog.try_login()
+
+    assert dialog.user is None and audit_rows(station) == before, "nothing written yet"
+    assert dialog.problem.text() == (
+        "Đang kiểm tra dữ liệu của trạm trước: chờ một lát là đăng nhập xong."
+    )
+    check.start()
+    qtbot.waitUntil(lambda: dialog.user is not None)
+    assert audit_rows(station) == before + 1, "the login is kept once the file is sound"
+
+
+@pytest.mark.usefixtures("vietnamese")
+def test_a_damaged_file_is_kept_as_found_no_login_writes_to_it(
+    qtbot, station, clock, monkeypatch
+) -> None:
+    monkeypatch.setattr("ui.station.recovery.QMessageBox.critical", lambda *args: None)
+    station.close()
+    damage(station.path)
+    found = station.path.read_bytes()
+    check = IntegrityCheck(station.data_dir)
+    dialog = LoginDialog(station, clock, check)
+    qtbot.addWidget(dialog)
+    dialog.username.setText("admin")
+    dialog.password.setText(ADMIN_PASSWORD)
+
+    dialog.try_login()
+    check.start()
+    qtbot.waitUntil(lambda: check.verdict is not None)
+
+    assert check.verdict != "ok"
+    assert dialog.user is None
+    assert dialog.problem.text() == "Dữ liệu của trạm bị hỏng: không ai đăng nhập vào được."
+    assert station.path.read_bytes() == found, "the damaged file is kept byte for byte"

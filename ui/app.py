@@ -114,7 +114,7 @@ def _run(
     work: OpenWork | None = None  # what a window made again in another language shows
     while True:  # until the window is closed, rather than left for another user
         if work is None:
-            login = LoginDialog(db, clock)
+            login = LoginDialog(db, clock, None if probe else check)
             run.showing = login
             if probe:
                 QTimer.singleShot(0, lambda dialog=login: _probed(dialog))

@@ -1648,47 +1648,57 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/access/login.py" line="38"/>
+        <location filename="../../ui/access/login.py" line="53"/>
         <source>Sohoa — log in</source>
         <translation>Sohoa — đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/access/login.py" line="49"/>
+        <location filename="../../ui/access/login.py" line="64"/>
         <source>Outside the shifts</source>
         <translation>Ngoài giờ ca</translation>
     </message>
     <message>
-        <location filename="../../ui/access/login.py" line="51"/>
+        <location filename="../../ui/access/login.py" line="66"/>
         <source>Shift {number} ({start}–{end})</source>
         <translation>Ca {number} ({start}–{end})</translation>
     </message>
     <message>
-        <location filename="../../ui/access/login.py" line="64"/>
+        <location filename="../../ui/access/login.py" line="79"/>
         <source>Shift</source>
         <translation>Ca</translation>
     </message>
     <message>
-        <location filename="../../ui/access/login.py" line="65"/>
+        <location filename="../../ui/access/login.py" line="80"/>
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/access/login.py" line="66"/>
+        <location filename="../../ui/access/login.py" line="81"/>
         <source>Password</source>
         <translation>Mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/access/login.py" line="71"/>
+        <location filename="../../ui/access/login.py" line="86"/>
         <source>Log in</source>
         <translation>Đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/access/login.py" line="84"/>
+        <location filename="../../ui/access/login.py" line="97"/>
+        <source>Checking the station&apos;s data first: a moment, and you are logged in.</source>
+        <translation>Đang kiểm tra dữ liệu của trạm trước: chờ một lát là đăng nhập xong.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access/login.py" line="103"/>
+        <source>The station&apos;s data is damaged: no one logs in to it.</source>
+        <translation>Dữ liệu của trạm bị hỏng: không ai đăng nhập vào được.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access/login.py" line="110"/>
         <source>Wrong user name or password.</source>
         <translation>Tên đăng nhập hoặc mật khẩu không đúng.</translation>
     </message>
     <message>
-        <location filename="../../ui/access/login.py" line="98"/>
+        <location filename="../../ui/access/login.py" line="124"/>
         <source>Choose your own password to log in.</source>
         <translation>Hãy chọn mật khẩu của riêng mình để đăng nhập.</translation>
     </message>
@@ -1838,7 +1848,7 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>Recovery</name>
     <message>
-        <location filename="../../ui/station/recovery.py" line="95"/>
+        <location filename="../../ui/station/recovery.py" line="101"/>
         <source>The station&apos;s data is damaged ({problem}).
 
 Stop keying: what is saved from now on may be lost.</source>
@@ -1847,29 +1857,29 @@ Stop keying: what is saved from now on may be lost.</source>
 Hãy ngừng nhập: những gì lưu từ bây giờ có thể bị mất.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/recovery.py" line="103"/>
-        <location filename="../../ui/station/recovery.py" line="115"/>
+        <location filename="../../ui/station/recovery.py" line="109"/>
+        <location filename="../../ui/station/recovery.py" line="121"/>
         <source>Sohoa — damaged data</source>
         <translation>Sohoa — dữ liệu bị hỏng</translation>
     </message>
     <message>
-        <location filename="../../ui/station/recovery.py" line="106"/>
+        <location filename="../../ui/station/recovery.py" line="112"/>
         <source>There is no good backup on this computer. Do not delete anything; call the person who supports your station, with a backup stick if you have one.</source>
         <translation>Máy này không có bản sao lưu nào còn tốt. Đừng xóa gì cả; hãy gọi người hỗ trợ trạm, mang theo USB sao lưu nếu có.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/recovery.py" line="118"/>
+        <location filename="../../ui/station/recovery.py" line="124"/>
         <source>The latest good backup is of {moment}. Restore it now? What was keyed after it leaves the station, but the damaged file is kept aside, untouched.</source>
         <translation>Bản sao lưu tốt gần nhất là lúc {moment}. Khôi phục ngay? Những gì nhập sau thời điểm đó sẽ rời khỏi trạm, nhưng tệp bị hỏng được giữ lại nguyên vẹn.</translation>
     </message>
     <message>
         <location filename="../../ui/app.py" line="245"/>
-        <location filename="../../ui/station/recovery.py" line="143"/>
+        <location filename="../../ui/station/recovery.py" line="149"/>
         <source>Sohoa — restore</source>
         <translation>Sohoa — khôi phục</translation>
     </message>
     <message>
-        <location filename="../../ui/station/recovery.py" line="144"/>
+        <location filename="../../ui/station/recovery.py" line="150"/>
         <source>The backup was not restored; the station is as it was.
 
 {reason}</source>

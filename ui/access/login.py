@@ -6,6 +6,9 @@ before the window opens.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,12 +31,24 @@ from ui.operations import FAILED, Operations
 from ui.screen_fit import fit_to_screen
 from ui.styles import FAILURE_STYLE
 
+if TYPE_CHECKING:
+    from ui.station.recovery import IntegrityCheck
+
 
 class LoginDialog(QDialog):
-    def __init__(self, db: StationDatabase, clock: Clock, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: StationDatabase,
+        clock: Clock,
+        check: IntegrityCheck | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.db = db
         self.clock = clock
+        # The start's check of the file: a login writes (the audit log), so
+        # it waits for the check to say the file is sound.
+        self.check = check
         self.user: User | None = None
         self.setWindowTitle(self.tr("Sohoa — log in"))
         self.username = QLineEdit()
@@ -76,6 +91,17 @@ class LoginDialog(QDialog):
         self.username.setFocus()
 
     def try_login(self) -> None:
+        if self.check is not None and self.check.verdict is None:
+            self.problem.setStyleSheet("")
+            self.problem.setText(
+                self.tr("Checking the station's data first: a moment, and you are logged in.")
+            )
+            self.setEnabled(False)
+            self.check.answered.connect(self._checked, Qt.ConnectionType.SingleShotConnection)
+            return
+        if self.check is not None and self.check.verdict != "ok":
+            self._refuse(self.tr("The station's data is damaged: no one logs in to it."))
+            return
         username, password = self.username.text(), self.password.text()
         user = self.operations.run(
             lambda: log_in(self.db.sessions, username, password, self.clock),
@@ -100,7 +126,15 @@ class LoginDialog(QDialog):
         self.user = user
         self.accept()
 
+    def _checked(self, _verdict: str) -> None:
+        """The check answered while the login waited: log in now (or say why not)."""
+        self.setEnabled(True)
+        self.problem.setStyleSheet(FAILURE_STYLE)
+        self.problem.clear()
+        self.try_login()
+
     def _refuse(self, reason: str) -> None:
+        self.problem.setStyleSheet(FAILURE_STYLE)
         self.problem.setText(reason)
         self.password.clear()
         self.password.setFocus()

@@ -66,13 +66,17 @@ class DailyBackups(QObject):
 
 class IntegrityCheck(QObject):
     """``PRAGMA quick_check`` of the station's file beside the GUI thread;
-    ``damaged`` says what is wrong when it is not sound."""
+    ``damaged`` says what is wrong when it is not sound. ``verdict`` is None
+    until it has answered: nothing is written to the file before then (the
+    login waits for it), so a damaged file is kept as it was found."""
 
     damaged = Signal(str)
+    answered = Signal(str)  # the verdict: "ok", or what is wrong
 
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.data_dir = data_dir
+        self.verdict: str | None = None
 
     def start(self) -> None:
         path = database_path(self.data_dir)
@@ -81,11 +85,13 @@ class IntegrityCheck(QObject):
         ).start()
 
     def _checked(self, verdict: str) -> None:
+        self.verdict = verdict
         if verdict == "ok":
             log.info("quick check of %s: ok", self.data_dir)
         else:
             log.error("quick check of %s: %s", self.data_dir, verdict)
             self.damaged.emit(verdict)
+        self.answered.emit(verdict)
 
 
 def offer_latest_backup(data_dir: Path, problem: str, parent: QWidget | None) -> Path | None:
