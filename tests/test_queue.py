@@ -257,6 +257,28 @@ def test_active_time_leaves_out_idle_gaps_and_splits_at_shift_ends(station, shel
     ]
 
 
+def test_a_clock_set_back_adds_no_active_time_and_takes_none_away(station, shelf) -> None:
+    with station.sessions.begin() as session:
+        an = users(session)["an"]
+        meter = ActivityMeter(shifts(session))
+        at = local(DAY, 9, 0)
+        for _ in range(31):  # a key a second for half a minute
+            meter.key_pressed(at)
+            at += timedelta(seconds=1)
+        at -= timedelta(hours=1)  # the office PC's clock put back an hour
+        for _ in range(31):
+            meter.key_pressed(at)
+            at += timedelta(seconds=1)
+        meter.flush(session, an)
+
+    with station.sessions() as session:
+        rows = session.scalars(select(WorkSession)).all()
+
+    # Two half minutes at work; the hour the clock went back is not a gap
+    # of work, nor a debt taken from it.
+    assert [(r.active_seconds, r.keystrokes) for r in rows] == [(60, 62)]
+
+
 def test_the_backlog_summary_counts_each_reason_and_names_its_oldest(station, shelf, clock):
     with station.sessions.begin() as session:
         an = users(session)["an"]
