@@ -184,11 +184,16 @@ class MainWindow(QMainWindow):
                     end=count.shift.end.strftime("%H:%M"),
                 )
             )
-        self.count_label.setText(
-            self.tr("Entries this shift: {count} of {quota}").format(
-                count=QLocale().toString(count.completed), quota=QLocale().toString(count.quota)
+        completed = QLocale().toString(count.completed)
+        if count.shift is None:  # a shift's quota is not the whole day's
+            text = self.tr("Entries today: {count}").format(count=completed)
+        elif count.quota is None:
+            text = self.tr("Entries this shift: {count}").format(count=completed)
+        else:
+            text = self.tr("Entries this shift: {count} of {quota}").format(
+                count=completed, quota=QLocale().toString(count.quota)
             )
-        )
+        self.count_label.setText(text)
 
     @Slot()
     def _settings_changed(self) -> None:

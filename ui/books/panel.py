@@ -1,9 +1,10 @@
 """The books tab: the station's books in queue order, with their progress.
 
-A clerk opens a book with Enter, or takes the next one in the queue
-(Ctrl+N); the lead also moves the selected book up or down the queue,
-holds it back or lets it go, releases it from the clerk keying it, and
-registers new books.
+A clerk opens their own book with Enter, or takes the next one in the queue
+(Ctrl+N): the queue is the campaign's order, and the window says so. The
+lead opens any book, moves the selected book up or down the queue, holds it
+back or lets it go, releases it from the clerk keying it, reopens a finished
+one, and registers new books.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -84,6 +86,12 @@ class BooksPanel(QWidget):
                     self.release_selected,
                 ),
                 (
+                    self.tr("Reopen (Ctrl+O)"),
+                    "reopen_book",
+                    "Ctrl+O",
+                    self.reopen_selected,
+                ),
+                (
                     self.tr("Register books… (Ctrl+I)"),
                     "register_books",
                     "Ctrl+I",
@@ -100,6 +108,15 @@ class BooksPanel(QWidget):
         bar.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        if not is_lead(context.user):
+            rule = QLabel(
+                self.tr(
+                    "You key your own book or the next one in the queue (Ctrl+N):"
+                    " the team lead sets the order."
+                )
+            )
+            rule.setObjectName("queue_rule")
+            layout.addWidget(rule)
         layout.addWidget(self.book_table, 1)
 
     def _say(self, message: str) -> None:
@@ -157,6 +174,15 @@ class BooksPanel(QWidget):
         self._lead_action(
             lambda session, book: queue.release_book(session, lead, book, clock=clock)
         )
+
+    def reopen_selected(self) -> None:
+        """Put a finished book back in the queue (what is left in it is keyed)."""
+        selected = self._selected_book()
+        if selected is not None and not selected.finished:
+            self._say(self.tr("This book is not finished: it is in the queue."))
+            return
+        lead, clock = self.context.user, self.context.clock
+        self._lead_action(lambda session, book: queue.reopen_book(session, lead, book, clock=clock))
 
     @Slot()
     def register_books(self) -> None:

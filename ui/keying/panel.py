@@ -9,6 +9,11 @@ beside it until F10 or F9 (see app/keying/save.py).
 A save that fails (the database locked by another program, a full disk)
 says so in red and leaves the form as it is: nothing typed is dropped, and
 the form does not move on to another entry until the save succeeds.
+
+A lead opens an entry of any book (a deferred one from the backlog, one the
+checks found) without taking the book: a visit, for that entry alone, with
+why it was deferred shown above the form. Once it is saved, the form goes
+back to the lead's own book, if they key one.
 """
 
 from __future__ import annotations
@@ -31,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from app.db.models import Book, DeferralReason, Entry, EntryStatus
 from app.entries.field_values import display_value
-from app.keying.desk import FormSaved, reopen_entry, save_form
+from app.keying.desk import FormSaved, open_entry, save_form
 from app.keying.lists import entries_of_book
 from app.keying.save import SaveAction
 from app.keying.start import fresh_values
@@ -42,9 +47,11 @@ from app.work import queue
 from ui.context import StationContext
 from ui.form.entry_form import EntryForm
 from ui.keying.deferral import DeferralDialog
+from ui.keying.finish import confirm_finish
+from ui.keying.heading import BookHeading
 from ui.keying.outcome import OutcomeLine
 from ui.models.entries import EntryListModel
-from ui.operations import FAILED, Operations
+from ui.operations import FAILED, Operations, Refusals
 from ui.quality.second_keying import SecondKeyingDialog
 
 log = logging.getLogger(__name__)
@@ -65,6 +72,7 @@ class KeyingPanel(QWidget):
         self.context = context
         self.locality = locality
         self.book: Book | None = None
+        self.visiting = False  # the book is not taken: the form holds one entry of it
         self.entry: Entry | None = None  # the draft or entry the form holds
         self.unsaved = False  # the last save failed: the form holds more than the database
         self.operations = Operations(self, context, say=self._say)
@@ -79,9 +87,8 @@ class KeyingPanel(QWidget):
         self._layout()
 
     def _layout(self) -> None:
-        self.book_title = QLabel()
-        self.book_title.setObjectName("book_title")
-        self.book_title.setStyleSheet("font-weight: bold; font-size: 14px;")
+        self.heading = BookHeading(self.context.language)
+        self.book_title = self.heading.title
         self.entries = EntryListModel()
         self.entry_list = QTableView()
         self.entry_list.setObjectName("entries")
@@ -95,6 +102,11 @@ class KeyingPanel(QWidget):
             lambda index: self.open_entry(self.entries.entry_at(index.row()).entry_id)
         )
         self.forms = QStackedWidget()
+        self.no_book = QLabel(
+            self.tr("No book is open: F6 lists the books, Ctrl+N opens the next one.")
+        )
+        self.no_book.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.forms.addWidget(self.no_book)
         self.form_of: dict[BookKind, EntryForm] = {}
         buttons = QHBoxLayout()
         for label, name, slot in (
@@ -107,6 +119,8 @@ class KeyingPanel(QWidget):
             button.setObjectName(name)
             button.clicked.connect(slot)
             buttons.addWidget(button)
+            if name == "finish_book":
+                self.finish_button = button
             if name == "second_keying":
                 buttons.addWidget(self.outcome, 1)
         right = QWidget()
@@ -119,7 +133,7 @@ class KeyingPanel(QWidget):
         split.addWidget(right)
         split.setSizes([300, 980])
         layout = QVBoxLayout(self)
-        layout.addWidget(self.book_title)
+        layout.addWidget(self.heading)
         layout.addWidget(split, 1)
 
     @property
@@ -133,6 +147,21 @@ class KeyingPanel(QWidget):
 
     # Books
 
+    def _refusals(self) -> Refusals:
+        """Why a book cannot be opened, as the user reads it."""
+        return {
+            queue.BookTaken: lambda taken: self.tr(
+                "{name} is keying this book. One book is keyed by one clerk at a time."
+            ).format(name=taken.holder_name),
+            queue.BookUnavailable: lambda _: self.tr(
+                "This book is finished or held by the team lead."
+            ),
+            queue.NotYourBook: lambda _: self.tr(
+                "You key your own book or the next one in the queue (Ctrl+N):"
+                " the team lead sets the order."
+            ),
+        }
+
     def open_book(self, book_id: int) -> None:
         """Make ``book_id`` the current book and start its next entry."""
         if not self.flush_draft():
@@ -140,18 +169,17 @@ class KeyingPanel(QWidget):
         user, clock = self.context.user, self.context.clock
         book = self.operations.write(
             lambda session: queue.take_book(session, user, queue.get_book(session, book_id), clock),
-            refusals={
-                queue.BookTaken: lambda taken: self.tr(
-                    "{name} is keying this book. One book is keyed by one clerk at a time."
-                ).format(name=taken.holder_name),
-                queue.BookUnavailable: lambda _: self.tr(
-                    "This book is finished or held by the team lead."
-                ),
-            },
+            refusals=self._refusals(),
         )
         if book is FAILED:
             return
-        self.book = book
+        self._show_book(book, visit=False)
+        self.new_entry()
+
+    def _show_book(self, book: Book, visit: bool) -> None:
+        """Show ``book``'s form and title; ``visit``: the book is not taken."""
+        self.book, self.visiting = book, visit
+        self.finish_button.setEnabled(not visit)
         kind = BookKind(book.kind)
         if kind not in self.form_of:
             form = EntryForm(spec_for(kind), self.context.language, self.context.today)
@@ -160,16 +188,15 @@ class KeyingPanel(QWidget):
             self.forms.addWidget(form)
         self.forms.setCurrentWidget(self.form_of[kind])
         self.form.set_book_context(self.locality, book.year)
-        self.book_title.setText(
-            self.tr("{book} · {office} · volume {volume} · {year}").format(
-                book=spec_for(kind).label.get(self.context.language),
-                office=book.office,
-                volume=book.volume,
-                year=book.year,
-            )
-        )
+        self.heading.show_book(book, visit)
         self.book_opened.emit()
-        self.new_entry()
+
+    def _close_book(self) -> None:
+        """No book open: the form gives way to a line saying how to open one."""
+        self.book, self.visiting, self.entry = None, False, None
+        self.heading.clear()
+        self.entries.set_entries([])
+        self.forms.setCurrentWidget(self.no_book)
 
     @Slot()
     def open_next_book(self) -> None:
@@ -181,6 +208,7 @@ class KeyingPanel(QWidget):
         if book is FAILED:
             return
         if book is None:
+            self._close_book()
             self._say(self.tr("No book is waiting in the queue."))
             return
         self.open_book(book.id)
@@ -190,14 +218,16 @@ class KeyingPanel(QWidget):
         """The clerk has keyed the book to its end: it leaves the queue."""
         if self.book is None or not self.flush_draft():
             return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Book finished"),
-            self.tr("Every entry of this book is keyed? It leaves the queue."),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        if self.visiting:
+            self._say(self.tr("Only the book you key can be marked finished."))
             return
-        user, clock, book_id = self.context.user, self.context.clock, self.book.id
+        book_id = self.book.id
+        end = self.operations.read(
+            lambda session: queue.book_end(session, queue.get_book(session, book_id))
+        )
+        if end is FAILED or not confirm_finish(self, end):
+            return
+        user, clock = self.context.user, self.context.clock
         finished = self.operations.write(
             lambda session: queue.finish_book(
                 session, user, queue.get_book(session, book_id), clock
@@ -205,7 +235,7 @@ class KeyingPanel(QWidget):
         )
         if finished is FAILED:
             return
-        self.book = None
+        self._close_book()
         self.books_changed.emit()
         self.open_next_book()
 
@@ -234,23 +264,27 @@ class KeyingPanel(QWidget):
         if values is FAILED:
             return
         self.entry = None
+        self.heading.show_entry(None)
         self._load(values)
         self.form.focus(self.form.first_to_key().field.key)
 
     def open_entry(self, entry_id: int) -> None:
-        """Bring an entry (a draft, a deferred one) back into the form."""
+        """Bring an entry (a draft, a deferred one) back into the form: in the
+        user's own book, or (a lead) on a visit to its book."""
         if not self.flush_draft():
             return
-        opened = self.operations.read(lambda session: reopen_entry(session, entry_id))
+        user, clock = self.context.user, self.context.clock
+        opened = self.operations.write(
+            lambda session: open_entry(session, user, entry_id, clock),
+            refusals=self._refusals(),
+        )
         if opened is FAILED:
             return
-        entry, values = opened
-        if self.book is None or self.book.id != entry.book_id:
-            self.open_book(entry.book_id)
-            if self.book is None or self.book.id != entry.book_id:
-                return  # another clerk holds the book: they were told
-        self.entry = entry
-        self._load(values)
+        if self.book is None or self.book.id != opened.book.id or self.visiting != opened.visit:
+            self._show_book(opened.book, opened.visit)
+        self.entry = opened.entry
+        self.heading.show_entry(opened.entry, opened.deferred_by)
+        self._load(opened.values)
         self.form.focus(self.form.first_to_key().field.key)
 
     def _load(self, values: dict[str, FieldValue]) -> None:
@@ -342,8 +376,21 @@ class KeyingPanel(QWidget):
 
     def _next(self) -> None:
         self.draft_label.clear()
-        self.new_entry()
+        if self.visiting:
+            self._end_visit()
+        else:
+            self.new_entry()
         self.saved.emit()
+
+    def _end_visit(self) -> None:
+        """The visited entry is saved: back to the user's own book, if any."""
+        user = self.context.user
+        mine = self.operations.read(lambda session: queue.book_of(session, user))
+        if mine is None or mine is FAILED:
+            self._close_book()
+            return
+        self._show_book(mine, visit=False)
+        self.new_entry()
 
     def _save(
         self,
