@@ -84,8 +84,20 @@ class Dashboard(QWidget):
         self.campaign = CampaignChart()
         self.errors = ErrorTrendsTable(self)
 
+        # Said where the lead reads the quotas: their own keying adds none.
+        rule = QLabel(
+            self.tr(
+                "Quotas apply to clerks: what a team lead keys counts in the team's total,"
+                " with no quota."
+            )
+        )
+        rule.setObjectName("quota_rule")
+        rule.setWordWrap(True)
+        clerks = QVBoxLayout()
+        clerks.addWidget(row_table(self.clerks, "clerks"), 1)
+        clerks.addWidget(rule)
         grid = QGridLayout()
-        grid.addWidget(row_table(self.clerks, "clerks"), 0, 0)
+        grid.addLayout(clerks, 0, 0)
         grid.addWidget(self.pace.widget, 0, 1)
         grid.addWidget(self.day.widget, 1, 0)
         grid.addWidget(self.campaign.widget, 1, 1)
@@ -135,13 +147,20 @@ class Dashboard(QWidget):
         def rate(value: float | None) -> str:
             return "" if value is None else locale.toString(value, "f", 0)
 
+        def percent(value: float | None) -> str:
+            return "" if value is None else locale.toString(value, "f", 0) + "%"
+
         return [
             Column(self.tr("Clerk"), lambda c: c.full_name or c.username),
             Column(self.tr("Completed"), lambda c: locale.toString(c.completed), numeric=True),
-            Column(self.tr("Quota"), lambda c: locale.toString(c.quota), numeric=True),
+            Column(
+                self.tr("Quota"),
+                lambda c: "" if c.quota is None else locale.toString(c.quota),
+                numeric=True,
+            ),
             Column(
                 self.tr("% of quota"),
-                lambda c: locale.toString(c.percent_of_quota, "f", 0) + "%",
+                lambda c: percent(c.percent_of_quota),
                 numeric=True,
                 colour=lambda c: BEHIND if self.view is not None and self.view.behind(c) else None,
             ),
@@ -291,8 +310,7 @@ class Dashboard(QWidget):
         self.backlog.set_rows(view.backlog)
         self._headline(view)
         self._campaign_line(view.campaign)
-        if this is not None:
-            self.pace.show(this, view.now)
+        self.pace.show(this, view.now)
         self.day.show(view.day)
         self.campaign.show(view.campaign, view.today)
 
@@ -317,7 +335,7 @@ class Dashboard(QWidget):
                 end=this.shift.end.strftime("%H:%M"),
                 done=locale.toString(this.completed),
                 quota=locale.toString(this.quota),
-                clerks=len(this.clerks),
+                clerks=this.clerks_with_quota,
             )
             + " · "
             + today
