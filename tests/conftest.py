@@ -12,8 +12,12 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-# Qt, where a test uses it, draws offscreen: CI machines have no screen.
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Qt, where a test uses it, draws offscreen: CI machines have no screen. The
+# screen is the office laptop's, 1366×768, that every window must fit.
+os.environ.setdefault(
+    "QT_QPA_PLATFORM",
+    f"offscreen:configfile={Path(__file__).with_name('screen_1366x768.json')}",
+)
 # Nothing a test logs, here or in a subprocess it starts, lands in the real
 # user log directory of whoever runs the suite.
 os.environ.setdefault("SOHOA_LOG_DIR", tempfile.mkdtemp(prefix="sohoa-test-logs-"))
