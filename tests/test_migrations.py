@@ -239,3 +239,36 @@ def test_upgrading_from_0011_gives_each_entry_its_main_date(tmp_path: Path) -> N
         dates = connection.execute(text("SELECT book_id, main_date FROM entries ORDER BY 1")).all()
     engine.dispose()
     assert dates == [(1, "1990-03-04"), (2, "1966-01-02"), (3, None)], "each kind its own date"
+
+
+def test_upgrading_from_0016_leaves_entries_unassigned_and_the_counts_kept(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "old.sqlite3"
+    engine = sqlite_engine(path)
+    config = migrate.alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0016")
+        connection.execute(text(OLD_ROWS[0]))
+        connection.execute(
+            text(
+                "INSERT INTO books (id, kind, office, volume, year, condition, created_at,"
+                " queue_rank, on_hold) VALUES (1, 'birth', 'A', '01', 1990, 'good', '2026-01-01',"
+                " 0, 0)"
+            )
+        )
+        for statement in OLD_ROWS[2:4]:
+            connection.execute(text(statement))
+
+    migrate.upgrade(engine, path, tmp_path / "backups")
+
+    with engine.begin() as connection:
+        assigned = connection.execute(text("SELECT assigned_to FROM entries")).scalars().all()
+        connection.execute(text("UPDATE entries SET status = 'deferred' WHERE number = 1"))
+        counts = connection.execute(
+            text("SELECT done_entries, deferred_entries, draft_entries FROM books")
+        ).one()
+    engine.dispose()
+    assert assigned == [None, None]
+    assert tuple(counts) == (0, 1, 1), "the triggers that keep the counts are still there"

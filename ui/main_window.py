@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self.keying = KeyingPanel(context, self.locality)
         self.books_panel.book_chosen.connect(self.keying.open_book)
         self.books_panel.next_book_wanted.connect(self.keying.open_next_book)
+        self.books_panel.entry_chosen.connect(self.keying.open_entry)
         self.keying.book_opened.connect(self._book_opened)
         self.keying.books_changed.connect(self.books_panel.refresh)
         self.keying.saved.connect(self.refresh_status)

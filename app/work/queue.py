@@ -310,13 +310,15 @@ def entry_book(session: Session, user: User, entry: Entry, clock: Clock) -> tupl
     In their own book a user keys on after the entry. A lead opens any
     entry where it is — a finished book, one held, one another clerk keys —
     without taking the book: a visit, for that entry alone (the deferred
-    entries of the backlog, what the checks found). A clerk takes the book,
+    entries of the backlog, what the checks found); so does a clerk a
+    deferred entry the lead handed them. Otherwise a clerk takes the book,
     as :func:`take_book` allows.
     """
     book = get_book(session, entry.book_id)
     if book.taken_by == user.id:
         return book, False
-    if is_lead(user):
+    handed = entry.status == EntryStatus.DEFERRED and entry.assigned_to == user.id
+    if is_lead(user) or handed:
         return book, True
     return take_book(session, user, book, clock), False
 

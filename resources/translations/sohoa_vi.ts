@@ -57,59 +57,94 @@
 <context>
     <name>BacklogDialog</name>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="43"/>
+        <location filename="../../ui/dashboard/backlog.py" line="58"/>
         <source>Deferred entries</source>
         <translation>Các mục để lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="51"/>
+        <location filename="../../ui/dashboard/backlog.py" line="58"/>
+        <source>Deferred entries handed to you</source>
+        <translation>Các mục để lại được giao cho bạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/backlog.py" line="67"/>
         <source>Every reason ({count})</source>
         <translation>Mọi lý do ({count})</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="63"/>
+        <location filename="../../ui/dashboard/backlog.py" line="79"/>
         <source>Deferred because</source>
         <translation>Lý do để lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="65"/>
-        <source>Enter opens the entry in the form.</source>
-        <translation>Nhấn Enter để mở mục trong biểu mẫu.</translation>
+        <location filename="../../ui/dashboard/backlog.py" line="81"/>
+        <source>Enter opens the entry in the form, whatever the state of its book.</source>
+        <translation>Nhấn Enter để mở mục trong biểu mẫu, dù sổ đang ở trạng thái nào.</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="80"/>
+        <location filename="../../ui/dashboard/backlog.py" line="85"/>
+        <source>Hand to a clerk… (Ctrl+G)</source>
+        <translation>Giao cho cán bộ… (Ctrl+G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/backlog.py" line="104"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="81"/>
+        <location filename="../../ui/dashboard/backlog.py" line="105"/>
         <source>Deferred on</source>
         <translation>Để lại lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="82"/>
+        <location filename="../../ui/dashboard/backlog.py" line="106"/>
         <source>By</source>
         <translation>Người để lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="83"/>
+        <location filename="../../ui/dashboard/backlog.py" line="107"/>
         <source>Book</source>
         <translation>Sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="84"/>
+        <location filename="../../ui/dashboard/backlog.py" line="108"/>
         <source>No.</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="85"/>
+        <location filename="../../ui/dashboard/backlog.py" line="109"/>
         <source>Entry</source>
         <translation>Mục</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="86"/>
+        <location filename="../../ui/dashboard/backlog.py" line="110"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/backlog.py" line="111"/>
+        <source>Handed to</source>
+        <translation>Giao cho</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/backlog.py" line="149"/>
+        <source>No one</source>
+        <translation>Không giao cho ai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/backlog.py" line="156"/>
+        <source>Hand to a clerk</source>
+        <translation>Giao cho cán bộ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/backlog.py" line="157"/>
+        <source>Who keys entry no. {number} ({title})?</source>
+        <translation>Giao mục số {number} ({title}) cho ai nhập?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/backlog.py" line="172"/>
+        <source>This entry is no longer deferred: it is keyed.</source>
+        <translation>Mục này không còn để lại nữa: đã được nhập xong.</translation>
     </message>
 </context>
 <context>
@@ -393,57 +428,62 @@
 <context>
     <name>BooksPanel</name>
     <message>
-        <location filename="../../ui/books/panel.py" line="66"/>
+        <location filename="../../ui/books/panel.py" line="70"/>
         <source>Next book (Ctrl+N)</source>
         <translation>Sổ tiếp theo (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/books/panel.py" line="74"/>
+        <location filename="../../ui/books/panel.py" line="79"/>
+        <source>Entries handed to me… (Ctrl+B)</source>
+        <translation>Các mục được giao cho tôi… (Ctrl+B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/books/panel.py" line="87"/>
         <source>Up (Ctrl+↑)</source>
         <translation>Lên (Ctrl+↑)</translation>
     </message>
     <message>
-        <location filename="../../ui/books/panel.py" line="76"/>
+        <location filename="../../ui/books/panel.py" line="89"/>
         <source>Down (Ctrl+↓)</source>
         <translation>Xuống (Ctrl+↓)</translation>
     </message>
     <message>
-        <location filename="../../ui/books/panel.py" line="81"/>
+        <location filename="../../ui/books/panel.py" line="94"/>
         <source>Hold / let go (Ctrl+H)</source>
         <translation>Tạm giữ / bỏ giữ (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../ui/books/panel.py" line="83"/>
+        <location filename="../../ui/books/panel.py" line="96"/>
         <source>Release from its clerk (Ctrl+R)</source>
         <translation>Thu hồi sổ (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/books/panel.py" line="89"/>
+        <location filename="../../ui/books/panel.py" line="102"/>
         <source>Reopen (Ctrl+O)</source>
         <translation>Mở lại sổ (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../ui/books/panel.py" line="95"/>
+        <location filename="../../ui/books/panel.py" line="108"/>
         <source>Register books… (Ctrl+I)</source>
         <translation>Thêm sổ… (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../ui/books/panel.py" line="114"/>
+        <location filename="../../ui/books/panel.py" line="127"/>
         <source>You key your own book or the next one in the queue (Ctrl+N): the team lead sets the order.</source>
         <translation>Bạn nhập sổ của mình hoặc sổ tiếp theo trong hàng chờ (Ctrl+N); thứ tự do tổ trưởng sắp xếp.</translation>
     </message>
     <message>
-        <location filename="../../ui/books/panel.py" line="123"/>
+        <location filename="../../ui/books/panel.py" line="136"/>
         <source>Books</source>
         <translation>Sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/books/panel.py" line="147"/>
+        <location filename="../../ui/books/panel.py" line="160"/>
         <source>This book is finished: it is no longer in the queue.</source>
         <translation>Sổ này đã nhập xong nên không còn trong hàng đợi.</translation>
     </message>
     <message>
-        <location filename="../../ui/books/panel.py" line="182"/>
+        <location filename="../../ui/books/panel.py" line="195"/>
         <source>This book is not finished: it is in the queue.</source>
         <translation>Sổ này chưa nhập xong: sổ vẫn đang trong hàng chờ.</translation>
     </message>
@@ -1551,82 +1591,82 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
         <translation>Sohoa — trạm {code} ({office})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="72"/>
         <source>Books (F6)</source>
         <translation>Các quyển sổ (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="73"/>
         <source>Keying (F7)</source>
         <translation>Nhập liệu (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="82"/>
         <source>Dashboard (F8)</source>
         <translation>Bảng theo dõi (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>&amp;Station</source>
         <translation>&amp;Trạm</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>Change my password…</source>
         <translation>Đổi mật khẩu của tôi…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>Lock the screen</source>
         <translation>Khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>Log out (another user)</source>
         <translation>Đăng xuất (người dùng khác)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>Users…</source>
         <translation>Người dùng…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>Backups…</source>
         <translation>Sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>User: {name}</source>
         <translation>Cán bộ: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>Outside the shifts</source>
         <translation>Ngoài giờ ca</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>Shift {number} ({start}–{end})</source>
         <translation>Ca {number} ({start}–{end})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>Entries today: {count}</source>
         <translation>Số mục hôm nay: {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>Entries this shift: {count}</source>
         <translation>Số mục trong ca: {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>Entries this shift: {count} of {quota}</source>
         <translation>Số mục trong ca: {count}/{quota}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>Your password is changed.</source>
         <translation>Đã đổi mật khẩu.</translation>
     </message>

@@ -1,7 +1,8 @@
 """The books tab: the station's books in queue order, with their progress.
 
 A clerk opens their own book with Enter, or takes the next one in the queue
-(Ctrl+N): the queue is the campaign's order, and the window says so. The
+(Ctrl+N): the queue is the campaign's order, and the window says so; and
+opens the deferred entries the lead handed them (Ctrl+B). The
 lead opens any book, moves the selected book up or down the queue, holds it
 back or lets it go, releases it from the clerk keying it, reopens a finished
 one, and registers new books.
@@ -30,6 +31,7 @@ from app.db.models import Book
 from app.keying.lists import BookProgress, book_progress
 from app.work import queue
 from ui.context import StationContext
+from ui.dashboard.backlog import BacklogDialog
 from ui.models.books import BookTableModel
 from ui.operations import FAILED, Operations
 from ui.work.inventory import InventoryDialog
@@ -40,10 +42,12 @@ if TYPE_CHECKING:
 
 class BooksPanel(QWidget):
     """``book_chosen``: the user opens a book (its id); ``next_book_wanted``:
-    the next book in the queue."""
+    the next book in the queue; ``entry_chosen``: a clerk opens a deferred
+    entry the lead handed them (its id)."""
 
     book_chosen = Signal(int)
     next_book_wanted = Signal()
+    entry_chosen = Signal(int)
 
     def __init__(self, context: StationContext) -> None:
         super().__init__()
@@ -69,6 +73,15 @@ class BooksPanel(QWidget):
             lambda: self.next_book_wanted.emit(),
         )
         actions: list[tuple[str, str, str | None, Callable[[], object]]] = [next_book]
+        if not is_lead(context.user):  # the lead's list is on the dashboard
+            actions.append(
+                (
+                    self.tr("Entries handed to me… (Ctrl+B)"),
+                    "handed_entries",
+                    "Ctrl+B",
+                    self.show_handed_entries,
+                )
+            )
         if is_lead(context.user):
             actions += [
                 (self.tr("Up (Ctrl+↑)"), "book_up", "Ctrl+Up", lambda: self.move_selected(-1)),
@@ -183,6 +196,13 @@ class BooksPanel(QWidget):
             return
         lead, clock = self.context.user, self.context.clock
         self._lead_action(lambda session, book: queue.reopen_book(session, lead, book, clock=clock))
+
+    @Slot()
+    def show_handed_entries(self) -> None:
+        """The deferred entries the lead handed this clerk, to open one."""
+        dialog = BacklogDialog(self.context, parent=self)
+        dialog.entry_chosen.connect(self.entry_chosen)
+        dialog.exec()
 
     @Slot()
     def register_books(self) -> None:
