@@ -26,8 +26,8 @@ from work_helpers import add_book, add_user
 from app.db.models import Book, Entry, EntryStatus, Role
 from app.specs import BookKind
 from ui.dashboard.backlog import BacklogDialog
+from ui.keying.book_words import FinishBookQuestion
 from ui.keying.deferral import DeferralDialog
-from ui.keying.finish import FinishBookQuestion
 from ui.keying.keyboard_driver import Clerk, Keyboard
 from ui.main_window import MainWindow
 

@@ -18,7 +18,7 @@ from app.keying.save import SaveAction
 from app.specs import BookKind
 from app.work.queue import finish_book, next_book
 from ui.dashboard.backlog import BacklogDialog
-from ui.keying.finish import FinishBookQuestion
+from ui.keying.book_words import FinishBookQuestion
 
 pytestmark = pytest.mark.usefixtures("vietnamese")
 DAY = date(2026, 11, 22)

@@ -1281,37 +1281,37 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>FinishBookQuestion</name>
     <message>
-        <location filename="../../ui/keying/finish.py" line="23"/>
+        <location filename="../../ui/keying/book_words.py" line="44"/>
         <source>Book finished</source>
         <translation>Đã nhập xong sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/finish.py" line="33"/>
+        <location filename="../../ui/keying/book_words.py" line="54"/>
         <source>Every entry of this book is keyed? It leaves the queue.</source>
         <translation>Đã nhập hết các mục của sổ này? Sổ sẽ ra khỏi hàng chờ.</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/finish.py" line="39"/>
+        <location filename="../../ui/keying/book_words.py" line="60"/>
         <source>{count} entries are deferred: they stay in the team lead&apos;s list of deferred entries.</source>
         <translation>{count} mục để lại xử lý sau: các mục này vẫn nằm trong danh sách các mục để lại của tổ trưởng.</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/finish.py" line="45"/>
+        <location filename="../../ui/keying/book_words.py" line="66"/>
         <source>{count} entries were begun and never saved (drafts).</source>
         <translation>{count} mục đang nhập dở, chưa lưu (bản nháp).</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/finish.py" line="51"/>
+        <location filename="../../ui/keying/book_words.py" line="72"/>
         <source>{keyed} entries are keyed of the {expected} expected.</source>
         <translation>Mới nhập {keyed} trong số {expected} mục dự kiến.</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/finish.py" line="58"/>
+        <location filename="../../ui/keying/book_words.py" line="79"/>
         <source>This book is not keyed to its end:</source>
         <translation>Sổ này chưa nhập hết:</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/finish.py" line="60"/>
+        <location filename="../../ui/keying/book_words.py" line="81"/>
         <source>Mark it finished all the same? It leaves the queue.</source>
         <translation>Vẫn đánh dấu đã nhập xong? Sổ sẽ ra khỏi hàng chờ.</translation>
     </message>
@@ -1407,77 +1407,77 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>KeyingPanel</name>
     <message>
-        <location filename="../../ui/keying/panel.py" line="106"/>
+        <location filename="../../ui/keying/panel.py" line="95"/>
         <source>No book is open: F6 lists the books, Ctrl+N opens the next one.</source>
         <translation>Chưa mở sổ nào: F6 để xem danh sách sổ, Ctrl+N để mở sổ tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="113"/>
+        <location filename="../../ui/keying/panel.py" line="102"/>
         <source>Book finished</source>
         <translation>Đã nhập xong sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="114"/>
+        <location filename="../../ui/keying/panel.py" line="103"/>
         <source>Second keying (F11)</source>
         <translation>Nhập lần hai (F11)</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="115"/>
+        <location filename="../../ui/keying/panel.py" line="104"/>
         <source>Defer (F9)</source>
         <translation>Xử lý sau (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="116"/>
+        <location filename="../../ui/keying/panel.py" line="105"/>
         <source>Save and next (F10)</source>
         <translation>Lưu và sang mục sau (F10)</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="146"/>
+        <location filename="../../ui/keying/panel.py" line="135"/>
         <source>Books</source>
         <translation>Sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="154"/>
+        <location filename="../../ui/keying/book_words.py" line="23"/>
         <source>{name} is keying this book. One book is keyed by one clerk at a time.</source>
         <translation>{name} đang nhập sổ này. Mỗi sổ chỉ do một người nhập tại một thời điểm.</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="157"/>
+        <location filename="../../ui/keying/book_words.py" line="27"/>
         <source>This book is finished or held by the team lead.</source>
         <translation>Sổ này đã nhập xong hoặc đang được tổ trưởng tạm giữ.</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="160"/>
+        <location filename="../../ui/keying/book_words.py" line="30"/>
         <source>You key your own book or the next one in the queue (Ctrl+N): the team lead sets the order.</source>
         <translation>Bạn nhập sổ của mình hoặc sổ tiếp theo trong hàng chờ (Ctrl+N); thứ tự do tổ trưởng sắp xếp.</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="222"/>
+        <location filename="../../ui/keying/panel.py" line="196"/>
         <source>Only the book you key can be marked finished.</source>
         <translation>Chỉ sổ bạn đang nhập mới được đánh dấu đã nhập xong.</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="212"/>
+        <location filename="../../ui/keying/panel.py" line="186"/>
         <source>No book is waiting in the queue.</source>
         <translation>Không còn sổ nào chờ nhập.</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="309"/>
+        <location filename="../../ui/keying/panel.py" line="283"/>
         <source>Typing…</source>
         <translation>Đang gõ…</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="332"/>
+        <location filename="../../ui/keying/panel.py" line="306"/>
         <source>Draft saved</source>
         <translation>Đã lưu nháp</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="334"/>
+        <location filename="../../ui/keying/panel.py" line="308"/>
         <source>Changes kept; F10 saves them into the entry</source>
         <translation>Đã giữ các thay đổi; nhấn F10 để lưu vào mục</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="432"/>
+        <location filename="../../ui/keying/panel.py" line="406"/>
         <source>Not saved</source>
         <translation>Chưa lưu được</translation>
     </message>

@@ -91,7 +91,7 @@ class BacklogDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
-        self.resize(1000, 560)
+        self.resize(1240, 560)
         chosen = self.reason.findData(reason.value) if reason is not None else 0
         self.reason.setCurrentIndex(max(chosen, 0))
         self.show_reason()

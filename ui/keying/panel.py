@@ -23,13 +23,11 @@ import logging
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -46,12 +44,12 @@ from app.specs import BookKind, spec_for
 from app.work import queue
 from ui.context import StationContext
 from ui.form.entry_form import EntryForm
+from ui.keying.book_words import book_refusals, confirm_finish
 from ui.keying.deferral import DeferralDialog
-from ui.keying.finish import confirm_finish
+from ui.keying.entry_list import EntryList
 from ui.keying.heading import BookHeading
 from ui.keying.outcome import OutcomeLine
-from ui.models.entries import EntryListModel
-from ui.operations import FAILED, Operations, Refusals
+from ui.operations import FAILED, Operations
 from ui.quality.second_keying import SecondKeyingDialog
 
 log = logging.getLogger(__name__)
@@ -89,18 +87,9 @@ class KeyingPanel(QWidget):
     def _layout(self) -> None:
         self.heading = BookHeading(self.context.language)
         self.book_title = self.heading.title
-        self.entries = EntryListModel()
-        self.entry_list = QTableView()
-        self.entry_list.setObjectName("entries")
-        self.entry_list.setModel(self.entries)
-        self.entry_list.verticalHeader().hide()
-        header = self.entry_list.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.entry_list.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.entry_list.activated.connect(
-            lambda index: self.open_entry(self.entries.entry_at(index.row()).entry_id)
-        )
+        self.entry_list = EntryList()
+        self.entries = self.entry_list.entries
+        self.entry_list.entry_chosen.connect(self.open_entry)
         self.forms = QStackedWidget()
         self.no_book = QLabel(
             self.tr("No book is open: F6 lists the books, Ctrl+N opens the next one.")
@@ -147,21 +136,6 @@ class KeyingPanel(QWidget):
 
     # Books
 
-    def _refusals(self) -> Refusals:
-        """Why a book cannot be opened, as the user reads it."""
-        return {
-            queue.BookTaken: lambda taken: self.tr(
-                "{name} is keying this book. One book is keyed by one clerk at a time."
-            ).format(name=taken.holder_name),
-            queue.BookUnavailable: lambda _: self.tr(
-                "This book is finished or held by the team lead."
-            ),
-            queue.NotYourBook: lambda _: self.tr(
-                "You key your own book or the next one in the queue (Ctrl+N):"
-                " the team lead sets the order."
-            ),
-        }
-
     def open_book(self, book_id: int) -> None:
         """Make ``book_id`` the current book and start its next entry."""
         if not self.flush_draft():
@@ -169,7 +143,7 @@ class KeyingPanel(QWidget):
         user, clock = self.context.user, self.context.clock
         book = self.operations.write(
             lambda session: queue.take_book(session, user, queue.get_book(session, book_id), clock),
-            refusals=self._refusals(),
+            refusals=book_refusals(),
         )
         if book is FAILED:
             return
@@ -195,7 +169,7 @@ class KeyingPanel(QWidget):
         """No book open: the form gives way to a line saying how to open one."""
         self.book, self.visiting, self.entry = None, False, None
         self.heading.clear()
-        self.entries.set_entries([])
+        self.entry_list.show_lines([])
         self.forms.setCurrentWidget(self.no_book)
 
     @Slot()
@@ -276,7 +250,7 @@ class KeyingPanel(QWidget):
         user, clock = self.context.user, self.context.clock
         opened = self.operations.write(
             lambda session: open_entry(session, user, entry_id, clock),
-            refusals=self._refusals(),
+            refusals=book_refusals(),
         )
         if opened is FAILED:
             return
@@ -285,6 +259,7 @@ class KeyingPanel(QWidget):
         self.entry = opened.entry
         self.heading.show_entry(opened.entry, opened.deferred_by)
         self._load(opened.values)
+        self.entry_list.select_entry(opened.entry.id)
         self.form.focus(self.form.first_to_key().field.key)
 
     def _load(self, values: dict[str, FieldValue]) -> None:
@@ -299,8 +274,7 @@ class KeyingPanel(QWidget):
         lines = self.operations.read(lambda session: entries_of_book(session, book_id))
         if lines is FAILED:
             return
-        self.entries.set_entries(lines)
-        self.entry_list.scrollToBottom()
+        self.entry_list.show_lines(lines)
 
     # Saving
 

@@ -1,4 +1,5 @@
-"""Asking before a book leaves the queue: what finishing it leaves behind.
+"""What the keying tab says of a book: why it cannot be opened, and what
+finishing it leaves behind.
 
 A clerk marks a book finished when they reach its last page. Entries left
 for later, drafts never saved or fewer entries than the inventory expects
@@ -8,10 +9,30 @@ stay in the team lead's list whatever the answer.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from app.work import queue
 from app.work.queue import BookEnd
+from ui.operations import Refusals
+
+
+def book_refusals() -> Refusals:
+    """Why a book (or an entry of it) cannot be opened, as the user reads it."""
+    return {
+        queue.BookTaken: lambda taken: QCoreApplication.translate(
+            "KeyingPanel",
+            "{name} is keying this book. One book is keyed by one clerk at a time.",
+        ).format(name=taken.holder_name),
+        queue.BookUnavailable: lambda _: QCoreApplication.translate(
+            "KeyingPanel", "This book is finished or held by the team lead."
+        ),
+        queue.NotYourBook: lambda _: QCoreApplication.translate(
+            "KeyingPanel",
+            "You key your own book or the next one in the queue (Ctrl+N):"
+            " the team lead sets the order.",
+        ),
+    }
 
 
 class FinishBookQuestion(QMessageBox):
