@@ -657,62 +657,62 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard/widget.py" line="185"/>
-        <source>{book} {volume}/{year}, no. {number}: {title}</source>
-        <translation>{book} quyển {volume}/{year}, số {number}: {title}</translation>
+        <source>{book}, no. {number}: {title}</source>
+        <translation>{book}, số {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="248"/>
+        <location filename="../../ui/dashboard/widget.py" line="246"/>
         <source>PDF document (*.pdf)</source>
         <translation>Tài liệu PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="248"/>
+        <location filename="../../ui/dashboard/widget.py" line="246"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Bảng tính Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="252"/>
-        <location filename="../../ui/dashboard/widget.py" line="276"/>
+        <location filename="../../ui/dashboard/widget.py" line="250"/>
+        <location filename="../../ui/dashboard/widget.py" line="274"/>
         <source>Save the day&apos;s report</source>
         <translation>Lưu báo cáo ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="277"/>
+        <location filename="../../ui/dashboard/widget.py" line="275"/>
         <source>The report could not be written: {reason}</source>
         <translation>Không ghi được báo cáo: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="320"/>
+        <location filename="../../ui/dashboard/widget.py" line="318"/>
         <source>Today: {done} of {quota} ({percent}%)</source>
         <translation>Hôm nay: {done}/{quota} ({percent}%)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="327"/>
+        <location filename="../../ui/dashboard/widget.py" line="325"/>
         <source>Outside the shifts</source>
         <translation>Ngoài ca</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="331"/>
+        <location filename="../../ui/dashboard/widget.py" line="329"/>
         <source>Shift {number} ({start}–{end}): {done} of {quota} entries, {clerks} clerk(s)</source>
         <translation>Ca {number} ({start}–{end}): {done}/{quota} mục, {clerks} cán bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="346"/>
+        <location filename="../../ui/dashboard/widget.py" line="344"/>
         <source>Campaign: {done} of {target} entries ({percent}%), {pace} a day</source>
         <translation>Chiến dịch: {done}/{target} mục ({percent}%), {pace} mục/ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="353"/>
+        <location filename="../../ui/dashboard/widget.py" line="351"/>
         <source>projected finish {day}</source>
         <translation>dự kiến xong {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="357"/>
+        <location filename="../../ui/dashboard/widget.py" line="355"/>
         <source>deadline {day}</source>
         <translation>hạn chót {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="362"/>
+        <location filename="../../ui/dashboard/widget.py" line="360"/>
         <source>BEHIND: the projection misses the deadline</source>
         <translation>CHẬM: dự kiến không kịp hạn chót</translation>
     </message>

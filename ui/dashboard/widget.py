@@ -37,7 +37,7 @@ from ui.dashboard.backlog import BacklogDialog
 from ui.dashboard.charts import CampaignChart, DayChart, PaceChart
 from ui.dashboard.error_trends import ErrorTrendsTable
 from ui.keying.deferral import reason_label
-from ui.models.books import kind_label
+from ui.models.books import book_label
 from ui.models.rows import Column, RowTableModel, row_table
 from ui.moments import local_day
 from ui.operations import FAILED, Operations
@@ -182,10 +182,8 @@ class Dashboard(QWidget):
             Column(self.tr("Oldest"), lambda g: local_day(g.oldest.deferred_at)),
             Column(
                 self.tr("Oldest entry"),
-                lambda g: self.tr("{book} {volume}/{year}, no. {number}: {title}").format(
-                    book=kind_label(g.oldest.kind),
-                    volume=g.oldest.volume,
-                    year=g.oldest.year,
+                lambda g: self.tr("{book}, no. {number}: {title}").format(
+                    book=book_label(g.oldest.kind, g.oldest.volume, g.oldest.year, g.oldest.office),
                     number=g.oldest.number or "?",
                     title=g.oldest.title or "…",
                 ),
