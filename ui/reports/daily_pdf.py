@@ -160,36 +160,34 @@ def _shifts(report: DailyReport, language: str) -> str:
 def _clerks(report: DailyReport, language: str) -> str:
     keys = ("shift", "clerk", "completed", "deferred", "quota", "percent_of_quota",
             "entries_per_hour", "keys_per_hour", "active")  # fmt: skip
-    rule = f"<p><i>{escape(label('quota_rule', language))}</i></p>"
-    return (
-        _section(label("by_clerk", language))
-        + rule
-        + _grid(
-            [label(k, language) for k in keys],
+    # The rule above the table: a lead's line has no quota, and says why.
+    heading = _section(label("by_clerk", language))
+    heading += f"<p><i>{escape(label('quota_rule', language))}</i></p>"
+    return heading + _grid(
+        [label(k, language) for k in keys],
+        [
             [
-                [
-                    shift_name(c.shift, language),
-                    c.full_name or c.username,
-                    _count(c.completed, language),
-                    _count(c.deferred, language),
-                    _count(c.quota, language),
-                    _percent(c.percent_of_quota, language, 0),
-                    _count(c.entries_per_hour, language, 1),
-                    _count(c.keystrokes_per_hour, language),
-                    duration(c.active_seconds),
-                ]
-                for c in report.clerks
-            ],
-            [
-                label("total", language),
-                "",
-                _count(report.completed, language),
-                _count(report.deferred, language),
-                *[""] * 5,
-            ],
-            numeric_from=2,
-            widths=[8, 23, 12, 11, 8, 8, 11, 11, 8],
-        )
+                shift_name(c.shift, language),
+                c.full_name or c.username,
+                _count(c.completed, language),
+                _count(c.deferred, language),
+                _count(c.quota, language),
+                _percent(c.percent_of_quota, language, 0),
+                _count(c.entries_per_hour, language, 1),
+                _count(c.keystrokes_per_hour, language),
+                duration(c.active_seconds),
+            ]
+            for c in report.clerks
+        ],
+        [
+            label("total", language),
+            "",
+            _count(report.completed, language),
+            _count(report.deferred, language),
+            *[""] * 5,
+        ],
+        numeric_from=2,
+        widths=[8, 23, 12, 11, 8, 8, 11, 11, 8],
     )
 
 
