@@ -172,8 +172,8 @@ def test_the_leads_changes_to_the_queue_books_and_settings_are_kept(station, clo
         )  # fmt: skip
         move_book(session, lead, second, -1, clock=clock)
         hold_book(session, lead, first, True, clock=clock)
-        take_book(session, an, registered, clock)
-        release_book(session, lead, registered, clock=clock)
+        take_book(session, an, second, clock)  # the next in the queue
+        release_book(session, lead, second, clock=clock)
         settings.set_quotas(session, lead, 120, 1500, clock=clock)
         settings.set_quotas(session, lead, 120, 1500, clock=clock)  # no change: no row
 
@@ -183,7 +183,7 @@ def test_the_leads_changes_to_the_queue_books_and_settings_are_kept(station, clo
         ("book.registered", f"book:{registered.id}"),
         ("book.moved", f"book:{second.id}"),
         ("book.held", f"book:{first.id}"),
-        ("book.released", f"book:{registered.id}"),
+        ("book.released", f"book:{second.id}"),
         ("setting.changed", "setting:quotas"),
     ]
     assert {r.user_id for r in kept} == {lead.id}

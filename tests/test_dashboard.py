@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 from work_helpers import add_book, add_user, key_entry, local
 
-from app.db.models import User
+from app.db.models import Role, User
 from app.specs import BookKind
 from app.work import settings
 from app.work.dashboard import dashboard_view
@@ -65,3 +65,22 @@ def test_a_clerk_at_the_pace_of_the_quota_is_not_behind(station, clock, team) ->
             key_entry(session, clock, book, an, local(DAY, 8, number), number)
 
     assert behind_at(station, 9) == {"binh"}, "an did 5 of the 5 due by 09:00"
+
+
+def test_a_lead_who_keys_adds_entries_to_the_shift_but_no_quota(station, clock, team) -> None:
+    with station.sessions.begin() as session:
+        lead = add_user(session, "lead", Role.LEAD)
+        book = add_book(session, BookKind.DEATH, expected=20)
+        key_entry(session, clock, book, lead, local(DAY, 7), 1)
+
+    with station.sessions() as session:
+        view = dashboard_view(session, local(DAY, 10, 30))
+    shift = view.this_shift
+    assert shift is not None
+    by_name = {c.username: c for c in shift.clerks}
+
+    assert shift.completed == 5, "an's 3, binh's 1 and the lead's 1"
+    assert (shift.quota, shift.clerks_with_quota) == (20, 2), "two clerks' quotas, not three"
+    assert (by_name["lead"].quota, by_name["lead"].percent_of_quota) == (None, None)
+    assert not view.behind(by_name["lead"]), "no quota: never behind it"
+    assert view.done_today == 5

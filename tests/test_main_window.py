@@ -61,7 +61,7 @@ def test_each_kind_is_keyed_and_saved_from_the_keyboard(station, window, kind) -
     [entry] = stored(station)
     assert entry.status == EntryStatus.COMPLETED
     assert window.keying.outcome.text() == "Đã lưu mục số 1."
-    assert window.count_label.text() == "Số mục trong ca: 1/150"
+    assert window.count_label.text() == "Số mục trong ca: 1", "the admin keys with no quota"
 
 
 def test_the_next_entry_starts_from_the_one_before(station, window) -> None:
@@ -238,7 +238,7 @@ def test_a_completed_entry_reopened_and_edited_stays_completed(
     assert (entry.title, entry.version) == (done.title, 1)
     window.refresh_status()
     window.books_panel.refresh()
-    assert window.count_label.text() == "Số mục trong ca: 1/150"
+    assert window.count_label.text() == "Số mục trong ca: 1", "the admin keys with no quota"
     assert window.books_panel.books.book_at(0).done == 1
 
     # Back to it later: what was typed is there, and F10 saves it into the entry.
@@ -251,7 +251,7 @@ def test_a_completed_entry_reopened_and_edited_stays_completed(
     assert window.keying.outcome.text() == "Đã lưu mục số 1."
     assert (entry.status, entry.title, entry.version) == (EntryStatus.COMPLETED, "Lê Thị Hoa", 2)
     assert entry.completed_at == done.completed_at
-    assert window.count_label.text() == "Số mục trong ca: 1/150"
+    assert window.count_label.text() == "Số mục trong ca: 1", "the admin keys with no quota"
 
 
 def test_the_exact_transcription_survives_reopening_the_entry(station, window) -> None:

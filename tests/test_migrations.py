@@ -278,3 +278,36 @@ def test_an_upgrade_with_no_room_for_its_backup_says_so_and_changes_nothing(
     (small_disk / "the rest of the disk").unlink()
     with closing(sqlite3.connect(data_dir / "sohoa.sqlite3")) as database:
         assert database.execute("SELECT version_num FROM alembic_version").fetchall() == [(head,)]
+
+
+def test_upgrading_from_0017_leaves_entries_unassigned_and_the_counts_kept(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "old.sqlite3"
+    engine = sqlite_engine(path)
+    config = migrate.alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0017")
+        connection.execute(text(OLD_ROWS[0]))
+        connection.execute(
+            text(
+                "INSERT INTO books (id, kind, office, volume, year, condition, created_at,"
+                " queue_rank, on_hold) VALUES (1, 'birth', 'A', '01', 1990, 'good', '2026-01-01',"
+                " 0, 0)"
+            )
+        )
+        for statement in OLD_ROWS[2:4]:
+            connection.execute(text(statement))
+
+    migrate.upgrade(engine, path, tmp_path / "backups")
+
+    with engine.begin() as connection:
+        assigned = connection.execute(text("SELECT assigned_to FROM entries")).scalars().all()
+        connection.execute(text("UPDATE entries SET status = 'deferred' WHERE number = 1"))
+        counts = connection.execute(
+            text("SELECT done_entries, deferred_entries, draft_entries FROM books")
+        ).one()
+    engine.dispose()
+    assert assigned == [None, None]
+    assert tuple(counts) == (0, 1, 1), "the triggers that keep the counts are still there"

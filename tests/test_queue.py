@@ -10,14 +10,18 @@ from sqlalchemy import select
 from work_helpers import add_book, add_user, local
 
 from app.access.roles import NotAllowed
-from app.db.models import Book, DeferralReason, Entry, Role, User, WorkSession
+from app.db.models import AuditRecord, Book, DeferralReason, Entry, Role, User, WorkSession
 from app.keying.save import SaveAction, save_entry
 from app.specs import BookKind
 from app.work.activity import ActivityMeter
 from app.work.backlog import backlog_counts, backlog_summary, deferred_backlog
 from app.work.queue import (
+    BookEnd,
     BookTaken,
     BookUnavailable,
+    NotYourBook,
+    book_end,
+    entry_book,
     finish_book,
     hold_book,
     move_book,
@@ -25,6 +29,7 @@ from app.work.queue import (
     open_books,
     release_book,
     release_books,
+    reopen_book,
     take_book,
 )
 from app.work.settings import shifts
@@ -92,12 +97,34 @@ def test_next_book_takes_the_top_and_one_clerk_holds_a_book(station, shelf, cloc
 def test_taking_another_book_gives_the_first_back(station, shelf, clock) -> None:
     with station.sessions.begin() as session:
         team = users(session)
-        first = next_book(session, team["an"], clock)
+        first = next_book(session, team["lead"], clock)
         other = open_books(session)[4]
-        take_book(session, team["an"], other, clock)
+        take_book(session, team["lead"], other, clock)
 
         assert first.taken_by is None
         assert next_book(session, team["binh"], clock) is first
+
+
+def test_a_clerk_opens_only_their_own_book_or_the_next(station, shelf, clock) -> None:
+    with station.sessions.begin() as session:
+        team = users(session)
+        queue = open_books(session)
+        with pytest.raises(NotYourBook):
+            take_book(session, team["an"], queue[4], clock)  # skipping the queue
+        take_book(session, team["an"], queue[0], clock)  # the next: theirs now
+        clock.moment = local(DAY, 9)
+        save_entry(
+            session, book=queue[0], values=valid_entry("birth", number="1"), user=team["an"],
+            action=SaveAction.DRAFT, clock=clock,
+        )  # fmt: skip
+        release_books(session, team["an"])  # logs out, a draft left in the book
+        move_book(session, team["lead"], queue[5], -100, clock=clock)  # another goes first
+
+        with pytest.raises(NotYourBook):
+            take_book(session, team["binh"], queue[0], clock)  # an's draft, not binh's
+        assert next_book(session, team["binh"], clock) is queue[5]
+        assert take_book(session, team["an"], queue[0], clock) is queue[0], "back to the draft"
+        assert take_book(session, team["lead"], queue[6], clock) is queue[6], "a lead opens any"
 
 
 def test_finishing_or_logging_out_releases_the_book(station, shelf, clock) -> None:
@@ -304,3 +331,68 @@ def test_the_backlog_summary_counts_each_reason_and_names_its_oldest(station, sh
         (DeferralReason.ILLEGIBLE, 2, 2),
         (DeferralReason.OTHER, 1, 3),
     ]
+
+
+def key(session, clock, book, user, number: int, action: SaveAction) -> Entry:
+    clock.moment = local(DAY, 9, number)
+    return save_entry(
+        session, book=book, values=valid_entry(book.kind, number=str(number)), user=user,
+        action=action, clock=clock, deferral_reason=DeferralReason.ILLEGIBLE
+        if action is SaveAction.DEFER else None,
+    ).entry  # fmt: skip
+
+
+def test_finishing_a_book_says_what_it_leaves_behind(station, shelf, clock) -> None:
+    with station.sessions.begin() as session:
+        an = users(session)["an"]
+        book = next_book(session, an, clock)  # 50 entries expected
+        assert book_end(session, book) == BookEnd(deferred=0, drafts=0, keyed=0, expected=50)
+        for number, action in enumerate(
+            [SaveAction.COMPLETE, SaveAction.DEFER, SaveAction.COMPLETE, SaveAction.DRAFT],
+            start=1,
+        ):
+            key(session, clock, book, an, number, action)
+
+        end = book_end(session, book)
+
+    assert (end.deferred, end.drafts, end.keyed, end.missing) == (1, 1, 3, 47)
+    assert not end.clean
+    assert BookEnd(deferred=0, drafts=0, keyed=50, expected=50).clean
+    assert BookEnd(deferred=0, drafts=0, keyed=7, expected=None).clean, (
+        "none expected: none missing"
+    )
+
+
+def test_the_lead_reopens_a_finished_book_and_it_is_audited(station, shelf, clock) -> None:
+    with station.sessions.begin() as session:
+        team = users(session)
+        book = next_book(session, team["an"], clock)
+        finish_book(session, team["an"], book, clock)
+        with pytest.raises(NotAllowed):
+            reopen_book(session, team["an"], book, clock=clock)
+
+        reopen_book(session, team["lead"], book, clock=clock)
+
+        assert open_books(session)[0] is book, "back at the place it had"
+        assert next_book(session, team["binh"], clock) is book
+        [record] = session.scalars(
+            select(AuditRecord).where(AuditRecord.action == "book.reopened")
+        ).all()
+        assert (record.user_id, record.subject) == (team["lead"].id, f"book:{book.id}")
+
+
+def test_a_lead_opens_an_entry_of_any_book_without_taking_it(station, shelf, clock) -> None:
+    with station.sessions.begin() as session:
+        team = users(session)
+        finished = next_book(session, team["an"], clock)
+        deferred = key(session, clock, finished, team["an"], 1, SaveAction.DEFER)
+        finish_book(session, team["an"], finished, clock)
+        kept = next_book(session, team["binh"], clock)
+        other = key(session, clock, kept, team["binh"], 1, SaveAction.DEFER)
+
+        assert entry_book(session, team["lead"], deferred, clock) == (finished, True)
+        assert entry_book(session, team["lead"], other, clock) == (kept, True)
+        assert (finished.finished_at is not None, kept.taken_by) == (True, team["binh"].id)
+        assert entry_book(session, team["binh"], other, clock) == (kept, False), "binh's own"
+        with pytest.raises(BookUnavailable):
+            entry_book(session, team["an"], deferred, clock)  # a clerk: the book is finished

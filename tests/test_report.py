@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from verification_helpers import decide_planted, key_twice, make_team
 from work_helpers import add_book, add_user, key_entry, local
 
-from app.db.models import Entry, User, Verification, WorkSession
+from app.db.models import Entry, Role, User, Verification, WorkSession
 from app.keying.save import SaveAction
 from app.reports.daily import DailyReport, daily_report
 from app.reports.xlsx import write_report_xlsx
@@ -98,6 +98,24 @@ def test_the_report_counts_the_day_by_shift_clerk_and_kind(station, day_of_work)
     ]  # fmt: skip
 
 
+def test_a_lead_who_keys_counts_in_the_total_with_no_quota_line(station, clock) -> None:
+    with station.sessions.begin() as session:
+        an, lead = add_user(session, "an"), add_user(session, "lead", Role.LEAD)
+        book = add_book(session, BookKind.BIRTH, expected=100)
+        for number, user in enumerate([an, an, lead], start=1):
+            key_entry(session, clock, book, user, local(DAY, 8, number), number)
+    with station.sessions() as session:
+        report = daily_report(session, DAY, clock)
+
+    morning = report.shifts[0]
+    assert (morning.completed, morning.clerks, morning.quota) == (3, 1, 150)
+    lines = {c.username: c for c in report.clerks}
+    assert (lines["an"].quota, lines["an"].percent_of_quota) == (150, pytest.approx(100 * 2 / 150))
+    assert (lines["lead"].completed, lines["lead"].quota) == (1, None)
+    assert lines["lead"].percent_of_quota is None, "no 0% line for the lead"
+    assert report.completed == 3
+
+
 def test_the_campaign_stands_as_it_was_at_the_end_of_the_day(day_of_work) -> None:
     campaign = day_of_work.campaign
 
@@ -144,6 +162,11 @@ def test_the_workbook_has_the_database_counts_as_numbers(station, day_of_work, t
     kinds = sheet_rows(path, "Theo loại sổ")
     assert kinds[-1] == ("Tổng", completed, deferred)
     assert all(d.width >= 10 for d in book["Theo cán bộ"].column_dimensions.values())
+    assert (
+        book["Tổng hợp"]
+        .cell(book["Tổng hợp"].max_row, 1)
+        .value.startswith("Định mức chỉ áp dụng cho cán bộ nhập liệu")
+    ), "the rule, said once"
 
 
 def test_the_workbook_in_english(day_of_work, tmp_path) -> None:
@@ -203,6 +226,7 @@ def test_the_printed_report_is_a_pdf_in_vietnamese(day_of_work, tmp_path) -> Non
     html = report_html(day_of_work, "vi")
     assert "Báo cáo tiến độ nhập liệu sổ hộ tịch ngày 20/11/2026" in html
     assert "Nguyễn Thị Ân" in html
+    assert "Định mức chỉ áp dụng cho cán bộ nhập liệu" in html
 
 
 @pytest.mark.usefixtures("qapp")

@@ -130,12 +130,10 @@ def test_the_lead_sees_each_clerks_errors_beside_their_share(
     [dialog] = opened
 
     rate = QLocale().toString(2000 / compared, "f", 1)
-    assert dialog.findChild(QLabel, "errors_an").text() == (
-        f"{rate} lỗi trên 1.000 trường trong 7 ngày qua (ít trường)"
-    ), "so that the lead keys more of an's entries twice, knowing how much it says"
-    assert dialog.findChild(QLabel, "errors_lead").text() == (
-        "7 ngày qua chưa có mục nào được nhập hai lần"
-    )
+    assert dialog.findChild(QLabel, "errors_an").text() == f"{rate} (ít trường)", (
+        "so that the lead keys more of an's entries twice, knowing how much it says"
+    )  # under the column "Lỗi trên 1.000 trường, 7 ngày qua"
+    assert dialog.findChild(QLabel, "errors_lead").text() == "chưa có mục nhập hai lần"
 
 
 def test_a_decision_the_locked_database_refuses_is_said_and_changes_nothing(

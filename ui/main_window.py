@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self.keying = KeyingPanel(context, self.locality)
         self.books_panel.book_chosen.connect(self.keying.open_book)
         self.books_panel.next_book_wanted.connect(self.keying.open_next_book)
+        self.books_panel.entry_chosen.connect(self.keying.open_entry)
         self.keying.book_opened.connect(self._book_opened)
         self.keying.books_changed.connect(self.books_panel.refresh)
         self.keying.saved.connect(self.refresh_status)
@@ -281,11 +282,16 @@ class MainWindow(QMainWindow):
                     end=count.shift.end.strftime("%H:%M"),
                 )
             )
-        self.count_label.setText(
-            self.tr("Entries this shift: {count} of {quota}").format(
-                count=QLocale().toString(count.completed), quota=QLocale().toString(count.quota)
+        completed = QLocale().toString(count.completed)
+        if count.shift is None:  # a shift's quota is not the whole day's
+            text = self.tr("Entries today: {count}").format(count=completed)
+        elif count.quota is None:
+            text = self.tr("Entries this shift: {count}").format(count=completed)
+        else:
+            text = self.tr("Entries this shift: {count} of {quota}").format(
+                count=completed, quota=QLocale().toString(count.quota)
             )
-        )
+        self.count_label.setText(text)
 
     @Slot()
     def _settings_changed(self) -> None:

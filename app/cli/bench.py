@@ -45,7 +45,7 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
         help="timed repetitions of each operation (default 100)",
     )
     add_json_flag(parser)
-    parser.set_defaults(handler=run, writes=True)
+    parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> Report:

@@ -224,6 +224,9 @@ class Entry(Base):
     # completed, for the tally counts the deferral in the shift it happened.
     deferred_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     deferred_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    # The clerk the lead handed a deferred entry to (app.work.backlog): they
+    # open it from their list, whatever its book's state.
+    assigned_to: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
     book: Mapped[Book] = relationship(back_populates="entries")
 

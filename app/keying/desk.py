@@ -20,7 +20,7 @@ from app.reference.gazetteer import Place
 from app.rules import FieldValue
 from app.specs import BookKind
 from app.system.clock import Clock
-from app.work import settings
+from app.work import queue, settings
 from app.work.shifts import DEFAULT_SHIFTS, Shift, completed_in_shift, shift_at
 
 
@@ -47,7 +47,7 @@ class ShiftCount:
 
     shift: Shift | None  # None: outside the shifts, the count is of the day so far
     completed: int
-    quota: int
+    quota: int | None  # None: a lead or an admin, who have no quota
 
 
 def shift_count(session: Session, user_id: int, moment: datetime) -> ShiftCount:
@@ -123,6 +123,21 @@ def save_form(
     return FormSaved(outcome, named)
 
 
-def reopen_entry(session: Session, entry_id: int) -> tuple[Entry, dict[str, FieldValue]]:
-    """:func:`app.keying.start.entry_to_edit` of the entry ``entry_id``."""
-    return entry_to_edit(session, session.get_one(Entry, entry_id))
+@dataclass(frozen=True)
+class EntryOpened:
+    """An entry brought back into the form, and the book it is keyed in."""
+
+    book: Book
+    entry: Entry
+    values: dict[str, FieldValue]
+    visit: bool  # the book is not taken: the form holds this entry alone
+    deferred_by: str | None  # who left it for later (a user name), if anyone
+
+
+def open_entry(session: Session, user: User, entry_id: int, clock: Clock) -> EntryOpened:
+    """The entry ``entry_id`` as :func:`app.keying.start.entry_to_edit` opens
+    it, in the book :func:`app.work.queue.entry_book` gives ``user``."""
+    entry, values = entry_to_edit(session, session.get_one(Entry, entry_id))
+    book, visit = queue.entry_book(session, user, entry, clock)
+    deferrer = session.get(User, entry.deferred_by) if entry.deferred_by else None
+    return EntryOpened(book, entry, values, visit, deferrer.username if deferrer else None)

@@ -43,7 +43,7 @@ class ShiftLine:
     number: int
     start: time | None
     end: time | None
-    clerks: int
+    clerks: int  # those with a quota: a lead who keyed is not one
     completed: int
     deferred: int
     # The sum of the quotas of the clerks who worked in it, as on the
@@ -57,7 +57,8 @@ class ShiftLine:
 
 @dataclass(frozen=True)
 class ClerkLine:
-    """One clerk in one shift. Work outside the shifts has no quota."""
+    """One person in one shift. Work outside the shifts has no quota, nor
+    has a lead's or an admin's (app.work.settings.quota_of)."""
 
     shift: int
     username: str
@@ -141,7 +142,7 @@ def _shift_line(shift: ShiftTally) -> ShiftLine:
         number=shift.number,
         start=shift.shift.start if shift.shift else None,
         end=shift.shift.end if shift.shift else None,
-        clerks=len(shift.clerks),
+        clerks=shift.clerks_with_quota,
         completed=shift.completed,
         deferred=shift.deferred,
         quota=shift.quota if shift.shift else None,

@@ -77,6 +77,12 @@ LABELS: dict[str, Text] = {
     "errors_week_before": Text("7 ngày trước đó", "7 days before"),
     "fields_checked": Text("Số trường đã đối chiếu (7 ngày qua)", "Fields checked (last 7 days)"),
     "trend": Text("Xu hướng", "Trend"),
+    "quota_rule": Text(
+        "Định mức chỉ áp dụng cho cán bộ nhập liệu; số mục tổ trưởng tự nhập được tính vào"
+        " tổng của tổ, không tính định mức.",
+        "Quotas apply to clerks; entries the team lead keys count in the team's total,"
+        " with no quota.",
+    ),
     "errors_note": Text(
         "Để hướng dẫn, không để xếp hạng: mỗi dòng so với chính nó tuần trước.",
         "For coaching, not ranking: each line against its own week before.",

@@ -166,6 +166,10 @@ def _summary(sheet: Worksheet, report: DailyReport, language: str) -> None:
     sheet.cell(sheet.max_row, 1).font = BOLD
     sheet.cell(sheet.max_row, 2).font = BOLD
     _fit_columns(sheet, first_row=2)
+    # Below the fitted columns: a sentence, not a value to widen them for.
+    sheet.append([])
+    sheet.append([text("quota_rule")])
+    sheet.cell(sheet.max_row, 1).font = Font(italic=True)
 
 
 def _local(moment: datetime) -> datetime:

@@ -55,6 +55,7 @@ class TeamMember:
     username: str
     full_name: str
     errors: Rate
+    has_quota: bool  # a clerk; a lead keys with no quota (app.work.settings.quota_of)
 
 
 def team(session: Session, today: date) -> list[TeamMember]:
@@ -64,7 +65,13 @@ def team(session: Session, today: date) -> list[TeamMember]:
         for c in error_trends(session, today, settings.shifts(session)).clerks
     }
     return [
-        TeamMember(member.id, member.username, member.full_name, errors.get(member.id, Rate()))
+        TeamMember(
+            member.id,
+            member.username,
+            member.full_name,
+            errors.get(member.id, Rate()),
+            has_quota=member.role == Role.CLERK.value,
+        )
         for member in _members(session)
     ]
 

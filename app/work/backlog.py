@@ -2,7 +2,10 @@
 
 This is the list a lead works through to unblock cases ("stalled cases are
 listed with their specific reason", CONTEXT.md). An entry leaves it when it
-is completed.
+is completed, whatever the state of its book: a finished book's deferred
+entries stay in it. The lead may hand an entry to a clerk (the police
+officer of the team for one to check against the population records): the
+clerk's own list holds the entries handed to them.
 """
 
 from __future__ import annotations
@@ -15,8 +18,11 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session, aliased
 
-from app.db.models import BacklogCount, Book, DeferralReason, Entry, EntryStatus, User
+from app.access import audit
+from app.access.roles import is_lead, require_lead
+from app.db.models import BacklogCount, Book, DeferralReason, Entry, EntryStatus, Role, User
 from app.specs import BookKind
+from app.system.clock import Clock
 
 
 @dataclass(frozen=True)
@@ -32,6 +38,7 @@ class DeferredEntry:
     note: str | None
     deferred_at: datetime | None
     deferred_by: str | None  # user name
+    assigned_to: str | None  # the clerk it is handed to (user name), if any
 
 
 @dataclass(frozen=True)
@@ -40,11 +47,13 @@ class BacklogGroup:
     entries: list[DeferredEntry]
 
 
-def deferred_backlog(session: Session) -> list[BacklogGroup]:
+def deferred_backlog(session: Session, user: User | None = None) -> list[BacklogGroup]:
     """Every deferred entry, grouped by reason (the largest group first, then
-    in the order of the reasons), each group oldest first."""
+    in the order of the reasons), each group oldest first. For a clerk
+    (``user``), the entries the lead handed them."""
     groups: dict[DeferralReason, list[DeferredEntry]] = {}
-    for reason, entry in _entries(session):
+    mine = None if user is None or is_lead(user) else Entry.assigned_to == user.id
+    for reason, entry in _entries(session, mine):
         groups.setdefault(reason, []).append(entry)
     return [
         BacklogGroup(reason, entries)
@@ -74,7 +83,7 @@ def _entries(
 def _deferred() -> Select[*tuple[Any, ...]]:
     """The deferred entries with their books and who left them, oldest
     first: built once, as the dashboard reads it every few seconds."""
-    deferrer = aliased(User)
+    deferrer, assignee = aliased(User), aliased(User)
     return (
         select(
             Entry.deferral_reason,
@@ -89,9 +98,11 @@ def _deferred() -> Select[*tuple[Any, ...]]:
             Entry.deferral_note,
             Entry.deferred_at,
             deferrer.username,
+            assignee.username,
         )
         .join(Book, Book.id == Entry.book_id)
         .outerjoin(deferrer, deferrer.id == Entry.deferred_by)
+        .outerjoin(assignee, assignee.id == Entry.assigned_to)
         .where(Entry.status == EntryStatus.DEFERRED.value)
         .order_by(Entry.deferred_at.nulls_first(), Entry.id)
     )
@@ -142,3 +153,43 @@ def backlog_summary(session: Session) -> list[BacklogSummary]:
         [(_, oldest)] = _entries(session, matches, limit=1)
         summaries.append(BacklogSummary(reason, count, oldest))
     return sorted(summaries, key=lambda s: (-s.count, list(DeferralReason).index(s.reason)))
+
+
+class NotDeferred(Exception):
+    """Only an entry left for later is handed to a clerk."""
+
+
+def assign_entry(
+    session: Session, lead: User, entry_id: int, clerk_id: int | None, *, clock: Clock
+) -> None:
+    """Hand the deferred entry ``entry_id`` to the clerk ``clerk_id`` (None:
+    to no one). The clerk opens it from their list, whatever its book's
+    state; the change is kept in the audit log."""
+    require_lead(lead, "hand a deferred entry to a clerk")
+    entry = session.get_one(Entry, entry_id)
+    if entry.status != EntryStatus.DEFERRED:
+        raise NotDeferred(f"entry {entry_id} is {entry.status}, not deferred")
+    before = entry.assigned_to
+    if before == clerk_id:
+        return
+    entry.assigned_to = clerk_id
+    session.flush()
+    audit.record(
+        session, clock, user=lead, action="entry.assigned", subject=f"entry:{entry.uuid}",
+        before={"assigned_to": _username(session, before)},
+        after={"assigned_to": _username(session, clerk_id)},
+    )  # fmt: skip
+
+
+def _username(session: Session, user_id: int | None) -> str | None:
+    return None if user_id is None else session.get_one(User, user_id).username
+
+
+def assignable_clerks(session: Session) -> list[tuple[int, str, str]]:
+    """The clerks an entry may be handed to: id, user name and full name."""
+    rows = session.execute(
+        select(User.id, User.username, User.full_name)
+        .where(User.active, User.role == Role.CLERK.value)
+        .order_by(User.username)
+    )
+    return [(user_id, username, full_name or username) for user_id, username, full_name in rows]

@@ -55,8 +55,9 @@ class DashboardView:
     def behind(self, clerk: ClerkShift) -> bool:
         """Whether ``clerk`` is behind their quota at this moment: under 80%
         of the part of it due by now, as much as the shift has gone by (of
-        all of it, outside the shifts)."""
-        return clerk.percent_of_quota < self.share_of_shift_gone * BEHIND_BELOW
+        all of it, outside the shifts). Someone without a quota never is."""
+        percent = clerk.percent_of_quota
+        return percent is not None and percent < self.share_of_shift_gone * BEHIND_BELOW
 
 
 def dashboard_view(session: Session, now: datetime) -> DashboardView:

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.access import audit
 from app.access.roles import require_lead
-from app.db.models import Setting, User
+from app.db.models import Role, Setting, User
 from app.reference import gazetteer
 from app.system.clock import Clock
 from app.work.shifts import DEFAULT_SHIFTS, Shift
@@ -140,9 +140,20 @@ def set_quotas(
     return quotas(session)
 
 
-def clerk_quota(session: Session, user: User) -> int:
-    """The entries ``user`` is expected to complete in a shift."""
-    return user.shift_quota or quotas(session).clerk_shift
+def clerk_quota(session: Session, user: User) -> int | None:
+    """The entries ``user`` is expected to complete in a shift; None for a
+    lead or an admin (see :func:`quota_of`)."""
+    return quota_of(user, quotas(session).clerk_shift)
+
+
+def quota_of(user: User, team_quota: int) -> int | None:
+    """``user``'s quota per shift: their own, else the team's. Quotas apply
+    to clerks: a lead or an admin who keys adds entries to the team's total
+    and no quota to it, or the team would owe a clerk's share for each key
+    the lead presses."""
+    if user.role != Role.CLERK.value:
+        return None
+    return user.shift_quota or team_quota
 
 
 def set_clerk_quota(

@@ -1,6 +1,6 @@
 """Counting the work: per day × shift × clerk × book kind × outcome.
 
-An entry counts as *completed* in the shift, and for the clerk, of its first
+An entry counts as *completed* in the shift, and for the person, of its first
 completion (a later correction does not move it); as *deferred* in the shift
 in which it was last left for later, even once it is completed. Shifts are
 the station's (app.work.settings), in Vietnam time; work outside every shift
@@ -92,12 +92,16 @@ def _day_rows(session: Session, day: date, shifts: tuple[Shift, ...]) -> list[Ta
 
 @dataclass
 class ClerkShift:
-    """One clerk's shift: what they did, against their quota, at what pace."""
+    """One person's shift: what they did, against their quota, at what pace.
+
+    Quotas apply to clerks: a lead or an admin who keys has no quota
+    (``quota`` None); what they complete counts in the team's total only.
+    """
 
     user_id: int
     username: str
     full_name: str
-    quota: int
+    quota: int | None
     completed: int = 0
     deferred: int = 0
     by_kind: dict[BookKind, int] = field(default_factory=dict)
@@ -105,8 +109,9 @@ class ClerkShift:
     keystrokes: int = 0
 
     @property
-    def percent_of_quota(self) -> float:
-        return 100 * self.completed / self.quota if self.quota else 0.0
+    def percent_of_quota(self) -> float | None:
+        """None for someone without a quota (a lead, an admin)."""
+        return 100 * self.completed / self.quota if self.quota else None
 
     @property
     def entries_per_hour(self) -> float | None:
@@ -146,7 +151,12 @@ class ShiftTally:
 
     @property
     def quota(self) -> int:
-        return sum(c.quota for c in self.clerks)
+        """The quotas of the clerks who worked in it (a lead adds none)."""
+        return sum(c.quota for c in self.clerks if c.quota is not None)
+
+    @property
+    def clerks_with_quota(self) -> int:
+        return sum(1 for c in self.clerks if c.quota is not None)
 
 
 def day_tally(
@@ -155,7 +165,7 @@ def day_tally(
     shifts: tuple[Shift, ...] | None = None,
     rows: list[TallyRow] | None = None,
 ) -> list[ShiftTally]:
-    """Each shift of ``day`` with its clerks (those who did anything in it),
+    """Each shift of ``day`` with its people (those who did anything in it),
     and a last one for work outside the shifts when there was some.
 
     ``rows`` is the day's :func:`tally` when the caller has it already.
@@ -179,7 +189,7 @@ def day_tally(
         if key not in clerks:
             user = users[user_id]
             clerks[key] = ClerkShift(
-                user_id, user.username, user.full_name, user.shift_quota or team_quota
+                user_id, user.username, user.full_name, settings.quota_of(user, team_quota)
             )
         return clerks[key]
 

@@ -57,59 +57,94 @@
 <context>
     <name>BacklogDialog</name>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="43"/>
+        <location filename="../../ui/dashboard/backlog.py" line="59"/>
         <source>Deferred entries</source>
         <translation>Các mục để lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="51"/>
+        <location filename="../../ui/dashboard/backlog.py" line="59"/>
+        <source>Deferred entries handed to you</source>
+        <translation>Các mục để lại được giao cho bạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/backlog.py" line="68"/>
         <source>Every reason ({count})</source>
         <translation>Mọi lý do ({count})</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="63"/>
+        <location filename="../../ui/dashboard/backlog.py" line="80"/>
         <source>Deferred because</source>
         <translation>Lý do để lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="65"/>
-        <source>Enter opens the entry in the form.</source>
-        <translation>Nhấn Enter để mở mục trong biểu mẫu.</translation>
+        <location filename="../../ui/dashboard/backlog.py" line="82"/>
+        <source>Enter opens the entry in the form, whatever the state of its book.</source>
+        <translation>Nhấn Enter để mở mục trong biểu mẫu, dù sổ đang ở trạng thái nào.</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="80"/>
+        <location filename="../../ui/dashboard/backlog.py" line="86"/>
+        <source>Hand to a clerk… (Ctrl+G)</source>
+        <translation>Giao cho cán bộ… (Ctrl+G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/backlog.py" line="106"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="81"/>
+        <location filename="../../ui/dashboard/backlog.py" line="107"/>
         <source>Deferred on</source>
         <translation>Để lại lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="82"/>
+        <location filename="../../ui/dashboard/backlog.py" line="108"/>
         <source>By</source>
         <translation>Người để lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="83"/>
+        <location filename="../../ui/dashboard/backlog.py" line="109"/>
         <source>Book</source>
         <translation>Sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="84"/>
+        <location filename="../../ui/dashboard/backlog.py" line="110"/>
         <source>No.</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="85"/>
+        <location filename="../../ui/dashboard/backlog.py" line="111"/>
         <source>Entry</source>
         <translation>Mục</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="86"/>
+        <location filename="../../ui/dashboard/backlog.py" line="112"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/backlog.py" line="113"/>
+        <source>Handed to</source>
+        <translation>Giao cho</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/backlog.py" line="151"/>
+        <source>No one</source>
+        <translation>Không giao cho ai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/backlog.py" line="158"/>
+        <source>Hand to a clerk</source>
+        <translation>Giao cho cán bộ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/backlog.py" line="159"/>
+        <source>Who keys entry no. {number} ({title})?</source>
+        <translation>Giao mục số {number} ({title}) cho ai nhập?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/backlog.py" line="174"/>
+        <source>This entry is no longer deferred: it is keyed.</source>
+        <translation>Mục này không còn để lại nữa: đã được nhập xong.</translation>
     </message>
 </context>
 <context>
@@ -267,6 +302,29 @@
     </message>
 </context>
 <context>
+    <name>BookHeading</name>
+    <message>
+        <location filename="../../ui/keying/heading.py" line="38"/>
+        <source>{book} · {office} · volume {volume} · {year}</source>
+        <translation>{book} · {office} · quyển {volume} · năm {year}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keying/heading.py" line="45"/>
+        <source>this entry only: the book stays as it is</source>
+        <translation>chỉ mở mục này, sổ giữ nguyên như cũ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keying/heading.py" line="55"/>
+        <source>Deferred: {reason}</source>
+        <translation>Để lại xử lý sau: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keying/heading.py" line="59"/>
+        <source>({name}, {moment})</source>
+        <translation>({name}, {moment})</translation>
+    </message>
+</context>
+<context>
     <name>BookKind</name>
     <message>
         <location filename="../../ui/models/books.py" line="23"/>
@@ -375,44 +433,64 @@
 <context>
     <name>BooksPanel</name>
     <message>
-        <location filename="../../ui/books/panel.py" line="64"/>
+        <location filename="../../ui/books/panel.py" line="70"/>
         <source>Next book (Ctrl+N)</source>
         <translation>Sổ tiếp theo (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/books/panel.py" line="72"/>
+        <location filename="../../ui/books/panel.py" line="79"/>
+        <source>Entries handed to me… (Ctrl+B)</source>
+        <translation>Các mục được giao cho tôi… (Ctrl+B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/books/panel.py" line="87"/>
         <source>Up (Ctrl+↑)</source>
         <translation>Lên (Ctrl+↑)</translation>
     </message>
     <message>
-        <location filename="../../ui/books/panel.py" line="74"/>
+        <location filename="../../ui/books/panel.py" line="89"/>
         <source>Down (Ctrl+↓)</source>
         <translation>Xuống (Ctrl+↓)</translation>
     </message>
     <message>
-        <location filename="../../ui/books/panel.py" line="79"/>
+        <location filename="../../ui/books/panel.py" line="94"/>
         <source>Hold / let go (Ctrl+H)</source>
         <translation>Tạm giữ / bỏ giữ (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../ui/books/panel.py" line="81"/>
+        <location filename="../../ui/books/panel.py" line="96"/>
         <source>Release from its clerk (Ctrl+R)</source>
         <translation>Thu hồi sổ (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/books/panel.py" line="87"/>
+        <location filename="../../ui/books/panel.py" line="102"/>
+        <source>Reopen (Ctrl+O)</source>
+        <translation>Mở lại sổ (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/books/panel.py" line="108"/>
         <source>Register books… (Ctrl+I)</source>
         <translation>Thêm sổ… (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../ui/books/panel.py" line="106"/>
+        <location filename="../../ui/books/panel.py" line="127"/>
+        <source>You key your own book or the next one in the queue (Ctrl+N): the team lead sets the order.</source>
+        <translation>Bạn nhập sổ của mình hoặc sổ tiếp theo trong hàng chờ (Ctrl+N); thứ tự do tổ trưởng sắp xếp.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/books/panel.py" line="136"/>
         <source>Books</source>
         <translation>Sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/books/panel.py" line="130"/>
+        <location filename="../../ui/books/panel.py" line="160"/>
         <source>This book is finished: it is no longer in the queue.</source>
         <translation>Sổ này đã nhập xong nên không còn trong hàng đợi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/books/panel.py" line="195"/>
+        <source>This book is not finished: it is in the queue.</source>
+        <translation>Sổ này chưa nhập xong: sổ vẫn đang trong hàng chờ.</translation>
     </message>
 </context>
 <context>
@@ -488,153 +566,158 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="107"/>
+        <location filename="../../ui/dashboard/widget.py" line="90"/>
+        <source>Quotas apply to clerks: what a team lead keys counts in the team&apos;s total, with no quota.</source>
+        <translation>Định mức chỉ áp dụng cho cán bộ nhập liệu: số mục tổ trưởng tự nhập được tính vào tổng của tổ, không tính định mức.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/widget.py" line="119"/>
         <source>Deferred entries… (Ctrl+B)</source>
         <translation>Các mục để lại… (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="108"/>
+        <location filename="../../ui/dashboard/widget.py" line="120"/>
         <source>Shifts and quotas… (Ctrl+K)</source>
         <translation>Ca và định mức… (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="109"/>
+        <location filename="../../ui/dashboard/widget.py" line="121"/>
         <source>Daily report… (Ctrl+P)</source>
         <translation>Báo cáo ngày… (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="110"/>
+        <location filename="../../ui/dashboard/widget.py" line="122"/>
         <source>Export a batch… (Ctrl+E)</source>
         <translation>Xuất lô… (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="111"/>
+        <location filename="../../ui/dashboard/widget.py" line="123"/>
         <source>Arbitrate… (Ctrl+D)</source>
         <translation>Đối chiếu… (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="112"/>
+        <location filename="../../ui/dashboard/widget.py" line="124"/>
         <source>Checks… (Ctrl+L)</source>
         <translation>Kiểm tra… (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="139"/>
+        <location filename="../../ui/dashboard/widget.py" line="154"/>
         <source>Clerk</source>
         <translation>Cán bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="140"/>
+        <location filename="../../ui/dashboard/widget.py" line="155"/>
         <source>Completed</source>
         <translation>Đã xong</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="141"/>
+        <location filename="../../ui/dashboard/widget.py" line="157"/>
         <source>Quota</source>
         <translation>Định mức</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="143"/>
+        <location filename="../../ui/dashboard/widget.py" line="162"/>
         <source>% of quota</source>
         <translation>% định mức</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="148"/>
+        <location filename="../../ui/dashboard/widget.py" line="167"/>
         <source>Entries/hour</source>
         <translation>Mục/giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="149"/>
+        <location filename="../../ui/dashboard/widget.py" line="168"/>
         <source>Keys/hour</source>
         <translation>Phím/giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="151"/>
+        <location filename="../../ui/dashboard/widget.py" line="170"/>
         <source>Active</source>
         <translation>Thời gian làm</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="155"/>
+        <location filename="../../ui/dashboard/widget.py" line="174"/>
         <source>Deferred</source>
         <translation>Để lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="161"/>
+        <location filename="../../ui/dashboard/widget.py" line="180"/>
         <source>Deferred because</source>
         <translation>Lý do để lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="162"/>
+        <location filename="../../ui/dashboard/widget.py" line="181"/>
         <source>Entries</source>
         <translation>Số mục</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="163"/>
+        <location filename="../../ui/dashboard/widget.py" line="182"/>
         <source>Oldest</source>
         <translation>Lâu nhất từ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="165"/>
+        <location filename="../../ui/dashboard/widget.py" line="184"/>
         <source>Oldest entry</source>
         <translation>Mục chờ lâu nhất</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="166"/>
-        <source>{book} {volume}/{year}, no. {number}: {title}</source>
-        <translation>{book} quyển {volume}/{year}, số {number}: {title}</translation>
+        <location filename="../../ui/dashboard/widget.py" line="185"/>
+        <source>{book}, no. {number}: {title}</source>
+        <translation>{book}, số {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="229"/>
+        <location filename="../../ui/dashboard/widget.py" line="246"/>
         <source>PDF document (*.pdf)</source>
         <translation>Tài liệu PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="229"/>
+        <location filename="../../ui/dashboard/widget.py" line="246"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Bảng tính Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="233"/>
-        <location filename="../../ui/dashboard/widget.py" line="257"/>
+        <location filename="../../ui/dashboard/widget.py" line="250"/>
+        <location filename="../../ui/dashboard/widget.py" line="275"/>
         <source>Save the day&apos;s report</source>
         <translation>Lưu báo cáo ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="258"/>
+        <location filename="../../ui/dashboard/widget.py" line="276"/>
         <source>The report could not be written: {reason}</source>
         <translation>Không ghi được báo cáo: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="302"/>
+        <location filename="../../ui/dashboard/widget.py" line="319"/>
         <source>Today: {done} of {quota} ({percent}%)</source>
         <translation>Hôm nay: {done}/{quota} ({percent}%)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="309"/>
+        <location filename="../../ui/dashboard/widget.py" line="326"/>
         <source>Outside the shifts</source>
         <translation>Ngoài ca</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="313"/>
+        <location filename="../../ui/dashboard/widget.py" line="330"/>
         <source>Shift {number} ({start}–{end}): {done} of {quota} entries, {clerks} clerk(s)</source>
         <translation>Ca {number} ({start}–{end}): {done}/{quota} mục, {clerks} cán bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="328"/>
+        <location filename="../../ui/dashboard/widget.py" line="345"/>
         <source>Campaign: {done} of {target} entries ({percent}%), {pace} a day</source>
         <translation>Chiến dịch: {done}/{target} mục ({percent}%), {pace} mục/ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="335"/>
+        <location filename="../../ui/dashboard/widget.py" line="352"/>
         <source>projected finish {day}</source>
         <translation>dự kiến xong {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="339"/>
+        <location filename="../../ui/dashboard/widget.py" line="356"/>
         <source>deadline {day}</source>
         <translation>hạn chót {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/widget.py" line="344"/>
+        <location filename="../../ui/dashboard/widget.py" line="361"/>
         <source>BEHIND: the projection misses the deadline</source>
         <translation>CHẬM: dự kiến không kịp hạn chót</translation>
     </message>
@@ -642,49 +725,54 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>DashboardCharts</name>
     <message>
-        <location filename="../../ui/dashboard/charts.py" line="64"/>
+        <location filename="../../ui/dashboard/charts.py" line="81"/>
         <source>This shift: entries against the quota</source>
         <translation>Ca này: số mục so với định mức</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/charts.py" line="69"/>
-        <location filename="../../ui/dashboard/charts.py" line="111"/>
-        <location filename="../../ui/dashboard/charts.py" line="150"/>
+        <location filename="../../ui/dashboard/charts.py" line="86"/>
+        <location filename="../../ui/dashboard/charts.py" line="147"/>
+        <location filename="../../ui/dashboard/charts.py" line="186"/>
         <source>Completed</source>
         <translation>Đã xong</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/charts.py" line="74"/>
+        <location filename="../../ui/dashboard/charts.py" line="91"/>
         <source>Quota pace</source>
         <translation>Nhịp định mức</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/charts.py" line="98"/>
+        <location filename="../../ui/dashboard/charts.py" line="97"/>
+        <source>Outside the shifts: no shift under way</source>
+        <translation>Ngoài giờ ca: không có ca nào đang làm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/charts.py" line="134"/>
         <source>Today by shift</source>
         <translation>Hôm nay theo ca</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/charts.py" line="104"/>
+        <location filename="../../ui/dashboard/charts.py" line="140"/>
         <source>Quota</source>
         <translation>Định mức</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/charts.py" line="123"/>
+        <location filename="../../ui/dashboard/charts.py" line="159"/>
         <source>Shift {number}</source>
         <translation>Ca {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/charts.py" line="127"/>
+        <location filename="../../ui/dashboard/charts.py" line="163"/>
         <source>Outside shifts</source>
         <translation>Ngoài ca</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/charts.py" line="143"/>
+        <location filename="../../ui/dashboard/charts.py" line="179"/>
         <source>Campaign: completed entries against the target</source>
         <translation>Chiến dịch: số mục đã xong so với chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/charts.py" line="154"/>
+        <location filename="../../ui/dashboard/charts.py" line="190"/>
         <source>Projection</source>
         <translation>Dự kiến</translation>
     </message>
@@ -692,37 +780,37 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>DeferralDialog</name>
     <message>
-        <location filename="../../ui/keying/deferral.py" line="40"/>
+        <location filename="../../ui/keying/deferral.py" line="41"/>
         <source>Defer this entry</source>
         <translation>Chuyển mục này sang xử lý sau</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/deferral.py" line="24"/>
+        <location filename="../../ui/keying/deferral.py" line="25"/>
         <source>A field cannot be read</source>
         <translation>Có thông tin không đọc được</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/deferral.py" line="25"/>
+        <location filename="../../ui/keying/deferral.py" line="26"/>
         <source>Needs checking against another document</source>
         <translation>Cần đối chiếu với giấy tờ khác</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/deferral.py" line="28"/>
+        <location filename="../../ui/keying/deferral.py" line="29"/>
         <source>Damaged page</source>
         <translation>Trang sổ bị hư hỏng</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/deferral.py" line="29"/>
+        <location filename="../../ui/keying/deferral.py" line="30"/>
         <source>Other reason</source>
         <translation>Lý do khác</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/deferral.py" line="52"/>
+        <location filename="../../ui/keying/deferral.py" line="53"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/deferral.py" line="53"/>
+        <location filename="../../ui/keying/deferral.py" line="54"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
@@ -1196,89 +1284,127 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
     </message>
 </context>
 <context>
+    <name>FinishBookQuestion</name>
+    <message>
+        <location filename="../../ui/keying/book_words.py" line="44"/>
+        <source>Book finished</source>
+        <translation>Đã nhập xong sổ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keying/book_words.py" line="54"/>
+        <source>Every entry of this book is keyed? It leaves the queue.</source>
+        <translation>Đã nhập hết các mục của sổ này? Sổ sẽ ra khỏi hàng chờ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keying/book_words.py" line="60"/>
+        <source>{count} entries are deferred: they stay in the team lead&apos;s list of deferred entries.</source>
+        <translation>{count} mục để lại xử lý sau: các mục này vẫn nằm trong danh sách các mục để lại của tổ trưởng.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keying/book_words.py" line="66"/>
+        <source>{count} entries were begun and never saved (drafts).</source>
+        <translation>{count} mục đang nhập dở, chưa lưu (bản nháp).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keying/book_words.py" line="72"/>
+        <source>{keyed} entries are keyed of the {expected} expected.</source>
+        <translation>Mới nhập {keyed} trong số {expected} mục dự kiến.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keying/book_words.py" line="79"/>
+        <source>This book is not keyed to its end:</source>
+        <translation>Sổ này chưa nhập hết:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keying/book_words.py" line="81"/>
+        <source>Mark it finished all the same? It leaves the queue.</source>
+        <translation>Vẫn đánh dấu đã nhập xong? Sổ sẽ ra khỏi hàng chờ.</translation>
+    </message>
+</context>
+<context>
     <name>InventoryDialog</name>
     <message>
-        <location filename="../../ui/work/inventory.py" line="46"/>
+        <location filename="../../ui/work/inventory.py" line="47"/>
         <source>Books to key</source>
         <translation>Danh mục sổ cần nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/work/inventory.py" line="69"/>
+        <location filename="../../ui/work/inventory.py" line="70"/>
         <source>Kind</source>
         <translation>Loại sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/work/inventory.py" line="70"/>
+        <location filename="../../ui/work/inventory.py" line="71"/>
         <source>Office</source>
         <translation>Cơ quan đăng ký</translation>
     </message>
     <message>
-        <location filename="../../ui/work/inventory.py" line="71"/>
+        <location filename="../../ui/work/inventory.py" line="72"/>
         <source>Volume</source>
         <translation>Quyển số</translation>
     </message>
     <message>
-        <location filename="../../ui/work/inventory.py" line="72"/>
+        <location filename="../../ui/work/inventory.py" line="73"/>
         <source>Year</source>
         <translation>Năm</translation>
     </message>
     <message>
-        <location filename="../../ui/work/inventory.py" line="73"/>
+        <location filename="../../ui/work/inventory.py" line="74"/>
         <source>Pages</source>
         <translation>Số trang</translation>
     </message>
     <message>
-        <location filename="../../ui/work/inventory.py" line="74"/>
+        <location filename="../../ui/work/inventory.py" line="75"/>
         <source>Expected entries</source>
         <translation>Số mục dự kiến</translation>
     </message>
     <message>
-        <location filename="../../ui/work/inventory.py" line="75"/>
+        <location filename="../../ui/work/inventory.py" line="76"/>
         <source>Condition</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/work/inventory.py" line="90"/>
+        <location filename="../../ui/work/inventory.py" line="92"/>
         <source>Register the book</source>
         <translation>Thêm sổ vào danh mục</translation>
     </message>
     <message>
-        <location filename="../../ui/work/inventory.py" line="93"/>
+        <location filename="../../ui/work/inventory.py" line="95"/>
         <source>Import from file…</source>
         <translation>Nhập danh mục từ tệp…</translation>
     </message>
     <message>
-        <location filename="../../ui/work/inventory.py" line="121"/>
+        <location filename="../../ui/work/inventory.py" line="123"/>
         <source>Registered: {kind}, volume {volume} of {year}, {office}.</source>
         <translation>Đã thêm: {kind}, quyển {volume} năm {year}, {office}.</translation>
     </message>
     <message>
-        <location filename="../../ui/work/inventory.py" line="136"/>
+        <location filename="../../ui/work/inventory.py" line="139"/>
         <source>Import books</source>
         <translation>Nhập danh mục sổ từ tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/work/inventory.py" line="136"/>
+        <location filename="../../ui/work/inventory.py" line="140"/>
         <source>Lists of books (*.csv *.xlsx)</source>
         <translation>Danh mục sổ (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/work/inventory.py" line="156"/>
+        <location filename="../../ui/work/inventory.py" line="161"/>
         <source>Nothing registered: correct these rows of {file} and import it again.</source>
         <translation>Chưa thêm sổ nào: hãy sửa các dòng sau trong {file} rồi nhập lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/work/inventory.py" line="163"/>
+        <location filename="../../ui/work/inventory.py" line="168"/>
         <source>{registered} book(s) registered, {skipped} already registered.</source>
         <translation>Đã thêm {registered} sổ, {skipped} sổ đã có từ trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/work/inventory.py" line="168"/>
+        <location filename="../../ui/work/inventory.py" line="173"/>
         <source>Columns left out: {columns}.</source>
         <translation>Các cột không dùng: {columns}.</translation>
     </message>
     <message>
-        <location filename="../../ui/work/inventory.py" line="180"/>
+        <location filename="../../ui/work/inventory.py" line="185"/>
         <source>Row {row}: {message}</source>
         <translation>Dòng {row}: {message}</translation>
     </message>
@@ -1286,73 +1412,77 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>KeyingPanel</name>
     <message>
-        <location filename="../../ui/keying/panel.py" line="101"/>
-        <location filename="../../ui/keying/panel.py" line="197"/>
-        <source>Book finished</source>
-        <translation>Đã nhập xong sổ</translation>
+        <location filename="../../ui/keying/panel.py" line="95"/>
+        <source>No book is open: F6 lists the books, Ctrl+N opens the next one.</source>
+        <translation>Chưa mở sổ nào: F6 để xem danh sách sổ, Ctrl+N để mở sổ tiếp theo.</translation>
     </message>
     <message>
         <location filename="../../ui/keying/panel.py" line="102"/>
+        <source>Book finished (Ctrl+Shift+F)</source>
+        <translation>Đã nhập xong sổ (Ctrl+Shift+F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keying/panel.py" line="103"/>
         <source>Second keying (F11)</source>
         <translation>Nhập lần hai (F11)</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="103"/>
+        <location filename="../../ui/keying/panel.py" line="104"/>
         <source>Defer (F9)</source>
         <translation>Xử lý sau (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="104"/>
+        <location filename="../../ui/keying/panel.py" line="105"/>
         <source>Save and next (F10)</source>
         <translation>Lưu và sang mục sau (F10)</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="132"/>
+        <location filename="../../ui/keying/panel.py" line="135"/>
         <source>Books</source>
         <translation>Sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="145"/>
+        <location filename="../../ui/keying/panel.py" line="198"/>
+        <source>Only the book you key can be marked finished.</source>
+        <translation>Chỉ sổ bạn đang nhập mới được đánh dấu đã nhập xong.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keying/book_words.py" line="23"/>
         <source>{name} is keying this book. One book is keyed by one clerk at a time.</source>
         <translation>{name} đang nhập sổ này. Mỗi sổ chỉ do một người nhập tại một thời điểm.</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="148"/>
+        <location filename="../../ui/keying/book_words.py" line="27"/>
         <source>This book is finished or held by the team lead.</source>
         <translation>Sổ này đã nhập xong hoặc đang được tổ trưởng tạm giữ.</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="166"/>
-        <source>{book} · {office} · volume {volume} · {year}</source>
-        <translation>{book} · {office} · quyển {volume} · năm {year}</translation>
+        <location filename="../../ui/keying/book_words.py" line="30"/>
+        <source>You key your own book or the next one in the queue (Ctrl+N): the team lead sets the order.</source>
+        <translation>Bạn nhập sổ của mình hoặc sổ tiếp theo trong hàng chờ (Ctrl+N); thứ tự do tổ trưởng sắp xếp.</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="186"/>
+        <location filename="../../ui/keying/panel.py" line="188"/>
         <source>No book is waiting in the queue.</source>
         <translation>Không còn sổ nào chờ nhập.</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="198"/>
-        <source>Every entry of this book is keyed? It leaves the queue.</source>
-        <translation>Đã nhập hết các mục của sổ này? Sổ sẽ ra khỏi hàng chờ.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/keying/panel.py" line="277"/>
+        <location filename="../../ui/keying/panel.py" line="285"/>
         <source>Typing…</source>
         <translation>Đang gõ…</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="300"/>
+        <location filename="../../ui/keying/panel.py" line="308"/>
         <source>Draft saved</source>
         <translation>Đã lưu nháp</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="302"/>
+        <location filename="../../ui/keying/panel.py" line="310"/>
         <source>Changes kept; F10 saves them into the entry</source>
         <translation>Đã giữ các thay đổi; nhấn F10 để lưu vào mục</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="387"/>
+        <location filename="../../ui/keying/panel.py" line="408"/>
         <source>Not saved</source>
         <translation>Chưa lưu được</translation>
     </message>
@@ -1711,52 +1841,62 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
         <translation>Sohoa — trạm {code} ({office})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>Books (F6)</source>
         <translation>Các quyển sổ (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>Keying (F7)</source>
         <translation>Nhập liệu (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>Dashboard (F8)</source>
         <translation>Bảng theo dõi (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>Test keyring: not for real work</source>
         <translation>Kho khóa thử nghiệm: không dùng cho công việc thật</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>Batches are signed with a key the system does not protect: it is kept in a file anyone who can read it may copy (SOHOA_ALLOW_PLAINTEXT_KEYRING).</source>
         <translation>Các lô được ký bằng một khóa mà hệ điều hành không bảo vệ: khóa nằm trong một tệp, ai đọc được tệp đó đều có thể sao chép (SOHOA_ALLOW_PLAINTEXT_KEYRING).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>User: {name}</source>
         <translation>Cán bộ: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>Outside the shifts</source>
         <translation>Ngoài giờ ca</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>Shift {number} ({start}–{end})</source>
         <translation>Ca {number} ({start}–{end})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="287"/>
+        <source>Entries today: {count}</source>
+        <translation>Số mục hôm nay: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="289"/>
+        <source>Entries this shift: {count}</source>
+        <translation>Số mục trong ca: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>Entries this shift: {count} of {quota}</source>
         <translation>Số mục trong ca: {count}/{quota}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>Your password is changed.</source>
         <translation>Đã đổi mật khẩu.</translation>
     </message>
@@ -2317,137 +2457,157 @@ dấu vân tay {fingerprint}</translation>
 <context>
     <name>WorkSettingsDialog</name>
     <message>
-        <location filename="../../ui/work/settings.py" line="96"/>
+        <location filename="../../ui/work/settings.py" line="98"/>
         <source>Shifts, quotas and deadline</source>
         <translation>Ca làm việc, định mức và hạn hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../ui/work/settings.py" line="110"/>
+        <location filename="../../ui/work/settings.py" line="112"/>
         <source>Shifts (Vietnam time)</source>
         <translation>Ca làm việc (giờ Việt Nam)</translation>
     </message>
     <message>
-        <location filename="../../ui/work/settings.py" line="112"/>
+        <location filename="../../ui/work/settings.py" line="114"/>
         <source>Add a shift</source>
         <translation>Thêm ca</translation>
     </message>
     <message>
-        <location filename="../../ui/work/settings.py" line="123"/>
+        <location filename="../../ui/work/settings.py" line="125"/>
         <source>The campaign must be keyed by</source>
         <translation>Hạn hoàn thành chiến dịch</translation>
     </message>
     <message>
-        <location filename="../../ui/work/settings.py" line="138"/>
+        <location filename="../../ui/work/settings.py" line="140"/>
         <source>Quotas and deadline</source>
         <translation>Định mức và hạn hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../ui/work/settings.py" line="140"/>
+        <location filename="../../ui/work/settings.py" line="142"/>
         <source>Entries per clerk in a shift</source>
         <translation>Số mục mỗi người trong một ca</translation>
     </message>
     <message>
-        <location filename="../../ui/work/settings.py" line="141"/>
+        <location filename="../../ui/work/settings.py" line="143"/>
         <source>Entries for the team in a day</source>
         <translation>Số mục của tổ trong một ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/work/settings.py" line="146"/>
+        <location filename="../../ui/work/settings.py" line="148"/>
         <source>Entries keyed a second time, blind</source>
         <translation>Tỷ lệ mục được nhập lần hai (không xem lần đầu)</translation>
     </message>
     <message>
-        <location filename="../../ui/work/settings.py" line="151"/>
+        <location filename="../../ui/work/settings.py" line="153"/>
         <source> min</source>
         <translation> phút</translation>
     </message>
     <message>
-        <location filename="../../ui/work/settings.py" line="152"/>
+        <location filename="../../ui/work/settings.py" line="154"/>
         <source>Lock a screen left idle after</source>
         <translation>Khóa màn hình không dùng sau</translation>
     </message>
     <message>
-        <location filename="../../ui/work/settings.py" line="157"/>
+        <location filename="../../ui/work/settings.py" line="159"/>
         <source>e.g. Xã Tân Lập, Huyện Đồng Phú, Tỉnh Bình Phước</source>
         <translation>ví dụ: Xã Tân Lập, Huyện Đồng Phú, Tỉnh Bình Phước</translation>
     </message>
     <message>
-        <location filename="../../ui/work/settings.py" line="164"/>
+        <location filename="../../ui/work/settings.py" line="166"/>
         <source>The station&apos;s commune (as of January 2025)</source>
         <translation>Xã, phường, thị trấn của trạm (theo danh mục tháng 1/2025)</translation>
     </message>
     <message>
-        <location filename="../../ui/work/settings.py" line="169"/>
+        <location filename="../../ui/work/settings.py" line="171"/>
         <source>Places of this commune, its district and its province are suggested first when keying.</source>
         <translation>Khi nhập liệu, các địa danh của xã này, của huyện và tỉnh của nó được gợi ý trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/work/settings.py" line="212"/>
+        <location filename="../../ui/work/settings.py" line="183"/>
+        <source>Clerk</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work/settings.py" line="184"/>
+        <source>Own quota per shift</source>
+        <translation>Định mức riêng mỗi ca</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work/settings.py" line="185"/>
+        <source>Share keyed twice</source>
+        <translation>Tỷ lệ nhập hai lần</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work/settings.py" line="186"/>
+        <source>Errors per 1,000 fields, last 7 days</source>
+        <translation>Lỗi trên 1.000 trường, 7 ngày qua</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work/settings.py" line="229"/>
         <source>the team&apos;s quota</source>
         <translation>theo định mức của tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/work/settings.py" line="217"/>
+        <location filename="../../ui/work/settings.py" line="229"/>
+        <source>no quota (lead)</source>
+        <translation>không có định mức (tổ trưởng)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work/settings.py" line="238"/>
         <source>the team&apos;s share keyed twice</source>
         <translation>như cả tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/work/settings.py" line="189"/>
+        <location filename="../../ui/work/settings.py" line="260"/>
+        <source>nothing keyed twice</source>
+        <translation>chưa có mục nhập hai lần</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work/settings.py" line="203"/>
         <source>A clerk&apos;s own quota per shift, and share keyed twice</source>
         <translation>Định mức riêng mỗi ca và tỷ lệ nhập lần hai của từng người</translation>
     </message>
     <message>
-        <location filename="../../ui/work/settings.py" line="241"/>
-        <source>nothing keyed twice in the last 7 days</source>
-        <translation>7 ngày qua chưa có mục nào được nhập hai lần</translation>
-    </message>
-    <message>
-        <location filename="../../ui/work/settings.py" line="242"/>
-        <source>{rate} errors per 1,000 fields in the last 7 days</source>
-        <translation>{rate} lỗi trên 1.000 trường trong 7 ngày qua</translation>
-    </message>
-    <message>
-        <location filename="../../ui/work/settings.py" line="245"/>
+        <location filename="../../ui/work/settings.py" line="262"/>
         <source>{rate} (few fields)</source>
         <translation>{rate} (ít trường)</translation>
     </message>
     <message>
-        <location filename="../../ui/work/settings.py" line="269"/>
+        <location filename="../../ui/work/settings.py" line="286"/>
         <source>Shift {number}</source>
         <translation>Ca {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/work/settings.py" line="287"/>
+        <location filename="../../ui/work/settings.py" line="304"/>
         <source>Your words name {commune}: check it, then save again.</source>
         <translation>Bạn đã gõ tên {commune}: hãy kiểm tra rồi lưu lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/work/settings.py" line="332"/>
+        <location filename="../../ui/work/settings.py" line="349"/>
         <source>Keep at least one shift.</source>
         <translation>Phải có ít nhất một ca.</translation>
     </message>
     <message>
-        <location filename="../../ui/work/settings.py" line="334"/>
+        <location filename="../../ui/work/settings.py" line="351"/>
         <source>The shift {start}–{end} ends before it starts.</source>
         <translation>Ca {start}–{end} kết thúc trước khi bắt đầu.</translation>
     </message>
     <message>
-        <location filename="../../ui/work/settings.py" line="338"/>
+        <location filename="../../ui/work/settings.py" line="355"/>
         <source>Two shifts overlap at {hour}.</source>
         <translation>Hai ca trùng nhau lúc {hour}.</translation>
     </message>
     <message>
-        <location filename="../../ui/work/settings.py" line="340"/>
+        <location filename="../../ui/work/settings.py" line="357"/>
         <source>A quota is a number of entries above zero.</source>
         <translation>Định mức phải là số mục lớn hơn 0.</translation>
     </message>
     <message>
-        <location filename="../../ui/work/settings.py" line="342"/>
+        <location filename="../../ui/work/settings.py" line="359"/>
         <source>An idle screen locks after 1 to 60 minutes.</source>
         <translation>Màn hình không dùng sẽ khóa sau 1 đến 60 phút.</translation>
     </message>
     <message>
-        <location filename="../../ui/work/settings.py" line="345"/>
+        <location filename="../../ui/work/settings.py" line="362"/>
         <source>“{text}” is not one commune, ward or township of the January 2025 list. Write it whole, e.g. “Xã Tân Lập, Huyện Đồng Phú, Tỉnh Bình Phước”.</source>
         <translation>“{text}” không phải là một xã, phường hay thị trấn trong danh mục tháng 1/2025. Hãy ghi đầy đủ, ví dụ “Xã Tân Lập, Huyện Đồng Phú, Tỉnh Bình Phước”.</translation>
     </message>
@@ -2473,7 +2633,7 @@ dấu vân tay {fingerprint}</translation>
 <context>
     <name>_ShiftRow</name>
     <message>
-        <location filename="../../ui/work/settings.py" line="67"/>
+        <location filename="../../ui/work/settings.py" line="69"/>
         <source>Remove</source>
         <translation>Bỏ ca này</translation>
     </message>

@@ -1,9 +1,11 @@
 """The books tab: the station's books in queue order, with their progress.
 
-A clerk opens a book with Enter, or takes the next one in the queue
-(Ctrl+N); the lead also moves the selected book up or down the queue,
-holds it back or lets it go, releases it from the clerk keying it, and
-registers new books.
+A clerk opens their own book with Enter, or takes the next one in the queue
+(Ctrl+N): the queue is the campaign's order, and the window says so; and
+opens the deferred entries the lead handed them (Ctrl+B). The
+lead opens any book, moves the selected book up or down the queue, holds it
+back or lets it go, releases it from the clerk keying it, reopens a finished
+one, and registers new books.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -28,6 +31,7 @@ from app.db.models import Book
 from app.keying.lists import BookProgress, book_progress
 from app.work import queue
 from ui.context import StationContext
+from ui.dashboard.backlog import BacklogDialog
 from ui.models.books import BookTableModel
 from ui.operations import FAILED, Operations
 from ui.work.inventory import InventoryDialog
@@ -38,10 +42,12 @@ if TYPE_CHECKING:
 
 class BooksPanel(QWidget):
     """``book_chosen``: the user opens a book (its id); ``next_book_wanted``:
-    the next book in the queue."""
+    the next book in the queue; ``entry_chosen``: a clerk opens a deferred
+    entry the lead handed them (its id)."""
 
     book_chosen = Signal(int)
     next_book_wanted = Signal()
+    entry_chosen = Signal(int)
 
     def __init__(self, context: StationContext) -> None:
         super().__init__()
@@ -67,6 +73,15 @@ class BooksPanel(QWidget):
             lambda: self.next_book_wanted.emit(),
         )
         actions: list[tuple[str, str, str | None, Callable[[], object]]] = [next_book]
+        if not is_lead(context.user):  # the lead's list is on the dashboard
+            actions.append(
+                (
+                    self.tr("Entries handed to me… (Ctrl+B)"),
+                    "handed_entries",
+                    "Ctrl+B",
+                    self.show_handed_entries,
+                )
+            )
         if is_lead(context.user):
             actions += [
                 (self.tr("Up (Ctrl+↑)"), "book_up", "Ctrl+Up", lambda: self.move_selected(-1)),
@@ -82,6 +97,12 @@ class BooksPanel(QWidget):
                     "release_book",
                     "Ctrl+R",
                     self.release_selected,
+                ),
+                (
+                    self.tr("Reopen (Ctrl+O)"),
+                    "reopen_book",
+                    "Ctrl+O",
+                    self.reopen_selected,
                 ),
                 (
                     self.tr("Register books… (Ctrl+I)"),
@@ -100,6 +121,15 @@ class BooksPanel(QWidget):
         bar.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        if not is_lead(context.user):
+            rule = QLabel(
+                self.tr(
+                    "You key your own book or the next one in the queue (Ctrl+N):"
+                    " the team lead sets the order."
+                )
+            )
+            rule.setObjectName("queue_rule")
+            layout.addWidget(rule)
         layout.addWidget(self.book_table, 1)
 
     def _say(self, message: str) -> None:
@@ -157,6 +187,22 @@ class BooksPanel(QWidget):
         self._lead_action(
             lambda session, book: queue.release_book(session, lead, book, clock=clock)
         )
+
+    def reopen_selected(self) -> None:
+        """Put a finished book back in the queue (what is left in it is keyed)."""
+        selected = self._selected_book()
+        if selected is not None and not selected.finished:
+            self._say(self.tr("This book is not finished: it is in the queue."))
+            return
+        lead, clock = self.context.user, self.context.clock
+        self._lead_action(lambda session, book: queue.reopen_book(session, lead, book, clock=clock))
+
+    @Slot()
+    def show_handed_entries(self) -> None:
+        """The deferred entries the lead handed this clerk, to open one."""
+        dialog = BacklogDialog(self.context, parent=self)
+        dialog.entry_chosen.connect(self.entry_chosen)
+        dialog.exec()
 
     @Slot()
     def register_books(self) -> None:

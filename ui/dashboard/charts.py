@@ -7,6 +7,7 @@ the same whatever time zone the office PC is set to.
 
 from __future__ import annotations
 
+import math
 from datetime import date, datetime, timedelta
 
 import pyqtgraph as pg
@@ -30,14 +31,30 @@ class HourAxis(pg.AxisItem):
 
 
 class DayAxis(pg.AxisItem):
-    """Days counted from ``origin``, labelled dd/mm."""
+    """Days counted from ``origin``, labelled dd/mm, one tick per day at most:
+    a campaign of a few days would otherwise show each date several times."""
 
     def __init__(self, origin: date, **kwargs) -> None:
         super().__init__("bottom", **kwargs)
         self.origin = origin
 
+    def tickValues(self, minVal, maxVal, size):
+        whole_days = [
+            (spacing, [v for v in values if float(v).is_integer()])
+            for spacing, values in super().tickValues(minVal, maxVal, size)
+            if spacing >= 1
+        ]
+        if whole_days:
+            return whole_days
+        return [(1, list(range(math.ceil(minVal), math.floor(maxVal) + 1)))]
+
     def tickStrings(self, values, scale, spacing):
         return [(self.origin + timedelta(days=round(v))).strftime("%d/%m") for v in values]
+
+
+# The share of a chart's height kept above its highest bar or line: the
+# legend, in one row along the top, covers nothing drawn.
+HEADROOM = 1.3
 
 
 def _plot(title: str, bottom: pg.AxisItem | None = None) -> pg.PlotWidget:
@@ -47,7 +64,7 @@ def _plot(title: str, bottom: pg.AxisItem | None = None) -> pg.PlotWidget:
     plot.setMenuEnabled(False)
     plot.setMouseEnabled(x=False, y=False)
     plot.hideButtons()
-    plot.addLegend(offset=(10, 10))
+    plot.addLegend(offset=(10, 2), colCount=3)
     return plot
 
 
@@ -74,10 +91,29 @@ class PaceChart:
             name=QCoreApplication.translate("DashboardCharts", "Quota pace"),
         )
 
-    def show(self, shift: ShiftTally, now: datetime) -> None:
-        if shift.shift is None:
+        # Outside the shifts there is no shift to draw: the chart says so
+        # instead of an empty grid with an hour axis of nothing.
+        self.outside = pg.TextItem(
+            QCoreApplication.translate("DashboardCharts", "Outside the shifts: no shift under way"),
+            color="#555",
+            anchor=(0.5, 0.5),
+        )
+        self.widget.addItem(self.outside)
+
+    def show(self, shift: ShiftTally | None, now: datetime) -> None:
+        under_way = shift is not None and shift.shift is not None
+        self.outside.setVisible(not under_way)
+        plot = self.widget.getPlotItem()
+        for side in ("bottom", "left"):
+            plot.showAxis(side, under_way)
+        if plot.legend is not None:
+            plot.legend.setVisible(under_way)
+        if shift is None or shift.shift is None:
             self.done.setData([], [])
             self.quota.setData([], [])
+            self.widget.setXRange(0, 1, padding=0)
+            self.widget.setYRange(0, 1, padding=0)
+            self.outside.setPos(0.5, 0.5)
             return
         start = shift.shift.start.hour + shift.shift.start.minute / 60
         end = start + shift.shift.hours
@@ -88,7 +124,7 @@ class PaceChart:
         self.done.setData(xs, ys)
         self.quota.setData([start, end], [0, shift.quota])
         self.widget.setXRange(start, end, padding=0.02)
-        self.widget.setYRange(0, max(shift.quota, ys[-1], 1) * 1.05, padding=0)
+        self.widget.setYRange(0, max(shift.quota, ys[-1], 1) * HEADROOM, padding=0)
 
 
 class DayChart:
@@ -131,7 +167,7 @@ class DayChart:
         self.widget.getAxis("bottom").setTicks([labels])
         self.widget.setXRange(-0.6, max(len(shifts) - 0.4, 0.4), padding=0)
         top = max([s.quota for s in shifts] + [s.completed for s in shifts] + [1])
-        self.widget.setYRange(0, top * 1.1, padding=0)
+        self.widget.setYRange(0, top * HEADROOM, padding=0)
 
 
 class CampaignChart:
@@ -183,4 +219,4 @@ class CampaignChart:
             ends.append((campaign.deadline - origin).days)
         self.deadline.setVisible(campaign.deadline is not None)
         self.widget.setXRange(0, max([*ends, 1]), padding=0.03)
-        self.widget.setYRange(0, max(campaign.target, total, 1) * 1.05, padding=0)
+        self.widget.setYRange(0, max(campaign.target, total, 1) * HEADROOM, padding=0)

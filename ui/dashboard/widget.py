@@ -15,7 +15,6 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -36,8 +35,9 @@ from ui.context import StationContext
 from ui.dashboard.backlog import BacklogDialog
 from ui.dashboard.charts import CampaignChart, DayChart, PaceChart
 from ui.dashboard.error_trends import ErrorTrendsTable
+from ui.file_dialogs import save_file_name
 from ui.keying.deferral import reason_label
-from ui.models.books import kind_label
+from ui.models.books import book_label
 from ui.models.rows import Column, RowTableModel, row_table
 from ui.moments import local_day
 from ui.operations import FAILED, Operations
@@ -84,8 +84,20 @@ class Dashboard(QWidget):
         self.campaign = CampaignChart()
         self.errors = ErrorTrendsTable(self)
 
+        # Said where the lead reads the quotas: their own keying adds none.
+        rule = QLabel(
+            self.tr(
+                "Quotas apply to clerks: what a team lead keys counts in the team's total,"
+                " with no quota."
+            )
+        )
+        rule.setObjectName("quota_rule")
+        rule.setWordWrap(True)
+        clerks = QVBoxLayout()
+        clerks.addWidget(row_table(self.clerks, "clerks"), 1)
+        clerks.addWidget(rule)
         grid = QGridLayout()
-        grid.addWidget(row_table(self.clerks, "clerks"), 0, 0)
+        grid.addLayout(clerks, 0, 0)
         grid.addWidget(self.pace.widget, 0, 1)
         grid.addWidget(self.day.widget, 1, 0)
         grid.addWidget(self.campaign.widget, 1, 1)
@@ -135,13 +147,20 @@ class Dashboard(QWidget):
         def rate(value: float | None) -> str:
             return "" if value is None else locale.toString(value, "f", 0)
 
+        def percent(value: float | None) -> str:
+            return "" if value is None else locale.toString(value, "f", 0) + "%"
+
         return [
             Column(self.tr("Clerk"), lambda c: c.full_name or c.username),
             Column(self.tr("Completed"), lambda c: locale.toString(c.completed), numeric=True),
-            Column(self.tr("Quota"), lambda c: locale.toString(c.quota), numeric=True),
+            Column(
+                self.tr("Quota"),
+                lambda c: "" if c.quota is None else locale.toString(c.quota),
+                numeric=True,
+            ),
             Column(
                 self.tr("% of quota"),
-                lambda c: locale.toString(c.percent_of_quota, "f", 0) + "%",
+                lambda c: percent(c.percent_of_quota),
                 numeric=True,
                 colour=lambda c: BEHIND if self.view is not None and self.view.behind(c) else None,
             ),
@@ -163,10 +182,8 @@ class Dashboard(QWidget):
             Column(self.tr("Oldest"), lambda g: local_day(g.oldest.deferred_at)),
             Column(
                 self.tr("Oldest entry"),
-                lambda g: self.tr("{book} {volume}/{year}, no. {number}: {title}").format(
-                    book=kind_label(g.oldest.kind),
-                    volume=g.oldest.volume,
-                    year=g.oldest.year,
+                lambda g: self.tr("{book}, no. {number}: {title}").format(
+                    book=book_label(g.oldest.kind, g.oldest.volume, g.oldest.year, g.oldest.office),
                     number=g.oldest.number or "?",
                     title=g.oldest.title or "…",
                 ),
@@ -228,14 +245,15 @@ class Dashboard(QWidget):
         """Save today's report, as a PDF to print or an Excel file to send."""
         pdf, xlsx = self.tr("PDF document (*.pdf)"), self.tr("Excel workbook (*.xlsx)")
         today = self.context.today()
-        path, chosen = QFileDialog.getSaveFileName(
+        path, chosen = save_file_name(
             self,
             self.tr("Save the day's report"),
-            str(Path.home() / f"bao-cao-{today.isoformat()}.pdf"),
-            f"{pdf};;{xlsx}",
+            f"bao-cao-{today.isoformat()}.pdf",
+            [pdf, xlsx],
+            on_a_stick=False,
         )
-        if path:
-            self.write_report(Path(path), as_pdf=chosen != xlsx and not path.endswith(".xlsx"))
+        if path is not None:
+            self.write_report(path, as_pdf=chosen != xlsx and path.suffix != ".xlsx")
 
     def write_report(self, path: Path, as_pdf: bool) -> None:
         path = path.with_suffix(".pdf" if as_pdf else ".xlsx")
@@ -291,8 +309,7 @@ class Dashboard(QWidget):
         self.backlog.set_rows(view.backlog)
         self._headline(view)
         self._campaign_line(view.campaign)
-        if this is not None:
-            self.pace.show(this, view.now)
+        self.pace.show(this, view.now)
         self.day.show(view.day)
         self.campaign.show(view.campaign, view.today)
 
@@ -317,7 +334,7 @@ class Dashboard(QWidget):
                 end=this.shift.end.strftime("%H:%M"),
                 done=locale.toString(this.completed),
                 quota=locale.toString(this.quota),
-                clerks=len(this.clerks),
+                clerks=this.clerks_with_quota,
             )
             + " · "
             + today

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from app.db.models import DeferralReason
 from app.rules import Assessment
 from app.specs import SourceStatus
+from ui.screen_fit import fit_to_screen
 
 
 def reason_label(reason: DeferralReason) -> str:
@@ -57,6 +58,7 @@ class DeferralDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        fit_to_screen(self)
         # The reason is guessed from the marks; the clerk types a note and Enter.
         self.note_edit.setFocus()
 

@@ -9,6 +9,11 @@ beside it until F10 or F9 (see app/keying/save.py).
 A save that fails (the database locked by another program, a full disk)
 says so in red and leaves the form as it is: nothing typed is dropped, and
 the form does not move on to another entry until the save succeeds.
+
+A lead opens an entry of any book (a deferred one from the backlog, one the
+checks found) without taking the book: a visit, for that entry alone, with
+why it was deferred shown above the form. Once it is saved, the form goes
+back to the lead's own book, if they key one.
 """
 
 from __future__ import annotations
@@ -18,20 +23,18 @@ import logging
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.db.models import Book, DeferralReason, Entry, EntryStatus
 from app.entries.field_values import display_value
-from app.keying.desk import FormSaved, reopen_entry, save_form
+from app.keying.desk import FormSaved, open_entry, save_form
 from app.keying.lists import entries_of_book
 from app.keying.save import SaveAction
 from app.keying.start import fresh_entry
@@ -41,9 +44,11 @@ from app.specs import BookKind, spec_for
 from app.work import queue
 from ui.context import StationContext
 from ui.form.entry_form import EntryForm
+from ui.keying.book_words import book_refusals, confirm_finish
 from ui.keying.deferral import DeferralDialog
+from ui.keying.entry_list import EntryList
+from ui.keying.heading import BookHeading
 from ui.keying.outcome import OutcomeLine
-from ui.models.entries import EntryListModel
 from ui.operations import FAILED, Operations
 from ui.quality.second_keying import SecondKeyingDialog
 
@@ -65,6 +70,7 @@ class KeyingPanel(QWidget):
         self.context = context
         self.locality = locality
         self.book: Book | None = None
+        self.visiting = False  # the book is not taken: the form holds one entry of it
         self.entry: Entry | None = None  # the draft or entry the form holds
         self.unsaved = False  # the last save failed: the form holds more than the database
         self.operations = Operations(self, context, say=self._say)
@@ -79,26 +85,21 @@ class KeyingPanel(QWidget):
         self._layout()
 
     def _layout(self) -> None:
-        self.book_title = QLabel()
-        self.book_title.setObjectName("book_title")
-        self.book_title.setStyleSheet("font-weight: bold; font-size: 14px;")
-        self.entries = EntryListModel()
-        self.entry_list = QTableView()
-        self.entry_list.setObjectName("entries")
-        self.entry_list.setModel(self.entries)
-        self.entry_list.verticalHeader().hide()
-        header = self.entry_list.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.entry_list.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.entry_list.activated.connect(
-            lambda index: self.open_entry(self.entries.entry_at(index.row()).entry_id)
-        )
+        self.heading = BookHeading(self.context.language)
+        self.book_title = self.heading.title
+        self.entry_list = EntryList()
+        self.entries = self.entry_list.entries
+        self.entry_list.entry_chosen.connect(self.open_entry)
         self.forms = QStackedWidget()
+        self.no_book = QLabel(
+            self.tr("No book is open: F6 lists the books, Ctrl+N opens the next one.")
+        )
+        self.no_book.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.forms.addWidget(self.no_book)
         self.form_of: dict[BookKind, EntryForm] = {}
         buttons = QHBoxLayout()
         for label, name, slot in (
-            (self.tr("Book finished"), "finish_book", self.finish_current_book),
+            (self.tr("Book finished (Ctrl+Shift+F)"), "finish_book", self.finish_current_book),
             (self.tr("Second keying (F11)"), "second_keying", self.key_second_time),
             (self.tr("Defer (F9)"), "defer", self.ask_deferral),
             (self.tr("Save and next (F10)"), "save_next", self.save_and_next),
@@ -107,6 +108,8 @@ class KeyingPanel(QWidget):
             button.setObjectName(name)
             button.clicked.connect(slot)
             buttons.addWidget(button)
+            if name == "finish_book":
+                self.finish_button = button
             if name == "second_keying":
                 buttons.addWidget(self.outcome, 1)
         right = QWidget()
@@ -119,7 +122,7 @@ class KeyingPanel(QWidget):
         split.addWidget(right)
         split.setSizes([300, 980])
         layout = QVBoxLayout(self)
-        layout.addWidget(self.book_title)
+        layout.addWidget(self.heading)
         layout.addWidget(split, 1)
 
     @property
@@ -140,20 +143,19 @@ class KeyingPanel(QWidget):
         user, clock = self.context.user, self.context.clock
         book = self.operations.write(
             lambda session: queue.take_book(session, user, queue.get_book(session, book_id), clock),
-            refusals={
-                queue.BookTaken: lambda taken: self.tr(
-                    "{name} is keying this book. One book is keyed by one clerk at a time."
-                ).format(name=taken.holder_name),
-                queue.BookUnavailable: lambda _: self.tr(
-                    "This book is finished or held by the team lead."
-                ),
-            },
+            refusals=book_refusals(),
         )
         if book is FAILED:
             return
+        self._show_book(book, visit=False)
+        self.new_entry()
+
+    def _show_book(self, book: Book, visit: bool) -> None:
+        """Show ``book``'s form and title; ``visit``: the book is not taken."""
         if self.book is None or self.book.id != book.id:
             self.outcome.cleared()  # it said what became of another book's entry
-        self.book = book
+        self.book, self.visiting = book, visit
+        self.finish_button.setEnabled(not visit)
         kind = BookKind(book.kind)
         if kind not in self.form_of:
             form = EntryForm(spec_for(kind), self.context.language, self.context.today)
@@ -162,16 +164,15 @@ class KeyingPanel(QWidget):
             self.forms.addWidget(form)
         self.forms.setCurrentWidget(self.form_of[kind])
         self.form.set_book_context(self.locality, book.year)
-        self.book_title.setText(
-            self.tr("{book} · {office} · volume {volume} · {year}").format(
-                book=spec_for(kind).label.get(self.context.language),
-                office=book.office,
-                volume=book.volume,
-                year=book.year,
-            )
-        )
+        self.heading.show_book(book, visit)
         self.book_opened.emit()
-        self.new_entry()
+
+    def _close_book(self) -> None:
+        """No book open: the form gives way to a line saying how to open one."""
+        self.book, self.visiting, self.entry = None, False, None
+        self.heading.clear()
+        self.entry_list.show_lines([])
+        self.forms.setCurrentWidget(self.no_book)
 
     @Slot()
     def open_next_book(self) -> None:
@@ -183,6 +184,7 @@ class KeyingPanel(QWidget):
         if book is FAILED:
             return
         if book is None:
+            self._close_book()
             self._say(self.tr("No book is waiting in the queue."))
             return
         self.open_book(book.id)
@@ -192,14 +194,16 @@ class KeyingPanel(QWidget):
         """The clerk has keyed the book to its end: it leaves the queue."""
         if self.book is None or not self.flush_draft():
             return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Book finished"),
-            self.tr("Every entry of this book is keyed? It leaves the queue."),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        if self.visiting:
+            self._say(self.tr("Only the book you key can be marked finished."))
             return
-        user, clock, book_id = self.context.user, self.context.clock, self.book.id
+        book_id = self.book.id
+        end = self.operations.read(
+            lambda session: queue.book_end(session, queue.get_book(session, book_id))
+        )
+        if end is FAILED or not confirm_finish(self, end):
+            return
+        user, clock = self.context.user, self.context.clock
         finished = self.operations.write(
             lambda session: queue.finish_book(
                 session, user, queue.get_book(session, book_id), clock
@@ -207,7 +211,7 @@ class KeyingPanel(QWidget):
         )
         if finished is FAILED:
             return
-        self.book = None
+        self._close_book()
         self.books_changed.emit()
         self.open_next_book()
 
@@ -236,23 +240,28 @@ class KeyingPanel(QWidget):
         if fresh is FAILED:
             return
         self.entry = None
+        self.heading.show_entry(None)
         self._load(fresh.values)
         self.form.focus(fresh.start)
 
     def open_entry(self, entry_id: int) -> None:
-        """Bring an entry (a draft, a deferred one) back into the form."""
+        """Bring an entry (a draft, a deferred one) back into the form: in the
+        user's own book, or (a lead) on a visit to its book."""
         if not self.flush_draft():
             return
-        opened = self.operations.read(lambda session: reopen_entry(session, entry_id))
+        user, clock = self.context.user, self.context.clock
+        opened = self.operations.write(
+            lambda session: open_entry(session, user, entry_id, clock),
+            refusals=book_refusals(),
+        )
         if opened is FAILED:
             return
-        entry, values = opened
-        if self.book is None or self.book.id != entry.book_id:
-            self.open_book(entry.book_id)
-            if self.book is None or self.book.id != entry.book_id:
-                return  # another clerk holds the book: they were told
-        self.entry = entry
-        self._load(values)
+        if self.book is None or self.book.id != opened.book.id or self.visiting != opened.visit:
+            self._show_book(opened.book, opened.visit)
+        self.entry = opened.entry
+        self.heading.show_entry(opened.entry, opened.deferred_by)
+        self._load(opened.values)
+        self.entry_list.select_entry(opened.entry.id)
         self.form.focus(self.form.first_to_key().field.key)
 
     def _load(self, values: dict[str, FieldValue]) -> None:
@@ -267,8 +276,7 @@ class KeyingPanel(QWidget):
         lines = self.operations.read(lambda session: entries_of_book(session, book_id))
         if lines is FAILED:
             return
-        self.entries.set_entries(lines)
-        self.entry_list.scrollToBottom()
+        self.entry_list.show_lines(lines)
 
     # Saving
 
@@ -344,8 +352,21 @@ class KeyingPanel(QWidget):
 
     def _next(self) -> None:
         self.draft_label.clear()
-        self.new_entry()
+        if self.visiting:
+            self._end_visit()
+        else:
+            self.new_entry()
         self.saved.emit()
+
+    def _end_visit(self) -> None:
+        """The visited entry is saved: back to the user's own book, if any."""
+        user = self.context.user
+        mine = self.operations.read(lambda session: queue.book_of(session, user))
+        if mine is None or mine is FAILED:
+            self._close_book()
+            return
+        self._show_book(mine, visit=False)
+        self.new_entry()
 
     def _save(
         self,

@@ -160,7 +160,10 @@ def _shifts(report: DailyReport, language: str) -> str:
 def _clerks(report: DailyReport, language: str) -> str:
     keys = ("shift", "clerk", "completed", "deferred", "quota", "percent_of_quota",
             "entries_per_hour", "keys_per_hour", "active")  # fmt: skip
-    return _section(label("by_clerk", language)) + _grid(
+    # The rule above the table: a lead's line has no quota, and says why.
+    heading = _section(label("by_clerk", language))
+    heading += f"<p><i>{escape(label('quota_rule', language))}</i></p>"
+    return heading + _grid(
         [label(k, language) for k in keys],
         [
             [

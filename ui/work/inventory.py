@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -29,8 +28,10 @@ from app.specs import BookKind
 from app.work.inventory import BookRefused, ImportResult, import_books, register_book
 from app.work.inventory_problems import Problem
 from ui.context import StationContext
+from ui.file_dialogs import open_file_name
 from ui.models.books import condition_label, kind_label
 from ui.operations import FAILED, Operations
+from ui.screen_fit import fit_to_screen
 from ui.styles import FAILURE_STYLE
 
 
@@ -83,6 +84,7 @@ class InventoryDialog(QDialog):
         # set before, the dialog would not know it and make Close its default.
         self.register_button.setDefault(True)
         self.setMinimumWidth(560)
+        fit_to_screen(self)
         self.kind.setFocus()
 
     def _buttons(self) -> QDialogButtonBox:
@@ -132,11 +134,14 @@ class InventoryDialog(QDialog):
 
     @Slot()
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import books"), "", self.tr("Lists of books (*.csv *.xlsx)")
+        path = open_file_name(
+            self,
+            self.tr("Import books"),
+            [self.tr("Lists of books (*.csv *.xlsx)")],
+            on_a_stick=True,
         )
-        if path:
-            self.import_file(Path(path))
+        if path is not None:
+            self.import_file(path)
 
     def import_file(self, path: Path) -> ImportResult | None:
         """Import the books listed in ``path``; None when nothing could be written."""

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -46,6 +47,7 @@ from app.work import settings
 from app.work.settings import InvalidSetting, Problem
 from ui.context import StationContext
 from ui.operations import FAILED, Operations
+from ui.screen_fit import fit_to_screen
 from ui.styles import FAILURE_STYLE
 
 MAX_SHIFTS = 4
@@ -176,13 +178,25 @@ class WorkSettingsDialog(QDialog):
         self.clerk_quotas: dict[int, QSpinBox] = {}
         self.clerk_shares: dict[int, QSpinBox] = {}
         clerks = QWidget()
-        clerk_form = QFormLayout(clerks)
+        clerk_grid = QGridLayout(clerks)
+        headers = (
+            self.tr("Clerk"),
+            self.tr("Own quota per shift"),
+            self.tr("Share keyed twice"),
+            self.tr("Errors per 1,000 fields, last 7 days"),
+        )
+        for column, header in enumerate(headers):
+            label = QLabel(f"<b>{header}</b>")
+            label.setObjectName(f"clerk_header_{column}")
+            label.setWordWrap(True)
+            clerk_grid.addWidget(label, 0, column)
         own = {clerk.user_id: clerk for clerk in current.clerks}
-        for member in members:
-            clerk_form.addRow(
-                f"{member.full_name} ({member.username})",
-                self._clerk_row(member, own[member.user_id]),
-            )
+        for row, member in enumerate(members, start=1):
+            clerk_grid.addWidget(QLabel(f"{member.full_name} ({member.username})"), row, 0)
+            for column, widget in enumerate(self._clerk_row(member, own[member.user_id]), start=1):
+                clerk_grid.addWidget(widget, row, column)
+        clerk_grid.setColumnStretch(3, 1)
+        clerk_grid.setRowStretch(len(members) + 1, 1)
         scroll = QScrollArea()
         scroll.setWidget(clerks)
         scroll.setWidgetResizable(True)
@@ -204,12 +218,19 @@ class WorkSettingsDialog(QDialog):
         layout.addWidget(clerk_box, 1)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
-        self.resize(520, 640)
+        self.resize(760, 660)
+        fit_to_screen(self)
 
-    def _clerk_row(self, member: TeamMember, own: ClerkSettings) -> QHBoxLayout:
-        """A clerk's own quota and share, and their errors beside them."""
+    def _clerk_row(self, member: TeamMember, own: ClerkSettings) -> tuple[QWidget, ...]:
+        """A clerk's own quota and share, and their errors beside them. A
+        lead has no quota: their box says so and cannot be changed."""
         box = _count_box(own.quota or TEAM_QUOTA, 2_000, minimum=TEAM_QUOTA)
-        box.setSpecialValueText(self.tr("the team's quota"))
+        box.setSpecialValueText(
+            self.tr("the team's quota") if member.has_quota else self.tr("no quota (lead)")
+        )
+        if not member.has_quota:
+            box.setValue(TEAM_QUOTA)
+            box.setEnabled(False)
         box.setObjectName(f"quota_{member.username}")
         self.clerk_quotas[member.user_id] = box
         share_value = TEAM_SHARE if own.share is None else round(100 * own.share)
@@ -220,11 +241,8 @@ class WorkSettingsDialog(QDialog):
         self.clerk_shares[member.user_id] = share
         rate = QLabel(self._error_rate(member.errors))
         rate.setObjectName(f"errors_{member.username}")
-        row = QHBoxLayout()
-        row.addWidget(box)
-        row.addWidget(share)
-        row.addWidget(rate)
-        return row
+        rate.setWordWrap(True)
+        return box, share, rate
 
     @Slot(str)
     def _suggest_communes(self, typed: str) -> None:
@@ -237,11 +255,10 @@ class WorkSettingsDialog(QDialog):
     # The shifts
 
     def _error_rate(self, rate: Rate) -> str:
+        """The rate under its column's header: the number, or why there is none."""
         if rate.per_thousand is None:
-            return self.tr("nothing keyed twice in the last 7 days")
-        text = self.tr("{rate} errors per 1,000 fields in the last 7 days").format(
-            rate=QLocale().toString(rate.per_thousand, "f", 1)
-        )
+            return self.tr("nothing keyed twice")
+        text = QLocale().toString(rate.per_thousand, "f", 1)
         return text if rate.enough else self.tr("{rate} (few fields)").format(rate=text)
 
     def _add_row(self, start: time, end: time) -> None:
