@@ -74,14 +74,17 @@ class KeysHelp(QDialog):
                 ("Ctrl+↑, Ctrl+↓", self.tr("Move the chosen book up or down the queue")),
                 ("Ctrl+H", self.tr("Hold the chosen book, or let it go")),
                 ("Ctrl+R", self.tr("Take the chosen book back from its clerk")),
+                ("Ctrl+O", self.tr("Reopen the chosen finished book")),
                 ("Ctrl+I", self.tr("Register books")),
             ]
+        else:
+            keys.append(("Ctrl+B", self.tr("The deferred entries the team lead handed to you")))
         return keys
 
     def _lead(self) -> Keys:
         return [
             ("F8", self.tr("The dashboard")),
-            ("Ctrl+B", self.tr("Deferred entries")),
+            ("Ctrl+B", self.tr("Deferred entries; in them, Ctrl+G hands one to a clerk")),
             ("Ctrl+K", self.tr("Shifts and quotas")),
             ("Ctrl+P", self.tr("Daily report")),
             ("Ctrl+E", self.tr("Export a batch; in it, Ctrl+Enter exports, Ctrl+R writes again")),

@@ -1612,86 +1612,96 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
     </message>
     <message>
         <location filename="../../ui/keys_help.py" line="77"/>
+        <source>Reopen the chosen finished book</source>
+        <translation>Mở lại sổ đã nhập xong đang chọn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="78"/>
         <source>Register books</source>
         <translation>Thêm sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="83"/>
+        <location filename="../../ui/keys_help.py" line="81"/>
+        <source>The deferred entries the team lead handed to you</source>
+        <translation>Các mục để lại mà tổ trưởng giao cho bạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="86"/>
         <source>The dashboard</source>
         <translation>Bảng theo dõi</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="84"/>
-        <source>Deferred entries</source>
-        <translation>Các mục để lại</translation>
+        <location filename="../../ui/keys_help.py" line="87"/>
+        <source>Deferred entries; in them, Ctrl+G hands one to a clerk</source>
+        <translation>Các mục để lại; trong đó, Ctrl+G giao một mục cho cán bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="85"/>
+        <location filename="../../ui/keys_help.py" line="88"/>
         <source>Shifts and quotas</source>
         <translation>Ca và định mức</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="86"/>
+        <location filename="../../ui/keys_help.py" line="89"/>
         <source>Daily report</source>
         <translation>Báo cáo ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="87"/>
+        <location filename="../../ui/keys_help.py" line="90"/>
         <source>Export a batch; in it, Ctrl+Enter exports, Ctrl+R writes again</source>
         <translation>Xuất lô; trong cửa sổ xuất lô, Ctrl+Enter để xuất, Ctrl+R để ghi lại lô đã chọn</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="88"/>
+        <location filename="../../ui/keys_help.py" line="91"/>
         <source>Arbitrate two keyings that differ</source>
         <translation>Đối chiếu hai lần nhập khác nhau</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="89"/>
+        <location filename="../../ui/keys_help.py" line="92"/>
         <source>In arbitration: take the first or the second keying</source>
         <translation>Khi đối chiếu: lấy lần nhập thứ nhất hoặc thứ hai</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="90"/>
+        <location filename="../../ui/keys_help.py" line="93"/>
         <source>In arbitration: save the decision and go on</source>
         <translation>Khi đối chiếu: lưu quyết định và sang mục tiếp</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="91"/>
+        <location filename="../../ui/keys_help.py" line="94"/>
         <source>Checks across entries</source>
         <translation>Kiểm tra giữa các mục</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="92"/>
+        <location filename="../../ui/keys_help.py" line="95"/>
         <source>In the checks: run them, resolve, dismiss</source>
         <translation>Trong cửa sổ kiểm tra: chạy kiểm tra, đã sửa, bỏ qua</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="97"/>
+        <location filename="../../ui/keys_help.py" line="100"/>
         <source>This list of keys</source>
         <translation>Danh sách phím tắt này</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="98"/>
+        <location filename="../../ui/keys_help.py" line="101"/>
         <source>Change your password</source>
         <translation>Đổi mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="99"/>
+        <location filename="../../ui/keys_help.py" line="102"/>
         <source>Lock the screen</source>
         <translation>Khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="100"/>
+        <location filename="../../ui/keys_help.py" line="103"/>
         <source>Log out, for another user</source>
         <translation>Đăng xuất để người khác đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="104"/>
+        <location filename="../../ui/keys_help.py" line="107"/>
         <source>Users</source>
         <translation>Người dùng</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="105"/>
+        <location filename="../../ui/keys_help.py" line="108"/>
         <source>Backups</source>
         <translation>Sao lưu</translation>
     </message>

@@ -54,7 +54,7 @@ class DayAxis(pg.AxisItem):
 
 # The share of a chart's height kept above its highest bar or line: the
 # legend, in one row along the top, covers nothing drawn.
-HEADROOM = 1.3
+HEADROOM = 1.5
 
 
 def _plot(title: str, bottom: pg.AxisItem | None = None) -> pg.PlotWidget:
