@@ -50,6 +50,12 @@ def test_a_clerk_keys_others_entries_again_blind(qtbot, station, clock, vietname
     }, "nothing of the first keying is shown"
     assert not dialog.form.editors["number"].input.isEnabled()
     assert dialog.form.editors["office"].input.isEnabled(), "a default, not the reference"
+    assert QApplication.focusWidget() is dialog.form.editors["page"].input, (
+        "nothing is carried into a blind keying: it starts on the page, not past it"
+    )
+    assert {(e.year, e.near) for e in dialog.form.editors.values()} == {(2010, None)}, (
+        "places are suggested for the book's year, as in the first keying"
+    )
 
     # The first as the book says it, as the first clerk did: they agree.
     dialog.form.load(entry_values(0), lambda key, stored: display_value(book, key, stored))

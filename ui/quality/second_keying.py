@@ -16,9 +16,11 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.entries.field_values import display_value
+from app.keying.start import start_field
 from app.quality.second_keying import hand_in, next_blind_keying
 from app.rules import FieldValue
 from app.specs import BookKind, spec_for
+from app.work import settings
 from ui.context import StationContext
 from ui.form.entry_form import EntryForm
 from ui.models.books import entry_label
@@ -82,13 +84,19 @@ class SecondKeyingDialog(QDialog):
         )
         self.form = EntryForm(spec, self.language, self.context.today)
         self.form.setObjectName("second_form")
+        # Places suggested as in the first keying: the station's own first,
+        # then those of the book's year.
+        locality = self.operations.read(settings.locality)
+        self.form.set_book_context(None if locality is FAILED else locality, book.year)
         self.form.load(blind.start, lambda key, stored: display_value(book, key, stored))
         for key in blind.reference:
             self.form.editors[key].input.setEnabled(False)  # the reference, not keyed
         self.started = self.form.values()
         self.layout_.insertWidget(1, self.form, 1)
         self.hand_in.setEnabled(True)
-        self.form.first_to_key().input.setFocus()
+        # Nothing is carried into a blind keying: it starts on the first
+        # empty field of the book's order (the page, the date), not past them.
+        self.form.focus(start_field(spec, self.form.values(), after_previous=False))
 
     def typed(self) -> bool:
         """The clerk typed into the form what is not handed in yet."""
