@@ -17,12 +17,12 @@ from app.station.lock import LOCK_NAME, WINDOW, StationBusy, station_lock
 
 SOHOA = Path(sys.executable).parent / "sohoa"
 HOLD = """
-import sys, time
+import sys
 from pathlib import Path
 from app.station.lock import station_lock
 with station_lock(Path(sys.argv[1]), "sohoa test"):
     print("held", flush=True)
-    time.sleep(60)
+    sys.stdin.read()  # held until the test lets go, or kills it
 """
 
 
@@ -61,10 +61,18 @@ def test_a_second_writer_waits_then_is_told_who_holds_the_station(tmp_path: Path
 
 def held_by_a_test(data_dir: Path) -> subprocess.Popen[str]:
     holder = subprocess.Popen(
-        [sys.executable, "-c", HOLD, str(data_dir)], stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", HOLD, str(data_dir)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
     return holder
+
+
+def let_go(holder: subprocess.Popen[str]) -> None:
+    """The holder ends as it would after its work: it lets go of the lock."""
+    holder.communicate(timeout=30)
 
 
 @pytest.mark.parametrize("command", [("demo", "--entries", "10"), ("export", "--to", "stick")])
@@ -75,9 +83,7 @@ def test_a_command_that_writes_is_refused_while_another_writer_holds_the_station
     try:
         _, refused = sohoa(*command, data_dir=tmp_path).communicate(timeout=120)
     finally:
-        holder.kill()
-        holder.wait(timeout=30)
-        holder.stdout.close()
+        let_go(holder)
 
     assert refused.startswith(
         f"sohoa {command[0]}: the station in {tmp_path} is in use by the command `sohoa test` "
@@ -96,9 +102,7 @@ def test_a_command_that_only_reads_needs_no_lock(tmp_path: Path) -> None:
     try:
         listed, _ = sohoa("users", "--json", data_dir=tmp_path).communicate(timeout=120)
     finally:
-        holder.kill()
-        holder.wait(timeout=30)
-        holder.stdout.close()
+        let_go(holder)
 
     assert "lead01" in listed
 
@@ -112,8 +116,7 @@ def test_a_writer_that_dies_lets_go_of_the_station(tmp_path: Path) -> None:
         pass
 
     holder.send_signal(signal.SIGKILL)  # a power cut, as far as the lock can tell
-    holder.wait(timeout=30)
-    holder.stdout.close()
+    holder.communicate(timeout=30)
 
     with station_lock(tmp_path, "sohoa export", wait=0):
         assert holder_of(tmp_path)["holder"] == "sohoa export"
