@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -37,7 +36,7 @@ from app.access.users import (
 )
 from app.db.models import Role, User
 from ui.context import StationContext
-from ui.models.rows import Column, RowTableModel, row_table
+from ui.models.rows import Column, RowTableModel, row_actions, row_table
 from ui.operations import FAILED, Operations
 from ui.screen_fit import fit_to_screen
 from ui.status_line import StatusLine
@@ -71,22 +70,16 @@ class UsersDialog(QDialog):
         self.table.activated.connect(lambda index: self.edit())
         self.status = StatusLine("users_status")
         self.operations = Operations(self, context, say=self.status.failed)
-        buttons = QHBoxLayout()
-        for label, name, slot in (
-            (self.tr("Add a user…"), "add_user", self.add),
-            (self.tr("Role and access…"), "edit_user", self.edit),
-            (self.tr("Reset the password…"), "reset_password", self.reset),
-        ):
-            button = QPushButton(label)
-            button.setObjectName(name)
-            button.setAutoDefault(False)  # Enter on a row opens it, nothing else
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
         close = QPushButton(self.tr("Close"))
-        close.setAutoDefault(False)
         close.clicked.connect(self.reject)
-        buttons.addWidget(close)
+        buttons = row_actions(
+            [
+                (self.tr("Add a user…"), "add_user", self.add),
+                (self.tr("Role and access…"), "edit_user", self.edit),
+                (self.tr("Reset the password…"), "reset_password", self.reset),
+            ],
+            close,
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)

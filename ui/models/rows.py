@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QHeaderView, QTableView
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QTableView
 
 Index = QModelIndex | QPersistentModelIndex
 Row = TypeVar("Row")
@@ -82,3 +82,21 @@ def row_table(model: RowTableModel, name: str) -> QTableView:
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setStretchLastSection(True)
     return table
+
+
+def row_actions(
+    actions: Sequence[tuple[str, str, Callable[[], object]]], close: QPushButton
+) -> QHBoxLayout:
+    """The buttons under a table, each (label, object name, slot), then
+    ``close`` at the right. None takes Enter: Enter on a row opens it."""
+    buttons = QHBoxLayout()
+    for label, name, slot in actions:
+        button = QPushButton(label)
+        button.setObjectName(name)
+        button.setAutoDefault(False)
+        button.clicked.connect(slot)
+        buttons.addWidget(button)
+    buttons.addStretch(1)
+    close.setAutoDefault(False)
+    buttons.addWidget(close)
+    return buttons

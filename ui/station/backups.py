@@ -13,7 +13,6 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, Slot
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -28,7 +27,7 @@ from app.station.backups import Backup, BackupKind, list_backups, quick_check, s
 from app.system.clock import VIETNAM
 from ui.context import StationContext
 from ui.file_dialogs import existing_folder, open_file_name
-from ui.models.rows import Column, RowTableModel, row_table
+from ui.models.rows import Column, RowTableModel, row_actions, row_table
 from ui.screen_fit import fit_to_screen
 from ui.status_line import StatusLine
 
@@ -74,22 +73,16 @@ class BackupsDialog(QDialog):
         self.table = row_table(self.backups, "backups")
         self.table.activated.connect(lambda index: self.restore_chosen())
         self.status = StatusLine("backup_status")
-        buttons = QHBoxLayout()
-        for label, name, slot in (
-            (self.tr("Copy the station to a stick…"), "copy_out", self.copy_out),
-            (self.tr("Restore from a file…"), "restore_file", self.restore_file),
-            (self.tr("Restore the chosen backup…"), "restore", self.restore_chosen),
-        ):
-            button = QPushButton(label)
-            button.setObjectName(name)
-            button.setAutoDefault(False)  # Enter on a row opens it, nothing else
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
         close = QPushButton(self.tr("Close"))
-        close.setAutoDefault(False)
         close.clicked.connect(self.reject)
-        buttons.addWidget(close)
+        buttons = row_actions(
+            [
+                (self.tr("Copy the station to a stick…"), "copy_out", self.copy_out),
+                (self.tr("Restore from a file…"), "restore_file", self.restore_file),
+                (self.tr("Restore the chosen backup…"), "restore", self.restore_chosen),
+            ],
+            close,
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(explanation)
         layout.addWidget(self.table, 1)
