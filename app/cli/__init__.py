@@ -40,6 +40,7 @@ COMMANDS = (
     "tally",
     "report",
     "books",
+    "scans",
     "quality",
     "bench",
     "key",

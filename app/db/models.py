@@ -227,6 +227,9 @@ class Entry(Base):
     # The clerk the lead handed a deferred entry to (app.work.backlog): they
     # open it from their list, whatever its book's state.
     assigned_to: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    # Where on its page's scan the entry is written, as fractions of the page
+    # turned upright: [left, top, width, height]; None for the whole page.
+    page_region: Mapped[list[float] | None] = mapped_column(JSON)
 
     book: Mapped[Book] = relationship(back_populates="entries")
 
@@ -330,6 +333,37 @@ class BatchEntry(Base):
     batch_id: Mapped[int] = mapped_column(ForeignKey("batches.id"), primary_key=True)
     entry_id: Mapped[int] = mapped_column(ForeignKey("entries.id"), primary_key=True, index=True)
     version: Mapped[int] = mapped_column(Integer)
+
+
+class BatchScan(Base):
+    """A page scan that went into a batch: each travels to the centre once."""
+
+    __tablename__ = "batch_scans"
+
+    batch_id: Mapped[int] = mapped_column(ForeignKey("batches.id"), primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True, index=True)
+
+
+class BookScan(Base):
+    """One page of a book as scanned, kept by its content in the station's
+    scan store (app.scans.store): the file's name is its SHA-256."""
+
+    __tablename__ = "book_scans"
+    __table_args__ = (UniqueConstraint("book_id", "page"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    book_id: Mapped[int] = mapped_column(ForeignKey("books.id"))
+    # The page of the register it shows: what an entry's "page" field names.
+    page: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    media_type: Mapped[str] = mapped_column(String(32))
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    size: Mapped[int] = mapped_column(Integer)
+    # The file it came from (with "#3" for a page of a multi-page file).
+    source: Mapped[str] = mapped_column(Text)
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    imported_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
 
 
 class FindingState(StrEnum):

@@ -20,3 +20,8 @@ def default_data_dir() -> Path:
 
 def backups_dir(data_dir: Path) -> Path:
     return data_dir / "backups"
+
+
+def scans_dir(data_dir: Path) -> Path:
+    """The station's scan store (app.scans.store): page images by content."""
+    return data_dir / "scans"
