@@ -1,0 +1,1 @@
+"""A book handed over as the Ministry asks: one workbook, one zip of PDFs."""
