@@ -226,9 +226,11 @@ def test_a_region_marked_with_shift_drag_is_saved_with_the_entry(
     qtbot.mouseMove(canvas, QPoint(canvas.width() - 20, 130))
     qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, shift, QPoint(canvas.width() - 20, 130))
 
-    assert view.region is not None
-    left, top, width, height = view.region
-    assert 0 < left < 0.05 and width > 0.9 and 0 < top < height
+    page_width, page_height = canvas.page_size()
+    assert view.region == pytest.approx(
+        [20 / page_width, 30 / page_height, (page_width - 40) / page_width, 100 / page_height],
+        abs=0.005,
+    ), "as fractions of the page"
     window.keying.flush_draft()
     with station.sessions() as session:
         draft = session.scalars(select(Entry).order_by(Entry.id.desc())).first()

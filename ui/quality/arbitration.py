@@ -75,7 +75,7 @@ class ArbitrationDialog(QDialog):
         self.fields.setWidget(fields)
         self.fields.setWidgetResizable(True)
         self.fields.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.page = PageBeside(context, self.fields, "arbitration", [520, 560])
+        self.page = PageBeside(context, self.fields, "arbitration", 0.5)
         self.help = QLabel(
             self.tr(
                 "In each box: Ctrl+1 takes the first keying, Ctrl+2 the second, or type"

@@ -57,7 +57,7 @@ class SecondKeyingDialog(QDialog):
         self.form_box = QWidget()
         self.form_column = QVBoxLayout(self.form_box)
         self.form_column.setContentsMargins(0, 0, 0, 0)
-        self.page = PageBeside(context, self.form_box, "second_keying", [560, 640])
+        self.page = PageBeside(context, self.form_box, "second_keying", 0.45)
         self.layout_ = QVBoxLayout(self)
         self.layout_.addWidget(self.heading)
         self.layout_.addWidget(self.page.split, 1)

@@ -170,8 +170,11 @@ class PageView(QWidget):
         if key == self.key():
             self._refresh()
 
-    def _refresh(self) -> None:
+    def refresh_title(self) -> None:
         self.title.setText(self._title())
+
+    def _refresh(self) -> None:
+        self.refresh_title()
         key = self.key()
         problem = self.renderer.problem(key) if key is not None else None
         self.canvas.show_image(self.image(), problem or self._absence())
@@ -181,6 +184,8 @@ class PageView(QWidget):
             return self.tr("Page: not keyed")
         last = max(self.pages, default=0)
         title = self.tr("Page {page} / {last}").format(page=self.page, last=last)
+        if self.canvas.zoom != 1.0:
+            title += f" · {round(self.canvas.zoom * 100)}%"
         if self.entry_page is not None and self.page != self.entry_page:
             title += " · " + self.tr("the entry is on page {page}").format(page=self.entry_page)
         return title
@@ -270,6 +275,7 @@ class PageCanvas(QWidget):
     def fit(self) -> None:
         self.zoom = 1.0
         self.to_top()
+        self.view.refresh_title()
 
     def to_top(self) -> None:
         self.top_left = QPointF(0, 0)
@@ -277,16 +283,18 @@ class PageCanvas(QWidget):
         self.update()
 
     def zoom_by(self, factor: float, at: QPointF | None = None) -> None:
-        """Zoom about ``at`` (the viewer's centre): the point there stays there."""
+        """Zoom about ``at``: the point there stays there. From the keys, about
+        the viewer's top left: a register is read from its left margin down."""
         if self.image is None:
             return
-        at = at if at is not None else QPointF(self.width() / 2, self.height() / 2)
+        at = at if at is not None else QPointF(0, 0)
         before = self.zoom
         self.zoom = min(max(self.zoom * factor, ZOOMS[0]), ZOOMS[1])
         ratio = self.zoom / before
         self.top_left = (self.top_left + at) * ratio - at
         self._clamp()
         self.update()
+        self.view.refresh_title()
 
     def pan_by(self, across: float, down: float) -> None:
         self.top_left += QPointF(across * self.width(), down * self.height())
