@@ -11,17 +11,29 @@ from PIL import Image, ImageDraw
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
+from test_quality_checks import key
 from test_ui_work import open_window
-from verification_helpers import entry_values
+from verification_helpers import entry_values, key_twice, make_team, user
 from work_helpers import add_book, add_user
 
-from app.db.models import Entry, Role, User
+from app.db.models import Book, DeferralReason, Entry, Role, User
+from app.keying.lists import BookProgress, book_progress
 from app.keying.save import SaveAction, save_entry
+from app.quality.checks import run_checks
 from app.scans.importing import prepare, record
+from app.scans.pages import book_pages
 from app.scans.store import ScanStore
 from app.system.paths import scans_dir
+from ui.context import StationContext
+from ui.dashboard.backlog import BacklogDialog
+from ui.quality.arbitration import ArbitrationDialog
+from ui.quality.findings_window import FindingsDialog
+from ui.quality.second_keying import SecondKeyingDialog
+from ui.scans.import_dialog import ImportScansDialog
+from ui.scans.page_dialog import PageDialog
 from ui.scans.page_view import CONTRASTS, PageView
 from ui.scans.renderer import RenderKey
+from ui.styles import FAILURE_STYLE
 
 pytestmark = pytest.mark.usefixtures("vietnamese")
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -107,9 +119,9 @@ def test_the_page_of_the_entry_is_beside_the_form_and_follows_it(
     assert window.form.editors["page"].input.text() == "2", "the field shows the new page"
     shown_page(qtbot, view, 2)
     assert QApplication.focusWidget() is field
-    for key, value in entry_values(1).items():
-        if key != "page" and value.value:
-            window.form.editors[key].set_value(value, value.value)
+    for field, value in entry_values(1).items():
+        if field != "page" and value.value:
+            window.form.editors[field].set_value(value, value.value)
     assert window.keying.save_and_next()
     with station.sessions() as session:
         saved = session.scalars(select(Entry).order_by(Entry.id.desc())).first()
@@ -235,3 +247,214 @@ def test_a_region_marked_with_shift_drag_is_saved_with_the_entry(
     with station.sessions() as session:
         draft = session.scalars(select(Entry).order_by(Entry.id.desc())).first()
         assert draft.page_region == view.region
+
+
+def scan_book(station, tmp_path: Path, book_id: int, pages: int = PAGES) -> None:
+    folder = tmp_path / f"book-{book_id}"
+    folder.mkdir()
+    for number in range(1, pages + 1):
+        page_image(folder / f"page-{number:02}.jpg", number)
+    import_pages(station, folder, book_id)
+
+
+def context_of(station, clock, username: str) -> StationContext:
+    with station.sessions() as session:
+        user = session.scalars(select(User).where(User.username == username)).one()
+    return StationContext(station, user, clock, "vi")
+
+
+def shown(qtbot, dialog) -> None:
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+
+
+def test_the_second_keying_shows_the_entry_s_page_beside_the_blind_form(
+    qtbot, station, clock, tmp_path
+) -> None:
+    make_team(station)
+    with station.sessions.begin() as session:
+        book = add_book(session)
+        save_entry(
+            session, book=book, values=entry_values(0, page="3"), user=user(session, "an"),
+            action=SaveAction.COMPLETE, clock=clock,
+        )  # fmt: skip
+        book_id = book.id
+    scan_book(station, tmp_path, book_id)
+    dialog = SecondKeyingDialog(context_of(station, clock, "binh"))
+    shown(qtbot, dialog)
+    view = dialog.page.view
+
+    assert view.isVisible()
+    shown_page(qtbot, view, 3)
+    assert dialog.form.editors["page"].input.text() == "", "the page field stays blind"
+    assert QApplication.focusWidget() is dialog.form.editors["page"].input
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown, ALT)
+    assert view.page == 4, "the clerk looks at the next page from the form"
+
+
+def test_arbitration_shows_the_entry_s_page_and_a_book_without_scans_none(
+    qtbot, station, clock, tmp_path
+) -> None:
+    make_team(station)
+    key_twice(station, clock)
+    dialog = ArbitrationDialog(context_of(station, clock, "lead"))
+    shown(qtbot, dialog)
+    assert not dialog.page.view.isVisible(), "the book has no scans yet"
+    dialog.close()
+
+    with station.sessions() as session:
+        book_id = session.scalars(select(Entry.book_id)).first()
+    scan_book(station, tmp_path, book_id)
+    dialog = ArbitrationDialog(context_of(station, clock, "lead"))
+    shown(qtbot, dialog)
+
+    assert dialog.page.view.isVisible()
+    shown_page(qtbot, dialog.page.view, 4)  # the birth entries' page
+
+
+def test_ctrl_t_in_the_backlog_shows_the_deferred_entry_s_page(
+    qtbot, station, clock, scanned_book, monkeypatch
+) -> None:
+    with station.sessions.begin() as session:
+        book = session.get(Book, scanned_book)
+        save_entry(
+            session, book=book, values=entry_values(1, page="2"), user=user(session, "an"),
+            action=SaveAction.DEFER, clock=clock, deferral_reason=DeferralReason.ILLEGIBLE,
+        )  # fmt: skip
+    opened: list[PageDialog] = []
+    monkeypatch.setattr(PageDialog, "exec", lambda d: opened.append(d))
+    backlog = BacklogDialog(context_of(station, clock, "lead"))
+    shown(qtbot, backlog)
+
+    qtbot.keyClick(backlog.table, Qt.Key.Key_T, CTRL)
+
+    [page] = opened
+    shown(qtbot, page)
+    shown_page(qtbot, page.view, 2)
+    assert page.entry.currentText() == "Khai sinh quyển 01/2010 · UBND xã Tân Lập, số 2"
+
+
+def test_ctrl_t_in_the_checks_shows_the_pages_of_the_finding_s_entries(
+    qtbot, station, clock, tmp_path, monkeypatch
+) -> None:
+    with station.sessions.begin() as session:
+        clerk = add_user(session, "an")
+        add_user(session, "lead", Role.LEAD)
+        book = add_book(session)
+        key(session, clock, book, clerk, 1, "02/07/2010")
+        key(session, clock, book, clerk, 3, "09/07/2010")  # 2 skipped: a finding
+        book_id = book.id
+    scan_book(station, tmp_path, book_id)
+    run_checks(station.sessions, clock)
+    opened: list[PageDialog] = []
+    monkeypatch.setattr(PageDialog, "exec", lambda d: opened.append(d))
+    findings = FindingsDialog(context_of(station, clock, "lead"))
+    shown(qtbot, findings)
+    assert findings.findings.rowCount() >= 1
+    findings.table.selectRow(0)
+
+    qtbot.keyClick(findings.table, Qt.Key.Key_T, CTRL)
+
+    [page] = opened
+    shown(qtbot, page)
+    assert page.entry.count() == len(findings.findings.row_at(0).entries)
+    shown_page(qtbot, page.view, 4)  # the page the entries were keyed on
+
+
+@pytest.fixture
+def unscanned(station) -> BookProgress:
+    """Clerk "an", lead "lead", a birth book of 4 pages, none scanned."""
+    with station.sessions.begin() as session:
+        add_user(session, "an")
+        add_user(session, "lead", Role.LEAD)
+        add_book(session).pages = PAGES
+    with station.sessions() as session:
+        [book] = book_progress(session)
+    return book
+
+
+def test_the_lead_imports_a_folder_and_is_told_each_file_refused_and_why(
+    qtbot, station, clock, tmp_path, unscanned
+) -> None:
+    folder = tmp_path / "stick"
+    folder.mkdir()
+    page_image(folder / "01.jpg", 1)
+    page_image(folder / "02.jpg", 2)
+    (folder / "03.jpg").write_bytes((folder / "02.jpg").read_bytes())  # copied twice
+    (folder / "04.jpg").write_bytes((folder / "01.jpg").read_bytes()[:5000])  # cut short
+    page_image(folder / "05.jpg", 5, size=(600, 800))  # a phone's thumbnail
+    dialog = ImportScansDialog(context_of(station, clock, "lead"), unscanned)
+    shown(qtbot, dialog)
+    assert dialog.count.text() == "Đã quét 0 trang trên 4 trang theo danh mục"
+
+    dialog.start([folder])
+    qtbot.waitUntil(
+        lambda: dialog.job is None and dialog.status.text() != "Đang đọc ảnh các trang…"
+    )
+
+    assert (
+        dialog.status.text()
+        == "Đã thêm 2 trang: từ trang 1 đến trang 2. 3 tệp bị từ chối (xem bên dưới)."
+    )
+    refused = [dialog.refused.item(r).text() for r in range(dialog.refused.count())]
+    assert refused == [
+        "03.jpg: trùng với 02.jpg",
+        "04.jpg: không đọc được: tệp hỏng hoặc chưa chép xong",
+        "05.jpg: độ phân giải quá thấp để đọc chữ viết tay (600 × 800)",
+    ]
+    assert dialog.count.text() == "Đã quét 2 trang trên 4 trang theo danh mục"
+    with station.sessions() as session:
+        assert [p.page for p in book_pages(session, unscanned.book_id)] == [1, 2]
+
+    dialog.start([folder / "01.jpg"])
+    qtbot.waitUntil(lambda: dialog.job is None and dialog.refused.count() == 1)
+    assert dialog.refused.item(0).text() == "01.jpg: trùng với trang 1 đã có của sổ này"
+    assert dialog.status.text().startswith("Không có trang nào được thêm.")
+
+
+def test_importing_more_pages_than_the_inventory_expects_warns(
+    qtbot, station, clock, tmp_path, unscanned
+) -> None:
+    folder = tmp_path / "stick"
+    folder.mkdir()
+    for number in range(1, PAGES + 2):
+        page_image(folder / f"{number:02}.jpg", number)
+    dialog = ImportScansDialog(context_of(station, clock, "lead"), unscanned)
+    shown(qtbot, dialog)
+
+    dialog.start([folder])
+    qtbot.waitUntil(lambda: dialog.job is None and dialog.count.text().startswith("Đã quét 5"))
+
+    assert "nhiều hơn số trang trong danh mục 1 trang" in dialog.status.text()
+    assert dialog.status.styleSheet() == FAILURE_STYLE
+
+
+def test_only_the_lead_imports_scans(qtbot, station, clock, tmp_path, unscanned) -> None:
+    folder = tmp_path / "stick"
+    folder.mkdir()
+    page_image(folder / "01.jpg", 1)
+    dialog = ImportScansDialog(context_of(station, clock, "an"), unscanned)
+    shown(qtbot, dialog)
+
+    dialog.start([folder])
+    qtbot.waitUntil(lambda: dialog.job is None and "tổ trưởng" in dialog.status.text())
+
+    assert dialog.status.text() == "Chỉ tổ trưởng mới được nhập ảnh quét của sổ."
+    with station.sessions() as session:
+        assert book_pages(session, unscanned.book_id) == []
+
+
+def test_the_books_tab_opens_the_import_for_the_chosen_book(
+    qtbot, station, clock, unscanned, monkeypatch
+) -> None:
+    opened: list[ImportScansDialog] = []
+    monkeypatch.setattr(ImportScansDialog, "exec", lambda d: opened.append(d))
+    window = open_window(qtbot, station, clock, "lead")
+    window.book_table.selectRow(0)
+
+    qtbot.keyClick(window.book_table, Qt.Key.Key_I, CTRL_SHIFT)
+
+    [dialog] = opened
+    assert dialog.book.book_id == unscanned.book_id
