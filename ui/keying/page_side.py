@@ -23,17 +23,15 @@ from PySide6.QtWidgets import QSplitter, QWidget
 from app.rules import FieldValue
 from app.scans.pages import book_pages, entry_page
 from ui.context import StationContext
-from ui.form.entry_form import COLUMN_CHARACTERS, EntryForm
+from ui.form.entry_form import EntryForm
 from ui.operations import FAILED, Operations
-from ui.scans.beside import RememberedSplit
+from ui.scans.beside import RememberedSplit, form_beside_page
 from ui.scans.page_view import PageView, Region
 
 PAGE_FIELD = "page"
 LIST_WIDTH = 300  # the entry list, as a book without scans shows it
 FOLLOW_PAUSE_MS = 300  # a page number typed is followed once the typing pauses
 SPLIT_NAME = "keying"
-PAGE_WIDTH = 300  # at least, beside the form, until the clerk moves the split
-FORM_COLUMNS = 3  # the birth form's sections fit a laptop's height in three columns
 
 
 class PageSide(QObject):
@@ -60,15 +58,8 @@ class PageSide(QObject):
         self.split.addWidget(form_column)
         self.split.addWidget(self.view)
         self.split.setCollapsible(0, False)
-        # Until the clerk moves it: the form as wide as its columns need,
-        # so that it fits without scrolling; the page has the rest.
-        column = form_column.fontMetrics().averageCharWidth() * COLUMN_CHARACTERS
-        form_width = FORM_COLUMNS * column + 40  # the scroll bar, frames and margins
         self.remembered = RememberedSplit(
-            self.split,
-            context,
-            SPLIT_NAME,
-            lambda: [form_width, max(self.split.width() - form_width, PAGE_WIDTH)],
+            self.split, context, SPLIT_NAME, lambda: form_beside_page(self.split)
         )
         self.outer = QSplitter()
         self.outer.addWidget(entry_list)

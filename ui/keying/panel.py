@@ -6,6 +6,9 @@ they pause, so a crash or a power cut costs nothing; an entry already
 completed or deferred keeps its state, and what is typed into it waits
 beside it until F10 or F9 (see app/keying/save.py).
 
+A scanned book's page is beside the form, following its page field
+(ui/keying/page_side.py).
+
 A save that fails (the database locked by another program, a full disk)
 says so in red and leaves the form as it is: nothing typed is dropped, and
 the form does not move on to another entry until the save succeeds.

@@ -33,7 +33,7 @@ from ui.context import StationContext
 from ui.models.books import entry_label
 from ui.operations import FAILED, Operations
 from ui.quality.leaving import leave_anyway
-from ui.scans.beside import PageBeside
+from ui.scans.beside import PageBeside, halves
 from ui.screen_fit import fit_to_screen
 from ui.status_line import StatusLine
 
@@ -75,7 +75,7 @@ class ArbitrationDialog(QDialog):
         self.fields.setWidget(fields)
         self.fields.setWidgetResizable(True)
         self.fields.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.page = PageBeside(context, self.fields, "arbitration", 0.5)
+        self.page = PageBeside(context, self.fields, "arbitration", halves)
         self.help = QLabel(
             self.tr(
                 "In each box: Ctrl+1 takes the first keying, Ctrl+2 the second, or type"

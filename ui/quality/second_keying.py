@@ -27,7 +27,7 @@ from ui.form.entry_form import EntryForm
 from ui.models.books import entry_label
 from ui.operations import FAILED, Operations
 from ui.quality.leaving import leave_anyway
-from ui.scans.beside import PageBeside
+from ui.scans.beside import PageBeside, form_beside_page
 from ui.screen_fit import fit_to_screen
 from ui.status_line import StatusLine
 
@@ -57,7 +57,7 @@ class SecondKeyingDialog(QDialog):
         self.form_box = QWidget()
         self.form_column = QVBoxLayout(self.form_box)
         self.form_column.setContentsMargins(0, 0, 0, 0)
-        self.page = PageBeside(context, self.form_box, "second_keying", 0.45)
+        self.page = PageBeside(context, self.form_box, "second_keying", form_beside_page)
         self.layout_ = QVBoxLayout(self)
         self.layout_.addWidget(self.heading)
         self.layout_.addWidget(self.page.split, 1)

@@ -14,9 +14,26 @@ from PySide6.QtWidgets import QSplitter, QWidget
 
 from app.scans.pages import verification_scan
 from ui.context import StationContext
+from ui.form.entry_form import COLUMN_CHARACTERS
 from ui.operations import FAILED, Operations
 from ui.preferences import Preferences
 from ui.scans.page_view import PageView
+
+# The birth form's sections fit a laptop's height in three columns: beside a
+# page, the form keeps them (it does not scroll) and the page has the rest.
+FORM_COLUMNS = 3
+LEAST_PAGE = 300  # the page's width at least, until the user moves the split
+
+
+def form_beside_page(split: QSplitter) -> list[int]:
+    """A form's width and its page's in ``split``, the form first."""
+    column = split.fontMetrics().averageCharWidth() * COLUMN_CHARACTERS
+    form = FORM_COLUMNS * column + 40  # the scroll bar, frames and margins
+    return [form, max(split.width() - form, LEAST_PAGE)]
+
+
+def halves(split: QSplitter) -> list[int]:
+    return [split.width() // 2, split.width() - split.width() // 2]
 
 
 class RememberedSplit:
@@ -45,10 +62,16 @@ class RememberedSplit:
 
 
 class PageBeside:
-    """``widget`` with the page of an entry beside it, when its book has scans;
-    ``share``: the page's share of the width, until the user moves the split."""
+    """``widget`` with the page of an entry beside it, when its book has
+    scans; ``default(split)`` gives their widths until the user moves them."""
 
-    def __init__(self, context: StationContext, widget: QWidget, name: str, share: float) -> None:
+    def __init__(
+        self,
+        context: StationContext,
+        widget: QWidget,
+        name: str,
+        default: Callable[[QSplitter], list[int]],
+    ) -> None:
         self.operations = Operations(widget, context)
         self.view = PageView(context)
         self.view.hide()
@@ -57,9 +80,7 @@ class PageBeside:
         self.split.addWidget(widget)
         self.split.addWidget(self.view)
         self.split.setCollapsible(0, False)
-        self.remembered = RememberedSplit(
-            self.split, context, name, lambda: _shared(self.split.width(), share)
-        )
+        self.remembered = RememberedSplit(self.split, context, name, lambda: default(self.split))
 
     def show_verification(self, verification_id: int | None) -> None:
         """The page of the entry a second keying or an arbitration is about;
@@ -74,8 +95,3 @@ class PageBeside:
         if self.view.isHidden():
             self.view.show()
             self.remembered.restore()
-
-
-def _shared(width: int, share: float) -> list[int]:
-    page = round(width * share)
-    return [width - page, page]

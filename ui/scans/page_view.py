@@ -182,8 +182,10 @@ class PageView(QWidget):
     def _title(self) -> str:
         if self.page is None:
             return self.tr("Page: not keyed")
-        last = max(self.pages, default=0)
-        title = self.tr("Page {page} / {last}").format(page=self.page, last=last)
+        if self.page in self.pages:
+            title = self.tr("Page {page} / {last}").format(page=self.page, last=max(self.pages))
+        else:
+            title = self.tr("Page {page}: no scan").format(page=self.page)
         if self.canvas.zoom != 1.0:
             title += f" · {round(self.canvas.zoom * 100)}%"
         if self.entry_page is not None and self.page != self.entry_page:
