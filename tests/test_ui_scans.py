@@ -458,3 +458,21 @@ def test_the_books_tab_opens_the_import_for_the_chosen_book(
 
     [dialog] = opened
     assert dialog.book.book_id == unscanned.book_id
+
+
+def test_the_entry_list_folds_beside_the_page_and_f12_opens_it(
+    qtbot, station, clock, scanned_book
+) -> None:
+    window = open_window(qtbot, station, clock, "an")
+    window.open_book(scanned_book)
+    entries = window.keying.entry_list
+    field = QApplication.focusWidget()
+    qtbot.waitUntil(lambda: entries.width() == 0)
+
+    qtbot.keyClick(field, Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: entries.width() > 200)
+    assert QApplication.focusWidget() is entries
+
+    qtbot.keyClick(entries, Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: entries.width() == 0)
+    assert QApplication.focusWidget() is field
