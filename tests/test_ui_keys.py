@@ -93,7 +93,7 @@ def test_f1_lists_every_key_the_window_answers_grouped_in_vietnamese(
         a.shortcut().toString() for menu in window.menus for a in menu.actions() if a.shortcut()
     }
     answered |= {QKeySequence.mnemonic(m.title()).toString() for m in window.menus}
-    listed = text.replace("↑", "Up").replace("↓", "Down")
+    listed = text.replace("↑", "Up").replace("↓", "Down").replace("←", "Left").replace("→", "Right")
     assert answered - {""} and all(key in listed for key in answered), answered
 
 

@@ -25,6 +25,7 @@ class KeysHelp(QDialog):
         self.setObjectName("keys_help")
         groups = [
             (self.tr("Keying"), self._keying()),
+            (self.tr("The page beside the form"), self._page()),
             (self.tr("Books"), self._books(user)),
         ]
         if is_lead(user):
@@ -61,6 +62,29 @@ class KeysHelp(QDialog):
             ("Esc", self.tr("Leave the second keying (it asks first if you typed)")),
         ]
 
+    def _page(self) -> Keys:
+        """The keys of a scanned book's page, wherever it is shown."""
+        return [
+            (
+                "Ctrl+PgDown, Ctrl+PgUp",
+                self.tr("The entry is on the next page, or the one before (its Page field)"),
+            ),
+            (
+                "Alt+PgDown, Alt+PgUp",
+                self.tr("Look at the next page, or the one before; the entry stays on its own"),
+            ),
+            ("Ctrl++ (Ctrl+=), Ctrl+-", self.tr("Zoom the page in, or out")),
+            ("Ctrl+0", self.tr("The page as wide as its place again")),
+            ("Alt+←, Alt+→, Alt+↑, Alt+↓", self.tr("Move about the page")),
+            ("Ctrl+Shift+R", self.tr("Turn the page a quarter")),
+            ("Ctrl+Shift+↑, Ctrl+Shift+↓", self.tr("More contrast, or less")),
+            (
+                self.tr("Shift+drag"),
+                self.tr("Mark with the mouse where the entry is on its page"),
+            ),
+            ("Ctrl+Shift+Del", self.tr("Take away the mark of where the entry is")),
+        ]
+
     def _books(self, user: User) -> Keys:
         keys = [
             ("F6", self.tr("The books of the station")),
@@ -76,6 +100,7 @@ class KeysHelp(QDialog):
                 ("Ctrl+R", self.tr("Take the chosen book back from its clerk")),
                 ("Ctrl+O", self.tr("Reopen the chosen finished book")),
                 ("Ctrl+I", self.tr("Register books")),
+                ("Ctrl+Shift+I", self.tr("Import the scanned pages of the chosen book")),
             ]
         else:
             keys.append(("Ctrl+B", self.tr("The deferred entries the team lead handed to you")))
@@ -93,6 +118,10 @@ class KeysHelp(QDialog):
             ("Ctrl+Enter", self.tr("In arbitration: save the decision and go on")),
             ("Ctrl+L", self.tr("Checks across entries")),
             ("Ctrl+R, Ctrl+S, Ctrl+D", self.tr("In the checks: run them, resolve, dismiss")),
+            (
+                "Ctrl+T",
+                self.tr("In the checks and the deferred entries: the entry's scanned page"),
+            ),
         ]
 
     def _station(self, user: User) -> Keys:

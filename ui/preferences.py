@@ -1,5 +1,5 @@
-"""What each user of a station chose for the window: its language, and
-where the main window was on each screen.
+"""What each user of a station chose for the window: its language, where
+the main window was on each screen, and how a page beside a form is split.
 
 The clerks of a station share the laptop's one system account, so the
 choices are kept per user of the station, in a file beside the station's
@@ -42,6 +42,22 @@ class Preferences:
 
     def set_window_geometry(self, username: str, screen: QScreen, geometry: QByteArray) -> None:
         self.settings.setValue(_window_key(username, screen), geometry)
+        self.settings.sync()
+
+    def split_sizes(self, username: str, name: str) -> list[int] | None:
+        """The widths ``username`` left the splitter ``name`` at, if they moved it."""
+        saved = self.settings.value(f"{_user(username)}/split/{name}")
+        if not isinstance(saved, list | str):
+            return None
+        sizes = [saved] if isinstance(saved, str) else saved
+        try:
+            widths = [int(size) for size in sizes]
+        except (TypeError, ValueError):
+            return None  # a file edited by hand: the window's own split
+        return widths if widths and all(w >= 0 for w in widths) else None
+
+    def set_split_sizes(self, username: str, name: str, sizes: list[int]) -> None:
+        self.settings.setValue(f"{_user(username)}/split/{name}", [str(s) for s in sizes])
         self.settings.sync()
 
 

@@ -10,14 +10,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Literal
 
 from sqlalchemy.orm import Session
 
-from app.db.models import Book, DeferralReason, Entry, User
+from app.db.models import Book, DeferralReason, Entry, EntryStatus, User
 from app.keying.save import SaveAction, SaveOutcome, save_entry
 from app.keying.start import entry_to_edit
 from app.reference.gazetteer import Place
 from app.rules import FieldValue
+from app.scans.pages import Region, checked_region
 from app.specs import BookKind
 from app.system.clock import Clock
 from app.work import queue, settings
@@ -92,9 +94,15 @@ def save_form(
     clock: Clock,
     deferral_reason: DeferralReason | None = None,
     deferral_note: str | None = None,
+    page_region: Region | Literal["unchanged"] | None = "unchanged",
 ) -> FormSaved:
     """:func:`app.keying.save.save_entry` of what the form holds: a new entry
-    of ``book_id`` (``entry_id`` None) or the entry it holds."""
+    of ``book_id`` (``entry_id`` None) or the entry it holds.
+
+    ``page_region`` is where the entry is on its scanned page (None: the
+    whole page). A completed entry's draft leaves it as it was, as it
+    leaves the values: it goes with the save that takes them.
+    """
     outcome = save_entry(
         session,
         book=session.get_one(Book, book_id),
@@ -106,7 +114,14 @@ def save_form(
         deferral_reason=deferral_reason,
         deferral_note=deferral_note,
     )
-    saved = outcome.entry.id if outcome.entry is not None else None
+    entry = outcome.entry
+    if (
+        page_region != "unchanged"
+        and entry is not None
+        and (action is not SaveAction.DRAFT or entry.status == EntryStatus.DRAFT)
+    ):
+        entry.page_region = checked_region(page_region)
+    saved = entry.id if entry is not None else None
     named: dict[int, EntryHeading] = {}
     for finding in outcome.checks:
         for other in (session.get(Entry, i) for i in finding.entry_ids if i != saved):

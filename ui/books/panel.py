@@ -5,7 +5,8 @@ A clerk opens their own book with Enter, or takes the next one in the queue
 opens the deferred entries the lead handed them (Ctrl+B). The
 lead opens any book, moves the selected book up or down the queue, holds it
 back or lets it go, releases it from the clerk keying it, reopens a finished
-one, and registers new books.
+one, registers new books, and imports the scanned pages of the selected
+book (ui/scans/import_dialog.py).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from ui.context import StationContext
 from ui.dashboard.backlog import BacklogDialog
 from ui.models.books import BookTableModel
 from ui.operations import FAILED, Operations
+from ui.scans.import_dialog import ImportScansDialog
 from ui.work.inventory import InventoryDialog
 
 if TYPE_CHECKING:
@@ -109,6 +111,12 @@ class BooksPanel(QWidget):
                     "register_books",
                     "Ctrl+I",
                     self.register_books,
+                ),
+                (
+                    self.tr("Scanned pages… (Ctrl+Shift+I)"),
+                    "import_scans",
+                    "Ctrl+Shift+I",
+                    self.import_scans,
                 ),
             ]
         for label, name, keys, slot in actions:
@@ -210,3 +218,12 @@ class BooksPanel(QWidget):
         dialog = InventoryDialog(self.context, self)
         dialog.books_changed.connect(self.refresh)
         dialog.exec()
+
+    @Slot()
+    def import_scans(self) -> None:
+        """The lead imports the scanned pages of the selected book."""
+        selected = self._selected_book()
+        if selected is None:
+            self._say(self.tr("Choose the book whose pages were scanned, then import them."))
+            return
+        ImportScansDialog(self.context, selected, self).exec()

@@ -4,7 +4,7 @@ The reasons come in the order of the dashboard (the largest group first);
 the list can be narrowed to one reason. Enter (or a double click) on an
 entry opens it in the keying form, whatever the state of its book. The lead
 may hand an entry to a clerk (Ctrl+G); a clerk's list holds the entries
-handed to them.
+handed to them. Ctrl+T shows the chosen entry's scanned page.
 """
 
 from __future__ import annotations
@@ -34,10 +34,11 @@ from app.work.backlog import (
 )
 from ui.context import StationContext
 from ui.keying.deferral import reason_label
-from ui.models.books import book_label
+from ui.models.books import book_label, entry_label
 from ui.models.rows import Column, RowTableModel, row_table
 from ui.moments import local_moment
 from ui.operations import FAILED, Operations
+from ui.scans.page_dialog import PageDialog
 from ui.screen_fit import fit_to_screen
 
 Row = tuple[DeferralReason, DeferredEntry]
@@ -82,6 +83,12 @@ class BacklogDialog(QDialog):
         hint = QLabel(self.tr("Enter opens the entry in the form, whatever the state of its book."))
         bottom = QHBoxLayout()
         bottom.addWidget(hint, 1)
+        page = QPushButton(self.tr("Its page (Ctrl+T)"))
+        page.setObjectName("show_page")
+        page.setAutoDefault(False)  # Enter opens the entry, from the list
+        page.clicked.connect(self.show_page)
+        QShortcut(QKeySequence("Ctrl+T"), self, self.show_page)
+        bottom.addWidget(page)
         if self.lead:
             hand = QPushButton(self.tr("Hand to a clerk… (Ctrl+G)"))
             hand.setObjectName("assign")
@@ -136,6 +143,16 @@ class BacklogDialog(QDialog):
     def choose(self, row: int) -> None:
         self.entry_chosen.emit(self.entries.row_at(row)[1].entry_id)
         self.accept()
+
+    @Slot()
+    def show_page(self) -> None:
+        """The selected entry's scanned page, in a window over the list."""
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        entry = self.entries.row_at(rows[0].row())[1]
+        label = entry_label(entry.kind, entry.volume, entry.year, entry.office, entry.number)
+        PageDialog(self.context, [(label, entry.entry_id)], self).exec()
 
     @Slot()
     def assign_selected(self) -> None:

@@ -6,6 +6,9 @@ they pause, so a crash or a power cut costs nothing; an entry already
 completed or deferred keeps its state, and what is typed into it waits
 beside it until F10 or F9 (see app/keying/save.py).
 
+A scanned book's page is beside the form, following its page field
+(ui/keying/page_side.py).
+
 A save that fails (the database locked by another program, a full disk)
 says so in red and leaves the form as it is: nothing typed is dropped, and
 the form does not move on to another entry until the save succeeds.
@@ -26,7 +29,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -49,6 +51,7 @@ from ui.keying.deferral import DeferralDialog
 from ui.keying.entry_list import EntryList
 from ui.keying.heading import BookHeading
 from ui.keying.outcome import OutcomeLine
+from ui.keying.page_side import PageSide
 from ui.operations import FAILED, Operations
 from ui.quality.second_keying import SecondKeyingDialog
 
@@ -117,19 +120,23 @@ class KeyingPanel(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.forms, 1)
         column.addLayout(buttons)
-        split = QSplitter()
-        split.addWidget(self.entry_list)
-        split.addWidget(right)
-        split.setSizes([300, 980])
+        # A scanned book's page beside the form (ui/keying/page_side.py).
+        self.page_side = PageSide(self.context, self.entry_list, right, self._open_form)
+        self.page_side.moved.connect(self._edited)
+        self.page_view = self.page_side.view
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addWidget(split, 1)
+        layout.addWidget(self.page_side.outer, 1)
 
     @property
     def form(self) -> EntryForm:
         form = self.forms.currentWidget()
         assert isinstance(form, EntryForm)  # the stack holds forms only, once a book is open
         return form
+
+    def _open_form(self) -> EntryForm | None:
+        form = self.forms.currentWidget()
+        return form if isinstance(form, EntryForm) else None
 
     def _say(self, message: str) -> None:
         QMessageBox.information(self, self.tr("Books"), message)
@@ -160,11 +167,13 @@ class KeyingPanel(QWidget):
         if kind not in self.form_of:
             form = EntryForm(spec_for(kind), self.context.language, self.context.today)
             form.edited.connect(self._edited)
+            self.page_side.watch(form)
             self.form_of[kind] = form
             self.forms.addWidget(form)
         self.forms.setCurrentWidget(self.form_of[kind])
         self.form.set_book_context(self.locality, book.year)
         self.heading.show_book(book, visit)
+        self.page_side.show_book(book.id)
         self.book_opened.emit()
 
     def _close_book(self) -> None:
@@ -173,6 +182,7 @@ class KeyingPanel(QWidget):
         self.heading.clear()
         self.entry_list.show_lines([])
         self.forms.setCurrentWidget(self.no_book)
+        self.page_side.show_book_closed()
 
     @Slot()
     def open_next_book(self) -> None:
@@ -260,14 +270,15 @@ class KeyingPanel(QWidget):
             self._show_book(opened.book, opened.visit)
         self.entry = opened.entry
         self.heading.show_entry(opened.entry, opened.deferred_by)
-        self._load(opened.values)
+        self._load(opened.values, opened.entry.page_region)
         self.entry_list.select_entry(opened.entry.id)
         self.form.focus(self.form.first_to_key().field.key)
 
-    def _load(self, values: dict[str, FieldValue]) -> None:
+    def _load(self, values: dict[str, FieldValue], region: list[float] | None = None) -> None:
         book = self.book
         assert book is not None  # the form is loaded once a book is open
         self.form.load(values, lambda key, stored: display_value(book, key, stored))
+        self.page_side.show_entry(values, region)
         self.refresh_entries()
 
     def refresh_entries(self) -> None:
@@ -379,6 +390,7 @@ class KeyingPanel(QWidget):
         assert book is not None  # the callers save only while a book is open
         entry_id = self.entry.id if self.entry is not None else None
         values, user, clock = self.form.values(), self.context.user, self.context.clock
+        region = self.page_side.region()
         saved = self.saving.write(
             lambda session: save_form(
                 session,
@@ -390,6 +402,7 @@ class KeyingPanel(QWidget):
                 clock=clock,
                 deferral_reason=deferral_reason,
                 deferral_note=deferral_note,
+                page_region=region,
             )
         )
         if saved is FAILED:

@@ -6,7 +6,8 @@ value's box Ctrl+1 takes the first, Ctrl+2 the second, or the lead types a
 third from the book; Enter goes to the next field, Ctrl+Enter saves the
 decision (the entry takes the values, validated as at the form) and opens
 the next entry. Who keyed what is not shown: the lead judges the values.
-Escape with decisions typed asks before they are thrown away.
+Escape with decisions typed asks before they are thrown away. For a
+scanned book, the entry's page is beside the fields (ui/scans/).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from ui.context import StationContext
 from ui.models.books import entry_label
 from ui.operations import FAILED, Operations
 from ui.quality.leaving import leave_anyway
+from ui.scans.beside import PageBeside, halves
 from ui.screen_fit import fit_to_screen
 from ui.status_line import StatusLine
 
@@ -73,6 +75,7 @@ class ArbitrationDialog(QDialog):
         self.fields.setWidget(fields)
         self.fields.setWidgetResizable(True)
         self.fields.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.page = PageBeside(context, self.fields, "arbitration", halves)
         self.help = QLabel(
             self.tr(
                 "In each box: Ctrl+1 takes the first keying, Ctrl+2 the second, or type"
@@ -87,7 +90,7 @@ class ArbitrationDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.remaining)
-        layout.addWidget(self.fields, 1)
+        layout.addWidget(self.page.split, 1)
         layout.addWidget(self.help)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
@@ -109,6 +112,7 @@ class ArbitrationDialog(QDialog):
             self.tr("{count} entries wait for a decision.").format(count=queue.waiting)
         )
         self.shown = queue.next
+        self.page.show_verification(self.shown.verification_id if self.shown else None)
         if self.shown is None:
             self.heading.setText(self.tr("No two keyings differ: nothing to decide."))
             return

@@ -6,7 +6,7 @@ was found. Ctrl+R runs a pass now, beside the window, and says how many are
 new. Ctrl+S resolves the chosen finding (the entries were corrected),
 Ctrl+D dismisses it (nothing is wrong, e.g. two different people); both ask
 why, and the reason is kept with the decision. Enter opens the finding's
-first entry in the keying form.
+first entry in the keying form; Ctrl+T shows its scanned page over the list.
 """
 
 from __future__ import annotations
@@ -44,10 +44,11 @@ from app.specs import spec_for
 from app.values.dates import PartialDate
 from ui.context import StationContext
 from ui.job_dialog import JobDialog
-from ui.models.books import book_label
+from ui.models.books import book_label, entry_label
 from ui.models.rows import Column, RowTableModel, row_table
 from ui.moments import local_moment
 from ui.operations import FAILED, Operations
+from ui.scans.page_dialog import PageDialog
 from ui.screen_fit import fit_to_screen
 from ui.status_line import StatusLine, with_detail
 from ui.styles import FAILURE_STYLE
@@ -132,6 +133,7 @@ class FindingsDialog(JobDialog):
             (self.tr("Resolve… (Ctrl+S)"), "resolve", "Ctrl+S", self.resolve),
             (self.tr("Dismiss… (Ctrl+D)"), "dismiss", "Ctrl+D", self.dismiss),
             (self.tr("Open the entry (Enter)"), "open_entry", None, self.open_chosen),
+            (self.tr("Its page (Ctrl+T)"), "show_page", "Ctrl+T", self.show_page),
         ):
             button = QPushButton(label)
             button.setObjectName(name)
@@ -363,6 +365,18 @@ class FindingsDialog(JobDialog):
         row = self._chosen_row()
         if row is not None:
             self.choose(row)
+
+    @Slot()
+    def show_page(self) -> None:
+        """The scanned page of the finding's entries, in a window over the list."""
+        finding = self._chosen()
+        if finding is None or not finding.entries:
+            return
+        entries = [
+            (entry_label(e.book.kind, e.book.volume, e.book.year, e.book.office, e.number), e.id)
+            for e in finding.entries
+        ]
+        PageDialog(self.context, entries, self).exec()
 
     def choose(self, row: int) -> None:
         """Open the finding's first entry in the form, and close."""

@@ -6,7 +6,8 @@ book's office): the clerk keys what the book says, as for any entry, and
 F10 hands it in. The values of the first keying are never shown. If
 the two agree the entry is verified; if not, the lead will decide, and the
 clerk is told only that. The next entry waiting follows at once. Escape
-with typing on the form asks before it is thrown away.
+with typing on the form asks before it is thrown away. For a scanned book,
+the entry's page is beside the form, with the page's keys (ui/scans/).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from ui.form.entry_form import EntryForm
 from ui.models.books import entry_label
 from ui.operations import FAILED, Operations
 from ui.quality.leaving import leave_anyway
+from ui.scans.beside import PageBeside, form_beside_page
 from ui.screen_fit import fit_to_screen
 from ui.status_line import StatusLine
 
@@ -52,8 +54,13 @@ class SecondKeyingDialog(QDialog):
         self.hand_in = QPushButton(self.tr("Hand in (F10)"))
         self.hand_in.setObjectName("hand_in")
         self.hand_in.clicked.connect(self.submit)
+        self.form_box = QWidget()
+        self.form_column = QVBoxLayout(self.form_box)
+        self.form_column.setContentsMargins(0, 0, 0, 0)
+        self.page = PageBeside(context, self.form_box, "second_keying", form_beside_page)
         self.layout_ = QVBoxLayout(self)
         self.layout_.addWidget(self.heading)
+        self.layout_.addWidget(self.page.split, 1)
         self.layout_.addWidget(self.status)
         self.layout_.addWidget(self.hand_in, 0, Qt.AlignmentFlag.AlignRight)
         QShortcut(QKeySequence(Qt.Key.Key_F10), self, self.submit)
@@ -68,6 +75,7 @@ class SecondKeyingDialog(QDialog):
         blind = self.operations.write(lambda session: next_blind_keying(session, clerk))
         if blind is FAILED or blind is None:
             self.verification_id = None
+            self.page.show_verification(None)
             self.hand_in.setEnabled(False)
             if blind is None:
                 self.heading.setText(self.tr("No entry waits for a second keying."))
@@ -92,7 +100,8 @@ class SecondKeyingDialog(QDialog):
         for key in blind.reference:
             self.form.editors[key].input.setEnabled(False)  # the reference, not keyed
         self.started = self.form.values()
-        self.layout_.insertWidget(1, self.form, 1)
+        self.form_column.addWidget(self.form)
+        self.page.show_verification(blind.verification_id)
         self.hand_in.setEnabled(True)
         # Nothing is carried into a blind keying: it starts on the first
         # empty field of the book's order (the page, the date), not past them.
