@@ -134,6 +134,9 @@ class WrittenBatch:
     path: Path
     # Entries marked exported by this writing (0 when written again).
     marked: int
+    # The page scans it carries, and their bytes on the stick.
+    pages: int = 0
+    scan_bytes: int = 0
 
 
 @dataclass(frozen=True)
@@ -340,7 +343,15 @@ def _write_and_mark(
                    "to": str(path)},
         )  # fmt: skip
     steps.done()
-    return WrittenBatch(batch.sequence, batch.uuid, batch.entry_count, path, marked)
+    return WrittenBatch(
+        batch.sequence, batch.uuid, batch.entry_count, path, marked,
+        pages=len(pages), scan_bytes=_scan_bytes(path),
+    )  # fmt: skip
+
+
+def _scan_bytes(path: Path) -> int:
+    folder = path / SCANS
+    return sum(f.stat().st_size for f in folder.iterdir()) if folder.is_dir() else 0
 
 
 @dataclass(frozen=True)
