@@ -70,11 +70,12 @@ def test_age_decrypts_the_entries_with_the_centre_identity(exported) -> None:
     lines = result.stdout.splitlines()
     header = json.loads(lines[0])
     assert header == {
-        "sohoa_batch": 1,
+        "sohoa_batch": 2,
         "station": "DEMO-01",
         "sequence": 1,
         "batch": written.uuid,
         "entries": written.entries,
+        "pages": 0,
     }
     assert len(lines) == written.entries + 1
     assert {"uuid", "version", "kind", "values"} <= set(json.loads(lines[1]))

@@ -240,12 +240,12 @@ def test_an_entry_twice_in_a_batch_is_refused(hostile, central, tmp_path) -> Non
             "the encrypted header gives sequence 2, bag-info.txt 1",
         ),
         (
-            lambda h: h.replace(b'"sohoa_batch":1', b'"sohoa_batch":true'),
+            lambda h: h.replace(b'"sohoa_batch":2', b'"sohoa_batch":true'),
             None,
-            "the encrypted header gives sohoa_batch true or false, bag-info.txt 1",
+            "the encrypted header gives sohoa_batch true or false, bag-info.txt 2",
         ),
         (None, 3, "the payload holds 2 entries, bag-info.txt counts 3"),
-        (None, 1, "the payload holds more than the 1 entries bag-info.txt counts"),
+        (None, 1, "the payload holds more than the 1 entries and the 0 pages the header counts"),
     ],
 )
 def test_a_header_or_a_count_that_does_not_hold_is_refused(
@@ -382,7 +382,7 @@ def test_the_exit_status_tells_all_loaded_some_rejected_and_internal_error_apart
     if bad == "refused":
         (second / "bag-info.txt").write_text("changed\n")
     if bad == "internal error":
-        monkeypatch.setattr(intake_module, "entry_rows", _failing)
+        monkeypatch.setattr(intake_module, "payload_rows", _failing)
 
     status_given = sohoa("intake", first, second, *centre_files, "--json")
 

@@ -1,5 +1,9 @@
 """A batch as a BagIt bag (RFC 8493), written file by file, signature last.
 
+The page scans are written before (app.batch.export, each synced and
+renamed into place as it is done, so that an export cut short keeps them);
+the manifest lists them as they are on the stick.
+
 The files are written here rather than by ``bagit.make_bag``, which changes
 the process's working directory (unsafe beside a window's threads), adds a
 date of its own and syncs nothing. ``bagit.py --validate`` accepts the
@@ -9,7 +13,7 @@ result, and app.batch.verify checks it more strictly, as the centre does.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from app.batch.durable import sync_directory, write_file
@@ -17,6 +21,7 @@ from app.batch.format import (
     BAG_INFO,
     BAGIT,
     BAGIT_TEXT,
+    DATA,
     MANIFEST,
     PAYLOAD,
     SIGNATURE,
@@ -36,17 +41,25 @@ def manifest_text(files: dict[str, bytes]) -> str:
 
 
 def write_bag(
-    directory: Path, info: BatchInfo, payload: bytes, sign: Callable[[bytes], bytes]
+    directory: Path,
+    info: BatchInfo,
+    payload: bytes,
+    sign: Callable[[bytes], bytes],
+    scans: Mapping[str, tuple[int, str]] | None = None,
 ) -> None:
-    """Write the batch into ``directory`` (new); ``sign`` signs the tag manifest."""
-    directory.mkdir()
-    (directory / "data").mkdir()
+    """Write the batch's payload and tag files into ``directory``, whose
+    folder ``data`` holds its page scans already: ``scans`` gives each one's
+    path, size and SHA-512, as read from the files written. ``sign`` signs
+    the tag manifest, last."""
+    scans = scans or {}
     write_file(directory / PAYLOAD, payload)
-    sync_directory(directory / "data")
+    sync_directory(directory / DATA)
+    payload_bytes = len(payload) + sum(size for size, _ in scans.values())
+    scan_lines = "".join(f"{checksum}  {name}\n" for name, (_, checksum) in sorted(scans.items()))
     tags = {
         BAGIT: BAGIT_TEXT.encode(),
-        BAG_INFO: info.bag_info(len(payload)).encode(),
-        MANIFEST: manifest_text({PAYLOAD: payload}).encode(),
+        BAG_INFO: info.bag_info(payload_bytes, 1 + len(scans)).encode(),
+        MANIFEST: (manifest_text({PAYLOAD: payload}) + scan_lines).encode(),
     }
     for name in TAG_FILES:
         write_file(directory / name, tags[name])

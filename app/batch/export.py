@@ -13,11 +13,19 @@ any moment leaves nothing marked and no half batch that verifies:
 A batch recorded but never finished (cut short between 1 and 3) is what the
 next export writes, as the same batch; a batch finished before can be
 written again, the same entries at the same versions, for a lost stick.
+
+The page scans a batch carries (a gigabyte for 10,000 entries) are written
+first, one file a page, each encrypted in memory (a page is at most a few
+MB), written as ``.part``, synced and renamed: an export cut short leaves
+``NAME.partial`` with its whole pages, and the next export of the same
+batch to the same centre keeps them and writes only the rest. age's output
+differs each time, so the manifest is made from the files on the stick.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import shutil
 import zlib
 from dataclasses import dataclass
@@ -35,28 +43,44 @@ from app.access import audit
 from app.access.keystore import Keystore
 from app.access.roles import require_lead
 from app.batch.age import encrypt
-from app.batch.bag import write_bag
-from app.batch.durable import rename
-from app.batch.format import BAG_INFO, PARTIAL, BatchInfo, batch_name
+from app.batch.bag import sha512, write_bag
+from app.batch.durable import rename, sync_directory, write_file
+from app.batch.format import (
+    BAG_INFO,
+    DATA,
+    PARTIAL,
+    SCANS,
+    BatchInfo,
+    batch_name,
+    scan_file,
+)
 from app.batch.keys import centre_recipients, load_signing_key, station_public_key
 from app.batch.record import (
     WRITING_STEPS,
     Progress,
+    batch_pages,
     next_sequence,
     pending_batch,
     ready_for_export,
+    ready_pages,
     record_batch,
 )
 from app.batch.signature import sign
 from app.batch.trust import TrustList
 from app.batch.verify import BatchRejected, verify_batch
 from app.db.models import Batch, BatchEntry, Entry, EntryStatus, Station, User
+from app.scans.store import ScanMissing, ScanStore
 from app.system.clock import VIETNAM, Clock
+from app.system.paths import scans_dir
 
 # Entries in one batch at most: a day's work of a team is about half of it.
 # A station's first export after months of keying goes as several batches,
 # each small enough to write, read back and hold in memory in seconds.
 BATCH_ENTRIES = 10_000
+# In a batch being written: which batch, and to which centre keys its pages
+# are encrypted. Only an export of the same batch to the same keys keeps
+# the pages an export cut short left; removed last, before the rename.
+RESUME_NOTE = ".sohoa-export"
 
 
 class ExportProblem(StrEnum):
@@ -65,6 +89,7 @@ class ExportProblem(StrEnum):
     NAME_TAKEN = "name_taken"
     WRITE_FAILED = "write_failed"
     READ_BACK_FAILED = "read_back_failed"
+    SCAN_MISSING = "scan_missing"
 
 
 class ExportError(RuntimeError):
@@ -90,11 +115,15 @@ class ExportPlan:
     ready: int
     # True: it finishes a batch that an interrupted export recorded.
     resumes: bool
+    # The page scans it carries, and their bytes.
+    pages: int = 0
+    scan_bytes: int = 0
 
     @property
     def progress_total(self) -> int:
-        """The ``total`` that the export's progress calls will count up to."""
-        return self.entries + WRITING_STEPS
+        """The ``total`` that the export's progress calls will count up to:
+        an entry, a page or a writing step is one."""
+        return self.entries + self.pages + WRITING_STEPS
 
 
 @dataclass(frozen=True)
@@ -105,6 +134,9 @@ class WrittenBatch:
     path: Path
     # Entries marked exported by this writing (0 when written again).
     marked: int
+    # The page scans it carries, and their bytes on the stick.
+    pages: int = 0
+    scan_bytes: int = 0
 
 
 @dataclass(frozen=True)
@@ -127,10 +159,18 @@ def plan_export(session: Session, limit: int = BATCH_ENTRIES) -> ExportPlan | No
     ).scalar_one()  # a count is always one row
     pending = pending_batch(session)
     if pending is not None:
-        return ExportPlan(pending.sequence, pending.entry_count, ready, resumes=True)
+        carried = batch_pages(session, pending.id)
+        return ExportPlan(
+            pending.sequence, pending.entry_count, ready, resumes=True,
+            pages=len(carried), scan_bytes=sum(size for _, _, size in carried),
+        )  # fmt: skip
     if not ready:
         return None
-    return ExportPlan(next_sequence(session), min(ready, limit), ready, resumes=False)
+    pages = ready_pages(session, min(ready, limit))
+    return ExportPlan(
+        next_sequence(session), min(ready, limit), ready, resumes=False,
+        pages=len({p.sha256 for p in pages}), scan_bytes=sum(p.size for p in pages),
+    )  # fmt: skip
 
 
 def list_batches(session: Session) -> list[BatchRecord]:
@@ -158,6 +198,7 @@ def export_batch(
     clock: Clock,
     progress: Progress | None = None,
     limit: int = BATCH_ENTRIES,
+    scans: ScanStore | None = None,
 ) -> WrittenBatch | None:
     """Write the next batch, of ``limit`` entries at most, into folder
     ``target``; None when nothing is ready.
@@ -168,6 +209,9 @@ def export_batch(
     ``progress(done, total)`` is called as the work goes, ``total`` being
     :attr:`ExportPlan.progress_total`; ``done`` reaches it once the batch is
     on the stick, verified, and its entries are marked exported.
+
+    ``scans`` is the station's scan store (by default the one beside its
+    database), where the pages the batch carries are read.
     """
     station, secret, recipients = _prepare(sessions, target, keystore, by)
     with sessions.begin() as session:
@@ -175,8 +219,9 @@ def export_batch(
     if batch is None:
         return None
     return _write_and_mark(
-        sessions, station, batch, secret, recipients, target, by, clock, progress
-    )
+        sessions, station, batch, secret, recipients, target, by, clock, progress,
+        scans or station_scans(sessions),
+    )  # fmt: skip
 
 
 def rewrite_batch(
@@ -188,11 +233,13 @@ def rewrite_batch(
     by: User | None,
     clock: Clock,
     progress: Progress | None = None,
+    scans: ScanStore | None = None,
 ) -> WrittenBatch:
-    """Write batch ``sequence`` again into ``target``: same UUID, entries and versions.
+    """Write batch ``sequence`` again into ``target``: same UUID, entries,
+    versions and page scans.
 
-    The payload is encrypted anew (to the station's centre recipients now),
-    so its bytes differ; what the centre decrypts is the same.
+    The payload and pages are encrypted anew (to the station's centre
+    recipients now), so their bytes differ; what the centre decrypts is the same.
     """
     station, secret, recipients = _prepare(sessions, target, keystore, by)
     with sessions() as session:
@@ -205,8 +252,17 @@ def rewrite_batch(
                 f"there is no batch {sequence}: this station has written {written}",
             )
     return _write_and_mark(
-        sessions, station, batch, secret, recipients, target, by, clock, progress
-    )
+        sessions, station, batch, secret, recipients, target, by, clock, progress,
+        scans or station_scans(sessions),
+    )  # fmt: skip
+
+
+def station_scans(sessions: sessionmaker[Session]) -> ScanStore:
+    """The scan store beside the station's database, in its data directory."""
+    with sessions() as session:
+        database = session.get_bind().engine.url.database
+    assert database is not None  # a station's database is a file
+    return ScanStore(scans_dir(Path(database).parent))
 
 
 def _prepare(
@@ -236,15 +292,17 @@ def _write_and_mark(
     by: User | None,
     clock: Clock,
     progress: Progress | None,
+    scans: ScanStore,
 ) -> WrittenBatch:
     """Steps 2 and 3: write, read back, and only then mark."""
-    steps = _Steps(progress, batch.entry_count)
     key = station_public_key(station)
     assert key is not None  # load_signing_key found it
     with sessions() as session:
         plaintext = zlib.decompress(
             session.scalars(select(Batch.payload).where(Batch.id == batch.id)).one()
         )
+        pages = batch_pages(session, batch.id)
+    steps = _Steps(progress, batch.entry_count, len(pages))
     info = BatchInfo(
         station=station.code,
         office=station.office,
@@ -255,10 +313,12 @@ def _write_and_mark(
         audit_head=batch.audit_head,
         bagging_date=batch.created_at.astimezone(VIETNAM).date(),
         software=f"Sohoa {__version__}",
+        # As recorded: a batch an older Sohoa recorded is written in its format.
+        format=json.loads(plaintext[: plaintext.index(b"\n")])["sohoa_batch"],
     )
     ciphertext = encrypt(plaintext, recipients)
     steps.done()
-    path = _write(target, info, ciphertext, secret)
+    path = _write(target, info, ciphertext, secret, _Pages(pages, scans, recipients, steps))
     steps.done()
     try:
         verify_batch(path, TrustList.of([key]))
@@ -283,28 +343,56 @@ def _write_and_mark(
                    "to": str(path)},
         )  # fmt: skip
     steps.done()
-    return WrittenBatch(batch.sequence, batch.uuid, batch.entry_count, path, marked)
+    return WrittenBatch(
+        batch.sequence, batch.uuid, batch.entry_count, path, marked,
+        pages=len(pages), scan_bytes=_scan_bytes(path),
+    )  # fmt: skip
 
 
-def _write(target: Path, info: BatchInfo, ciphertext: bytes, secret: minisign.SecretKey) -> Path:
+def _scan_bytes(path: Path) -> int:
+    folder = path / SCANS
+    return sum(f.stat().st_size for f in folder.iterdir()) if folder.is_dir() else 0
+
+
+@dataclass(frozen=True)
+class _Pages:
+    """The page scans a batch carries, where they are read, to whom encrypted."""
+
+    carried: list[tuple[str, str, int]]  # SHA-256, media type, size
+    store: ScanStore
+    recipients: list[str]
+    steps: _Steps
+
+
+def _write(
+    target: Path, info: BatchInfo, ciphertext: bytes, secret: minisign.SecretKey, pages: _Pages
+) -> Path:
     """Write the bag as NAME.partial, synced, then rename it to NAME."""
     final = target / batch_name(info.station, info.sequence)
     partial = final.with_name(final.name + PARTIAL)
     # The same batch written before, set aside in one step while replaced.
     replaced = final.with_name(final.name + ".replaced" + PARTIAL)
+    note = f"{info.batch}\n{' '.join(sorted(pages.recipients))}\n"
     try:
-        for leftover in (partial, replaced):  # of an earlier export cut short
-            if leftover.exists():
-                shutil.rmtree(leftover)
+        if replaced.exists():  # of an earlier export cut short
+            shutil.rmtree(replaced)
         if final.exists() and not _holds_batch(final, info.batch):
             raise ExportError(
                 ExportProblem.NAME_TAKEN,
                 f"{final} already exists and is not batch {info.sequence} ({info.batch}):"
                 " move it away, then export again",
             )
+        _begin_partial(partial, note, with_scans=bool(pages.carried))
+        written = _write_pages(partial, pages)
         write_bag(
-            partial, info, ciphertext, lambda data: sign(secret, data, info.trusted_comment())
+            partial,
+            info,
+            ciphertext,
+            lambda data: sign(secret, data, info.trusted_comment()),
+            written,
         )
+        (partial / RESUME_NOTE).unlink()
+        sync_directory(partial)
         if final.exists():
             rename(final, replaced)
         rename(partial, final)
@@ -316,6 +404,73 @@ def _write(target: Path, info: BatchInfo, ciphertext: bytes, secret: minisign.Se
             ExportProblem.WRITE_FAILED, f"writing the batch to {target} failed: {reason}", reason
         ) from e
     return final
+
+
+def _begin_partial(partial: Path, note: str, *, with_scans: bool) -> None:
+    """``NAME.partial`` ready to write into: what an export of the same
+    batch to the same keys left there kept, but for its whole pages, and
+    anything else (another batch's, an older Sohoa's) removed."""
+    if partial.exists():
+        try:
+            same = (partial / RESUME_NOTE).read_text(encoding="utf-8") == note
+        except (OSError, UnicodeDecodeError):
+            same = False
+        if not same:
+            shutil.rmtree(partial)
+    if not partial.exists():
+        partial.mkdir()
+        (partial / DATA).mkdir()
+        write_file(partial / RESUME_NOTE, note.encode("utf-8"))
+        sync_directory(partial)
+    for folder, kept in ((partial, {RESUME_NOTE, DATA}), (partial / DATA, {Path(SCANS).name})):
+        for child in folder.iterdir():
+            if child.name not in kept:
+                if child.is_dir() and not child.is_symlink():
+                    shutil.rmtree(child)
+                else:
+                    child.unlink()
+    if with_scans:
+        (partial / SCANS).mkdir(exist_ok=True)
+    elif (partial / SCANS).exists():
+        shutil.rmtree(partial / SCANS)
+
+
+def _write_pages(partial: Path, pages: _Pages) -> dict[str, tuple[int, str]]:
+    """Each page the batch carries in ``partial``: kept when a whole file is
+    there, else encrypted and written as ``.part``, synced, renamed. Each
+    page's path, size and SHA-512, as on the stick."""
+    wanted = {
+        scan_file(sha256, media_type): (sha256, media_type)
+        for sha256, media_type, _ in pages.carried
+    }
+    if not wanted:
+        return {}
+    folder = partial / SCANS
+    for child in folder.iterdir():  # a ".part" cut short, or a page no longer carried
+        if f"{SCANS}/{child.name}" not in wanted:
+            child.unlink()
+    written: dict[str, tuple[int, str]] = {}
+    for name, (sha256, media_type) in sorted(wanted.items()):
+        path = partial / name
+        if path.is_file():  # renamed into place only once whole and synced
+            data = path.read_bytes()
+        else:
+            try:
+                image = pages.store.read(sha256, media_type)
+            except ScanMissing as e:
+                raise ExportError(
+                    ExportProblem.SCAN_MISSING,
+                    f"a page scan this batch carries cannot be read: {e}; restore the"
+                    " station's scans from a backup, then export again",
+                    str(e),
+                ) from e
+            data = encrypt(image, pages.recipients)
+            part = path.with_name(path.name + ".part")
+            write_file(part, data)
+            rename(part, path)
+        written[name] = (len(data), sha512(data))
+        pages.steps.done()
+    return written
 
 
 def _holds_batch(path: Path, batch_uuid: str) -> bool:
@@ -351,12 +506,12 @@ def _mark_exported(session: Session, batch_id: int) -> int:
 
 
 class _Steps:
-    """Progress through the writing steps, after the entries."""
+    """Progress through the writing steps and pages, after the entries."""
 
-    def __init__(self, progress: Progress | None, entries: int) -> None:
+    def __init__(self, progress: Progress | None, entries: int, pages: int) -> None:
         self.progress = progress
         self.done_count = entries
-        self.total = entries + WRITING_STEPS
+        self.total = entries + pages + WRITING_STEPS
         self._report()
 
     def done(self) -> None:

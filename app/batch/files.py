@@ -20,13 +20,22 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.batch.format import DATA, FILES, MANIFEST, PAYLOAD, BatchRejected
-from app.batch.limits import MAX_PAYLOAD_BYTES, MAX_TAG_FILE_BYTES, shown
+from app.batch.bag import sha512
+from app.batch.format import DATA, FILES, MANIFEST, PAYLOAD, SCAN_FILE, SCANS, BatchRejected
+from app.batch.limits import (
+    MAX_BATCH_PAGES,
+    MAX_MANIFEST_BYTES,
+    MAX_PAYLOAD_BYTES,
+    MAX_SCAN_BYTES,
+    MAX_TAG_FILE_BYTES,
+    shown,
+)
 
 if TYPE_CHECKING:
     from _typeshed import WriteableBuffer
 
-# Entries listed in a folder at most: a batch has six files.
+# Entries listed in a folder at most: a batch has six files (and its
+# scans, in a folder of their own listed up to MAX_BATCH_PAGES).
 LISTED_AT_MOST = 64
 # What is read from the payload at a time.
 CHUNK_BYTES = 64 * 1024
@@ -38,6 +47,11 @@ _OPEN_FLAGS = (
     | getattr(os, "O_NONBLOCK", 0)
     | getattr(os, "O_BINARY", 0)
 )
+# The files larger than a tag file may be, and what each is called in a refusal.
+_LIMITS = {
+    PAYLOAD: (MAX_PAYLOAD_BYTES, "a batch's payload"),
+    MANIFEST: (MAX_MANIFEST_BYTES, "a manifest"),
+}
 _KINDS = (
     (stat.S_ISDIR, "directory"),
     (stat.S_ISLNK, "link"),
@@ -69,7 +83,12 @@ def batch_files(folder: Path) -> dict[str, int]:
     for name, status in _listing(folder, ""):
         if name == DATA and stat.S_ISDIR(status.st_mode):
             for inner, inner_status in _listing(folder / DATA, DATA + "/"):
-                sizes[inner] = _file_size(inner, inner_status.st_mode, inner_status.st_size)
+                if inner == SCANS and stat.S_ISDIR(inner_status.st_mode):
+                    scans = _listing(folder / SCANS, SCANS + "/", MAX_BATCH_PAGES)
+                    for scan, scan_status in scans:
+                        sizes[scan] = _file_size(scan, scan_status.st_mode, scan_status.st_size)
+                else:
+                    sizes[inner] = _file_size(inner, inner_status.st_mode, inner_status.st_size)
         else:
             sizes[name] = _file_size(name, status.st_mode, status.st_size)
     for name in FILES:
@@ -78,13 +97,20 @@ def batch_files(folder: Path) -> dict[str, int]:
     return sizes
 
 
-def _listing(directory: Path, prefix: str) -> list[tuple[str, os.stat_result]]:
+def scan_names(sizes: dict[str, int]) -> list[str]:
+    """The page scans among a batch's files, as :func:`batch_files` lists them."""
+    return sorted(name for name in sizes if SCAN_FILE.fullmatch(name))
+
+
+def _listing(
+    directory: Path, prefix: str, at_most: int = LISTED_AT_MOST
+) -> list[tuple[str, os.stat_result]]:
     listed: list[tuple[str, os.stat_result]] = []
     with os.scandir(directory) as entries:
         for entry in entries:
-            if len(listed) == LISTED_AT_MOST:
+            if len(listed) == at_most:
                 raise BatchRejected(
-                    f"{prefix or 'the folder'} holds more than {LISTED_AT_MOST} entries:"
+                    f"{prefix or 'the folder'} holds more than {at_most:,} entries:"
                     " it is not a batch"
                 )
             listed.append((prefix + entry.name, entry.stat(follow_symlinks=False)))
@@ -92,13 +118,15 @@ def _listing(directory: Path, prefix: str) -> list[tuple[str, os.stat_result]]:
 
 
 def _file_size(name: str, mode: int, size: int) -> int:
-    if name not in FILES:
+    scan = SCAN_FILE.fullmatch(name) is not None
+    if name not in FILES and not scan:
         raise BatchRejected(f"unexpected {kind_of(mode)} {shown(name)}")
     if not stat.S_ISREG(mode):
         raise BatchRejected(f"{name} is a {kind_of(mode)}, not a file: it was not opened")
-    limit = MAX_PAYLOAD_BYTES if name == PAYLOAD else MAX_TAG_FILE_BYTES
+    limit, what = _LIMITS.get(name, (MAX_TAG_FILE_BYTES, "a tag file or signature"))
+    if scan:
+        limit, what = MAX_SCAN_BYTES, "a page scan"
     if size > limit:
-        what = "a batch's payload" if name == PAYLOAD else "a tag file or signature"
         raise BatchRejected(
             f"{name} is too large: {size:,} bytes, and {what} takes at most {limit:,}"
         )
@@ -123,10 +151,25 @@ def opened(path: Path, name: str) -> Iterator[io.FileIO]:
 
 def read_tag_file(folder: Path, name: str) -> bytes:
     """Tag file (or signature) ``name`` of the batch in ``folder``, whole, if small."""
+    limit = _LIMITS.get(name, (MAX_TAG_FILE_BYTES, ""))[0]
     with opened(folder / name, name) as file:
-        data = _read_at_most(file, MAX_TAG_FILE_BYTES + 1)
-    if len(data) > MAX_TAG_FILE_BYTES:
-        raise BatchRejected(f"{name} grew past {MAX_TAG_FILE_BYTES:,} bytes while it was read")
+        data = _read_at_most(file, limit + 1)
+    if len(data) > limit:
+        raise BatchRejected(f"{name} grew past {limit:,} bytes while it was read")
+    return data
+
+
+def read_scan(folder: Path, name: str, size: int, checksum: str) -> bytes:
+    """Page scan ``name`` of the batch in ``folder``, whole: exactly the
+    ``size`` bytes its listing gave, matching ``checksum`` (the manifest's)."""
+    with opened(folder / name, name) as file:
+        data = _read_at_most(file, size + 1)
+    if len(data) != size:
+        raise BatchRejected(
+            f"{name} is truncated or padded: {len(data):,} bytes read, {size:,} listed"
+        )
+    if sha512(data) != checksum:
+        raise BatchRejected(f"{name} was changed: it does not match {MANIFEST}")
     return data
 
 

@@ -9,9 +9,17 @@
         tagmanifest-sha512.txt        the SHA-512 of the three files above
         tagmanifest-sha512.txt.minisig  signed last, by the station's key
         data/entries.jsonl.age        the entries, JSON Lines, encrypted with age
+        data/scans/SHA256.jpg.age     a page scan an entry is on, encrypted with age
+                                      (one file a page; format 2 on)
 
 The first plaintext line of the payload is the header (:func:`header`); each
-further line is one entry.
+further line is one entry, then (format 2 on) one page scan the batch
+carries: its book, page number, SHA-256, media type and size in pixels. So
+nothing about the pages is readable without the centre's key; a scan
+file's name is the SHA-256 of its plaintext, which says nothing of it.
+
+Format 1 batches (Sohoa before page scans) carry no scans; the centre
+still takes them.
 """
 
 from __future__ import annotations
@@ -26,7 +34,11 @@ from typing import Any
 
 from app.batch.limits import MAX_ENTRIES, MAX_INTEGER, quoted
 
-FORMAT_VERSION = 1
+# The format this Sohoa writes, and every format the centre takes.
+FORMAT_VERSION = 2
+FORMATS = (1, 2)
+# The first format whose batches carry page scans.
+SCANS_FORMAT = 2
 BAGIT = "bagit.txt"
 BAG_INFO = "bag-info.txt"
 MANIFEST = "manifest-sha512.txt"
@@ -34,7 +46,11 @@ TAGMANIFEST = "tagmanifest-sha512.txt"
 SIGNATURE = TAGMANIFEST + ".minisig"
 DATA = "data"
 PAYLOAD = DATA + "/entries.jsonl.age"
-# Every file of a batch; nothing else may be in it.
+SCANS = DATA + "/scans"
+# A page scan's file: the SHA-256 of its plaintext, its kind, ".age".
+SCAN_FILE = re.compile(r"data/scans/(?P<sha256>[0-9a-f]{64})(?P<suffix>\.jpg|\.png)\.age")
+SCAN_MEDIA_TYPES = {".jpg": "image/jpeg", ".png": "image/png"}
+# Every file of a batch; nothing else may be in it but its page scans.
 FILES = (BAGIT, BAG_INFO, MANIFEST, TAGMANIFEST, SIGNATURE, PAYLOAD)
 # The tag files the tag manifest lists, hence the signature covers.
 TAG_FILES = (BAGIT, BAG_INFO, MANIFEST)
@@ -75,6 +91,12 @@ class BatchRejected(Exception):
     """The batch is not accepted; the message is the one specific reason."""
 
 
+def scan_file(sha256: str, media_type: str) -> str:
+    """The path in a batch of the page scan ``sha256`` of ``media_type``."""
+    suffix = next(s for s, kind in SCAN_MEDIA_TYPES.items() if kind == media_type)
+    return f"{SCANS}/{sha256}{suffix}.age"
+
+
 def batch_name(station: str, sequence: int) -> str:
     """The batch's directory name: ``sohoa-BP-01-000003``."""
     return f"sohoa-{station}-{sequence:06d}"
@@ -93,16 +115,19 @@ class BatchInfo:
     audit_head: str
     bagging_date: date
     software: str
+    # The batch's format: a batch recorded by an older Sohoa is written again in its own.
+    format: int = FORMAT_VERSION
 
-    def bag_info(self, payload_bytes: int) -> str:
-        """bag-info.txt (RFC 8493 §2.2.2), with no personal data in it."""
+    def bag_info(self, payload_bytes: int, files: int = 1) -> str:
+        """bag-info.txt (RFC 8493 §2.2.2), with no personal data in it:
+        ``payload_bytes`` and ``files`` count the entries' file and the scans'."""
         values = {
             # A tag value is one line.
             "Source-Organization": " ".join(self.office.split()),
             "Bagging-Date": self.bagging_date.isoformat(),
             "Bag-Software-Agent": self.software,
-            "Payload-Oxum": f"{payload_bytes}.1",
-            "Sohoa-Batch-Format": str(FORMAT_VERSION),
+            "Payload-Oxum": f"{payload_bytes}.{files}",
+            "Sohoa-Batch-Format": str(self.format),
             "Sohoa-Station": self.station,
             "Sohoa-Batch-UUID": self.batch,
             "Sohoa-Batch-Sequence": str(self.sequence),
@@ -123,10 +148,10 @@ class BatchInfo:
                 raise BatchRejected(f"bag-info.txt: {name} {quoted(value)} is not {what}")
             return value
 
-        if fields["Sohoa-Batch-Format"] != str(FORMAT_VERSION):
+        if fields["Sohoa-Batch-Format"] not in [str(f) for f in FORMATS]:
             raise BatchRejected(
-                f"batch format {quoted(fields['Sohoa-Batch-Format'])} is not {FORMAT_VERSION}:"
-                " a newer version of Sohoa wrote it"
+                f"batch format {quoted(fields['Sohoa-Batch-Format'])} is not one of"
+                f" {', '.join(map(str, FORMATS))}: a newer version of Sohoa wrote it"
             )
         day = one("Bagging-Date", _DATE, "a date (YYYY-MM-DD)")
         try:
@@ -147,28 +172,38 @@ class BatchInfo:
             audit_head=one("Sohoa-Audit-Chain-Head", _AUDIT_HEAD, "an audit chain's SHA-256"),
             bagging_date=bagging_date,
             software=_text(fields, "Bag-Software-Agent", _MAX_SOFTWARE),
+            format=int(fields["Sohoa-Batch-Format"]),
         )
 
     def trusted_comment(self) -> str:
         """What the signature vouches for besides the tag manifest."""
         return f"station:{self.station}\tsequence:{self.sequence}\tbatch:{self.batch}"
 
-    def header(self) -> str:
-        """The payload's first plaintext line, for this batch."""
-        return header(self.station, self.sequence, self.batch, self.entries)
+    def header(self, pages: int = 0) -> str:
+        """The payload's first plaintext line, for this batch carrying ``pages`` scans."""
+        return header(self.station, self.sequence, self.batch, self.entries, pages, self.format)
 
 
-def header(station: str, sequence: int, batch: str, entries: int) -> str:
-    """The payload's first plaintext line: the labels again, inside the encryption."""
-    return json_line(
-        {
-            "sohoa_batch": FORMAT_VERSION,
-            "station": station,
-            "sequence": sequence,
-            "batch": batch,
-            "entries": entries,
-        }
-    )
+def header(
+    station: str,
+    sequence: int,
+    batch: str,
+    entries: int,
+    pages: int = 0,
+    version: int = FORMAT_VERSION,
+) -> str:
+    """The payload's first plaintext line: the labels again, inside the
+    encryption, and (format 2 on) how many page lines follow the entries."""
+    labels: dict[str, Any] = {
+        "sohoa_batch": version,
+        "station": station,
+        "sequence": sequence,
+        "batch": batch,
+        "entries": entries,
+    }
+    if version >= SCANS_FORMAT:
+        labels["pages"] = pages
+    return json_line(labels)
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,16 @@ MAX_PAYLOAD_BYTES = 128 * 1024 * 1024
 MAX_LINE_BYTES = 256 * 1024
 # bagit.txt, bag-info.txt, the manifests, the signature: a few hundred bytes.
 MAX_TAG_FILE_BYTES = 64 * 1024
+# Page scans one batch carries: each is the page of at least one of its
+# entries, so never more than the entries.
+MAX_BATCH_PAGES = MAX_ENTRIES
+# One page scan's file: a page is 100 to 500 kB, a 600 dpi colour scan of a
+# large register a few MB; 50 MB is no page. It is read whole, one at a time.
+MAX_SCAN_BYTES = 50 * 1024 * 1024
+# The manifest lists the payload and each page: about 220 bytes a line.
+MAX_MANIFEST_BYTES = MAX_TAG_FILE_BYTES + MAX_BATCH_PAGES * 256
+# A page's width or height in pixels: an A3 page at 1,200 dpi is 20,000.
+MAX_PAGE_PIXELS = 100_000
 # A value keyed in a field, or its transcription: the station's longest
 # field takes 500 characters.
 MAX_TEXT_CHARS = 2_000

@@ -2,13 +2,20 @@
 recorded with its exact plaintext (number, UUID, the entries and their
 versions) in one transaction. Nothing is marked exported yet: that is
 :mod:`app.batch.export`'s, once the batch is on the stick and reads back.
+
+A batch also carries the page scans its entries are on that no batch
+before it carried (``batch_scans``): each page travels once, with the
+first batch holding an entry on it, so the centre has an entry's page as
+soon as it has the entry. Recorded with the batch, they are the same scans
+when the batch is written again.
 """
 
 from __future__ import annotations
 
 import uuid
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import ColumnElement, Text, and_, func, insert, select, type_coerce
@@ -16,8 +23,19 @@ from sqlalchemy.orm import Session
 
 from app.access import audit
 from app.batch.format import header, json_line
-from app.db.models import Batch, BatchEntry, Book, Entry, EntryStatus, Station, User
+from app.db.models import (
+    Batch,
+    BatchEntry,
+    BatchScan,
+    Book,
+    BookScan,
+    Entry,
+    EntryStatus,
+    Station,
+    User,
+)
 from app.quality.draw import not_under_verification
+from app.scans.pages import entry_page
 from app.system.clock import Clock
 
 # Progress counts the entries put in the batch, then these steps of writing:
@@ -35,6 +53,38 @@ READY = (EntryStatus.COMPLETED.value, EntryStatus.VERIFIED.value)
 # in the order of the index on (status, completed_at), so that taking the
 # next batch sorts nothing when a station has hundreds of thousands ready.
 EXPORT_ORDER = (Entry.status, Entry.completed_at, Entry.id)
+# An entry's page as stored, read by SQLite without parsing the values in Python.
+ENTRY_PAGE = func.json_extract(Entry.values, "$.page.v").label("entry_page")
+
+
+@dataclass(frozen=True)
+class CarriedPage:
+    """A page scan a batch carries, as its page line gives it."""
+
+    book_id: int
+    kind: str
+    office: str
+    volume: str
+    year: int
+    page: int
+    sha256: str
+    media_type: str
+    width: int
+    height: int
+    size: int
+
+    def line(self) -> str:
+        return json_line(
+            {
+                "kind": self.kind,
+                "book": {"office": self.office, "volume": self.volume, "year": self.year},
+                "page": self.page,
+                "sha256": self.sha256,
+                "media_type": self.media_type,
+                "width": self.width,
+                "height": self.height,
+            }
+        )
 
 
 def ready_for_export() -> ColumnElement[bool]:
@@ -73,8 +123,9 @@ def record_batch(
     if not count:
         return None
     sequence, batch_uuid = next_sequence(session), str(uuid.uuid4())
-    lines = [header(station.code, sequence, batch_uuid, count)]
+    lines = [""]  # the header, once the pages are known
     versions: list[tuple[int, int]] = []
+    on_pages: set[tuple[int, int]] = set()
     rows = session.execute(
         select(
             Entry.id,
@@ -93,6 +144,8 @@ def record_batch(
             Entry.completed_at,
             User.username,
             Entry.updated_at,
+            Entry.book_id,
+            ENTRY_PAGE,
         )
         .join(Book, Book.id == Entry.book_id)
         .outerjoin(User, User.id == Entry.completed_by)
@@ -104,10 +157,16 @@ def record_batch(
     for done, row in enumerate(rows, start=1):
         lines.append(_entry_line(row))
         versions.append((row[0], row[2]))
+        page = entry_page({"page": row.entry_page})
+        if page is not None:
+            on_pages.add((row.book_id, page))
         if progress is not None and done % PROGRESS_EVERY == 0:
             progress(done, count + WRITING_STEPS)
     if len(versions) != count:  # one transaction: the count cannot change under it
         raise RuntimeError(f"{len(versions)} entries read for a batch of {count}")
+    pages = pages_to_carry(session, on_pages)
+    lines[0] = header(station.code, sequence, batch_uuid, count, len(pages))
+    lines += [page.line() for page in pages]
     batch = Batch(
         uuid=batch_uuid,
         sequence=sequence,
@@ -122,14 +181,73 @@ def record_batch(
         insert(BatchEntry.__table__),
         [{"batch_id": batch.id, "entry_id": e, "version": v} for e, v in versions],
     )
+    carried = sorted({page.sha256 for page in pages})
+    if carried:
+        session.execute(
+            insert(BatchScan.__table__), [{"batch_id": batch.id, "sha256": s} for s in carried]
+        )
     return batch
+
+
+def pages_to_carry(session: Session, on_pages: Iterable[tuple[int, int]]) -> list[CarriedPage]:
+    """The scans of these (book, page) pairs that no batch carried yet, in
+    book and page order; a page not scanned is not carried."""
+    wanted = set(on_pages)
+    pages: list[CarriedPage] = []
+    books = sorted({book for book, _ in wanted})
+    for start in range(0, len(books), PROGRESS_EVERY):
+        rows = session.execute(
+            select(
+                BookScan.book_id,
+                Book.kind,
+                Book.office,
+                Book.volume,
+                Book.year,
+                BookScan.page,
+                BookScan.sha256,
+                BookScan.media_type,
+                BookScan.width,
+                BookScan.height,
+                BookScan.size,
+            )
+            .join(Book, Book.id == BookScan.book_id)
+            .where(
+                BookScan.book_id.in_(books[start : start + PROGRESS_EVERY]),
+                BookScan.sha256.not_in(select(BatchScan.sha256)),
+            )
+            .order_by(BookScan.book_id, BookScan.page)
+        )
+        pages += [CarriedPage(*row) for row in rows if (row.book_id, row.page) in wanted]
+    return pages
+
+
+def batch_pages(session: Session, batch_id: int) -> list[tuple[str, str, int]]:
+    """The page scans batch ``batch_id`` carries: SHA-256, media type, size."""
+    rows = session.execute(
+        select(BookScan.sha256, BookScan.media_type, func.max(BookScan.size))
+        .join(BatchScan, BatchScan.sha256 == BookScan.sha256)
+        .where(BatchScan.batch_id == batch_id)
+        .group_by(BookScan.sha256, BookScan.media_type)
+        .order_by(BookScan.sha256)
+    )
+    return [(sha256, media_type, size) for sha256, media_type, size in rows]
+
+
+def ready_pages(session: Session, limit: int) -> list[CarriedPage]:
+    """The page scans the next batch, of ``limit`` entries, would carry."""
+    rows = session.execute(
+        select(Entry.book_id, ENTRY_PAGE).where(ready_for_export()).order_by(*EXPORT_ORDER)
+        .limit(limit)
+    )  # fmt: skip
+    on_pages = {(book, page) for book, raw in rows if (page := entry_page({"page": raw}))}
+    return pages_to_carry(session, on_pages)
 
 
 def _entry_line(row: Any) -> str:
     """One entry's line: its labels, and its values as the station stores them."""
     (
         _id, entry_uuid, version, kind, office, volume, book_year, year, number,
-        registration_date, values, completed_at, completed_by, updated_at,
+        registration_date, values, completed_at, completed_by, updated_at, *_page,
     ) = row  # fmt: skip
     labels = json_line(
         {

@@ -10,7 +10,14 @@ from __future__ import annotations
 
 import re
 
-from app.batch.format import BAG_INFO, BAG_INFO_FIELDS, BAGIT, BAGIT_TEXT, BatchRejected
+from app.batch.format import (
+    BAG_INFO,
+    BAG_INFO_FIELDS,
+    BAGIT,
+    BAGIT_TEXT,
+    TAG_FILES,
+    BatchRejected,
+)
 from app.batch.limits import CONTROL_CHARACTER, quoted, shown
 
 _FIELD = re.compile(r"(?P<name>[A-Za-z0-9-]+): (?P<value>.*)")
@@ -76,16 +83,23 @@ def manifest_checksums(name: str, data: bytes, listed: tuple[str, ...]) -> dict[
         if match["path"] in checksums:
             raise BatchRejected(f"{name} lists {shown(match['path'])} twice")
         checksums[match["path"]] = match["checksum"]
-    if sorted(checksums) != sorted(listed):
-        raise BatchRejected(f"{name} does not list exactly {', '.join(listed)}")
+    if checksums.keys() != set(listed):
+        if len(listed) <= len(TAG_FILES) + 1:
+            raise BatchRejected(f"{name} does not list exactly {', '.join(listed)}")
+        # A batch's scans: the first one that differs, not thousands of names.
+        missing = sorted(set(listed) - checksums.keys())
+        if missing:
+            raise BatchRejected(f"{name} does not list {shown(missing[0])}, which the batch holds")
+        extra = sorted(checksums.keys() - set(listed))
+        raise BatchRejected(f"{name} lists {shown(extra[0])}, which the batch does not hold")
     return checksums
 
 
-def payload_oxum(fields: dict[str, str]) -> int:
-    """The payload's size in bytes as bag-info.txt's Payload-Oxum gives it (one file)."""
+def payload_oxum(fields: dict[str, str]) -> tuple[int, int]:
+    """The payload's size in bytes and its files, as bag-info.txt's Payload-Oxum gives them."""
     octets, dot, count = fields["Payload-Oxum"].partition(".")
-    if not dot or count != "1" or _OCTETS.fullmatch(octets) is None:
+    if not dot or _OCTETS.fullmatch(octets) is None or _OCTETS.fullmatch(count) is None:
         raise BatchRejected(
-            f"{BAG_INFO}: Payload-Oxum {quoted(fields['Payload-Oxum'])} is not 'BYTES.1'"
+            f"{BAG_INFO}: Payload-Oxum {quoted(fields['Payload-Oxum'])} is not 'BYTES.FILES'"
         )
-    return int(octets)
+    return int(octets), int(count)

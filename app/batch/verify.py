@@ -9,7 +9,9 @@ it (app.batch.tagfiles), as ``bagit.py --validate`` would and more strictly.
 
 Nothing on the stick is trusted to be small or to be a file: each is
 checked for both before it is opened (app.batch.files), and the payload is
-read once, a chunk at a time, whatever its size.
+read once, a chunk at a time, whatever its size. Page scans (format 2) are
+files of the payload like the entries' file: listed in the manifest and
+Payload-Oxum, each read whole, one at a time, and checked against it.
 """
 
 from __future__ import annotations
@@ -26,7 +28,9 @@ from app.batch.files import (
     batch_files,
     opened,
     printable_path,
+    read_scan,
     read_tag_file,
+    scan_names,
 )
 from app.batch.format import (
     BAG_INFO,
@@ -34,6 +38,9 @@ from app.batch.format import (
     MANIFEST,
     PARTIAL,
     PAYLOAD,
+    SCAN_FILE,
+    SCAN_MEDIA_TYPES,
+    SCANS_FORMAT,
     SIGNATURE,
     TAG_FILES,
     TAGMANIFEST,
@@ -53,7 +60,26 @@ from app.batch.tagfiles import (
 )
 from app.batch.trust import TrustList
 
-__all__ = ["BatchRejected", "OpenedBatch", "VerifiedBatch", "open_batch", "verify_batch"]
+__all__ = [
+    "BatchRejected",
+    "OpenedBatch",
+    "ScanFile",
+    "VerifiedBatch",
+    "open_batch",
+    "read_scan_file",
+    "verify_batch",
+]
+
+
+@dataclass(frozen=True)
+class ScanFile:
+    """A page scan's file in a batch, as its listing and manifest give it."""
+
+    name: str  # data/scans/SHA256.jpg.age
+    sha256: str  # of its plaintext, the page's image
+    media_type: str
+    size: int  # bytes of the encrypted file
+    checksum: str  # SHA-512 of the encrypted file, from the manifest
 
 
 @dataclass(frozen=True)
@@ -63,6 +89,11 @@ class VerifiedBatch:
     path: Path
     info: BatchInfo
     key: StationPublicKey
+    scans: tuple[ScanFile, ...] = ()
+
+    @property
+    def scan_bytes(self) -> int:
+        return sum(scan.size for scan in self.scans)
 
 
 @dataclass(frozen=True)
@@ -78,7 +109,16 @@ def verify_batch(path: Path, trust: TrustList) -> VerifiedBatch:
     """Check the batch at ``path`` against ``trust``, or raise :class:`BatchRejected`."""
     with open_batch(path, trust) as batch:
         batch.payload.finish()
+        for scan in batch.verified.scans:
+            read_scan_file(batch.verified, scan)
     return batch.verified
+
+
+def read_scan_file(verified: VerifiedBatch, scan: ScanFile) -> bytes:
+    """The encrypted page ``scan`` of ``verified``, whole and as signed; or
+    :class:`BatchRejected` (within :func:`open_batch`'s block, a file that
+    cannot be read is one too)."""
+    return read_scan(verified.path, scan.name, scan.size, scan.checksum)
 
 
 @contextmanager
@@ -116,14 +156,34 @@ def _check(path: Path, trust: TrustList) -> tuple[VerifiedBatch, int, str]:
     ):
         if signed != written:
             raise BatchRejected(f"bag-info.txt gives {label} {written}, the signature {signed}")
-    size = payload_oxum(fields)
-    if sizes[PAYLOAD] != size:
+    scans = scan_names(sizes)
+    if scans and info.format < SCANS_FORMAT:
         raise BatchRejected(
-            f"{PAYLOAD} is truncated or padded: {sizes[PAYLOAD]:,} bytes, bag-info.txt says"
-            f" {size:,}"
+            f"a format {info.format} batch carries no page scans, but it holds {len(scans):,}"
         )
-    checksum = manifest_checksums(MANIFEST, tags[MANIFEST], (PAYLOAD,))[PAYLOAD]
-    return VerifiedBatch(path, info, key), size, checksum
+    octets, files = payload_oxum(fields)
+    if files != 1 + len(scans):
+        raise BatchRejected(
+            f"bag-info.txt's Payload-Oxum counts {files:,} payload files, the batch holds"
+            f" {1 + len(scans):,}"
+        )
+    total = sizes[PAYLOAD] + sum(sizes[name] for name in scans)
+    if total != octets:
+        what = f"{PAYLOAD} is" if not scans else "the payload's files are"
+        raise BatchRejected(
+            f"{what} truncated or padded: {total:,} bytes, bag-info.txt says {octets:,}"
+        )
+    checksums = manifest_checksums(MANIFEST, tags[MANIFEST], (PAYLOAD, *scans))
+    verified = VerifiedBatch(
+        path, info, key, tuple(_scan_file(name, sizes[name], checksums[name]) for name in scans)
+    )
+    return verified, sizes[PAYLOAD], checksums[PAYLOAD]
+
+
+def _scan_file(name: str, size: int, checksum: str) -> ScanFile:
+    match = SCAN_FILE.fullmatch(name)
+    assert match is not None  # scan_names took it by this pattern
+    return ScanFile(name, match["sha256"], SCAN_MEDIA_TYPES[match["suffix"]], size, checksum)
 
 
 def _check_folder(path: Path) -> None:

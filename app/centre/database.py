@@ -61,6 +61,23 @@ def open_central(database: str) -> Engine:
     return engine
 
 
+# Beside a SQLite central file: the folder of its page scans.
+SCANS_SUFFIX = ".scans"
+
+
+def centre_scans(engine: Engine, given: Path | None = None) -> Path:
+    """Where the centre keeps its page scans: ``given``, or the folder
+    beside its SQLite file (``centre.sqlite3.scans``); a PostgreSQL server
+    has no folder of its own, so one must be given."""
+    if given is not None:
+        return given
+    if engine.url.get_backend_name() == "sqlite" and engine.url.database:
+        return Path(engine.url.database + SCANS_SUFFIX)
+    raise CentralDatabaseError(
+        f"{shown(engine)} is on a server: give the folder of the centre's page scans (--scans DIR)"
+    )
+
+
 def shown(engine: Engine) -> str:
     """The database's address for messages, without its password."""
     if engine.url.get_backend_name() == "sqlite":

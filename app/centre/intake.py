@@ -1,9 +1,11 @@
 """Loading batches into the central database, idempotently.
 
 Each batch is verified, decrypted and loaded in one transaction of its own:
-all of it or none. A batch already loaded (by its UUID) changes nothing; an
-entry's newer version replaces the older, never the reverse; and the
-sequence numbers each station has sent so far show what has not arrived.
+all of it or none. Its page scans are kept in the centre's scan store
+first (app.centre.pages), their rows written in that transaction. A batch
+already loaded (by its UUID) changes nothing; an entry's newer version
+replaces the older, never the reverse; and the sequence numbers each
+station has sent so far show what has not arrived.
 
 One batch's failure never stops the others: a batch refused says why, and
 an error Sohoa did not expect (its own fault or the database's) is logged
@@ -12,13 +14,13 @@ whole, reported as an internal error, and the next batch is loaded.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
 
 from pyrage import x25519
 from sqlalchemy import Connection, Engine, bindparam, insert, select, text, update
@@ -29,9 +31,12 @@ from app.batch.format import BatchRejected
 from app.batch.limits import MAX_GAP_RANGES
 from app.batch.trust import TrustList
 from app.batch.verify import VerifiedBatch, open_batch
+from app.centre.database import CentralDatabaseError, centre_scans
 from app.centre.models import CentreEntry, ReceivedBatch
-from app.centre.payload import entry_rows
+from app.centre.pages import check_pages, load_pages, store_scans
+from app.centre.payload import PayloadRows, payload_rows
 from app.db.engine import WRITER
+from app.scans.store import ScanStore
 from app.system.clock import Clock
 
 CHUNK = 500  # entries looked up per query
@@ -70,6 +75,9 @@ class BatchIntake:
     updated: int = 0
     unchanged: int = 0
     older: int = 0
+    # Page scans the batch carried, and pages new or replaced at the centre.
+    scans: int = 0
+    pages: int = 0
     # Something the centre should know that does not stop the loading.
     note: str | None = None
 
@@ -115,11 +123,18 @@ def intake_batches(
     identities: list[x25519.Identity],
     trust: TrustList,
     clock: Clock,
+    scans: ScanStore | None = None,
 ) -> IntakeReport:
-    """Verify, decrypt and load each batch at ``paths``; report each and the gaps."""
+    """Verify, decrypt and load each batch at ``paths``, its page scans
+    kept in ``scans`` (by default the folder beside a SQLite central file;
+    a PostgreSQL centre without one refuses the batches that carry scans);
+    report each and the gaps."""
+    if scans is None:
+        with contextlib.suppress(CentralDatabaseError):
+            scans = ScanStore(centre_scans(engine))
     report = IntakeReport()
     for path in paths:
-        report.batches.append(_intake_one(engine, path, identities, trust, clock))
+        report.batches.append(_intake_one(engine, path, identities, trust, clock, scans))
     stations = {b.station for b in report.batches if b.station is not None}
     try:
         with engine.connect() as connection:
@@ -159,10 +174,11 @@ def _intake_one(
     identities: list[x25519.Identity],
     trust: TrustList,
     clock: Clock,
+    scans: ScanStore | None,
 ) -> BatchIntake:
     result = BatchIntake(path, Outcome.LOADED)
     try:
-        _verify_and_load(engine, path, identities, trust, clock, result)
+        _verify_and_load(engine, path, identities, trust, clock, scans, result)
     except BatchRejected as e:
         result.outcome, result.reason = Outcome.REJECTED, str(e)
     except Exception as e:
@@ -194,12 +210,22 @@ def _verify_and_load(
     identities: list[x25519.Identity],
     trust: TrustList,
     clock: Clock,
+    scans: ScanStore | None,
     result: BatchIntake,
 ) -> None:
     with open_batch(path, trust) as batch:
         info = batch.verified.info
         result.station, result.sequence, result.batch = info.station, info.sequence, info.batch
-        rows = entry_rows(batch, identities)
+        rows = payload_rows(batch, identities)
+        check_pages(batch.verified, rows.pages, rows.entries)
+        if batch.verified.scans and scans is None:
+            raise BatchRejected(
+                "it carries page scans and the centre has no folder for them (--scans DIR):"
+                " nothing was kept"
+            )
+        if scans is not None:
+            store_scans(batch.verified, identities, scans)
+        result.scans = len(batch.verified.scans)
     try:
         with _intake_transaction(engine) as connection:
             _load(connection, batch.verified, rows, result, clock)
@@ -226,11 +252,11 @@ def _intake_transaction(engine: Engine) -> Iterator[Connection]:
 def _load(
     connection: Connection,
     verified: VerifiedBatch,
-    rows: list[dict[str, Any]],
+    payload: PayloadRows,
     result: BatchIntake,
     clock: Clock,
 ) -> None:
-    info = verified.info
+    info, rows = verified.info, payload.entries
     received = connection.execute(
         select(ReceivedBatch.received_at, ReceivedBatch.station, ReceivedBatch.sequence).where(
             ReceivedBatch.uuid == info.batch
@@ -302,6 +328,7 @@ def _load(
             ),
             newer,
         )
+    result.pages = load_pages(connection, payload.pages)
 
 
 def _stored_versions(

@@ -1,7 +1,9 @@
-"""The central database's tables: the batches received and the entries they bring.
+"""The central database's tables: the batches received, the entries and
+the scanned pages they bring.
 
 An entry is kept once, by its UUID, at the newest version received; which
-batch brought that version is kept beside it. Created by
+batch brought that version is kept beside it. A page is kept once per
+station's book and page number, its image in the centre's scan store. Created by
 :func:`app.centre.database.open_central`, for a central file or server of
 its own (no station tables there).
 """
@@ -11,7 +13,18 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import (
+    JSON,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from app.db.models import NAMING_CONVENTION, UTCDateTime
@@ -68,3 +81,34 @@ class CentreEntry(CentreBase):
     completed_by: Mapped[str | None] = mapped_column(String(64))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
     batch_uuid: Mapped[str] = mapped_column(ForeignKey("centre_batches.uuid"))
+
+
+class CentrePage(CentreBase):
+    """A scanned page of a station's book, as the newest batch that carried
+    it gave it; its image is in the centre's scan store (app.scans.store)
+    under its SHA-256. A book is named as its entries name it: station,
+    kind, office, volume, year."""
+
+    __tablename__ = "centre_pages"
+    __table_args__ = (
+        UniqueConstraint(
+            "station", "kind", "book_office", "book_volume", "book_year", "page",
+            name="uq_centre_pages_book_page",
+        ),
+    )  # fmt: skip
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    station: Mapped[str] = mapped_column(String(32))
+    kind: Mapped[str] = mapped_column(String(16))
+    book_office: Mapped[str] = mapped_column(String(200))
+    book_volume: Mapped[str] = mapped_column(String(32))
+    book_year: Mapped[int] = mapped_column(Integer)
+    page: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    media_type: Mapped[str] = mapped_column(String(32))
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    # The batch that brought it, and its number: a page scanned again and
+    # carried by a later batch replaces it, never an earlier batch's.
+    batch_uuid: Mapped[str] = mapped_column(ForeignKey("centre_batches.uuid"))
+    batch_sequence: Mapped[int] = mapped_column(Integer)

@@ -1,10 +1,11 @@
-"""A batch's entries: decrypted as the payload is read, and checked line by line.
+"""A batch's entries and pages: decrypted as the payload is read, and checked line by line.
 
 The payload is read from the stick once, 64 kB at a time; each chunk is
 hashed and decrypted as it goes by, and each line is checked as soon as it
 is whole (app.centre.json_lines, app.centre.entries). What stays in memory
 is the entries' rows, at most as many as bag-info.txt counts, each line at
-most MAX_LINE_BYTES: never the payload whole, whatever its size.
+most MAX_LINE_BYTES, and the rows of the pages after them (format 2), at
+most as many as the encrypted header counts: never the payload whole.
 
 Nothing read is taken before every byte is known to be the one the station
 signed: when a line is refused, the rest of the payload is read through
@@ -16,26 +17,37 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from pyrage import x25519
 
 from app.batch.age import AgeError, decrypt_stream
-from app.batch.format import BatchInfo, BatchRejected
-from app.batch.limits import MAX_LINE_BYTES, quoted
+from app.batch.format import SCANS_FORMAT, BatchInfo, BatchRejected
+from app.batch.limits import MAX_BATCH_PAGES, MAX_LINE_BYTES, quoted
 from app.batch.verify import OpenedBatch
 from app.centre.entries import entry_row
 from app.centre.json_lines import LineRefused, described, json_object
+from app.centre.pages import page_row
 
 if TYPE_CHECKING:
     from _typeshed import ReadableBuffer
 
 
-def entry_rows(batch: OpenedBatch, identities: list[x25519.Identity]) -> list[dict[str, Any]]:
-    """The batch's entries as rows of the central ``centre_entries`` table.
+@dataclass(frozen=True)
+class PayloadRows:
+    """What a payload holds, as rows of the centre's tables."""
+
+    entries: list[dict[str, Any]]  # of centre_entries
+    pages: list[dict[str, Any]]  # of centre_pages
+
+
+def payload_rows(batch: OpenedBatch, identities: list[x25519.Identity]) -> PayloadRows:
+    """The batch's entries and pages as rows of the central tables.
 
     The first plaintext line must repeat what bag-info.txt says, and the
-    lines must be as many entries as it counts.
+    lines must be as many entries as it counts, then as many pages as the
+    header counts.
     """
     entries = _Entries(batch.verified.info)
     lines = _Lines(entries.take)
@@ -50,7 +62,7 @@ def entry_rows(batch: OpenedBatch, identities: list[x25519.Identity]) -> list[di
         batch.payload.finish()
         raise
     batch.payload.finish()
-    return entries.rows
+    return PayloadRows(entries.rows, entries.pages)
 
 
 class _Lines(io.RawIOBase):
@@ -96,12 +108,14 @@ class _Lines(io.RawIOBase):
 
 
 class _Entries:
-    """The header line checked, then each entry line made a row."""
+    """The header line checked, then each entry line made a row, then each page line."""
 
     def __init__(self, info: BatchInfo) -> None:
         self._info = info
         self._header = json.loads(info.header())
+        self._pages = 0
         self.rows: list[dict[str, Any]] = []
+        self.pages: list[dict[str, Any]] = []
         self._seen: set[str] = set()
 
     def take(self, number: int, line: bytes) -> None:
@@ -111,10 +125,17 @@ class _Entries:
                 self._check_header(value)
                 return
             if number - 1 > self._info.entries:
-                raise BatchRejected(
-                    f"the payload holds more than the {self._info.entries:,} entries"
-                    " bag-info.txt counts"
-                )
+                if number - 1 - self._info.entries > self._pages:
+                    what = (
+                        f"the {self._pages:,} pages the header counts"
+                        if self._info.format >= SCANS_FORMAT
+                        else "the entries bag-info.txt counts"
+                    )
+                    raise BatchRejected(
+                        f"the payload holds more than the {self._info.entries:,} entries and {what}"
+                    )
+                self.pages.append(page_row(value, self._info))
+                return
             row = entry_row(value, self._info)
         except LineRefused as e:
             raise BatchRejected(f"payload line {number}: {e}") from e
@@ -129,8 +150,21 @@ class _Entries:
                 f"the payload holds {len(self.rows):,} entries, bag-info.txt counts"
                 f" {self._info.entries:,}"
             )
+        if len(self.pages) != self._pages:
+            raise BatchRejected(
+                f"the payload holds {len(self.pages):,} pages, its header counts {self._pages:,}"
+            )
 
     def _check_header(self, header: dict[str, Any]) -> None:
+        if "pages" in self._header:
+            pages = header.get("pages")
+            if type(pages) is not int or not 0 <= pages <= MAX_BATCH_PAGES:
+                raise BatchRejected(
+                    f"the encrypted header gives pages {described(pages)}, not a whole number"
+                    f" from 0 to {MAX_BATCH_PAGES:,}"
+                )
+            self._pages = pages
+            self._header["pages"] = pages
         for name in header:
             if name not in self._header:
                 raise BatchRejected(f"the encrypted header has an unknown field {quoted(name)}")

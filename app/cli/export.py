@@ -11,7 +11,9 @@ from app.batch.export import ExportError, WrittenBatch, export_batch, plan_expor
 from app.batch.keys import StationKeyError
 from app.cli.common import CommandError, Report, add_json_flag, station_of
 from app.cli.key import cli_keystore
+from app.scans.store import ScanStore
 from app.system.clock import SystemClock
+from app.system.paths import scans_dir
 
 
 def add_parser(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -37,14 +39,18 @@ def run(args: argparse.Namespace) -> Report:
     db = station_of(args)
     try:
         keystore = cli_keystore("export")
+        scans = ScanStore(scans_dir(db.data_dir))
         with db.sessions() as session:
             plan = plan_export(session)
         if args.again is not None:
             written: WrittenBatch | None = rewrite_batch(
-                db.sessions, args.again, args.to, keystore, by=None, clock=SystemClock()
-            )
+                db.sessions, args.again, args.to, keystore, by=None, clock=SystemClock(),
+                scans=scans,
+            )  # fmt: skip
         else:
-            written = export_batch(db.sessions, args.to, keystore, by=None, clock=SystemClock())
+            written = export_batch(
+                db.sessions, args.to, keystore, by=None, clock=SystemClock(), scans=scans
+            )
         with db.sessions() as session:
             waiting = plan_export(session)
     except (ExportError, StationKeyError, KeyringUnavailable, AgeError) as e:
@@ -58,7 +64,8 @@ def run(args: argparse.Namespace) -> Report:
         )
     lines = [
         f"Batch {written.sequence} ({written.uuid}) written to {written.path}:",
-        f"  {written.entries:,} entries, read back and verified;"
+        f"  {written.entries:,} entries and {written.pages:,} page scans"
+        f" ({written.scan_bytes / 2**20:,.1f} MB), read back and verified;"
         f" {written.marked:,} marked exported.",
     ]
     if args.again is None and plan is not None and plan.resumes:
@@ -70,6 +77,8 @@ def run(args: argparse.Namespace) -> Report:
             "batch": written.uuid,
             "sequence": written.sequence,
             "entries": written.entries,
+            "pages": written.pages,
+            "scan_bytes": written.scan_bytes,
             "path": str(written.path),
             "marked_exported": written.marked,
             "again": args.again is not None,

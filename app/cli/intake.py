@@ -8,7 +8,7 @@ from pathlib import Path
 
 from app.batch.age import AgeError, read_identities
 from app.batch.files import printable_path
-from app.centre.database import CentralDatabaseError, open_central, shown
+from app.centre.database import CentralDatabaseError, centre_scans, open_central, shown
 from app.centre.intake import (
     BatchIntake,
     IntakeReport,
@@ -19,6 +19,7 @@ from app.centre.intake import (
 )
 from app.cli.common import CommandError, Report, add_json_flag
 from app.cli.verify import add_trust_flag, trust_list
+from app.scans.store import ScanStore
 from app.system.clock import SystemClock
 from app.system.logs import setup_logging
 
@@ -43,6 +44,13 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
     parser.add_argument(
         "--identity", type=Path, required=True, metavar="FILE", help="the centre's age identity"
     )
+    parser.add_argument(
+        "--scans",
+        type=Path,
+        metavar="DIR",
+        help="where the centre keeps the page scans the batches carry (default: beside a"
+        " SQLite file, FILE.scans; required with a PostgreSQL URL)",
+    )
     add_trust_flag(parser)
     add_json_flag(parser)
     parser.set_defaults(handler=run)
@@ -57,9 +65,14 @@ def run(args: argparse.Namespace) -> Report:
     except (AgeError, CentralDatabaseError) as e:
         raise CommandError(str(e)) from e
     try:
+        try:
+            scans = ScanStore(centre_scans(engine, args.scans))
+        except CentralDatabaseError as e:
+            raise CommandError(str(e)) from e
         report = intake_batches(
-            engine, args.batches, identities=identities, trust=trust, clock=SystemClock()
-        )
+            engine, args.batches, identities=identities, trust=trust, clock=SystemClock(),
+            scans=scans,
+        )  # fmt: skip
         database = shown(engine)
     finally:
         engine.dispose()
@@ -69,6 +82,7 @@ def run(args: argparse.Namespace) -> Report:
         lines.append(f"The missing batches could not be listed: {report.gaps_failed}.")
     data = {
         "database": database,
+        "scans": str(scans.root),
         "result": report.result.value,
         "batches": [_data(b) for b in report.batches],
         "gaps": {station: _gap_data(gaps) for station, gaps in report.gaps.items()},
@@ -112,6 +126,8 @@ def _line(b: BatchIntake) -> str:
             f"loaded; {b.new:,} new, {b.updated:,} newer versions, {b.unchanged:,} unchanged,"
             f" {b.older:,} older than the centre's."
         )
+        if b.scans:
+            line += f" {b.scans:,} page scans, {b.pages:,} pages new or replaced."
     return line + (f" Note: {b.note}" if b.note and b.outcome is Outcome.LOADED else "")
 
 
@@ -145,5 +161,7 @@ def _data(b: BatchIntake) -> dict[str, object]:
         "updated": b.updated,
         "unchanged": b.unchanged,
         "older": b.older,
+        "scans": b.scans,
+        "pages": b.pages,
         "note": b.note,
     }

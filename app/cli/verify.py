@@ -96,12 +96,16 @@ def run(args: argparse.Namespace) -> Report:
             "sequence": info.sequence,
             "uuid": info.batch,
             "entries": info.entries,
+            "format": info.format,
+            "scans": len(verified.scans),
+            "scan_bytes": verified.scan_bytes,
             "key_id": info.key_id,
             "bagging_date": info.bagging_date.isoformat(),
         },
         lines=[
             f"{path}: a whole batch, signed by station {info.station} (key {info.key_id}).",
             f"  Batch {info.sequence} ({info.batch}), {info.entries:,} entries,"
+            f" {len(verified.scans):,} page scans ({verified.scan_bytes / 2**20:,.1f} MB),"
             f" made {info.bagging_date}.",
         ],
     )

@@ -10,6 +10,17 @@ A restore puts a backup in place of the live database. It never destroys
 what it replaces: the database as it was is kept first, as a checked backup
 when it can be read, as its raw files when it cannot (a damaged database is
 what a restore is usually for).
+
+The page scans (gigabytes) are not copied with each backup: they are kept
+once, by their SHA-256 as the station's own store keeps them, in one store
+shared by every backup (``backups/scans``, or ``sohoa-CODE-scans`` beside a
+backup on a stick), and each backup copies only the files that store lacks.
+Nothing is ever deleted from it: a scan a kept backup names is always
+there, the store is never larger than every page the station ever scanned
+(which the station keeps too), and no rotation has to read every backup's
+database to know what it may delete. A restore puts back every scan the
+restored database names that the station's store lacks, and says which
+cannot be found.
 """
 
 from __future__ import annotations
@@ -28,14 +39,16 @@ from app.access import audit
 from app.db.engine import StationSessions, database_path, read_only_uri
 from app.db.models import User
 from app.db.online_copy import BackupError, backup_database
+from app.scans.store import SUFFIXES, ScanMissing, ScanStore
 from app.system.clock import VIETNAM, Clock, local_today
-from app.system.paths import backups_dir
+from app.system.paths import backups_dir, scans_dir
 
 # A week of daily backups: each is as large as the database (3.6 GB for a
 # whole campaign's station), and the office PC's disk is not large.
 KEEP_DAILY = 7
 DAILY = re.compile(r"^daily-(\d{4}-\d{2}-\d{2})\.sqlite3$")
 SIDE_FILES = ("-wal", "-shm", "-journal")  # SQLite's files beside the database
+_MEDIA_TYPES = {suffix: media_type for media_type, suffix in SUFFIXES.items()}
 
 
 class BackupKind(StrEnum):
@@ -68,9 +81,102 @@ def list_backups(data_dir: Path) -> list[Backup]:
     return sorted(found, key=lambda b: b.taken_at, reverse=True)
 
 
+@dataclass(frozen=True)
+class ScansCopied:
+    """What copying page scans did: files and bytes copied, and the
+    station's files not copied because they are damaged."""
+
+    files: int = 0
+    bytes: int = 0
+    damaged: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ScansRestored:
+    """The scans a restored database names: put back from a backup, and
+    those no backup holds (each as "book #ID page N")."""
+
+    copied: int
+    missing: tuple[str, ...]
+
+
+def backup_scans_store(data_dir: Path) -> ScanStore:
+    """The store of page scans every backup in the backups folder shares."""
+    return ScanStore(backups_dir(data_dir) / "scans")
+
+
+def stick_scans_store(folder: Path, code: str) -> ScanStore:
+    """The store of page scans beside the station's backups on a stick."""
+    return ScanStore(folder / f"sohoa-{code}-scans")
+
+
+def copy_scans(source: ScanStore, target: ScanStore) -> ScansCopied:
+    """Copy into ``target`` each file of ``source`` it lacks: the stores
+    keep a file by its content, so a file there is the same file. Each is
+    checked against its name, written beside its place, synced, renamed."""
+    files = size = 0
+    damaged: list[str] = []
+    for path in source.files():
+        sha256 = path.name.split(".")[0]
+        media_type = _MEDIA_TYPES.get(path.suffix)
+        if media_type is None:
+            continue
+        if target.has(sha256, media_type):
+            continue
+        try:
+            data = source.read(sha256, media_type)
+        except ScanMissing:
+            damaged.append(path.name)
+            continue
+        target.put(data, media_type)
+        files, size = files + 1, size + len(data)
+    return ScansCopied(files, size, tuple(damaged))
+
+
+def restore_scans(data_dir: Path, backup: Path) -> ScansRestored:
+    """Put back into the station's store every scan its (restored) database
+    names that the store lacks, from the backups' store or the one beside
+    ``backup`` on a stick."""
+    station = ScanStore(scans_dir(data_dir))
+    code = station_code_in(database_path(data_dir)) or ""
+    sources = [backup_scans_store(data_dir), stick_scans_store(backup.parent, code)]
+    copied = 0
+    missing: list[str] = []
+    for book_id, page, sha256, media_type in _named_scans(database_path(data_dir)):
+        try:
+            station.read(sha256, media_type)
+            continue
+        except ScanMissing:
+            # Damaged, or not there: put back whole (put keeps a file of the right size).
+            station.path(sha256, media_type).unlink(missing_ok=True)
+        for source in sources:
+            try:
+                data = source.read(sha256, media_type)
+            except ScanMissing:
+                continue
+            station.put(data, media_type)
+            copied += 1
+            break
+        else:
+            missing.append(f"book #{book_id} page {page}")
+    return ScansRestored(copied, tuple(missing))
+
+
+def _named_scans(path: Path) -> list[tuple[int, int, str, str]]:
+    """Each page scan a station database names (none before it had scans)."""
+    with closing(sqlite3.connect(read_only_uri(path), uri=True)) as connection:
+        try:
+            return connection.execute(
+                "SELECT book_id, page, sha256, media_type FROM book_scans ORDER BY book_id, page"
+            ).fetchall()
+        except sqlite3.OperationalError:  # no such table: a database before scans
+            return []
+
+
 def daily_backup(data_dir: Path, clock: Clock) -> Path | None:
-    """Today's backup, taken if there is none yet; the oldest daily backups
-    beyond :data:`KEEP_DAILY` are removed. None when today's was there."""
+    """Today's backup, taken if there is none yet, with the page scans the
+    backups' store lacks; the oldest daily backups beyond
+    :data:`KEEP_DAILY` are removed (never a scan). None when today's was there."""
     today = local_today(clock)
     folder = backups_dir(data_dir)
     target = folder / f"daily-{today.isoformat()}.sqlite3"
@@ -85,6 +191,10 @@ def daily_backup(data_dir: Path, clock: Clock) -> Path | None:
             f" the database is {live.stat().st_size // 2**20:,} MB"
         )
     backup_database(live, target)
+    try:
+        copy_scans(ScanStore(scans_dir(data_dir)), backup_scans_store(data_dir))
+    except OSError as e:
+        raise BackupError(f"copying the page scans to {folder} failed: {e.strerror or e}") from e
     _rotate(folder, today)
     return target
 

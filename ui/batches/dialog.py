@@ -42,6 +42,8 @@ from app.batch.export import (
 )
 from app.batch.overview import batches_overview
 from app.quality.verification import release_waiting
+from app.scans.store import ScanStore
+from app.system.paths import scans_dir
 from ui.batches.keys import StationKeysBox
 from ui.context import StationContext
 from ui.file_dialogs import existing_folder
@@ -199,6 +201,18 @@ class ExportDialog(JobDialog):
                     entries=locale.toString(plan.entries), sequence=plan.sequence
                 )
             )
+        if plan is not None and plan.pages:
+            self.plan_line.setText(
+                self.plan_line.text()
+                + "\n"
+                + self.tr(
+                    "It carries {pages} page scans ({size} MB). If the stick is pulled out,"
+                    " the next export goes on where it stopped."
+                ).format(
+                    pages=locale.toString(plan.pages),
+                    size=locale.toString(plan.scan_bytes / 2**20, "f", 1),
+                )
+            )
         self.export_button.setEnabled(plan is not None)
 
     # Exporting
@@ -334,6 +348,11 @@ class ExportDialog(JobDialog):
                 "The batch did not read back whole from the stick: it may be failing."
                 " Nothing was marked exported: try another stick."
             ),
+            ExportProblem.SCAN_MISSING: self.tr(
+                "A page scan this batch carries is missing or damaged on this computer."
+                " Nothing was marked exported: restore the station's scans from a backup"
+                " (Backups window), then export again."
+            ),
         }[problem]
 
     @Slot()
@@ -365,12 +384,16 @@ def _export(
 ) -> Callable[[Progress], WrittenBatch | None]:
     """The next batch, or batch ``again`` once more, written into ``target``."""
     sessions, lead, clock = context.db.sessions, context.user, context.clock
+    scans = ScanStore(scans_dir(context.db.data_dir))
 
     def work(progress: Progress) -> WrittenBatch | None:
         if again is None:
-            return export_batch(sessions, target, keystore, by=lead, clock=clock, progress=progress)
+            return export_batch(
+                sessions, target, keystore, by=lead, clock=clock, progress=progress, scans=scans
+            )
         return rewrite_batch(
-            sessions, again, target, keystore, by=lead, clock=clock, progress=progress
-        )
+            sessions, again, target, keystore, by=lead, clock=clock, progress=progress,
+            scans=scans,
+        )  # fmt: skip
 
     return work

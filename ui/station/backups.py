@@ -23,8 +23,18 @@ from PySide6.QtWidgets import (
 from app.access.roles import require_admin
 from app.db.migrate import utc_stamp
 from app.db.online_copy import BackupError, backup_database
-from app.station.backups import Backup, BackupKind, list_backups, quick_check, station_code_in
+from app.scans.store import ScanStore
+from app.station.backups import (
+    Backup,
+    BackupKind,
+    copy_scans,
+    list_backups,
+    quick_check,
+    station_code_in,
+    stick_scans_store,
+)
 from app.system.clock import VIETNAM
+from app.system.paths import scans_dir
 from ui.context import StationContext
 from ui.file_dialogs import existing_folder, open_file_name
 from ui.models.rows import Column, RowTableModel, row_actions, row_table
@@ -103,12 +113,29 @@ class BackupsDialog(QDialog):
         if folder is None:
             return
         target = folder / f"sohoa-{self.code}-{utc_stamp()}.sqlite3"
+        scans = stick_scans_store(folder, self.code)
         try:
             backup_database(self.db.path, target)
+            # Only the pages the stick lacks: its store is shared by every copy.
+            copied = copy_scans(ScanStore(scans_dir(self.db.data_dir)), scans)
         except (BackupError, OSError) as e:
             self.status.failed(self.tr("Not copied: {reason}").format(reason=e))
             return
-        self.status.succeeded(self.tr("Copied and checked: {file}").format(file=target))
+        said = [
+            self.tr("Copied and checked: {file}").format(file=target),
+            self.tr(
+                "Page scans: {count} copied to {folder}; those already there were kept."
+            ).format(count=QLocale().toString(copied.files), folder=scans.root),
+        ]
+        if copied.damaged:
+            said.append(
+                self.tr(
+                    "{count} of the station's page scans are damaged and were not copied."
+                ).format(count=QLocale().toString(len(copied.damaged)))
+            )
+            self.status.failed("\n".join(said))
+            return
+        self.status.succeeded("\n".join(said))
 
     @Slot()
     def restore_file(self) -> None:

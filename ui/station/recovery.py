@@ -17,7 +17,13 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.db.engine import database_path
 from app.db.online_copy import BackupError
-from app.station.backups import daily_backup, latest_good_backup, quick_check, restore_backup
+from app.station.backups import (
+    daily_backup,
+    latest_good_backup,
+    quick_check,
+    restore_backup,
+    restore_scans,
+)
 from app.system.clock import Clock
 from ui.operations import Job
 
@@ -153,4 +159,21 @@ def restore(data_dir: Path, backup: Path, code: str | None, parent: QWidget | No
         )
         return None
     log.warning("station %s restored from %s; what it replaced is in %s", data_dir, backup, kept)
+    try:
+        scans = restore_scans(data_dir, backup)
+    except OSError as e:
+        log.error("the page scans of %s could not be put back: %s", data_dir, e)
+        missing = QCoreApplication.translate(
+            "Recovery", "The page scans could not be put back: {reason}"
+        ).format(reason=e)
+    else:
+        log.info("%d page scans put back, %d missing", scans.copied, len(scans.missing))
+        if not scans.missing:
+            return kept
+        missing = QCoreApplication.translate(
+            "Recovery",
+            "The station is restored, but {count} page scans it names are in no backup"
+            " (first {first}): import those pages again.",
+        ).format(count=len(scans.missing), first=scans.missing[0])
+    QMessageBox.warning(parent, QCoreApplication.translate("Recovery", "Sohoa — restore"), missing)
     return kept
