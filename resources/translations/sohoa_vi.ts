@@ -4,52 +4,52 @@
 <context>
     <name>ArbitrationDialog</name>
     <message>
-        <location filename="../../ui/quality/arbitration.py" line="58"/>
+        <location filename="../../ui/quality/arbitration.py" line="60"/>
         <source>Two keyings that differ</source>
         <translation>Hai lần nhập khác nhau</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/arbitration.py" line="78"/>
+        <location filename="../../ui/quality/arbitration.py" line="81"/>
         <source>In each box: Ctrl+1 takes the first keying, Ctrl+2 the second, or type what the book says. Enter: next field. Ctrl+Enter: save and go on.</source>
         <translation>Trong mỗi ô: Ctrl+1 lấy lần nhập thứ nhất, Ctrl+2 lấy lần nhập thứ hai, hoặc gõ đúng như trong sổ. Enter: sang trường sau. Ctrl+Enter: lưu và sang mục tiếp.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/arbitration.py" line="109"/>
+        <location filename="../../ui/quality/arbitration.py" line="112"/>
         <source>{count} entries wait for a decision.</source>
         <translation>{count} mục đang chờ quyết định.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/arbitration.py" line="113"/>
+        <location filename="../../ui/quality/arbitration.py" line="117"/>
         <source>No two keyings differ: nothing to decide.</source>
         <translation>Không có hai lần nhập nào khác nhau: không có gì cần quyết định.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/arbitration.py" line="121"/>
+        <location filename="../../ui/quality/arbitration.py" line="125"/>
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/arbitration.py" line="121"/>
+        <location filename="../../ui/quality/arbitration.py" line="125"/>
         <source>First keying (Ctrl+1)</source>
         <translation>Lần nhập thứ nhất (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/arbitration.py" line="122"/>
+        <location filename="../../ui/quality/arbitration.py" line="126"/>
         <source>Second keying (Ctrl+2)</source>
         <translation>Lần nhập thứ hai (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/arbitration.py" line="122"/>
+        <location filename="../../ui/quality/arbitration.py" line="126"/>
         <source>Decision</source>
         <translation>Quyết định</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/arbitration.py" line="163"/>
+        <location filename="../../ui/quality/arbitration.py" line="167"/>
         <source>The decisions typed for this entry are not saved: they will be lost.</source>
         <translation>Các quyết định đã gõ cho mục này chưa được lưu: sẽ bị mất.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/arbitration.py" line="198"/>
+        <location filename="../../ui/quality/arbitration.py" line="202"/>
         <source>Decide every field first.</source>
         <translation>Hãy quyết định mọi trường trước.</translation>
     </message>
@@ -57,92 +57,97 @@
 <context>
     <name>BacklogDialog</name>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="59"/>
+        <location filename="../../ui/dashboard/backlog.py" line="60"/>
         <source>Deferred entries</source>
         <translation>Các mục để lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="59"/>
+        <location filename="../../ui/dashboard/backlog.py" line="60"/>
         <source>Deferred entries handed to you</source>
         <translation>Các mục để lại được giao cho bạn</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="68"/>
+        <location filename="../../ui/dashboard/backlog.py" line="69"/>
         <source>Every reason ({count})</source>
         <translation>Mọi lý do ({count})</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="80"/>
+        <location filename="../../ui/dashboard/backlog.py" line="81"/>
         <source>Deferred because</source>
         <translation>Lý do để lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="82"/>
+        <location filename="../../ui/dashboard/backlog.py" line="83"/>
         <source>Enter opens the entry in the form, whatever the state of its book.</source>
         <translation>Nhấn Enter để mở mục trong biểu mẫu, dù sổ đang ở trạng thái nào.</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard/backlog.py" line="86"/>
+        <source>Its page (Ctrl+T)</source>
+        <translation>Trang của mục (Ctrl+T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/backlog.py" line="93"/>
         <source>Hand to a clerk… (Ctrl+G)</source>
         <translation>Giao cho cán bộ… (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="106"/>
+        <location filename="../../ui/dashboard/backlog.py" line="113"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="107"/>
+        <location filename="../../ui/dashboard/backlog.py" line="114"/>
         <source>Deferred on</source>
         <translation>Để lại lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="108"/>
+        <location filename="../../ui/dashboard/backlog.py" line="115"/>
         <source>By</source>
         <translation>Người để lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="109"/>
+        <location filename="../../ui/dashboard/backlog.py" line="116"/>
         <source>Book</source>
         <translation>Sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="110"/>
+        <location filename="../../ui/dashboard/backlog.py" line="117"/>
         <source>No.</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="111"/>
+        <location filename="../../ui/dashboard/backlog.py" line="118"/>
         <source>Entry</source>
         <translation>Mục</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="112"/>
+        <location filename="../../ui/dashboard/backlog.py" line="119"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="113"/>
+        <location filename="../../ui/dashboard/backlog.py" line="120"/>
         <source>Handed to</source>
         <translation>Giao cho</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="151"/>
+        <location filename="../../ui/dashboard/backlog.py" line="168"/>
         <source>No one</source>
         <translation>Không giao cho ai</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="158"/>
+        <location filename="../../ui/dashboard/backlog.py" line="175"/>
         <source>Hand to a clerk</source>
         <translation>Giao cho cán bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="159"/>
+        <location filename="../../ui/dashboard/backlog.py" line="176"/>
         <source>Who keys entry no. {number} ({title})?</source>
         <translation>Giao mục số {number} ({title}) cho ai nhập?</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/backlog.py" line="174"/>
+        <location filename="../../ui/dashboard/backlog.py" line="191"/>
         <source>This entry is no longer deferred: it is keyed.</source>
         <translation>Mục này không còn để lại nữa: đã được nhập xong.</translation>
     </message>
@@ -150,122 +155,132 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../ui/station/backups.py" line="44"/>
+        <location filename="../../ui/station/backups.py" line="53"/>
         <source>Backups of the station</source>
         <translation>Bản sao lưu của trạm</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="48"/>
+        <location filename="../../ui/station/backups.py" line="57"/>
         <source>Sohoa backs the station up once a day and keeps a week of backups, beside the data in {folder}. Copy one to a stick now and then: a backup on the same disk does not survive the disk.</source>
         <translation>Sohoa sao lưu trạm mỗi ngày một lần và giữ bản sao lưu của một tuần, cạnh dữ liệu trong {folder}. Thỉnh thoảng hãy chép một bản ra USB: bản sao lưu trên cùng ổ đĩa sẽ mất theo ổ đĩa.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="56"/>
+        <location filename="../../ui/station/backups.py" line="65"/>
         <source>Daily</source>
         <translation>Hằng ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="57"/>
+        <location filename="../../ui/station/backups.py" line="66"/>
         <source>Before an upgrade</source>
         <translation>Trước khi nâng cấp</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="58"/>
+        <location filename="../../ui/station/backups.py" line="67"/>
         <source>Before a restore</source>
         <translation>Trước khi khôi phục</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="62"/>
+        <location filename="../../ui/station/backups.py" line="71"/>
         <source>Taken</source>
         <translation>Thời điểm</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="63"/>
+        <location filename="../../ui/station/backups.py" line="72"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="65"/>
+        <location filename="../../ui/station/backups.py" line="74"/>
         <source>Size</source>
         <translation>Dung lượng</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="66"/>
+        <location filename="../../ui/station/backups.py" line="75"/>
         <source>{size} MB</source>
         <translation>{size} MB</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="71"/>
+        <location filename="../../ui/station/backups.py" line="80"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="79"/>
+        <location filename="../../ui/station/backups.py" line="90"/>
         <source>Copy the station to a stick…</source>
         <translation>Chép trạm ra USB…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="80"/>
+        <location filename="../../ui/station/backups.py" line="91"/>
         <source>Restore from a file…</source>
         <translation>Khôi phục từ một tệp…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="81"/>
+        <location filename="../../ui/station/backups.py" line="92"/>
         <source>Restore the chosen backup…</source>
         <translation>Khôi phục bản sao lưu đã chọn…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="89"/>
+        <location filename="../../ui/station/backups.py" line="86"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="109"/>
+        <location filename="../../ui/station/backups.py" line="112"/>
         <source>The stick&apos;s folder</source>
         <translation>Thư mục trên USB</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="116"/>
+        <location filename="../../ui/station/backups.py" line="122"/>
         <source>Not copied: {reason}</source>
         <translation>Chưa chép được: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="118"/>
+        <location filename="../../ui/station/backups.py" line="125"/>
         <source>Copied and checked: {file}</source>
         <translation>Đã chép và kiểm tra: {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="124"/>
+        <location filename="../../ui/station/backups.py" line="127"/>
+        <source>Page scans: {count} copied to {folder}; those already there were kept.</source>
+        <translation>Ảnh quét trang: đã chép {count} ảnh vào {folder}; những ảnh đã có sẵn được giữ nguyên.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/backups.py" line="133"/>
+        <source>{count} of the station&apos;s page scans are damaged and were not copied.</source>
+        <translation>{count} ảnh quét trang của trạm bị hỏng và không được chép.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/backups.py" line="144"/>
         <source>A backup of this station</source>
         <translation>Một bản sao lưu của trạm này</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="125"/>
+        <location filename="../../ui/station/backups.py" line="145"/>
         <source>Sohoa backups (*.sqlite3)</source>
         <translation>Bản sao lưu Sohoa (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="135"/>
+        <location filename="../../ui/station/backups.py" line="155"/>
         <source>Choose a backup in the list first.</source>
         <translation>Hãy chọn một bản sao lưu trong danh sách trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="144"/>
+        <location filename="../../ui/station/backups.py" line="164"/>
         <source>This backup is damaged and cannot be restored: {reason}</source>
         <translation>Bản sao lưu này bị hỏng, không khôi phục được: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="152"/>
+        <location filename="../../ui/station/backups.py" line="172"/>
         <source>This file is not a backup of station {code}.</source>
         <translation>Tệp này không phải bản sao lưu của trạm {code}.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="158"/>
+        <location filename="../../ui/station/backups.py" line="178"/>
         <source>Restore the backup?</source>
         <translation>Khôi phục bản sao lưu?</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="160"/>
+        <location filename="../../ui/station/backups.py" line="180"/>
         <source>Restore the station as it was on {moment}?
 
 • Everything keyed, checked or decided after that moment leaves the station. The station as it is now is kept first, in the backups folder.
@@ -278,7 +293,7 @@
 • Sohoa đóng cửa sổ này, và mọi người đăng nhập lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="169"/>
+        <location filename="../../ui/station/backups.py" line="189"/>
         <source>Restore</source>
         <translation>Khôi phục</translation>
     </message>
@@ -433,64 +448,74 @@
 <context>
     <name>BooksPanel</name>
     <message>
-        <location filename="../../ui/books/panel.py" line="70"/>
+        <location filename="../../ui/books/panel.py" line="72"/>
         <source>Next book (Ctrl+N)</source>
         <translation>Sổ tiếp theo (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/books/panel.py" line="79"/>
+        <location filename="../../ui/books/panel.py" line="81"/>
         <source>Entries handed to me… (Ctrl+B)</source>
         <translation>Các mục được giao cho tôi… (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../ui/books/panel.py" line="87"/>
+        <location filename="../../ui/books/panel.py" line="89"/>
         <source>Up (Ctrl+↑)</source>
         <translation>Lên (Ctrl+↑)</translation>
     </message>
     <message>
-        <location filename="../../ui/books/panel.py" line="89"/>
+        <location filename="../../ui/books/panel.py" line="91"/>
         <source>Down (Ctrl+↓)</source>
         <translation>Xuống (Ctrl+↓)</translation>
     </message>
     <message>
-        <location filename="../../ui/books/panel.py" line="94"/>
+        <location filename="../../ui/books/panel.py" line="96"/>
         <source>Hold / let go (Ctrl+H)</source>
         <translation>Tạm giữ / bỏ giữ (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../ui/books/panel.py" line="96"/>
+        <location filename="../../ui/books/panel.py" line="98"/>
         <source>Release from its clerk (Ctrl+R)</source>
         <translation>Thu hồi sổ (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/books/panel.py" line="102"/>
+        <location filename="../../ui/books/panel.py" line="104"/>
         <source>Reopen (Ctrl+O)</source>
         <translation>Mở lại sổ (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../ui/books/panel.py" line="108"/>
+        <location filename="../../ui/books/panel.py" line="110"/>
         <source>Register books… (Ctrl+I)</source>
         <translation>Thêm sổ… (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../ui/books/panel.py" line="127"/>
+        <location filename="../../ui/books/panel.py" line="116"/>
+        <source>Scanned pages… (Ctrl+Shift+I)</source>
+        <translation>Ảnh quét trang… (Ctrl+Shift+I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/books/panel.py" line="135"/>
         <source>You key your own book or the next one in the queue (Ctrl+N): the team lead sets the order.</source>
         <translation>Bạn nhập sổ của mình hoặc sổ tiếp theo trong hàng chờ (Ctrl+N); thứ tự do tổ trưởng sắp xếp.</translation>
     </message>
     <message>
-        <location filename="../../ui/books/panel.py" line="136"/>
+        <location filename="../../ui/books/panel.py" line="144"/>
         <source>Books</source>
         <translation>Sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/books/panel.py" line="160"/>
+        <location filename="../../ui/books/panel.py" line="168"/>
         <source>This book is finished: it is no longer in the queue.</source>
         <translation>Sổ này đã nhập xong nên không còn trong hàng đợi.</translation>
     </message>
     <message>
-        <location filename="../../ui/books/panel.py" line="195"/>
+        <location filename="../../ui/books/panel.py" line="203"/>
         <source>This book is not finished: it is in the queue.</source>
         <translation>Sổ này chưa nhập xong: sổ vẫn đang trong hàng chờ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/books/panel.py" line="227"/>
+        <source>Choose the book whose pages were scanned, then import them.</source>
+        <translation>Hãy chọn quyển sổ đã được quét các trang, rồi nhập ảnh quét.</translation>
     </message>
 </context>
 <context>
@@ -934,197 +959,207 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="60"/>
+        <location filename="../../ui/batches/dialog.py" line="62"/>
         <source>Batches for the centre</source>
         <translation>Lô gửi trung tâm</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="69"/>
+        <location filename="../../ui/batches/dialog.py" line="71"/>
         <source>Export them unverified…</source>
         <translation>Xuất mà chưa xác minh…</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="74"/>
+        <location filename="../../ui/batches/dialog.py" line="76"/>
         <source>The stick&apos;s folder, e.g. E:\</source>
         <translation>Thư mục của USB, ví dụ E:\</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="75"/>
+        <location filename="../../ui/batches/dialog.py" line="77"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="78"/>
+        <location filename="../../ui/batches/dialog.py" line="80"/>
         <source>Export the batch (Ctrl+Enter)</source>
         <translation>Xuất lô (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="88"/>
+        <location filename="../../ui/batches/dialog.py" line="90"/>
         <source>Folder:</source>
         <translation>Thư mục:</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="92"/>
+        <location filename="../../ui/batches/dialog.py" line="94"/>
         <source>Next batch</source>
         <translation>Lô tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="105"/>
+        <location filename="../../ui/batches/dialog.py" line="107"/>
         <source>Write the chosen batch again (Ctrl+R)</source>
         <translation>Ghi lại lô đã chọn (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="108"/>
+        <location filename="../../ui/batches/dialog.py" line="110"/>
         <source>For a lost or damaged stick: the same batch, the same entries.</source>
         <translation>Khi USB bị mất hoặc hỏng: đúng lô đó, đúng các mục đó.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="111"/>
+        <location filename="../../ui/batches/dialog.py" line="113"/>
         <source>Batches written</source>
         <translation>Các lô đã ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="133"/>
+        <location filename="../../ui/batches/dialog.py" line="135"/>
         <source>Batch</source>
         <translation>Lô</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="134"/>
+        <location filename="../../ui/batches/dialog.py" line="136"/>
         <source>Made</source>
         <translation>Tạo lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="135"/>
+        <location filename="../../ui/batches/dialog.py" line="137"/>
         <source>Entries</source>
         <translation>Số mục</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="137"/>
+        <location filename="../../ui/batches/dialog.py" line="139"/>
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="139"/>
+        <location filename="../../ui/batches/dialog.py" line="141"/>
         <source>Exported</source>
         <translation>Đã xuất</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="141"/>
+        <location filename="../../ui/batches/dialog.py" line="143"/>
         <source>Not finished: the next export finishes it</source>
         <translation>Chưa xong: lần xuất tới sẽ hoàn tất</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="144"/>
+        <location filename="../../ui/batches/dialog.py" line="146"/>
         <source>Last written</source>
         <translation>Ghi lần cuối</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="145"/>
+        <location filename="../../ui/batches/dialog.py" line="147"/>
         <source>To</source>
         <translation>Vào</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="159"/>
+        <location filename="../../ui/batches/dialog.py" line="161"/>
         <source>{count} completed entries wait for their second keying or the lead&apos;s decision: they are not exported yet.</source>
         <translation>{count} mục đã hoàn thành đang chờ nhập lần hai hoặc tổ trưởng quyết định: chưa được xuất.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="177"/>
+        <location filename="../../ui/batches/dialog.py" line="179"/>
         <source>Nothing to export: every completed entry is exported.</source>
         <translation>Không có gì để xuất: mọi mục đã hoàn thành đều đã được xuất.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="181"/>
+        <location filename="../../ui/batches/dialog.py" line="183"/>
         <source>Batch {sequence} ({entries} entries) was begun and not finished: exporting finishes it.</source>
         <translation>Lô {sequence} ({entries} mục) đã bắt đầu nhưng chưa xong: xuất lô sẽ hoàn tất nó.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="188"/>
+        <location filename="../../ui/batches/dialog.py" line="190"/>
         <source>{ready} completed entries wait: batch {sequence} takes {entries} of them; export again for the rest.</source>
         <translation>{ready} mục đã hoàn thành đang chờ: lô {sequence} lấy {entries} mục trong số đó; xuất thêm lần nữa cho phần còn lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="198"/>
+        <location filename="../../ui/batches/dialog.py" line="200"/>
         <source>{entries} completed entries wait: they will be batch {sequence}.</source>
         <translation>{entries} mục đã hoàn thành đang chờ: sẽ thành lô {sequence}.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="210"/>
+        <location filename="../../ui/batches/dialog.py" line="209"/>
+        <source>It carries {pages} page scans ({size} MB). If the stick is pulled out, the next export goes on where it stopped.</source>
+        <translation>Lô mang theo {pages} ảnh quét trang ({size} MB). Nếu USB bị rút ra, lần xuất sau sẽ tiếp tục từ chỗ đã dừng.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="224"/>
         <source>The stick&apos;s folder</source>
         <translation>Thư mục của USB</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="228"/>
+        <location filename="../../ui/batches/dialog.py" line="242"/>
         <source>This batch is not finished: export it first.</source>
         <translation>Lô này chưa xong: hãy xuất lô trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="239"/>
+        <location filename="../../ui/batches/dialog.py" line="253"/>
         <source>Choose the stick&apos;s folder first.</source>
         <translation>Hãy chọn thư mục của USB trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="247"/>
+        <location filename="../../ui/batches/dialog.py" line="261"/>
         <source>Writing the batch to {folder}…</source>
         <translation>Đang ghi lô vào {folder}…</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="282"/>
+        <location filename="../../ui/batches/dialog.py" line="296"/>
         <source>Nothing to export: no completed entry is waiting.</source>
         <translation>Không có gì để xuất: không có mục đã hoàn thành nào đang chờ.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="286"/>
+        <location filename="../../ui/batches/dialog.py" line="300"/>
         <source>Batch {sequence} is on the stick at {path}: {entries} entries, read back and verified, and marked exported. The stick may be taken out.</source>
         <translation>Lô {sequence} đã nằm trên USB tại {path}: {entries} mục, đã đọc lại, kiểm tra và đánh dấu đã xuất. Có thể rút USB ra.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="297"/>
+        <location filename="../../ui/batches/dialog.py" line="311"/>
         <source>Batch {sequence} was written again at {path}: {entries} entries, read back and verified.</source>
         <translation>Đã ghi lại lô {sequence} tại {path}: {entries} mục, đã đọc lại và kiểm tra.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="323"/>
+        <location filename="../../ui/batches/dialog.py" line="337"/>
         <source>There is no such batch.</source>
         <translation>Không có lô này.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="324"/>
+        <location filename="../../ui/batches/dialog.py" line="338"/>
         <source>The folder is not there: is the stick plugged in?</source>
         <translation>Không thấy thư mục: USB đã cắm chưa?</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="326"/>
+        <location filename="../../ui/batches/dialog.py" line="340"/>
         <source>The stick already holds another folder under this batch&apos;s name: move it away, then export again.</source>
         <translation>Trên USB đã có một thư mục khác trùng tên lô này: hãy chuyển nó đi rồi xuất lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="330"/>
+        <location filename="../../ui/batches/dialog.py" line="344"/>
         <source>Writing to the stick failed (was it pulled out, or is it full?). Nothing was marked exported: plug it in and export again.</source>
         <translation>Ghi vào USB không được (USB bị rút ra hay đã đầy?). Chưa mục nào bị đánh dấu đã xuất: hãy cắm lại và xuất lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="334"/>
+        <location filename="../../ui/batches/dialog.py" line="348"/>
         <source>The batch did not read back whole from the stick: it may be failing. Nothing was marked exported: try another stick.</source>
         <translation>Đọc lại lô từ USB không còn nguyên vẹn: USB có thể bị hỏng. Chưa mục nào bị đánh dấu đã xuất: hãy thử USB khác.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="317"/>
+        <location filename="../../ui/batches/dialog.py" line="331"/>
         <source>The export failed; nothing was marked exported.</source>
         <translation>Xuất lô không thành công; chưa mục nào bị đánh dấu đã xuất.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="344"/>
+        <location filename="../../ui/batches/dialog.py" line="352"/>
+        <source>A page scan this batch carries is missing or damaged on this computer. Nothing was marked exported: restore the station&apos;s scans from a backup (Backups window), then export again.</source>
+        <translation>Một ảnh quét trang mà lô này mang theo bị thiếu hoặc hỏng trên máy này. Chưa mục nào được đánh dấu đã xuất: hãy khôi phục ảnh quét của trạm từ một bản sao lưu (cửa sổ Sao lưu), rồi xuất lại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batches/dialog.py" line="363"/>
         <source>Export entries unverified</source>
         <translation>Xuất các mục chưa xác minh</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="345"/>
+        <location filename="../../ui/batches/dialog.py" line="364"/>
         <source>Why do these entries go to the centre before they are verified?</source>
         <translation>Vì sao gửi các mục này cho trung tâm trước khi được xác minh?</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="357"/>
+        <location filename="../../ui/batches/dialog.py" line="376"/>
         <source>{count} entries go in the next batch unverified; your reason is kept.</source>
         <translation>{count} mục sẽ vào lô tiếp theo khi chưa xác minh; lý do của anh/chị được lưu lại.</translation>
     </message>
@@ -1132,153 +1167,158 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>FindingsDialog</name>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="116"/>
+        <location filename="../../ui/quality/findings_window.py" line="117"/>
         <source>Checks across entries</source>
         <translation>Kiểm tra giữa các mục</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="131"/>
+        <location filename="../../ui/quality/findings_window.py" line="132"/>
         <source>Run the checks now (Ctrl+R)</source>
         <translation>Kiểm tra ngay (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="132"/>
+        <location filename="../../ui/quality/findings_window.py" line="133"/>
         <source>Resolve… (Ctrl+S)</source>
         <translation>Đã sửa… (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="133"/>
+        <location filename="../../ui/quality/findings_window.py" line="134"/>
         <source>Dismiss… (Ctrl+D)</source>
         <translation>Bỏ qua… (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="134"/>
+        <location filename="../../ui/quality/findings_window.py" line="135"/>
         <source>Open the entry (Enter)</source>
         <translation>Mở mục (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="161"/>
+        <location filename="../../ui/quality/findings_window.py" line="163"/>
         <source>What was found</source>
         <translation>Phát hiện</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="164"/>
+        <location filename="../../ui/quality/findings_window.py" line="166"/>
         <source>Book</source>
         <translation>Sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="163"/>
+        <location filename="../../ui/quality/findings_window.py" line="165"/>
         <source>Entries</source>
         <translation>Các mục</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="162"/>
+        <location filename="../../ui/quality/findings_window.py" line="164"/>
         <source>Found on</source>
         <translation>Phát hiện lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="214"/>
+        <location filename="../../ui/quality/findings_window.py" line="216"/>
         <source>no. {number}: {title}</source>
         <translation>số {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="176"/>
+        <location filename="../../ui/quality/findings_window.py" line="178"/>
         <source>Possible duplicate: {score}%</source>
         <translation>Có thể trùng người: {score}%</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="180"/>
+        <location filename="../../ui/quality/findings_window.py" line="136"/>
+        <source>Its page (Ctrl+T)</source>
+        <translation>Trang của mục (Ctrl+T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quality/findings_window.py" line="182"/>
         <source>No. {number} of {year} keyed {count} times</source>
         <translation>Số {number} năm {year} được nhập {count} lần</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="184"/>
+        <location filename="../../ui/quality/findings_window.py" line="186"/>
         <source>No. {number} of {year} skipped</source>
         <translation>Bỏ qua số {number} năm {year}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="186"/>
+        <location filename="../../ui/quality/findings_window.py" line="188"/>
         <source>Nos. {first}–{last} of {year} skipped</source>
         <translation>Bỏ qua các số {first}–{last} năm {year}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="192"/>
+        <location filename="../../ui/quality/findings_window.py" line="194"/>
         <source>No. {after} registered on {after_date}, before no. {before} ({before_date})</source>
         <translation>Số {after} đăng ký ngày {after_date}, sớm hơn số {before} ({before_date})</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="196"/>
+        <location filename="../../ui/quality/findings_window.py" line="198"/>
         <source>Only {percent}% read from the book: {count} field(s) not read</source>
         <translation>Chỉ đọc được {percent}% từ sổ: {count} trường chưa có</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="199"/>
+        <location filename="../../ui/quality/findings_window.py" line="201"/>
         <source>Not a place of the gazetteer: {places}</source>
         <translation>Địa danh không có trong danh mục hành chính: {places}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="223"/>
+        <location filename="../../ui/quality/findings_window.py" line="225"/>
         <source>Not read: {fields}</source>
         <translation>Chưa có: {fields}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="253"/>
+        <location filename="../../ui/quality/findings_window.py" line="255"/>
         <source>{count} finding(s) wait for a decision.</source>
         <translation>{count} phát hiện đang chờ quyết định.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="260"/>
+        <location filename="../../ui/quality/findings_window.py" line="262"/>
         <source>No finding waits for a decision. Ctrl+R runs the checks again.</source>
         <translation>Không có phát hiện nào chờ quyết định. Ctrl+R để kiểm tra lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="282"/>
-        <location filename="../../ui/quality/findings_window.py" line="286"/>
+        <location filename="../../ui/quality/findings_window.py" line="284"/>
+        <location filename="../../ui/quality/findings_window.py" line="288"/>
         <source>Checking every entry…</source>
         <translation>Đang kiểm tra mọi mục…</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="301"/>
+        <location filename="../../ui/quality/findings_window.py" line="303"/>
         <source>The checks found {new} new finding(s); {open} wait for a decision.</source>
         <translation>Kiểm tra thấy {new} phát hiện mới; {open} phát hiện đang chờ quyết định.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="318"/>
+        <location filename="../../ui/quality/findings_window.py" line="320"/>
         <source>Resolve the finding</source>
         <translation>Ghi nhận đã sửa</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="319"/>
+        <location filename="../../ui/quality/findings_window.py" line="321"/>
         <source>What was corrected?</source>
         <translation>Đã sửa những gì?</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="327"/>
+        <location filename="../../ui/quality/findings_window.py" line="329"/>
         <source>Dismiss the finding</source>
         <translation>Bỏ qua phát hiện</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="328"/>
+        <location filename="../../ui/quality/findings_window.py" line="330"/>
         <source>Why is this not a problem (e.g. two different people)?</source>
         <translation>Vì sao đây không phải là lỗi (ví dụ: hai người khác nhau)?</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="344"/>
+        <location filename="../../ui/quality/findings_window.py" line="346"/>
         <source>Only a team lead decides on a finding.</source>
         <translation>Chỉ tổ trưởng mới quyết định được một phát hiện.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="347"/>
+        <location filename="../../ui/quality/findings_window.py" line="349"/>
         <source>The finding was not decided.</source>
         <translation>Phát hiện chưa được quyết định.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="355"/>
+        <location filename="../../ui/quality/findings_window.py" line="357"/>
         <source>Resolved; the reason is kept.</source>
         <translation>Đã ghi nhận đã sửa; lý do được lưu lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="357"/>
+        <location filename="../../ui/quality/findings_window.py" line="359"/>
         <source>Dismissed; the reason is kept.</source>
         <translation>Đã bỏ qua; lý do được lưu lại.</translation>
     </message>
@@ -1319,6 +1359,99 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
         <location filename="../../ui/keying/book_words.py" line="81"/>
         <source>Mark it finished all the same? It leaves the queue.</source>
         <translation>Vẫn đánh dấu đã nhập xong? Sổ sẽ ra khỏi hàng chờ.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportScansDialog</name>
+    <message>
+        <location filename="../../ui/scans/import_dialog.py" line="56"/>
+        <source>Scanned pages of a book</source>
+        <translation>Ảnh quét các trang của sổ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scans/import_dialog.py" line="67"/>
+        <source>after the book&apos;s last page</source>
+        <translation>sau trang cuối của sổ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scans/import_dialog.py" line="69"/>
+        <source>Number the first page imported</source>
+        <translation>Số trang của trang đầu tiên được nhập</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scans/import_dialog.py" line="70"/>
+        <source>Choose files…</source>
+        <translation>Chọn các tệp…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scans/import_dialog.py" line="73"/>
+        <source>Choose a folder…</source>
+        <translation>Chọn một thư mục…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scans/import_dialog.py" line="111"/>
+        <source>{scanned} pages scanned; the inventory does not say how many</source>
+        <translation>Đã quét {scanned} trang; danh mục không ghi số trang của sổ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scans/import_dialog.py" line="114"/>
+        <source>{scanned} pages scanned of the {expected} the inventory expects</source>
+        <translation>Đã quét {scanned} trang trên {expected} trang theo danh mục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scans/import_dialog.py" line="125"/>
+        <source>The page images, in page order</source>
+        <translation>Ảnh các trang, theo thứ tự trang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scans/import_dialog.py" line="127"/>
+        <source>Page images ({patterns})</source>
+        <translation>Ảnh trang sổ ({patterns})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scans/import_dialog.py" line="135"/>
+        <source>The folder of the book&apos;s page images</source>
+        <translation>Thư mục chứa ảnh các trang của sổ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scans/import_dialog.py" line="145"/>
+        <source>Reading the page images…</source>
+        <translation>Đang đọc ảnh các trang…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scans/import_dialog.py" line="153"/>
+        <source>Importing scanned pages</source>
+        <translation>Đang nhập ảnh quét các trang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scans/import_dialog.py" line="176"/>
+        <source>Only the team lead imports a book&apos;s scans.</source>
+        <translation>Chỉ tổ trưởng mới được nhập ảnh quét của sổ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scans/import_dialog.py" line="178"/>
+        <source>The book is no longer in the inventory, or the first page is not a number of 1 or more: nothing was imported.</source>
+        <translation>Quyển sổ không còn trong danh mục, hoặc số trang đầu không phải là số từ 1 trở lên: chưa nhập trang nào.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scans/import_dialog.py" line="194"/>
+        <source>{count} pages added: pages {first} to {last}.</source>
+        <translation>Đã thêm {count} trang: từ trang {first} đến trang {last}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scans/import_dialog.py" line="200"/>
+        <source>No page was added.</source>
+        <translation>Không có trang nào được thêm.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scans/import_dialog.py" line="202"/>
+        <source>{count} refused (below).</source>
+        <translation>{count} tệp bị từ chối (xem bên dưới).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scans/import_dialog.py" line="208"/>
+        <source>The book now has {over} pages more than the inventory expects: check that they are its own.</source>
+        <translation>Sổ hiện có nhiều hơn số trang trong danh mục {over} trang: hãy kiểm tra xem đúng là trang của sổ này không.</translation>
     </message>
 </context>
 <context>
@@ -1412,37 +1545,37 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>KeyingPanel</name>
     <message>
-        <location filename="../../ui/keying/panel.py" line="95"/>
+        <location filename="../../ui/keying/panel.py" line="98"/>
         <source>No book is open: F6 lists the books, Ctrl+N opens the next one.</source>
         <translation>Chưa mở sổ nào: F6 để xem danh sách sổ, Ctrl+N để mở sổ tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="102"/>
+        <location filename="../../ui/keying/panel.py" line="105"/>
         <source>Book finished (Ctrl+Shift+F)</source>
         <translation>Đã nhập xong sổ (Ctrl+Shift+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="103"/>
+        <location filename="../../ui/keying/panel.py" line="106"/>
         <source>Second keying (F11)</source>
         <translation>Nhập lần hai (F11)</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="104"/>
+        <location filename="../../ui/keying/panel.py" line="107"/>
         <source>Defer (F9)</source>
         <translation>Xử lý sau (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="105"/>
+        <location filename="../../ui/keying/panel.py" line="108"/>
         <source>Save and next (F10)</source>
         <translation>Lưu và sang mục sau (F10)</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="135"/>
+        <location filename="../../ui/keying/panel.py" line="142"/>
         <source>Books</source>
         <translation>Sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="198"/>
+        <location filename="../../ui/keying/panel.py" line="208"/>
         <source>Only the book you key can be marked finished.</source>
         <translation>Chỉ sổ bạn đang nhập mới được đánh dấu đã nhập xong.</translation>
     </message>
@@ -1462,27 +1595,27 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
         <translation>Bạn nhập sổ của mình hoặc sổ tiếp theo trong hàng chờ (Ctrl+N); thứ tự do tổ trưởng sắp xếp.</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="188"/>
+        <location filename="../../ui/keying/panel.py" line="198"/>
         <source>No book is waiting in the queue.</source>
         <translation>Không còn sổ nào chờ nhập.</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="285"/>
+        <location filename="../../ui/keying/panel.py" line="296"/>
         <source>Typing…</source>
         <translation>Đang gõ…</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="308"/>
+        <location filename="../../ui/keying/panel.py" line="319"/>
         <source>Draft saved</source>
         <translation>Đã lưu nháp</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="310"/>
+        <location filename="../../ui/keying/panel.py" line="321"/>
         <source>Changes kept; F10 saves them into the entry</source>
         <translation>Đã giữ các thay đổi; nhấn F10 để lưu vào mục</translation>
     </message>
     <message>
-        <location filename="../../ui/keying/panel.py" line="408"/>
+        <location filename="../../ui/keying/panel.py" line="421"/>
         <source>Not saved</source>
         <translation>Chưa lưu được</translation>
     </message>
@@ -1496,212 +1629,277 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
     </message>
     <message>
         <location filename="../../ui/keys_help.py" line="27"/>
-        <location filename="../../ui/keys_help.py" line="67"/>
+        <location filename="../../ui/keys_help.py" line="91"/>
         <source>Keying</source>
         <translation>Nhập liệu</translation>
     </message>
     <message>
         <location filename="../../ui/keys_help.py" line="28"/>
+        <source>The page beside the form</source>
+        <translation>Trang sổ bên cạnh biểu mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="29"/>
         <source>Books</source>
         <translation>Sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="31"/>
+        <location filename="../../ui/keys_help.py" line="32"/>
         <source>Team lead</source>
         <translation>Tổ trưởng</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="32"/>
+        <location filename="../../ui/keys_help.py" line="33"/>
         <source>Station</source>
         <translation>Trạm</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="50"/>
+        <location filename="../../ui/keys_help.py" line="51"/>
         <source>Save the entry and open the next</source>
         <translation>Lưu mục và sang mục sau</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="51"/>
+        <location filename="../../ui/keys_help.py" line="52"/>
         <source>Defer the entry (“hard later”), with its reason</source>
         <translation>Để mục lại xử lý sau (“khó làm sau”), kèm lý do</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="52"/>
+        <location filename="../../ui/keys_help.py" line="53"/>
         <source>The next field; Shift+Tab: the one before</source>
         <translation>Sang ô sau; Shift+Tab: về ô trước</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="53"/>
+        <location filename="../../ui/keys_help.py" line="54"/>
         <source>The field cannot be read in the book</source>
         <translation>Ô này trong sổ không đọc được</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="54"/>
+        <location filename="../../ui/keys_help.py" line="55"/>
         <source>The field is read, but uncertain</source>
         <translation>Ô này đọc được nhưng chưa chắc chắn</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="55"/>
+        <location filename="../../ui/keys_help.py" line="56"/>
         <source>The field is blank in the book</source>
         <translation>Ô này trong sổ để trống</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="56"/>
+        <location filename="../../ui/keys_help.py" line="57"/>
         <source>Take the text the field&apos;s warning offers (TCVN3, VNI, VIQR)</source>
         <translation>Lấy chữ mà cảnh báo của ô đề xuất (chữ gõ theo TCVN3, VNI, VIQR)</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="57"/>
+        <location filename="../../ui/keys_help.py" line="58"/>
         <source>Choose a suggested place or ethnic group</source>
         <translation>Chọn địa danh hoặc dân tộc được gợi ý</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="58"/>
+        <location filename="../../ui/keys_help.py" line="59"/>
         <source>To the book&apos;s list of entries, and back to the form</source>
         <translation>Sang danh sách mục của sổ, rồi quay lại biểu mẫu</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="59"/>
+        <location filename="../../ui/keys_help.py" line="60"/>
         <source>In the list of entries: open the entry in the form</source>
         <translation>Trong danh sách mục: mở mục trong biểu mẫu</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="60"/>
+        <location filename="../../ui/keys_help.py" line="61"/>
         <source>Second keying: key again, blind, entries others keyed</source>
         <translation>Nhập lần hai: nhập lại, không xem lần nhập đầu, các mục người khác đã nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="61"/>
+        <location filename="../../ui/keys_help.py" line="62"/>
         <source>Leave the second keying (it asks first if you typed)</source>
         <translation>Rời nhập lần hai (nếu đã gõ, sẽ hỏi trước)</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="66"/>
+        <location filename="../../ui/keys_help.py" line="70"/>
+        <source>The entry is on the next page, or the one before (its Page field)</source>
+        <translation>Mục nằm ở trang sau, hoặc trang trước (ô Trang của mục)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="74"/>
+        <source>Look at the next page, or the one before; the entry stays on its own</source>
+        <translation>Xem trang sau hoặc trang trước; mục vẫn ở trang của nó</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="76"/>
+        <source>Zoom the page in, or out</source>
+        <translation>Phóng to hoặc thu nhỏ trang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="77"/>
+        <source>The page as wide as its place again</source>
+        <translation>Trang vừa khít bề ngang trở lại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="78"/>
+        <source>Move about the page</source>
+        <translation>Di chuyển trên trang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="79"/>
+        <source>Turn the page a quarter</source>
+        <translation>Xoay trang một góc vuông</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="80"/>
+        <source>More contrast, or less</source>
+        <translation>Tăng hoặc giảm độ tương phản</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="82"/>
+        <source>Shift+drag</source>
+        <translation>Shift+kéo chuột</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="83"/>
+        <source>Mark with the mouse where the entry is on its page</source>
+        <translation>Dùng chuột đánh dấu vị trí của mục trên trang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="85"/>
+        <source>Take away the mark of where the entry is</source>
+        <translation>Bỏ dấu vị trí của mục trên trang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="90"/>
         <source>The books of the station</source>
         <translation>Các quyển sổ của trạm</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="68"/>
+        <location filename="../../ui/keys_help.py" line="92"/>
         <source>Your book, or the next book in the queue</source>
         <translation>Sổ của bạn, hoặc sổ tiếp theo trong hàng chờ</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="69"/>
+        <location filename="../../ui/keys_help.py" line="93"/>
         <source>The book is finished: every entry is keyed</source>
         <translation>Đã nhập xong sổ: mọi mục của sổ đã được nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="73"/>
+        <location filename="../../ui/keys_help.py" line="97"/>
         <source>In the books list: open the chosen book</source>
         <translation>Trong danh sách sổ: mở sổ đã chọn</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="74"/>
+        <location filename="../../ui/keys_help.py" line="98"/>
         <source>Move the chosen book up or down the queue</source>
         <translation>Đưa sổ đã chọn lên hoặc xuống trong hàng chờ</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="75"/>
+        <location filename="../../ui/keys_help.py" line="99"/>
         <source>Hold the chosen book, or let it go</source>
         <translation>Tạm giữ sổ đã chọn, hoặc bỏ giữ</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="76"/>
+        <location filename="../../ui/keys_help.py" line="100"/>
         <source>Take the chosen book back from its clerk</source>
         <translation>Thu hồi sổ đã chọn từ người đang nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="77"/>
+        <location filename="../../ui/keys_help.py" line="101"/>
         <source>Reopen the chosen finished book</source>
         <translation>Mở lại sổ đã nhập xong đang chọn</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="78"/>
+        <location filename="../../ui/keys_help.py" line="102"/>
         <source>Register books</source>
         <translation>Thêm sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="81"/>
+        <location filename="../../ui/keys_help.py" line="103"/>
+        <source>Import the scanned pages of the chosen book</source>
+        <translation>Nhập ảnh quét các trang của quyển sổ đang chọn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="106"/>
         <source>The deferred entries the team lead handed to you</source>
         <translation>Các mục để lại mà tổ trưởng giao cho bạn</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="86"/>
+        <location filename="../../ui/keys_help.py" line="111"/>
         <source>The dashboard</source>
         <translation>Bảng theo dõi</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="87"/>
+        <location filename="../../ui/keys_help.py" line="112"/>
         <source>Deferred entries; in them, Ctrl+G hands one to a clerk</source>
         <translation>Các mục để lại; trong đó, Ctrl+G giao một mục cho cán bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="88"/>
+        <location filename="../../ui/keys_help.py" line="113"/>
         <source>Shifts and quotas</source>
         <translation>Ca và định mức</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="89"/>
+        <location filename="../../ui/keys_help.py" line="114"/>
         <source>Daily report</source>
         <translation>Báo cáo ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="90"/>
+        <location filename="../../ui/keys_help.py" line="115"/>
         <source>Export a batch; in it, Ctrl+Enter exports, Ctrl+R writes again</source>
         <translation>Xuất lô; trong cửa sổ xuất lô, Ctrl+Enter để xuất, Ctrl+R để ghi lại lô đã chọn</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="91"/>
+        <location filename="../../ui/keys_help.py" line="116"/>
         <source>Arbitrate two keyings that differ</source>
         <translation>Đối chiếu hai lần nhập khác nhau</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="92"/>
+        <location filename="../../ui/keys_help.py" line="117"/>
         <source>In arbitration: take the first or the second keying</source>
         <translation>Khi đối chiếu: lấy lần nhập thứ nhất hoặc thứ hai</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="93"/>
+        <location filename="../../ui/keys_help.py" line="118"/>
         <source>In arbitration: save the decision and go on</source>
         <translation>Khi đối chiếu: lưu quyết định và sang mục tiếp</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="94"/>
+        <location filename="../../ui/keys_help.py" line="119"/>
         <source>Checks across entries</source>
         <translation>Kiểm tra giữa các mục</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="95"/>
+        <location filename="../../ui/keys_help.py" line="120"/>
         <source>In the checks: run them, resolve, dismiss</source>
         <translation>Trong cửa sổ kiểm tra: chạy kiểm tra, đã sửa, bỏ qua</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="100"/>
+        <location filename="../../ui/keys_help.py" line="123"/>
+        <source>In the checks and the deferred entries: the entry&apos;s scanned page</source>
+        <translation>Trong danh sách kiểm tra và các mục xử lý sau: trang quét của mục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="129"/>
         <source>This list of keys</source>
         <translation>Danh sách phím tắt này</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="101"/>
+        <location filename="../../ui/keys_help.py" line="130"/>
         <source>Change your password</source>
         <translation>Đổi mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="102"/>
+        <location filename="../../ui/keys_help.py" line="131"/>
         <source>Lock the screen</source>
         <translation>Khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="103"/>
+        <location filename="../../ui/keys_help.py" line="132"/>
         <source>Log out, for another user</source>
         <translation>Đăng xuất để người khác đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="107"/>
+        <location filename="../../ui/keys_help.py" line="136"/>
         <source>Users</source>
         <translation>Người dùng</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="108"/>
+        <location filename="../../ui/keys_help.py" line="137"/>
         <source>Backups</source>
         <translation>Sao lưu</translation>
     </message>
@@ -1988,9 +2186,73 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
     </message>
 </context>
 <context>
+    <name>PageDialog</name>
+    <message>
+        <location filename="../../ui/scans/page_dialog.py" line="30"/>
+        <source>The entry&apos;s page</source>
+        <translation>Trang của mục</translation>
+    </message>
+</context>
+<context>
+    <name>PageRenderer</name>
+    <message>
+        <location filename="../../ui/scans/renderer.py" line="94"/>
+        <source>Showing the page</source>
+        <translation>Đang hiện trang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scans/renderer.py" line="113"/>
+        <source>This page&apos;s scan is missing from the station&apos;s scans, or damaged. Tell the team lead: importing the page again mends it.</source>
+        <translation>Ảnh quét của trang này không có trong kho ảnh của trạm, hoặc đã hỏng. Hãy báo tổ trưởng: nhập lại trang đó sẽ sửa được.</translation>
+    </message>
+</context>
+<context>
+    <name>PageView</name>
+    <message>
+        <location filename="../../ui/scans/page_view.py" line="184"/>
+        <source>Page: not keyed</source>
+        <translation>Trang: chưa nhập</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scans/page_view.py" line="186"/>
+        <source>Page {page} / {last}</source>
+        <translation>Trang {page} / {last}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scans/page_view.py" line="188"/>
+        <source>Page {page}: no scan</source>
+        <translation>Trang {page}: chưa có ảnh quét</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scans/page_view.py" line="192"/>
+        <source>the entry is on page {page}</source>
+        <translation>mục này ở trang {page}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scans/page_view.py" line="198"/>
+        <source>This book has no scanned pages.</source>
+        <translation>Sổ này chưa có trang nào được quét.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scans/page_view.py" line="201"/>
+        <source>The entry&apos;s page is not keyed: type it in the Page field, or Ctrl+PageDown moves the entry to the next page.</source>
+        <translation>Chưa nhập trang của mục: gõ vào ô Trang, hoặc bấm Ctrl+PageDown để chuyển mục sang trang sau.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scans/page_view.py" line="206"/>
+        <source>Page {page} has no scan: the book&apos;s scans are pages {first} to {last}.</source>
+        <translation>Trang {page} chưa có ảnh quét: ảnh quét của sổ là trang {first} đến {last}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scans/page_view.py" line="208"/>
+        <source>Showing page {page}…</source>
+        <translation>Đang hiện trang {page}…</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../ui/quality/findings_window.py" line="93"/>
+        <location filename="../../ui/quality/findings_window.py" line="94"/>
         <source>Write the reason first: it is kept with the decision, so that whoever checks it later knows why.</source>
         <translation>Hãy ghi lý do trước: lý do được lưu cùng quyết định, để người kiểm tra sau biết vì sao.</translation>
     </message>
@@ -1998,7 +2260,7 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>Recovery</name>
     <message>
-        <location filename="../../ui/station/recovery.py" line="101"/>
+        <location filename="../../ui/station/recovery.py" line="107"/>
         <source>The station&apos;s data is damaged ({problem}).
 
 Stop keying: what is saved from now on may be lost.</source>
@@ -2007,29 +2269,40 @@ Stop keying: what is saved from now on may be lost.</source>
 Hãy ngừng nhập: những gì lưu từ bây giờ có thể bị mất.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/recovery.py" line="109"/>
-        <location filename="../../ui/station/recovery.py" line="121"/>
+        <location filename="../../ui/station/recovery.py" line="115"/>
+        <location filename="../../ui/station/recovery.py" line="127"/>
         <source>Sohoa — damaged data</source>
         <translation>Sohoa — dữ liệu bị hỏng</translation>
     </message>
     <message>
-        <location filename="../../ui/station/recovery.py" line="112"/>
+        <location filename="../../ui/station/recovery.py" line="118"/>
         <source>There is no good backup on this computer. Do not delete anything; call the person who supports your station, with a backup stick if you have one.</source>
         <translation>Máy này không có bản sao lưu nào còn tốt. Đừng xóa gì cả; hãy gọi người hỗ trợ trạm, mang theo USB sao lưu nếu có.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/recovery.py" line="124"/>
+        <location filename="../../ui/station/recovery.py" line="130"/>
         <source>The latest good backup is of {moment}. Restore it now? What was keyed after it leaves the station, but the damaged file is kept aside, untouched.</source>
         <translation>Bản sao lưu tốt gần nhất là lúc {moment}. Khôi phục ngay? Những gì nhập sau thời điểm đó sẽ rời khỏi trạm, nhưng tệp bị hỏng được giữ lại nguyên vẹn.</translation>
     </message>
     <message>
+        <location filename="../../ui/station/recovery.py" line="166"/>
+        <source>The page scans could not be put back: {reason}</source>
+        <translation>Không thể đặt lại các ảnh quét trang: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/recovery.py" line="173"/>
+        <source>The station is restored, but {count} page scans it names are in no backup (first {first}): import those pages again.</source>
+        <translation>Trạm đã được khôi phục, nhưng {count} ảnh quét trang mà trạm cần không có trong bản sao lưu nào (đầu tiên: {first}): hãy nhập lại các trang đó.</translation>
+    </message>
+    <message>
         <location filename="../../ui/app.py" line="245"/>
-        <location filename="../../ui/station/recovery.py" line="149"/>
+        <location filename="../../ui/station/recovery.py" line="155"/>
+        <location filename="../../ui/station/recovery.py" line="178"/>
         <source>Sohoa — restore</source>
         <translation>Sohoa — khôi phục</translation>
     </message>
     <message>
-        <location filename="../../ui/station/recovery.py" line="150"/>
+        <location filename="../../ui/station/recovery.py" line="156"/>
         <source>The backup was not restored; the station is as it was.
 
 {reason}</source>
@@ -2066,42 +2339,42 @@ Hãy đăng nhập lại để làm tiếp.</translation>
 <context>
     <name>SecondKeyingDialog</name>
     <message>
-        <location filename="../../ui/quality/second_keying.py" line="43"/>
+        <location filename="../../ui/quality/second_keying.py" line="47"/>
         <source>Second keying</source>
         <translation>Nhập lần hai</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/second_keying.py" line="50"/>
+        <location filename="../../ui/quality/second_keying.py" line="54"/>
         <source>Hand in (F10)</source>
         <translation>Nộp (F10)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/second_keying.py" line="71"/>
+        <location filename="../../ui/quality/second_keying.py" line="81"/>
         <source>No entry waits for a second keying.</source>
         <translation>Không có mục nào chờ nhập lần hai.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/second_keying.py" line="77"/>
+        <location filename="../../ui/quality/second_keying.py" line="87"/>
         <source>Key again what the book says: {entry}</source>
         <translation>Nhập lại đúng như trong sổ: {entry}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/second_keying.py" line="101"/>
+        <location filename="../../ui/quality/second_keying.py" line="118"/>
         <source>What you typed in this entry is not handed in: it will be lost.</source>
         <translation>Những gì đã gõ cho mục này chưa được nộp: sẽ bị mất.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/second_keying.py" line="120"/>
+        <location filename="../../ui/quality/second_keying.py" line="137"/>
         <source>Correct what is marked, then hand it in again.</source>
         <translation>Hãy sửa chỗ được đánh dấu rồi nộp lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/second_keying.py" line="125"/>
+        <location filename="../../ui/quality/second_keying.py" line="142"/>
         <source>Handed in. {count} field(s) differ from the first keying: the lead decides.</source>
         <translation>Đã nộp. {count} trường khác lần nhập thứ nhất: tổ trưởng sẽ quyết định.</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/second_keying.py" line="129"/>
+        <location filename="../../ui/quality/second_keying.py" line="146"/>
         <source>Handed in. Both keyings agree: the entry is verified.</source>
         <translation>Đã nộp. Hai lần nhập khớp nhau: mục đã được xác minh.</translation>
     </message>
@@ -2291,127 +2564,127 @@ dấu vân tay {fingerprint}</translation>
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../ui/access/users.py" line="56"/>
+        <location filename="../../ui/access/users.py" line="55"/>
         <source>Users of the station</source>
         <translation>Người dùng của trạm</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="58"/>
+        <location filename="../../ui/access/users.py" line="57"/>
         <source>Clerk</source>
         <translation>Cán bộ nhập liệu</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="59"/>
+        <location filename="../../ui/access/users.py" line="58"/>
         <source>Team lead</source>
         <translation>Tổ trưởng</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="60"/>
+        <location filename="../../ui/access/users.py" line="59"/>
         <source>Admin</source>
         <translation>Quản trị viên</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="64"/>
+        <location filename="../../ui/access/users.py" line="63"/>
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="65"/>
+        <location filename="../../ui/access/users.py" line="64"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="66"/>
+        <location filename="../../ui/access/users.py" line="65"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="67"/>
+        <location filename="../../ui/access/users.py" line="66"/>
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="76"/>
+        <location filename="../../ui/access/users.py" line="77"/>
         <source>Add a user…</source>
         <translation>Thêm người dùng…</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="77"/>
+        <location filename="../../ui/access/users.py" line="78"/>
         <source>Role and access…</source>
         <translation>Vai trò và quyền vào…</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="78"/>
+        <location filename="../../ui/access/users.py" line="79"/>
         <source>Reset the password…</source>
         <translation>Đặt lại mật khẩu…</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="86"/>
+        <location filename="../../ui/access/users.py" line="73"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="100"/>
+        <location filename="../../ui/access/users.py" line="93"/>
         <source>No access</source>
         <translation>Không được vào</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="102"/>
+        <location filename="../../ui/access/users.py" line="95"/>
         <source>Locked out (wrong passwords)</source>
         <translation>Bị khóa (sai mật khẩu)</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="104"/>
+        <location filename="../../ui/access/users.py" line="97"/>
         <source>Temporary password</source>
         <translation>Mật khẩu tạm</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="105"/>
+        <location filename="../../ui/access/users.py" line="98"/>
         <source>Active</source>
         <translation>Đang dùng</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="115"/>
+        <location filename="../../ui/access/users.py" line="108"/>
         <source>Choose a user in the list first.</source>
         <translation>Hãy chọn một người dùng trong danh sách trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="136"/>
+        <location filename="../../ui/access/users.py" line="129"/>
         <source>{name} is added. Give them the temporary password: they choose their own at their first login.</source>
         <translation>Đã thêm {name}. Hãy đưa họ mật khẩu tạm: họ sẽ chọn mật khẩu riêng ở lần đăng nhập đầu.</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="158"/>
+        <location filename="../../ui/access/users.py" line="151"/>
         <source>{name} is changed.</source>
         <translation>Đã sửa {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="174"/>
+        <location filename="../../ui/access/users.py" line="167"/>
         <source>{name} has a temporary password now and may log in again.</source>
         <translation>{name} đã có mật khẩu tạm và có thể đăng nhập lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="200"/>
+        <location filename="../../ui/access/users.py" line="193"/>
         <source>A password needs at least {count} characters.</source>
         <translation>Mật khẩu cần ít nhất {count} ký tự.</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="204"/>
+        <location filename="../../ui/access/users.py" line="197"/>
         <source>A user name is 2 to 64 lower-case letters or digits, without accents (. _ - allowed), e.g. lan.tran</source>
         <translation>Tên đăng nhập gồm 2 đến 64 chữ thường hoặc chữ số, không dấu (được dùng . _ -), ví dụ lan.tran</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="207"/>
+        <location filename="../../ui/access/users.py" line="200"/>
         <source>This user name is taken.</source>
         <translation>Tên đăng nhập này đã có người dùng.</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="208"/>
+        <location filename="../../ui/access/users.py" line="201"/>
         <source>Write the user&apos;s full name.</source>
         <translation>Hãy ghi họ và tên của người dùng.</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="209"/>
+        <location filename="../../ui/access/users.py" line="202"/>
         <source>The station must keep one active admin.</source>
         <translation>Trạm phải giữ ít nhất một quản trị viên đang dùng.</translation>
     </message>
@@ -2625,17 +2898,17 @@ dấu vân tay {fingerprint}</translation>
 <context>
     <name>_PasswordForm</name>
     <message>
-        <location filename="../../ui/access/users.py" line="263"/>
+        <location filename="../../ui/access/users.py" line="256"/>
         <source>Reset the password</source>
         <translation>Đặt lại mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="272"/>
+        <location filename="../../ui/access/users.py" line="265"/>
         <source>A temporary password for {name}. They choose their own at their next login.</source>
         <translation>Mật khẩu tạm cho {name}. Họ sẽ chọn mật khẩu riêng ở lần đăng nhập tới.</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="276"/>
+        <location filename="../../ui/access/users.py" line="269"/>
         <source>Temporary password</source>
         <translation>Mật khẩu tạm</translation>
     </message>
@@ -2651,33 +2924,33 @@ dấu vân tay {fingerprint}</translation>
 <context>
     <name>_UserForm</name>
     <message>
-        <location filename="../../ui/access/users.py" line="220"/>
+        <location filename="../../ui/access/users.py" line="213"/>
         <source>Add a user</source>
         <translation>Thêm người dùng</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="231"/>
+        <location filename="../../ui/access/users.py" line="224"/>
         <source>May log in</source>
         <translation>Được đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="240"/>
+        <location filename="../../ui/access/users.py" line="233"/>
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="241"/>
+        <location filename="../../ui/access/users.py" line="234"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="242"/>
-        <location filename="../../ui/access/users.py" line="248"/>
+        <location filename="../../ui/access/users.py" line="235"/>
+        <location filename="../../ui/access/users.py" line="241"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../ui/access/users.py" line="243"/>
+        <location filename="../../ui/access/users.py" line="236"/>
         <source>Temporary password</source>
         <translation>Mật khẩu tạm</translation>
     </message>
