@@ -93,6 +93,7 @@ class KeysHelp(QDialog):
             ("Ctrl+Enter", self.tr("In arbitration: save the decision and go on")),
             ("Ctrl+L", self.tr("Checks across entries")),
             ("Ctrl+R, Ctrl+S, Ctrl+D", self.tr("In the checks: run them, resolve, dismiss")),
+            ("Ctrl+Shift+H", self.tr("Hand over a book as the Ministry asks: Excel and PDFs")),
         ]
 
     def _station(self, user: User) -> Keys:
