@@ -30,12 +30,13 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill
 from verification_helpers import user
 
+from app.db.models import Book
 from app.handoff.book import HandoffError, HandoffProblem, assess, make_handoff
 from app.handoff.columns import columns_for, fold
 from app.handoff.names import PatternError, check_pattern, pdf_names, safe_name
 from app.handoff.pdf import A4, entry_pdf
 from app.handoff.source import HandoffBook, HandoffEntry
-from app.handoff.station import name_pattern, set_name_pattern, station_book
+from app.handoff.station import books_to_hand, name_pattern, set_name_pattern, station_book
 from app.keying.save import SaveAction
 from app.quality.verification import key_again, take_next
 from app.scans.store import ScanStore
@@ -212,6 +213,22 @@ def test_a_hand_off_made_again_replaces_the_one_before_and_is_the_same(
 
 
 # What is handed, and what is not
+
+
+def test_the_lead_is_offered_the_finished_books_first(station, clock, scanned_book) -> None:
+    later = new_book(station, volume="02")
+    key_on_pages(station, clock, later, [1])
+    with station.sessions.begin() as session:
+        session.get(Book, later).finished_at = clock.now()
+        session.add(Book(kind="death", office="UBND", volume="09", year=2011))  # nothing done
+
+    with station.sessions() as session:
+        books = books_to_hand(session)
+
+    assert [(b.id, b.finished, b.done, b.scanned_pages) for b in books] == [
+        (later, True, 1, 0),
+        (scanned_book, False, 6, 4),
+    ]
 
 
 def test_what_a_book_holds_that_is_not_handed_is_said_before(

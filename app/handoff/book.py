@@ -28,6 +28,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
+from app.db.models import EntryStatus
 from app.handoff.columns import ColumnsError, columns_for
 from app.handoff.names import (
     DEFAULT_PDF_PATTERN,
@@ -49,7 +50,7 @@ from app.system.clock import VIETNAM, Clock, SystemClock
 Progress = Callable[[int, int], None]  # done, total
 
 # What a hand-off takes: an entry done, verified, or already at the centre.
-HANDED = ("completed", "verified", "exported")
+HANDED = (EntryStatus.COMPLETED.value, EntryStatus.VERIFIED.value, EntryStatus.EXPORTED.value)
 
 
 class HandoffProblem(StrEnum):
@@ -123,9 +124,9 @@ def assess(source: BookSource) -> Assessment:
     deferred = drafts = awaiting = 0
     scanned: dict[int, bool] = {}
     for entry in source.entries():
-        if entry.status == "deferred":
+        if entry.status == EntryStatus.DEFERRED.value:
             deferred += 1
-        elif entry.status == "draft":
+        elif entry.status == EntryStatus.DRAFT.value:
             drafts += 1
         elif entry.awaiting_verification:
             awaiting += 1

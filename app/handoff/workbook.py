@@ -19,6 +19,7 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -56,6 +57,7 @@ def write_workbook(
 ) -> Written:
     """Write the rows of ``entries`` (``pdfs``: their PDF names by UUID) to
     ``path``, on ``template``'s first sheet if one is given."""
+    styles: dict[int, StyleArray] = {}
     if template is None:
         workbook = Workbook()
         sheet = workbook.active
@@ -67,7 +69,6 @@ def write_workbook(
             cell.fill = HEADER_FILL
         sheet.freeze_panes = "A2"
         header_row, unfilled = 1, []
-        styles: dict[int, object] = {}
     else:
         workbook, sheet, header_row, headers = read_template(template)
         match = match_headers(headers, columns)
