@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import string
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -137,8 +137,8 @@ def pdf_names(
     return names, renamed
 
 
-def _free(wanted: str, taken: Iterable[str]) -> str:
-    taken = set(taken)
+def _free(wanted: str, taken: set[str]) -> str:
+    """``wanted``, or with the first suffix free among ``taken`` (folded to lower case)."""
     if wanted.lower() not in taken:
         return wanted
     stem, dot, suffix = wanted.rpartition(".")
