@@ -122,6 +122,7 @@ class KeysHelp(QDialog):
                 "Ctrl+T",
                 self.tr("In the checks and the deferred entries: the entry's scanned page"),
             ),
+            ("Ctrl+Shift+H", self.tr("Hand over a book as the Ministry asks: Excel and PDFs")),
         ]
 
     def _station(self, user: User) -> Keys:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QActionGroup, QKeySequence
 
-from app.access.roles import is_admin
+from app.access.roles import is_admin, is_lead
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -30,6 +30,14 @@ class WindowMenus(QObject):
             (self.tr("Lock the screen"), "Ctrl+Shift+L", window.lock_screen),
             (self.tr("Log out (another user)"), "Ctrl+Shift+Q", window.switch_user),
         ]
+        if is_lead(window.user):
+            actions.append(
+                (
+                    self.tr("Hand over a book (Excel and PDFs)…"),
+                    "Ctrl+Shift+H",
+                    lambda: _hand_over(window),
+                )
+            )
         if is_admin(window.user):
             actions += [
                 (self.tr("Users…"), "Ctrl+Shift+U", window.manage_users),
@@ -59,3 +67,12 @@ class WindowMenus(QObject):
         """Check ``language`` in the language menu."""
         for action in self.language.actions():
             action.setChecked(action.objectName() == f"language_{language}")
+
+
+def _hand_over(window: MainWindow) -> None:
+    """The lead's hand-off of a book (ui.handoff), loaded when first asked for."""
+    from ui.handoff.dialog import HandoffDialog
+
+    dialog = HandoffDialog(window.context, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.exec()

@@ -41,6 +41,7 @@ COMMANDS = (
     "report",
     "books",
     "scans",
+    "handoff",
     "quality",
     "bench",
     "key",

@@ -34,6 +34,9 @@ class HandoffEntry:
     values: Mapping[str, Any]  # {field key: {"v": value, "s": …, "t": …}}
     page: int | None  # its "page" field
     region: Sequence[float] | None  # [left, top, width, height] on the page
+    # Completed, and drawn for a second keying or the lead's arbitration not
+    # yet done: not handed over until it is (a station's; never at the centre).
+    awaiting_verification: bool = False
 
 
 class BookSource(Protocol):

@@ -1,0 +1,1 @@
+"""The columns of a book's hand-off, one file per book kind (app.handoff.columns)."""
