@@ -1362,6 +1362,245 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
     </message>
 </context>
 <context>
+    <name>HandoffDialog</name>
+    <message>
+        <location filename="../../ui/handoff/dialog.py" line="61"/>
+        <source>Hand over a book</source>
+        <translation>Bàn giao sổ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handoff/dialog.py" line="76"/>
+        <source>Books with entries done (finished books first)</source>
+        <translation>Các sổ đã có mục nhập xong (sổ đã hoàn thành lên trước)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handoff/dialog.py" line="84"/>
+        <source>The stick&apos;s folder, e.g. E:\</source>
+        <translation>Thư mục trên USB, ví dụ E:\</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handoff/dialog.py" line="87"/>
+        <source>None: Sohoa&apos;s own columns</source>
+        <translation>Không có: dùng các cột của Sohoa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handoff/dialog.py" line="92"/>
+        <source>How each entry&apos;s PDF is named. {kind_code}: KS, KH, KT or NCN; {year}: the entry&apos;s year; {volume}, {page}, {number}; also {book_year}, {station}, {uuid}.</source>
+        <translation>Cách đặt tên tệp PDF của mỗi mục. {kind_code}: KS, KH, KT hoặc NCN; {year}: năm đăng ký của mục; {volume}, {page}, {number}: quyển, trang, số; ngoài ra {book_year}, {station}, {uuid}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handoff/dialog.py" line="96"/>
+        <source>Hand over (Ctrl+Enter)</source>
+        <translation>Bàn giao (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handoff/dialog.py" line="104"/>
+        <source>Folder:</source>
+        <translation>Thư mục:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handoff/dialog.py" line="106"/>
+        <source>Ministry&apos;s template (optional):</source>
+        <translation>Mẫu của Bộ (không bắt buộc):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handoff/dialog.py" line="109"/>
+        <source>PDF names:</source>
+        <translation>Tên tệp PDF:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handoff/dialog.py" line="110"/>
+        <source>Where, and how</source>
+        <translation>Lưu ở đâu, đặt tên thế nào</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handoff/dialog.py" line="129"/>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handoff/dialog.py" line="143"/>
+        <source>Kind</source>
+        <translation>Loại sổ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handoff/dialog.py" line="144"/>
+        <source>Volume</source>
+        <translation>Quyển</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handoff/dialog.py" line="145"/>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handoff/dialog.py" line="146"/>
+        <source>Done</source>
+        <translation>Đã xong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handoff/dialog.py" line="147"/>
+        <source>Deferred</source>
+        <translation>Để lại sau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handoff/dialog.py" line="148"/>
+        <source>Drafts</source>
+        <translation>Bản nháp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handoff/dialog.py" line="150"/>
+        <source>Pages scanned</source>
+        <translation>Trang đã quét</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handoff/dialog.py" line="152"/>
+        <source>Finished</source>
+        <translation>Đã hoàn thành</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handoff/dialog.py" line="152"/>
+        <source>Yes</source>
+        <translation>Có</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handoff/dialog.py" line="153"/>
+        <source>Office</source>
+        <translation>Nơi đăng ký</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handoff/dialog.py" line="171"/>
+        <source>No book has entries done yet: there is nothing to hand over.</source>
+        <translation>Chưa sổ nào có mục nhập xong: chưa có gì để bàn giao.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handoff/dialog.py" line="196"/>
+        <source>The workbook will have {rows} rows, one per entry completed or verified; the zip {pdfs} PDFs, one per entry whose page is scanned.</source>
+        <translation>Tệp Excel sẽ có {rows} dòng, mỗi dòng một mục đã hoàn thành hoặc đã kiểm tra; tệp zip có {pdfs} tệp PDF, mỗi tệp một mục có trang đã quét.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handoff/dialog.py" line="209"/>
+        <source>Not handed over: {deferred} deferred, {drafts} drafts, {waiting} awaiting their second keying.</source>
+        <translation>Không bàn giao: {deferred} mục để lại sau, {drafts} bản nháp, {waiting} mục đang chờ nhập lần hai.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handoff/dialog.py" line="219"/>
+        <source>{count} entries will have no PDF: their page is not scanned.</source>
+        <translation>{count} mục sẽ không có tệp PDF: trang của mục chưa được quét.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handoff/dialog.py" line="231"/>
+        <source>The folder to hand the book over in</source>
+        <translation>Thư mục để lưu bộ bàn giao của sổ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handoff/dialog.py" line="239"/>
+        <source>The Ministry&apos;s template</source>
+        <translation>Mẫu của Bộ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handoff/dialog.py" line="240"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handoff/dialog.py" line="255"/>
+        <source>Choose the folder first.</source>
+        <translation>Hãy chọn thư mục trước.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handoff/dialog.py" line="259"/>
+        <source>There is no template at {path}.</source>
+        <translation>Không có tệp mẫu tại {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handoff/dialog.py" line="268"/>
+        <source>Handing the book over into {folder}…</source>
+        <translation>Đang bàn giao sổ vào {folder}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handoff/dialog.py" line="291"/>
+        <location filename="../../ui/handoff/dialog.py" line="377"/>
+        <source>The PDF names cannot be made from this pattern.</source>
+        <translation>Không thể đặt tên tệp PDF theo mẫu tên này.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handoff/dialog.py" line="305"/>
+        <source>Hand over a book that is not whole?</source>
+        <translation>Bàn giao sổ khi chưa đầy đủ?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handoff/dialog.py" line="311"/>
+        <source>Hand it over anyway</source>
+        <translation>Vẫn bàn giao</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handoff/dialog.py" line="314"/>
+        <source>Not now</source>
+        <translation>Để sau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handoff/dialog.py" line="336"/>
+        <source>{path}: {rows} rows, one per entry handed.</source>
+        <translation>{path}: {rows} dòng, mỗi dòng một mục được bàn giao.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handoff/dialog.py" line="342"/>
+        <source>{path}: {pdfs} PDFs, each checked to open.</source>
+        <translation>{path}: {pdfs} tệp PDF, từng tệp đã được kiểm tra mở được.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handoff/dialog.py" line="347"/>
+        <source>No zip: no page of the book is scanned.</source>
+        <translation>Không có tệp zip: sổ chưa có trang nào được quét.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handoff/dialog.py" line="350"/>
+        <source>Columns of the template left empty: {headers}.</source>
+        <translation>Các cột của mẫu để trống: {headers}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handoff/dialog.py" line="356"/>
+        <source>{count} PDF names were taken twice: a suffix was added ({example}).</source>
+        <translation>{count} tên tệp PDF bị trùng: đã thêm hậu tố ({example}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handoff/dialog.py" line="368"/>
+        <source>This book is no longer on the station.</source>
+        <translation>Sổ này không còn trên trạm.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handoff/dialog.py" line="374"/>
+        <source>No entry of this book is completed or verified: there is nothing to hand over.</source>
+        <translation>Sổ này chưa có mục nào hoàn thành hoặc đã kiểm tra: không có gì để bàn giao.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handoff/dialog.py" line="376"/>
+        <source>The folder is not there: is the stick plugged in?</source>
+        <translation>Không thấy thư mục: USB đã được cắm vào chưa?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handoff/dialog.py" line="378"/>
+        <source>The template cannot be read as an Excel workbook.</source>
+        <translation>Không đọc được tệp mẫu như một tệp Excel.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handoff/dialog.py" line="380"/>
+        <source>The columns file of this kind of book is damaged: tell whoever installed Sohoa.</source>
+        <translation>Tệp cột của loại sổ này bị hỏng: hãy báo người đã cài đặt Sohoa.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handoff/dialog.py" line="383"/>
+        <source>A scanned page of the book is missing or damaged in the station&apos;s data: nothing was written. Import the page again.</source>
+        <translation>Một trang quét của sổ bị thiếu hoặc hỏng trong dữ liệu của trạm: chưa ghi gì. Hãy nhập lại trang đó.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handoff/dialog.py" line="387"/>
+        <source>The files did not read back whole: nothing was written. Try another stick.</source>
+        <translation>Đọc lại các tệp không đầy đủ: chưa ghi gì. Hãy thử USB khác.</translation>
+    </message>
+</context>
+<context>
     <name>ImportScansDialog</name>
     <message>
         <location filename="../../ui/scans/import_dialog.py" line="56"/>
@@ -1874,32 +2113,37 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
         <translation>Trong danh sách kiểm tra và các mục xử lý sau: trang quét của mục</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="129"/>
+        <location filename="../../ui/keys_help.py" line="125"/>
+        <source>Hand over a book as the Ministry asks: Excel and PDFs</source>
+        <translation>Bàn giao sổ theo yêu cầu của Bộ: Excel và PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_help.py" line="130"/>
         <source>This list of keys</source>
         <translation>Danh sách phím tắt này</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="130"/>
+        <location filename="../../ui/keys_help.py" line="131"/>
         <source>Change your password</source>
         <translation>Đổi mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="131"/>
+        <location filename="../../ui/keys_help.py" line="132"/>
         <source>Lock the screen</source>
         <translation>Khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="132"/>
+        <location filename="../../ui/keys_help.py" line="133"/>
         <source>Log out, for another user</source>
         <translation>Đăng xuất để người khác đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="136"/>
+        <location filename="../../ui/keys_help.py" line="137"/>
         <source>Users</source>
         <translation>Người dùng</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_help.py" line="137"/>
+        <location filename="../../ui/keys_help.py" line="138"/>
         <source>Backups</source>
         <translation>Sao lưu</translation>
     </message>
@@ -2712,27 +2956,32 @@ dấu vân tay {fingerprint}</translation>
         <translation>Đăng xuất (người dùng khác)</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="35"/>
+        <location filename="../../ui/menus.py" line="36"/>
+        <source>Hand over a book (Excel and PDFs)…</source>
+        <translation>Bàn giao sổ (Excel và PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="43"/>
         <source>Users…</source>
         <translation>Người dùng…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="36"/>
+        <location filename="../../ui/menus.py" line="44"/>
         <source>Backups…</source>
         <translation>Sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="42"/>
+        <location filename="../../ui/menus.py" line="50"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ (Language)</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="52"/>
+        <location filename="../../ui/menus.py" line="60"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="53"/>
+        <location filename="../../ui/menus.py" line="61"/>
         <source>Keyboard keys…</source>
         <translation>Các phím tắt…</translation>
     </message>
