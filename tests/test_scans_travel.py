@@ -6,6 +6,10 @@ from __future__ import annotations
 
 import errno
 import json
+import os
+import subprocess
+import sys
+import zipfile
 import zlib
 from pathlib import Path
 
@@ -18,8 +22,9 @@ from batch_helpers import (
     memory_keyring_installed,
 )
 from central_helpers import DATABASES, central_database
+from openpyxl import load_workbook
 from scan_helpers import save_page
-from sqlalchemy import Engine, delete, select, update
+from sqlalchemy import Engine, delete, func, select, update
 
 import app.batch.export as export_module
 from app.batch.export import ExportError, ExportProblem
@@ -27,10 +32,13 @@ from app.batch.format import BAG_INFO, PARTIAL, SCANS, BatchRejected
 from app.batch.record import record_batch
 from app.batch.verify import verify_batch
 from app.centre.books import CentreBookSource, NoSuchCentreBook, centre_books
+from app.centre.database import centre_scans, open_central
 from app.centre.intake import IntakeReport, Outcome, intake_batches
 from app.centre.models import CentrePage
 from app.db.models import Batch, BatchScan, Book, BookScan, Entry, Station, User
+from app.handoff.book import make_handoff
 from app.handoff.source import HandoffBook
+from app.handoff.station import station_book
 from app.scans.importing import prepare, record
 from app.scans.pages import entry_page
 from app.scans.store import ScanStore, digest
@@ -367,3 +375,53 @@ def _named(station: ExportingStation, book_id: int) -> HandoffBook:
     with station.db.sessions() as session:
         book = session.get_one(Book, book_id)
         return HandoffBook("DEMO-01", book.kind, book.office, book.volume, book.year)
+
+
+def test_a_book_through_a_batch_to_the_centre_and_out_as_its_hand_off(scanned, tmp_path) -> None:
+    """The centre's hand-off of a book holds what the station's own holds of
+    the entries it sent: the same rows, the same PDFs byte for byte."""
+    station, _ = scanned
+    written = station.export()
+    assert written is not None
+    (tmp_path / "station-handoff").mkdir()
+    with station.db.sessions() as session:
+        book = session.get_one(Book, 1)
+        exported = session.scalar(
+            select(func.count()).select_from(Entry)
+            .where(Entry.book_id == 1, Entry.status == "exported")
+        )  # fmt: skip
+        at_station = make_handoff(
+            station_book(session, 1, ScanStore(scans_dir(station.db.data_dir))),
+            tmp_path / "station-handoff",
+        )
+        named = f"DEMO-01/{book.kind}/{book.volume}/{book.year}"
+    centre = tmp_path / "centre.sqlite3"
+    engine = open_central(str(centre))
+    try:
+        assert intake(station, engine, ScanStore(centre_scans(engine)), written.path).ok
+    finally:
+        engine.dispose()
+    target = tmp_path / "centre-handoff"
+    target.mkdir()
+
+    made = subprocess.run(
+        [str(Path(sys.executable).parent / "sohoa"), "handoff", "--db", str(centre),
+         "--book", named, "--to", str(target), "--json"],
+        capture_output=True, text=True, timeout=300, check=False,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
+    )  # fmt: skip
+
+    assert made.returncode == 0, made.stderr
+    result = json.loads(made.stdout)
+    assert result["rows"] == result["pdfs"] == exported > 0
+    with (
+        zipfile.ZipFile(result["archive"]) as centre_zip,
+        zipfile.ZipFile(at_station.archive) as station_zip,
+    ):
+        assert len(centre_zip.namelist()) == exported
+        for name in centre_zip.namelist():
+            assert centre_zip.read(name) == station_zip.read(name)
+    centre_rows = list(load_workbook(result["workbook"]).active.iter_rows(values_only=True))
+    station_rows = set(load_workbook(at_station.workbook).active.iter_rows(values_only=True))
+    assert len(centre_rows) == exported + 1
+    assert set(centre_rows) <= station_rows

@@ -7,9 +7,14 @@ import sys
 import time
 from pathlib import Path
 
+from sqlalchemy import Engine
+
+from app.centre.books import CentreBookSource, NoSuchCentreBook, centre_books
+from app.centre.database import CentralDatabaseError, centre_scans, open_central
 from app.cli.common import CommandError, Report, add_json_flag, data_dir_of, station_of
 from app.handoff.book import Assessment, HandoffError, assess, make_handoff
-from app.handoff.names import PLACEHOLDERS
+from app.handoff.names import DEFAULT_PDF_PATTERN, PLACEHOLDERS
+from app.handoff.source import BookSource
 from app.handoff.station import NoSuchBook, name_pattern, station_book
 from app.scans.store import ScanStore
 from app.system.paths import scans_dir
@@ -27,9 +32,17 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
         "workbook and the zip by the book (KS.1995.01.xlsx, KS.1995.01.zip); a hand-off of "
         "the same book made before is replaced. A book with deferred entries, drafts, entries "
         "awaiting their second keying or entries whose page is not scanned is refused "
-        "unless --anyway is given. Reads the station; changes nothing in it.",
+        "unless --anyway is given. Reads the station; changes nothing in it. With --db, the "
+        "centre makes the hand-off of a book its batches brought: --book names it as "
+        "STATION/KIND/VOLUME/YEAR (e.g. BP-TANLAP/birth/01/1995), --office when the station "
+        "keyed books of two offices.",
     )
-    parser.add_argument("--book", type=int, required=True, metavar="ID", help="the book's id")
+    parser.add_argument(
+        "--book",
+        required=True,
+        metavar="ID",
+        help="the book's id; at the centre (--db) STATION/KIND/VOLUME/YEAR",
+    )
     parser.add_argument("--to", type=Path, required=True, metavar="DIR", help="the folder")
     parser.add_argument(
         "--template",
@@ -48,6 +61,16 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
         action="store_true",
         help="hand over a book with entries not handed or pages not scanned",
     )
+    parser.add_argument(
+        "--db", metavar="PATH|URL", help="the centre's database: hand over a book it holds"
+    )
+    parser.add_argument(
+        "--scans",
+        type=Path,
+        metavar="DIR",
+        help="the centre's page scans (default: beside a SQLite file; required with a URL)",
+    )
+    parser.add_argument("--office", metavar="NAME", help="at the centre: the book's office")
     add_json_flag(parser)
     parser.set_defaults(handler=run)
 
@@ -57,15 +80,20 @@ def run(args: argparse.Namespace) -> Report:
         raise CommandError(f"no such folder: {args.to}")
     if args.template is not None and not args.template.is_file():
         raise CommandError(f"no such file: {args.template}")
-    db = station_of(args)
+    if args.db is None:
+        source, pattern = _station_book(args)
+        return _hand_over(args, source, pattern)
     try:
-        with db.sessions() as session:
-            source = station_book(session, args.book, ScanStore(scans_dir(data_dir_of(args))))
-            pattern = args.pattern if args.pattern is not None else name_pattern(session)
-    except NoSuchBook as e:
+        engine = open_central(args.db)
+    except CentralDatabaseError as e:
         raise CommandError(str(e)) from e
+    try:
+        return _hand_over(args, *_centre_book(args, engine))
     finally:
-        db.close()
+        engine.dispose()
+
+
+def _hand_over(args: argparse.Namespace, source: BookSource, pattern: str) -> Report:
     assessment = assess(source)
     if not assessment.whole and not args.anyway:
         raise CommandError(
@@ -125,6 +153,47 @@ def run(args: argparse.Namespace) -> Report:
         lines.append("Replaced: " + ", ".join(p.name for p in made.replaced) + ".")
     lines.append(f"Done in {seconds:.1f} s.")
     return Report(data=data, lines=lines)
+
+
+def _station_book(args: argparse.Namespace) -> tuple[BookSource, str]:
+    if not args.book.isdigit():
+        raise CommandError(f"a station's book is named by its id, not {args.book!r}")
+    db = station_of(args)
+    try:
+        with db.sessions() as session:
+            store = ScanStore(scans_dir(data_dir_of(args)))
+            source = station_book(session, int(args.book), store)
+            return source, args.pattern if args.pattern is not None else name_pattern(session)
+    except NoSuchBook as e:
+        raise CommandError(str(e)) from e
+    finally:
+        db.close()
+
+
+def _centre_book(args: argparse.Namespace, engine: Engine) -> tuple[BookSource, str]:
+    """The centre's book ``args.book`` names."""
+    parts = args.book.split("/")
+    if len(parts) != 4 or not parts[3].isdigit():
+        raise CommandError(f"name the centre's book as STATION/KIND/VOLUME/YEAR, not {args.book}")
+    station, kind, volume, year = parts[0], parts[1], parts[2], int(parts[3])
+    try:
+        books = [
+            b for b in centre_books(engine)
+            if (b.station, b.kind, b.volume, b.year) == (station, kind, volume, year)
+            and args.office in (None, b.office)
+        ]  # fmt: skip
+        if not books:
+            raise CommandError(f"the centre holds no entry of book {args.book}")
+        if len(books) > 1:
+            offices = "; ".join(b.office for b in books)
+            raise CommandError(f"book {args.book} is kept by two offices, name one (--office): "
+                               f"{offices}")  # fmt: skip
+        store = ScanStore(centre_scans(engine, args.scans))
+        return CentreBookSource(engine, store, books[0].handoff_book), (
+            args.pattern if args.pattern is not None else DEFAULT_PDF_PATTERN
+        )
+    except (CentralDatabaseError, NoSuchCentreBook) as e:
+        raise CommandError(str(e)) from e
 
 
 def _left_out(assessment: Assessment) -> str:
