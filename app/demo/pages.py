@@ -132,15 +132,24 @@ class RegisterPages:
     def page(self, number: int, entries: Sequence[Stored]) -> bytes:
         """Page ``number`` with ``entries`` (at most :data:`ENTRIES_PER_PAGE`)
         written on its rows, as a JPEG."""
+        return self.scanned(self.written(entries), number)
+
+    def written(self, entries: Sequence[Stored]) -> Image.Image:
+        """A page with ``entries`` written on its rows, not yet numbered."""
         if len(entries) > ENTRIES_PER_PAGE:
             raise ValueError(f"a page holds {ENTRIES_PER_PAGE} entries, not {len(entries)}")
         image = self._form.copy()
+        for row, values in enumerate(entries):
+            self._write_row(image, row, values)
+        return image
+
+    def scanned(self, written: Image.Image, number: int) -> bytes:
+        """The JPEG a scanner makes of ``written`` numbered ``number``."""
+        image = written.copy()
         draw = ImageDraw.Draw(image)
         label = f"Trang {number}"
         font = _font(PRINTED_FONTS, 24)
         draw.text(((WIDTH - draw.textlength(label, font=font)) / 2, 40), label, PRINT, font)
-        for row, values in enumerate(entries):
-            self._write_row(image, row, values)
         out = io.BytesIO()
         image.save(out, "JPEG", quality=JPEG_QUALITY)
         return out.getvalue()
