@@ -187,8 +187,8 @@ def _scan(
 ) -> None:
     """Scan ``books``, each keyed at the ``begun`` moments by its clerk, from
     its first entry on; the pages cover every entry the book is expected to
-    hold. Their people are their own, so that the rest of the demo is as the
-    seed makes it without scans."""
+    hold. Their people come from a generator of their own, drawn in full:
+    the pages hold the entries no one has keyed yet too."""
     people = PeopleFactory(random.Random(f"scanned books {seed}"))
     store = ScanStore(scans_dir(db.data_dir))
     lead = session.scalars(select(User).where(User.username == LEAD)).one()
