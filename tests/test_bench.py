@@ -21,13 +21,16 @@ from app.specs import BookKind
 def test_the_bench_times_each_operation_beside_raw_sqlite(tmp_path: Path) -> None:
     where = tmp_path / "bench"
 
-    first = ok_json(sohoa("bench", "--entries", "500", "--repetitions", "1", "--json",
-                          data_dir=where))  # fmt: skip
+    first = sohoa("bench", "--entries", "500", "--repetitions", "1", data_dir=where)
     again = ok_json(sohoa("bench", "--entries", "500", "--repetitions", "3", "--json",
                           data_dir=where))  # fmt: skip
 
-    assert first["entries"] == 500
-    assert first["built_seconds"] is not None and again["built_seconds"] is None, "reused"
+    assert first.returncode == 0, first.stderr
+    assert "bench on 500 entries (built in" in first.stdout and again["built_seconds"] is None
+    shown = {line.split("  ")[0]: line.split() for line in first.stdout.splitlines()}
+    assert "≤30000" in shown["import a 200-page book's scans"]
+    assert "≤100" in shown["show the next page beside the form"]
+    assert again["entries"] == 500
     targets = {f["name"]: f["target_ms"] for f in again["figures"]}
     completed = again["figures"][4]["name"].split()[1]
     assert targets == {
@@ -37,6 +40,8 @@ def test_the_bench_times_each_operation_beside_raw_sqlite(tmp_path: Path) -> Non
         "accent-insensitive name search": 50,
         f"export {completed} entries as a batch": 3000,
         f"intake of that batch into SQLite ({completed})": 5000,
+        "import a 200-page book's scans": 30000,
+        "show the next page beside the form": 100,
         "cold start to the login window": 2000,
     }
     assert 400 < int(completed) < 500, "the demo's completed entries, all in one batch"

@@ -12,6 +12,7 @@ from app.bench.dashboard import dashboard_operations
 from app.bench.figures import WARM_UP, Figure
 from app.bench.keying import keying_operations
 from app.bench.operation import measure, raw_connection
+from app.bench.scans import IMPORTS, scan_operations
 from app.bench.startup import MEMORY_TARGET_MB, STARTS, startup_operation
 from app.bench.station import bench_station, default_bench_dir, entry_count
 from app.cli.common import CommandError, Report, add_json_flag
@@ -27,7 +28,8 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
         help="measure the performance targets on a demo station of N entries",
         description="Builds (once, then reuses) a demo station of N entries in the user cache "
         "directory, or in --data-dir if given, and times each operation the performance "
-        "targets name beside the same basic work in raw sqlite3.",
+        "targets name beside the same basic work in raw sqlite3 (or in Pillow and plain files, "
+        "for the scans).",
     )
     parser.add_argument(
         "--entries",
@@ -68,6 +70,11 @@ def run(args: argparse.Namespace) -> Report:
             figures += measure(keying, args.repetitions)
         with batch_operations(db, raw) as batches:
             figures += measure(batches, min(args.repetitions, EXPORTS))
+        with scan_operations(args.seed) as (import_book, show_page):
+            figures += measure([import_book], min(args.repetitions, IMPORTS))
+            figures += measure([show_page], args.repetitions)
+        # A book's hand-off of 500 entries (target ≤ 30 s, issue 22) is
+        # measured here, as few times as the import, once app.handoff.book is in.
         peaks: list[float] = []
         figures += measure([startup_operation(db, peaks)], min(args.repetitions, STARTS))
         memory = max(peaks, default=None)

@@ -19,6 +19,8 @@ from app.demo import (
 from app.station.database import StationError, open_station
 from app.system.clock import SystemClock
 
+SCANNED = 2  # two clerks key from the page at once on a fresh demo station
+
 
 def add_parser(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(
@@ -36,6 +38,14 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
         help="how many entries to add (default 5000)",
     )
     parser.add_argument(
+        "--scanned",
+        type=int,
+        default=SCANNED,
+        metavar="B",
+        help=f"how many of the new books at the head of the queue are scanned and begun "
+        f"(default {SCANNED})",
+    )
+    parser.add_argument(
         "--seed",
         type=int,
         default=1,
@@ -49,6 +59,8 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
 def run(args: argparse.Namespace) -> Report:
     if args.entries < 0:
         raise CommandError("--entries must be 0 or more")
+    if args.scanned < 0:
+        raise CommandError("--scanned must be 0 or more")
     data_dir = data_dir_of(args)
     created = not database_path(data_dir).exists()
     started = time.monotonic()
@@ -59,7 +71,9 @@ def run(args: argparse.Namespace) -> Report:
     try:
         key = try_create_signing_key(db, "demo") if created else None
         station = db.station()
-        summary = add_demo_entries(db, args.entries, seed=args.seed, clock=SystemClock())
+        summary = add_demo_entries(
+            db, args.entries, seed=args.seed, clock=SystemClock(), scanned=args.scanned
+        )
         keyed_twice = add_demo_double_keying(db, seed=args.seed, clock=SystemClock())
     except StationError as e:
         raise CommandError(str(e)) from e
@@ -75,6 +89,11 @@ def run(args: argparse.Namespace) -> Report:
         f"to {summary.last_day}, in {seconds:.1f} s;",
         f"  {keyed_twice:,} of the last two weeks' entries drawn for double keying.",
     ]
+    if summary.scanned_books:
+        lines.append(
+            f"  {summary.scanned_books} books scanned ({summary.scanned_pages} pages), first in "
+            "the queue: begun, the rest of their entries to key from the page."
+        )
     if summary.clerks_added:
         users = ("admin, " if created else "") + "lead01, clerk01…clerk12"
         lines.append(f"  Users {users}: password {DEMO_PASSWORD!r}.")
@@ -94,6 +113,8 @@ def run(args: argparse.Namespace) -> Report:
             "by_status": dict(summary.by_status),
             "first_day": summary.first_day.isoformat() if summary.first_day else None,
             "last_day": summary.last_day.isoformat() if summary.last_day else None,
+            "scanned_books": summary.scanned_books,
+            "scanned_pages": summary.scanned_pages,
             "seconds": round(seconds, 2),
             "demo_password": DEMO_PASSWORD if summary.clerks_added else None,
         },

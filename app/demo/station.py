@@ -5,9 +5,10 @@ books), and come in campaign priority (mostly births). Each book is keyed by
 one clerk, entry after entry, during that clerk's shift; a few entries are
 deferred with a reason. A quarter as many books again wait in the queue, not
 yet keyed, so that the campaign has a target still ahead. (The team's double
-keying is added apart: app.demo.verifications.) Rows are written
-in bulk, a chunk per transaction, so that a campaign-sized demo takes
-minutes.
+keying is added apart: app.demo.verifications.) The books at the head of
+the queue may be scanned, their pages drawn with their entries on them
+(app.demo.pages), and begun. Rows are written in bulk, a chunk per
+transaction, so that a campaign-sized demo takes minutes.
 """
 
 from __future__ import annotations
@@ -39,11 +40,14 @@ from app.db.models import (
     WorkSession,
 )
 from app.demo.entries import MAKERS, Values
+from app.demo.pages import ENTRIES_PER_PAGE, row_region, scan_book
 from app.demo.people import PeopleFactory
-from app.specs import BookKind, SourceStatus, spec_for
+from app.scans.store import ScanStore
+from app.specs import BookKind, BookSpec, SourceStatus, spec_for
 from app.specs.identities import IDENTITIES
 from app.station.database import StationDatabase, init_station
 from app.system.clock import VIETNAM, Clock
+from app.system.paths import scans_dir
 from app.values import text
 from app.work import progress
 from app.work.queue import place_books
@@ -61,6 +65,7 @@ LEAD = "lead01"
 KIND_WEIGHTS = {BookKind.BIRTH: 60, BookKind.MARRIAGE: 18, BookKind.DEATH: 18, BookKind.ADOPTION: 4}
 DEFERRED_SHARE = 0.04
 CHUNK = 5000
+KEYED_PER_SCANNED_BOOK = 18  # four pages and a half: a clerk left it on a page begun
 
 
 @dataclass
@@ -72,6 +77,8 @@ class DemoSummary:
     by_kind: Counter[str] = field(default_factory=Counter)
     first_day: date | None = None
     last_day: date | None = None
+    scanned_books: int = 0
+    scanned_pages: int = 0
 
 
 def create_demo_station(data_dir: Path) -> StationDatabase:
@@ -91,8 +98,16 @@ def create_demo_station(data_dir: Path) -> StationDatabase:
     return db
 
 
-def add_demo_entries(db: StationDatabase, count: int, *, seed: int, clock: Clock) -> DemoSummary:
-    """Add ``count`` realistic entries, in new books, keyed by demo clerks."""
+def add_demo_entries(
+    db: StationDatabase, count: int, *, seed: int, clock: Clock, scanned: int = 0
+) -> DemoSummary:
+    """Add ``count`` realistic entries, in new books, keyed by demo clerks.
+
+    With ``scanned``, that many of the new books at the head of the queue
+    are scanned: every page of each drawn and imported, and its first
+    entries (out of ``count``) keyed from them by a clerk who then left it,
+    so that the next clerk keys on from pages already there.
+    """
     rng = random.Random(seed)
     people = PeopleFactory(rng)
     summary = DemoSummary()
@@ -109,12 +124,18 @@ def add_demo_entries(db: StationDatabase, count: int, *, seed: int, clock: Clock
             }
         )
     timeline = _Timeline(rng, clerks, clock.now())
+    # The scanned books were the clerks' latest work: their moments come first.
+    begun = [
+        (clerk, timeline.book_keyed(clerk, keyed))
+        for keyed in _shares(min(count, KEYED_PER_SCANNED_BOOK * scanned), scanned)
+        for clerk in [timeline.next_clerk()]
+    ]
     offices = _offices(people, db.station().office)
     rows: list[dict[str, Any]] = []
     names: list[dict[str, Any]] = []
     work = _WorkSessions()
     with db.sessions() as session:
-        remaining = count
+        remaining = count - sum(len(moments) for _, moments in begun)
         while remaining > 0:
             book = _new_book(session, rng, offices, volumes, min(remaining, _book_size(rng)))
             summary.books += 1
@@ -134,9 +155,12 @@ def add_demo_entries(db: StationDatabase, count: int, *, seed: int, clock: Clock
         # The rest of the inventory, registered and waiting in the queue.
         waiting = [
             _new_book(session, rng, offices, volumes, _book_size(rng))
-            for _ in range(max(3, summary.books // 4))
+            for _ in range(max(3, summary.books // 4, scanned))
         ]
         place_books(session, waiting)
+        if scanned:
+            firsts = sorted(waiting, key=lambda b: b.queue_rank)[:scanned]
+            _scan(db, session, firsts, begun, seed, clock, work, summary)
         progress.rebuild(session)
         work.write(session, rng)
         summary.books += len(waiting)
@@ -144,6 +168,59 @@ def add_demo_entries(db: StationDatabase, count: int, *, seed: int, clock: Clock
     summary.entries = count
     summary.first_day, summary.last_day = timeline.first_day, timeline.last_day
     return summary
+
+
+def _shares(total: int, parts: int) -> list[int]:
+    """``total`` in ``parts`` shares as even as can be."""
+    return [total // parts + (1 if part < total % parts else 0) for part in range(parts)]
+
+
+def _scan(
+    db: StationDatabase,
+    session: Session,
+    books: list[Book],
+    begun: list[tuple[User, list[datetime]]],
+    seed: int,
+    clock: Clock,
+    work: _WorkSessions,
+    summary: DemoSummary,
+) -> None:
+    """Scan ``books``, each keyed at the ``begun`` moments by its clerk, from
+    its first entry on; the pages cover every entry the book is expected to
+    hold. Their people come from a generator of their own, drawn in full:
+    the pages hold the entries no one has keyed yet too."""
+    people = PeopleFactory(random.Random(f"scanned books {seed}"))
+    store = ScanStore(scans_dir(db.data_dir))
+    lead = session.scalars(select(User).where(User.username == LEAD)).one()
+    rows: list[dict[str, Any]] = []
+    names: list[dict[str, Any]] = []
+    on_pages = []
+    for book, (clerk, moments) in zip(books, begun, strict=True):
+        size = max(book.expected_entries or 0, len(moments) + people.rng.randrange(8, 30))
+        book.expected_entries, book.pages = size, math.ceil(size / ENTRIES_PER_PAGE)
+        spec = spec_for(book.kind)
+        written = []
+        for number, day, values in book_values(book, people, size):
+            encoded = _encoded(values)
+            if number <= len(moments):
+                at = moments[number - 1]
+                entry_row, name_rows = _entry_row(
+                    book, spec, number, day, encoded, clerk, at, people.rng
+                )
+                entry_row["page_region"] = row_region((number - 1) % ENTRIES_PER_PAGE)
+                names.extend({**name, "row": len(rows)} for name in name_rows)
+                rows.append(entry_row)
+                summary.by_status[entry_row["status"]] += 1
+                summary.by_kind[book.kind] += 1
+                work.add(clerk.id, at)
+            written.append(encoded)
+        on_pages.append((book, written))
+    if rows:
+        _write(session, rows, names)
+    for book, written in on_pages:
+        summary.scanned_pages += scan_book(session, clock, lead, book, written, store)
+        summary.scanned_books += 1
+    session.flush()
 
 
 def _write(session: Session, rows: list[dict[str, Any]], names: list[dict[str, Any]]) -> None:
@@ -237,7 +314,7 @@ def _new_book(
         office=office,
         volume=f"{volumes[(kind, office, year)]:02d}",
         year=year,
-        pages=math.ceil(size / 4),
+        pages=math.ceil(size / ENTRIES_PER_PAGE),
         expected_entries=size,
         condition=rng.choices(list(BookCondition), (6, 3, 1))[0].value,
     )
@@ -309,7 +386,7 @@ def book_values(book: Book, people: PeopleFactory, size: int) -> Iterator[tuple[
         values: Values = make(people, day)
         values.update(
             number=str(number),
-            page=str(1 + (number - 1) // 4),
+            page=str(1 + (number - 1) // ENTRIES_PER_PAGE),
             registration_date=day.isoformat(),
             office=book.office,
             signer_name=signer,
@@ -322,41 +399,59 @@ def _entries_of(
     book: Book, people: PeopleFactory, clerk: User, moments: list[datetime]
 ) -> Iterator[tuple[dict[str, Any], list[dict[str, Any]]]]:
     spec = spec_for(book.kind)
-    rng = people.rng
-    size = book.expected_entries or 0
-    for number, day, values in book_values(book, people, size):
-        encoded = {k: {"v": v} for k, v in values.items() if v}
-        status, reason = EntryStatus.COMPLETED, None
-        if rng.random() < DEFERRED_SHARE:
-            status, reason = _defer(rng, spec.title_field, encoded)
-        at = moments[number - 1]
-        yield (
-            {
-                "book_id": book.id,
-                "year": book.year,
-                "number": number,
-                "registration_date": day.isoformat(),
-                "title": encoded.get(spec.title_field, {}).get("v", ""),
-                "main_date": encoded.get(IDENTITIES[spec.kind].date, {}).get("v") or None,
-                "status": status.value,
-                "deferral_reason": reason.value if reason else None,
-                "version": 1,
-                "values": encoded,
-                "created_by": clerk.id,
-                "updated_by": clerk.id,
-                "created_at": at - timedelta(seconds=rng.randrange(40, 90)),
-                "updated_at": at,
-                "completed_at": at if status is EntryStatus.COMPLETED else None,
-                "completed_by": clerk.id if status is EntryStatus.COMPLETED else None,
-                "deferred_at": at if status is EntryStatus.DEFERRED else None,
-                "deferred_by": clerk.id if status is EntryStatus.DEFERRED else None,
-            },
-            [
-                {"field": f.key, "key": text.search_key(name)}
-                for f in spec.name_fields
-                if (name := encoded.get(f.key, {}).get("v"))
-            ],
+    for number, day, values in book_values(book, people, book.expected_entries or 0):
+        yield _entry_row(
+            book, spec, number, day, _encoded(values), clerk, moments[number - 1], people.rng
         )
+
+
+def _encoded(values: Values) -> dict[str, dict[str, str]]:
+    """Values as an entry stores them."""
+    return {k: {"v": v} for k, v in values.items() if v}
+
+
+def _entry_row(
+    book: Book,
+    spec: BookSpec,
+    number: int,
+    day: date,
+    encoded: dict[str, dict[str, str]],
+    clerk: User,
+    at: datetime,
+    rng: random.Random,
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The rows of one entry keyed by ``clerk`` at ``at``, and of its names;
+    a few are deferred, ``encoded`` then marked as the clerk marked it."""
+    status, reason = EntryStatus.COMPLETED, None
+    if rng.random() < DEFERRED_SHARE:
+        status, reason = _defer(rng, spec.title_field, encoded)
+    return (
+        {
+            "book_id": book.id,
+            "year": book.year,
+            "number": number,
+            "registration_date": day.isoformat(),
+            "title": encoded.get(spec.title_field, {}).get("v", ""),
+            "main_date": encoded.get(IDENTITIES[spec.kind].date, {}).get("v") or None,
+            "status": status.value,
+            "deferral_reason": reason.value if reason else None,
+            "version": 1,
+            "values": encoded,
+            "created_by": clerk.id,
+            "updated_by": clerk.id,
+            "created_at": at - timedelta(seconds=rng.randrange(40, 90)),
+            "updated_at": at,
+            "completed_at": at if status is EntryStatus.COMPLETED else None,
+            "completed_by": clerk.id if status is EntryStatus.COMPLETED else None,
+            "deferred_at": at if status is EntryStatus.DEFERRED else None,
+            "deferred_by": clerk.id if status is EntryStatus.DEFERRED else None,
+        },
+        [
+            {"field": f.key, "key": text.search_key(name)}
+            for f in spec.name_fields
+            if (name := encoded.get(f.key, {}).get("v"))
+        ],
+    )
 
 
 def _defer(
