@@ -36,6 +36,7 @@ from pathlib import Path
 from PIL import Image
 from sqlalchemy import delete, select
 
+from app.bench.handoff import handoff_operation
 from app.bench.operation import Operation
 from app.db.models import Book, BookScan, User
 from app.demo.pages import ENTRIES_PER_PAGE, RegisterPages, heading
@@ -61,9 +62,10 @@ JPEG = "image/jpeg"
 
 
 @contextmanager
-def scan_operations(seed: int) -> Iterator[tuple[Operation, Operation]]:
-    """The import of a book's pages and the next page shown, each beside its
-    raw counterpart; everything in a temporary folder, removed afterwards."""
+def scan_operations(seed: int) -> Iterator[tuple[Operation, Operation, Operation]]:
+    """The import of a book's pages, the next page shown and a book's
+    hand-off, each beside its raw counterpart; everything in a temporary
+    folder, removed afterwards."""
     work = Path(tempfile.mkdtemp(prefix="sohoa-bench-scans-"))
     station = init_station(
         work / "station", code="BENCH-SCANS", office="UBND xã Tân Lập",
@@ -71,7 +73,10 @@ def scan_operations(seed: int) -> Iterator[tuple[Operation, Operation]]:
     )  # fmt: skip
     raw = sqlite3.connect(work / "raw.sqlite3")
     try:
-        yield _operations(station, raw, work, seed)
+        import_book, show_page = _operations(station, raw, work, seed)
+        drawn = sorted((work / "book").iterdir())
+        with handoff_operation(work, drawn, seed) as hand_off:
+            yield import_book, show_page, hand_off
     finally:
         raw.close()
         station.close()

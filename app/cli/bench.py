@@ -10,6 +10,7 @@ from app import __version__
 from app.bench.batches import EXPORTS, batch_operations
 from app.bench.dashboard import dashboard_operations
 from app.bench.figures import WARM_UP, Figure
+from app.bench.handoff import HANDOFFS
 from app.bench.keying import keying_operations
 from app.bench.operation import measure, raw_connection
 from app.bench.scans import IMPORTS, scan_operations
@@ -70,11 +71,10 @@ def run(args: argparse.Namespace) -> Report:
             figures += measure(keying, args.repetitions)
         with batch_operations(db, raw) as batches:
             figures += measure(batches, min(args.repetitions, EXPORTS))
-        with scan_operations(args.seed) as (import_book, show_page):
+        with scan_operations(args.seed) as (import_book, show_page, hand_off):
             figures += measure([import_book], min(args.repetitions, IMPORTS))
             figures += measure([show_page], args.repetitions)
-        # A book's hand-off of 500 entries (target ≤ 30 s, issue 22) is
-        # measured here, as few times as the import, once app.handoff.book is in.
+            figures += measure([hand_off], min(args.repetitions, HANDOFFS))
         peaks: list[float] = []
         figures += measure([startup_operation(db, peaks)], min(args.repetitions, STARTS))
         memory = max(peaks, default=None)
