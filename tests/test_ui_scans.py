@@ -480,3 +480,25 @@ def test_the_entry_list_folds_beside_the_page_and_f12_opens_it(
     qtbot.keyClick(entries, Qt.Key.Key_F12)
     qtbot.waitUntil(lambda: entries.width() == 0)
     assert QApplication.focusWidget() is field
+
+
+def test_alt_down_in_a_list_of_choices_opens_the_list_not_the_page(
+    qtbot, station, clock, scanned_book
+) -> None:
+    window = open_window(qtbot, station, clock, "an")
+    window.open_book(scanned_book)
+    view = window.keying.page_view
+    shown_page(qtbot, view, 1)
+    canvas = view.canvas
+    for _ in range(2):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Equal, CTRL)
+    choice = window.form.editors["child_sex"].input
+    choice.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is choice)
+    before = QPointF(canvas.top_left)
+
+    qtbot.keyClick(choice, Qt.Key.Key_Down, ALT)
+
+    qtbot.waitUntil(lambda: choice.view().isVisible())
+    assert canvas.top_left == before, "the page stayed where it was"
+    choice.hidePopup()

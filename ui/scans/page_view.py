@@ -29,7 +29,14 @@ from PySide6.QtGui import (
     QShortcut,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.scans.display import View
 from app.scans.pages import EntryScan, PageScan
@@ -82,7 +89,7 @@ class PageView(QWidget):
             ("Alt+Left", lambda: canvas.pan_by(-PAN_STEP, 0)),
             ("Alt+Right", lambda: canvas.pan_by(PAN_STEP, 0)),
             ("Alt+Up", lambda: canvas.pan_by(0, -PAN_STEP)),
-            ("Alt+Down", lambda: canvas.pan_by(0, PAN_STEP)),
+            ("Alt+Down", self._down),
             ("Ctrl+Shift+R", self.rotate),
             ("Ctrl+Shift+Up", lambda: self.step_contrast(+1)),
             ("Ctrl+Shift+Down", lambda: self.step_contrast(-1)),
@@ -94,6 +101,15 @@ class PageView(QWidget):
             # The viewer's keys answer wherever the cursor is in its window
             # (a field of the form), while the viewer is shown.
             QShortcut(QKeySequence(sequence), self, slot)
+
+    def _down(self) -> None:
+        """Alt+Down moves down the page, but in a list of choices it opens the
+        list, as it does everywhere else: the field keeps its own key."""
+        focused = QApplication.focusWidget()
+        if isinstance(focused, QComboBox):
+            focused.showPopup()
+        else:
+            self.canvas.pan_by(0, PAN_STEP)
 
     # What is shown
 
