@@ -92,7 +92,10 @@ class ImportScansDialog(JobDialog):
         layout.addLayout(choose)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
-        layout.addWidget(self.refused, 1)
+        # The list of files refused takes the room when it is shown; until
+        # then the rest stays together at the top.
+        layout.addWidget(self.refused, 100)
+        layout.addStretch(1)
         layout.addWidget(buttons)
         self.resize(760, 420)
         fit_to_screen(self, share=0.6)
