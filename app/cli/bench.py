@@ -47,6 +47,12 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
         metavar="R",
         help="timed repetitions of each operation (default 100)",
     )
+    parser.add_argument(
+        "--without-scans",
+        action="store_true",
+        help="leave out the page scans' figures (a book imported, a page shown, a book "
+        "handed off), which draw and encode their own pages for a minute",
+    )
     add_json_flag(parser)
     parser.set_defaults(handler=run)
 
@@ -71,10 +77,11 @@ def run(args: argparse.Namespace) -> Report:
             figures += measure(keying, args.repetitions)
         with batch_operations(db, raw) as batches:
             figures += measure(batches, min(args.repetitions, EXPORTS))
-        with scan_operations(args.seed) as (import_book, show_page, hand_off):
-            figures += measure([import_book], min(args.repetitions, IMPORTS))
-            figures += measure([show_page], args.repetitions)
-            figures += measure([hand_off], min(args.repetitions, HANDOFFS))
+        if not args.without_scans:
+            with scan_operations(args.seed) as (import_book, show_page, hand_off):
+                figures += measure([import_book], min(args.repetitions, IMPORTS))
+                figures += measure([show_page], args.repetitions)
+                figures += measure([hand_off], min(args.repetitions, HANDOFFS))
         peaks: list[float] = []
         figures += measure([startup_operation(db, peaks)], min(args.repetitions, STARTS))
         memory = max(peaks, default=None)
