@@ -275,9 +275,10 @@ def test_stations_on_time_late_silent_and_not_in_the_plan(central, tmp_path) -> 
     assert silent.silent and silent.days_silent == 20
     never = stations["NEVER"]
     assert never.silent and never.days_silent is None and never.last_received is None
-    # Nothing in 14 days and entries left: it will not finish (no deadline, not late).
+    # Nothing in 14 days and entries left: it will not finish by its
+    # district's deadline, which is its own as it has none.
     assert never.progress.received == 0 and never.progress.projected is None
-    assert not never.progress.late
+    assert never.progress.deadline == date(2026, 12, 31) and never.progress.late
     # The district's office keys what its communes with no station of their
     # own leave: 1000 - 100 - 100 - 50 - 100.
     office = stations["OFFICE"]
@@ -290,7 +291,7 @@ def test_stations_on_time_late_silent_and_not_in_the_plan(central, tmp_path) -> 
     [district] = report.districts
     assert district.district == "Huyện Đồng Phú"
     assert (district.progress.received, district.progress.target) == (40 + 10 + 50 + 14, 1000)
-    assert (district.stations, district.late_stations, district.silent_stations) == (5, 2, 2)
+    assert (district.stations, district.late_stations, district.silent_stations) == (5, 3, 2)
 
 
 def test_a_station_that_never_sent_a_batch_is_late_when_its_deadline_comes(

@@ -178,7 +178,7 @@ DISTRICT_HEADER = (
     f"{'Pace/day':>9}  {'Projected':<11}{'Stations':>9}  State"
 )
 STATION_HEADER = (
-    f"{'Station':<18}{'District / commune':<30}{'Received':>10}{'Target':>10}{'Done':>8}  "
+    f"{'Station':<18}{'District / commune':<38}{'Received':>10}{'Target':>10}{'Done':>8}  "
     f"{'Deadline':<11}{'Pace/day':>9}  {'Projected':<11}{'Last batch':<12}State"
 )
 
@@ -225,7 +225,7 @@ def _station_line(s: StationProgress) -> str:
     if s.silent:
         state.append("silent, never sent" if s.days_silent is None else f"silent {s.days_silent}d")
     last = _day(s.last_received.astimezone(VIETNAM).date()) if s.last_received else "-"
-    return f"{s.station:<18}{unit[:29]:<30}{_figures(s.progress)}{last:<12}{', '.join(state)}"
+    return f"{s.station:<18}{unit[:37]:<38}{_figures(s.progress)}{last:<12}{', '.join(state)}"
 
 
 def _progress_state(p: Progress) -> list[str]:
