@@ -112,3 +112,55 @@ class CentrePage(CentreBase):
     # carried by a later batch replaces it, never an earlier batch's.
     batch_uuid: Mapped[str] = mapped_column(ForeignKey("centre_batches.uuid"))
     batch_sequence: Mapped[int] = mapped_column(Integer)
+
+
+class CentrePlanImport(CentreBase):
+    """The province's plan as last imported (app.centre.plan): one row, the
+    file and the moment; an import replaces the whole plan."""
+
+    __tablename__ = "centre_plan_imports"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source: Mapped[str] = mapped_column(Text)  # the path it was imported from
+    sha256: Mapped[str] = mapped_column(String(64))
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class CentrePlanDistrict(CentreBase):
+    """A district (huyện, thị xã, thành phố) of the plan: its target for the
+    district as a whole, when the plan sets one, and its deadline."""
+
+    __tablename__ = "centre_plan_districts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    target_entries: Mapped[int | None] = mapped_column(Integer)
+    target_books: Mapped[int | None] = mapped_column(Integer)
+    deadline: Mapped[date | None] = mapped_column(Date)
+    row: Mapped[int | None] = mapped_column(Integer)  # the sheet's row that set them
+
+
+class CentrePlanCommune(CentreBase):
+    """A commune (xã, phường, thị trấn) of the plan: its target and deadline."""
+
+    __tablename__ = "centre_plan_communes"
+    __table_args__ = (UniqueConstraint("district_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    district_id: Mapped[int] = mapped_column(ForeignKey("centre_plan_districts.id"))
+    name: Mapped[str] = mapped_column(String(100))
+    target_entries: Mapped[int | None] = mapped_column(Integer)
+    target_books: Mapped[int | None] = mapped_column(Integer)
+    deadline: Mapped[date | None] = mapped_column(Date)
+    row: Mapped[int] = mapped_column(Integer)
+
+
+class CentrePlanStation(CentreBase):
+    """A station of the plan, by its code, and the unit whose books it keys:
+    a commune, or the district's own office (no commune)."""
+
+    __tablename__ = "centre_plan_stations"
+
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    district_id: Mapped[int] = mapped_column(ForeignKey("centre_plan_districts.id"))
+    commune_id: Mapped[int | None] = mapped_column(ForeignKey("centre_plan_communes.id"))

@@ -50,6 +50,7 @@ COMMANDS = (
     "export",
     "verify",
     "intake",
+    "centre-plan",
 )
 HELP = ("-h", "--help")
 
