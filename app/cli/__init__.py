@@ -50,6 +50,7 @@ COMMANDS = (
     "export",
     "verify",
     "intake",
+    "centre",
 )
 HELP = ("-h", "--help")
 
