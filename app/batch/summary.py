@@ -228,17 +228,18 @@ def station_summary(
     first_day = today - timedelta(days=WINDOW_DAYS - 1)
     shifts = settings.shifts(session)
     progress = campaign_progress(session, today)
-    names = dict(session.execute(select(User.id, User.username)).tuples().all())
+    names = {user_id: name for user_id, name in session.execute(select(User.id, User.username))}
     errors: dict[tuple[date, int, str], tuple[int, int]] = {}
     for user_id, day, shift, rate in measured(session, first_day, today, shifts):
         key = (day, shift, names[user_id])
         fields, made = errors.get(key, (0, 0))
         errors[key] = (fields + rate.fields, made + rate.errors)
-    states = dict(
-        session.execute(
+    states = {
+        state: count
+        for state, count in session.execute(
             select(Verification.state, func.count()).group_by(Verification.state)
-        ).tuples()
-    )
+        )
+    }
     return StationSummary(
         at=now,
         audit_head=audit.chain_head(session),

@@ -133,11 +133,12 @@ def province_status(connection: Connection, today: date) -> ProvinceStatus:
             func.max(ReceivedBatch.bagging_date),
         ).group_by(ReceivedBatch.station)
     ).all()
-    entries = dict(
-        connection.execute(
+    entries = {
+        station: count
+        for station, count in connection.execute(
             select(CentreEntry.station, func.count()).group_by(CentreEntry.station)
-        ).tuples()
-    )
+        )
+    }
     summaries = {
         station: (sequence, read_summary(value))
         for station, sequence, value in connection.execute(
