@@ -30,6 +30,7 @@ from app.keying.save import SaveAction, save_entry
 from app.keying.start import entry_to_edit
 from app.rules import FieldValue
 from app.specs import spec_for
+from app.station.backups import last_backup_at
 from app.station.database import StationDatabase
 
 EXPORTED_AT = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
@@ -92,8 +93,9 @@ class ExportingStation:
 
     def export(self, by: User | None = None, **kwargs) -> WrittenBatch | None:
         return export_batch(
-            self.db.sessions, self.stick, self.keystore, by=by, clock=FixedMoment(), **kwargs
-        )
+            self.db.sessions, self.stick, self.keystore, by=by, clock=FixedMoment(),
+            last_backup=last_backup_at(self.db.data_dir), **kwargs,
+        )  # fmt: skip
 
     def add_entries(self, count: int, seed: int) -> None:
         add_demo_entries(self.db, count, seed=seed, clock=FixedMoment())

@@ -27,9 +27,11 @@ from app.batch.format import (
     BAG_INFO,
     BAGIT,
     BAGIT_TEXT,
+    FORMAT_VERSION,
     MANIFEST,
     PAYLOAD,
     SIGNATURE,
+    SUMMARY_FORMAT,
     TAGMANIFEST,
     BatchInfo,
     batch_name,
@@ -52,6 +54,8 @@ class HostileStation:
     recipients: list[str]
     identities: list[x25519.Identity]
     entries: list[dict[str, Any]]
+    # The station's summary its batch carried, to copy and change.
+    summary: dict[str, Any]
 
     @property
     def trust(self) -> TrustList:
@@ -75,13 +79,16 @@ class HostileStation:
         edit: dict[str, Callable[[bytes], bytes]] | None = None,
         comment: str | None = None,
         name: str | None = None,
+        summary: bytes | None = None,
+        version: int = FORMAT_VERSION,
     ) -> Path:
         """A batch signed by this station's key, in ``directory``: as a station
         writes one, but for what is given: entry lines without their line
         feed, the entry count, the header line and the plaintext as changed
-        by ``header`` and ``plaintext``, the whole ciphertext, tag files as
+        by ``header`` and ``plaintext``, the summary line (format 3 on; by
+        default the station's own), the whole ciphertext, tag files as
         ``edit`` changes them (the tag manifest after the others, before it
-        is signed), the signed comment, the folder's name."""
+        is signed), the signed comment, the folder's name, the format."""
         edit = edit or {}
         if lines is None:
             lines = [entry_line(e) for e in self.fresh_entries()]
@@ -95,10 +102,14 @@ class HostileStation:
             audit_head="0" * 64,
             bagging_date=date(2026, 11, 22),
             software="Sohoa test",
+            format=version,
         )
         if payload is None:
-            first = (header or _same)(info.header().encode())
-            whole = b"".join(line + b"\n" for line in [first, *lines])
+            first = [(header or _same)(info.header().encode())]
+            if version >= SUMMARY_FORMAT:
+                own = json_line({**self.summary, "audit_head": info.audit_head}).encode()
+                first.append(own if summary is None else summary)
+            whole = b"".join(line + b"\n" for line in [*first, *lines])
             payload = encrypt((plaintext or _same)(whole), self.recipients)
         files = {
             BAGIT: BAGIT_TEXT.encode(),
@@ -133,7 +144,9 @@ def hostile_station(directory: Path, code: str | None = None) -> HostileStation:
     station = exporting_station(directory, entries=12, code=code)
     written = station.export()
     assert written is not None
-    plaintext = decrypt((written.path / PAYLOAD).read_bytes(), station.identities())
+    _header, summary, *entries = decrypt(
+        (written.path / PAYLOAD).read_bytes(), station.identities()
+    ).splitlines()
     with station.db.sessions() as session:
         row = session.scalars(select(Station)).one()
         secret = load_signing_key(row, station.keystore)
@@ -145,5 +158,6 @@ def hostile_station(directory: Path, code: str | None = None) -> HostileStation:
         key=station.key,
         recipients=recipients,
         identities=station.identities(),
-        entries=[json.loads(line) for line in plaintext.splitlines()[1:]],
+        entries=[json.loads(line) for line in entries],
+        summary=json.loads(summary),
     )

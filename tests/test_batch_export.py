@@ -46,7 +46,7 @@ def test_an_export_takes_every_completed_entry_once_and_marks_it(tmp_path: Path)
     assert calls[-1] == (plan.progress_total, plan.progress_total)
     assert [done for done, _ in calls] == sorted(done for done, _ in calls)
     lines = plaintext(station, written.path)
-    assert len(lines) == completed + 1
+    assert len(lines) == completed + 2  # the header, the station's summary, the entries
     assert f'"batch":"{written.uuid}"' in lines[0] and '"station":"DEMO-01"' in lines[0]
     assert verify_batch(written.path, station.trust).info.entries == completed
 
@@ -94,7 +94,7 @@ def test_many_entries_go_as_several_batches_oldest_first(tmp_path: Path) -> None
 
     assert plan is not None and (plan.entries, plan.ready) == (7, completed)
     assert sum(sizes) == completed and set(sizes[:-1]) == {7}
-    assert first_completed in plaintext(station, station.stick / "sohoa-DEMO-01-000001")[1]
+    assert first_completed in plaintext(station, station.stick / "sohoa-DEMO-01-000001")[2]
     assert station.count(EntryStatus.EXPORTED) == completed
 
 
@@ -117,7 +117,7 @@ def test_a_corrected_entry_goes_again_at_its_new_version(tmp_path: Path) -> None
             .order_by(Batch.sequence)
         ).all()
     assert versions == [(1, 1), (2, 2)]
-    assert "Nguyễn Văn Sửa" in plaintext(station, second.path)[1]
+    assert "Nguyễn Văn Sửa" in plaintext(station, second.path)[2]
 
 
 def test_an_exported_entry_saved_again_unchanged_stays_at_the_centre(tmp_path: Path) -> None:

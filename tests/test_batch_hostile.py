@@ -98,7 +98,7 @@ def test_a_hostile_stations_batch_as_a_station_writes_it_is_valid(hostile, good_
             lambda d: re.sub(rb"Sohoa-Entry-Count: \d+", b"Sohoa-Entry-Count: 10001", d),
             "Sohoa-Entry-Count '10001' is not a whole number from 1 to 10,000",
         ),
-        (BAG_INFO, replacing("Sohoa-Batch-Format: 2", "Sohoa-Batch-Format: 3"), "a newer version"),
+        (BAG_INFO, replacing("Sohoa-Batch-Format: 3", "Sohoa-Batch-Format: 4"), "a newer version"),
         (BAG_INFO, replacing("Bagging-Date: 2026-11-22", "Bagging-Date: 2026-13-22"), "not a date"),
         (BAG_INFO, replacing("Bagging-Date: 2026-11-22", "Bagging-Date: 20261122"), "not a date"),
         (BAG_INFO, replacing(".1\n", ".2\n"), "Payload-Oxum"),

@@ -61,7 +61,7 @@ def test_minisign_refuses_a_changed_tag_manifest(exported) -> None:
     assert result.returncode != 0
 
 
-def test_age_decrypts_the_entries_with_the_centre_identity(exported) -> None:
+def test_age_decrypts_the_summary_and_entries_with_the_centre_identity(exported) -> None:
     station, written, _ = exported
 
     result = run(tool("age"), "-d", "-i", station.identity, written.path / PAYLOAD)
@@ -70,15 +70,16 @@ def test_age_decrypts_the_entries_with_the_centre_identity(exported) -> None:
     lines = result.stdout.splitlines()
     header = json.loads(lines[0])
     assert header == {
-        "sohoa_batch": 2,
+        "sohoa_batch": 3,
         "station": "DEMO-01",
         "sequence": 1,
         "batch": written.uuid,
         "entries": written.entries,
         "pages": 0,
     }
-    assert len(lines) == written.entries + 1
-    assert {"uuid", "version", "kind", "values"} <= set(json.loads(lines[1]))
+    assert len(lines) == written.entries + 2
+    assert {"books", "progress", "backlog"} <= set(json.loads(lines[1]))
+    assert {"uuid", "version", "kind", "values"} <= set(json.loads(lines[2]))
 
 
 def test_a_key_made_by_minisign_is_read_as_minisign_reads_it(tmp_path: Path) -> None:

@@ -7,7 +7,6 @@ Each test of the database runs on a SQLite file and on a PostgreSQL server
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import subprocess
@@ -28,7 +27,6 @@ from app.centre.intake import intake_batches
 from app.centre.models import CentreEntry, ReceivedBatch
 from app.centre.plan import Plan, PlanUnit, current_plan, import_plan
 from app.centre.plan_progress import PlanProgress, StationProgress, plan_progress
-from app.cli import centre_targets
 from app.db.engine import session_factory
 
 TODAY = date(2026, 11, 22)  # EXPORTED_AT in Vietnam
@@ -363,10 +361,10 @@ def test_the_command_imports_the_plan_and_lists_the_progress(tmp_path) -> None:
     good = plan_sheet(tmp_path / "plan.xlsx", GOOD_ROWS)
     bad = plan_sheet(tmp_path / "bad.xlsx", [(1, "Đồng Phú", "Tân Lập", "BP-01", "nhiều", None)])
 
-    done = sohoa("centre-plan", "import", str(good), "--db", database, "--json")
-    refused = sohoa("centre-plan", "import", str(bad), "--db", database)
-    listed = sohoa("centre-plan", "list", "--db", database, "--json")
-    shown = sohoa("centre-plan", "list", "--db", database)
+    done = sohoa("centre", "targets", str(good), "--db", database, "--json")
+    refused = sohoa("centre", "targets", str(bad), "--db", database)
+    listed = sohoa("centre", "stations", "--db", database, "--json")
+    shown = sohoa("centre", "stations", "--db", database)
 
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["stations"] == 4
@@ -388,16 +386,3 @@ def test_the_command_imports_the_plan_and_lists_the_progress(tmp_path) -> None:
     ]
     assert shown.returncode == 0, shown.stderr
     assert "BP-TANLAP-01" in shown.stdout and "silent, never sent" in shown.stdout
-
-
-def test_the_centre_command_takes_the_same_actions(tmp_path) -> None:
-    parser = argparse.ArgumentParser()
-    common = argparse.ArgumentParser(add_help=False)
-    centre = parser.add_subparsers(dest="command").add_parser("centre")
-    centre_targets.add_actions(centre.add_subparsers(dest="action", required=True), common)
-
-    targets = parser.parse_args(["centre", "targets", "plan.xlsx", "--db", "c.sqlite3"])
-    stations = parser.parse_args(["centre", "stations", "--db", "c.sqlite3", "--json"])
-
-    assert targets.handler is centre_targets.run_import and targets.file == Path("plan.xlsx")
-    assert stations.handler is centre_targets.run_list and stations.json

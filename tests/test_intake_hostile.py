@@ -73,7 +73,7 @@ ESCAPED = {"ensure_ascii": True}
 RAW_SURROGATE = {"ensure_ascii": False}
 
 # A change to the second entry of a batch, how it is written, and the
-# reason a centre gives for line 3 (the header is line 1).
+# reason a centre gives for line 4 (the header is line 1, the summary line 2).
 HOSTILE_ENTRIES = {
     "version past 2³¹": (setting("version", 2**31), {}, "version 2147483648 is not a whole number"),
     "number past 2⁶³": (setting("number", 2**63), {}, "has more digits than any the format holds"),
@@ -180,7 +180,7 @@ def test_a_hostile_entry_is_refused_with_its_reason_on_either_database(
 
     refused = report.batches[0]
     assert refused.outcome is Outcome.REJECTED
-    assert (refused.reason or "").startswith("payload line 3: ")
+    assert (refused.reason or "").startswith("payload line 4: ")
     assert reason in (refused.reason or "")
     assert central_entries(central) == {}
 
@@ -195,15 +195,15 @@ def raw_lines(hostile: HostileStation, *middle: bytes) -> list[bytes]:
     [
         (
             b'{"version":1,"version":2}',
-            "payload line 3: 'version' is given twice: which one holds?",
+            "payload line 4: 'version' is given twice: which one holds?",
         ),
-        (b"[" * 100_000 + b"]" * 100_000, "payload line 3: nested too deeply to be an entry"),
-        (b"x" * (MAX_LINE_BYTES + 1), "payload line 3 is longer than 262,144 bytes: no entry is"),
-        (b'{"version":1e999}', "payload line 3: the number '1e999' is beyond any a database keeps"),
-        (b"not json", "payload line 3: not JSON: Expecting value: line 1 column 1 (char 0)"),
-        (b"[1, 2]", "payload line 3: not a JSON object"),
-        (b"", "payload line 3: not JSON: Expecting value: line 1 column 1 (char 0)"),
-        (b"\xff\xfe", "payload line 3: not UTF-8 text: byte 0xff at position 0"),
+        (b"[" * 100_000 + b"]" * 100_000, "payload line 4: nested too deeply to be an entry"),
+        (b"x" * (MAX_LINE_BYTES + 1), "payload line 4 is longer than 262,144 bytes: no entry is"),
+        (b'{"version":1e999}', "payload line 4: the number '1e999' is beyond any a database keeps"),
+        (b"not json", "payload line 4: not JSON: Expecting value: line 1 column 1 (char 0)"),
+        (b"[1, 2]", "payload line 4: not a JSON object"),
+        (b"", "payload line 4: not JSON: Expecting value: line 1 column 1 (char 0)"),
+        (b"\xff\xfe", "payload line 4: not UTF-8 text: byte 0xff at position 0"),
     ],
 )
 def test_a_line_that_is_no_json_object_is_refused(
@@ -223,7 +223,7 @@ def test_an_entry_twice_in_a_batch_is_refused(hostile, central, tmp_path) -> Non
 
     report = intake(central, hostile, batch)
 
-    assert report.batches[0].reason == f"entry {entry['uuid']} is twice in the batch (line 3)"
+    assert report.batches[0].reason == f"entry {entry['uuid']} is twice in the batch (line 4)"
 
 
 @pytest.mark.parametrize(
@@ -240,9 +240,9 @@ def test_an_entry_twice_in_a_batch_is_refused(hostile, central, tmp_path) -> Non
             "the encrypted header gives sequence 2, bag-info.txt 1",
         ),
         (
-            lambda h: h.replace(b'"sohoa_batch":2', b'"sohoa_batch":true'),
+            lambda h: h.replace(b'"sohoa_batch":3', b'"sohoa_batch":true'),
             None,
-            "the encrypted header gives sohoa_batch true or false, bag-info.txt 2",
+            "the encrypted header gives sohoa_batch true or false, bag-info.txt 3",
         ),
         (None, 3, "the payload holds 2 entries, bag-info.txt counts 3"),
         (None, 1, "the payload holds more than the 1 entries and the 0 pages the header counts"),

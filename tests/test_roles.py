@@ -110,8 +110,9 @@ def test_a_clerk_cannot_export_a_batch_and_a_lead_exports_in_their_name(
 
     with pytest.raises(NotAllowed):
         export_batch(
-            station.db.sessions, station.stick, station.keystore, by=clerk, clock=FixedMoment()
-        )
+            station.db.sessions, station.stick, station.keystore, by=clerk, clock=FixedMoment(),
+            last_backup=None,
+        )  # fmt: skip
     with pytest.raises(NotAllowed):
         rewrite_batch(
             station.db.sessions, 1, station.stick, station.keystore, by=clerk, clock=FixedMoment()

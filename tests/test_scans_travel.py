@@ -173,17 +173,17 @@ def test_a_batch_written_again_carries_the_same_pages(scanned, tmp_path) -> None
 def test_a_batch_of_the_format_before_scans_is_still_taken(keyring, tmp_path, database) -> None:
     station = exporting_station(tmp_path)
     scan_books(station, tmp_path / "pages")
-    # Recorded by an older Sohoa: a format 1 header, no page lines, no scans.
+    # Recorded by an older Sohoa: a format 1 header, no summary, no page lines, no scans.
     with station.db.sessions.begin() as session:
         row = session.scalars(select(Station)).one()
-        batch = record_batch(session, row, FixedMoment(), None, 10_000)
+        batch = record_batch(session, row, FixedMoment(), None, 10_000, last_backup=None)
         assert batch is not None
         lines = zlib.decompress(batch.payload).decode().splitlines()
         header = json.loads(lines[0])
         header["sohoa_batch"] = 1
         del header["pages"]
         kept = [json.dumps(header, separators=(",", ":"), sort_keys=True)]
-        kept += lines[1 : 1 + batch.entry_count]
+        kept += lines[2 : 2 + batch.entry_count]
         batch.payload = zlib.compress(("\n".join(kept) + "\n").encode())
         session.execute(delete(BatchScan).where(BatchScan.batch_id == batch.id))
 

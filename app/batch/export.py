@@ -199,9 +199,13 @@ def export_batch(
     progress: Progress | None = None,
     limit: int = BATCH_ENTRIES,
     scans: ScanStore | None = None,
+    last_backup: datetime | None,
 ) -> WrittenBatch | None:
     """Write the next batch, of ``limit`` entries at most, into folder
     ``target``; None when nothing is ready.
+
+    ``last_backup`` is the moment of the station's newest backup
+    (app.station.backups), which the batch's summary tells the centre.
 
     ``by`` is the team lead (or admin) who exports, or None for the command
     line, which whoever holds the station's machine account may run.
@@ -215,7 +219,9 @@ def export_batch(
     """
     station, secret, recipients = _prepare(sessions, target, keystore, by)
     with sessions.begin() as session:
-        batch = pending_batch(session) or record_batch(session, station, clock, progress, limit)
+        batch = pending_batch(session) or record_batch(
+            session, station, clock, progress, limit, last_backup=last_backup
+        )
     if batch is None:
         return None
     return _write_and_mark(

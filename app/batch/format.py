@@ -12,14 +12,16 @@
         data/scans/SHA256.jpg.age     a page scan an entry is on, encrypted with age
                                       (one file a page; format 2 on)
 
-The first plaintext line of the payload is the header (:func:`header`); each
-further line is one entry, then (format 2 on) one page scan the batch
+The first plaintext line of the payload is the header (:func:`header`);
+(format 3 on) the second is the station's summary (app.batch.summary);
+each further line is one entry, then (format 2 on) one page scan the batch
 carries: its book, page number, SHA-256, media type and size in pixels. So
-nothing about the pages is readable without the centre's key; a scan
-file's name is the SHA-256 of its plaintext, which says nothing of it.
+nothing about the pages or the station's figures is readable without the
+centre's key; a scan file's name is the SHA-256 of its plaintext, which
+says nothing of it.
 
-Format 1 batches (Sohoa before page scans) carry no scans; the centre
-still takes them.
+Format 1 batches (Sohoa before page scans) carry no scans, format 1 and 2
+batches no summary; the centre still takes them.
 """
 
 from __future__ import annotations
@@ -35,10 +37,12 @@ from typing import Any
 from app.batch.limits import MAX_ENTRIES, MAX_INTEGER, quoted
 
 # The format this Sohoa writes, and every format the centre takes.
-FORMAT_VERSION = 2
-FORMATS = (1, 2)
+FORMAT_VERSION = 3
+FORMATS = (1, 2, 3)
 # The first format whose batches carry page scans.
 SCANS_FORMAT = 2
+# The first format whose payload carries the station's summary, its second line.
+SUMMARY_FORMAT = 3
 BAGIT = "bagit.txt"
 BAG_INFO = "bag-info.txt"
 MANIFEST = "manifest-sha512.txt"

@@ -8,6 +8,10 @@ before it carried (``batch_scans``): each page travels once, with the
 first batch holding an entry on it, so the centre has an entry's page as
 soon as it has the entry. Recorded with the batch, they are the same scans
 when the batch is written again.
+
+It carries the station's summary too (app.batch.summary), made in the
+same transaction, so that it counts what the station held when the batch
+was recorded; kept in the payload, it is the same when written again.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import uuid
 import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Text, and_, func, insert, select, type_coerce
@@ -23,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from app.access import audit
 from app.batch.format import header, json_line
+from app.batch.summary import station_summary
 from app.db.models import (
     Batch,
     BatchEntry,
@@ -106,10 +112,17 @@ def next_sequence(session: Session) -> int:
 
 
 def record_batch(
-    session: Session, station: Station, clock: Clock, progress: Progress | None, limit: int
+    session: Session,
+    station: Station,
+    clock: Clock,
+    progress: Progress | None,
+    limit: int,
+    *,
+    last_backup: datetime | None,
 ) -> Batch | None:
     """Step 1: the next batch (the entries completed longest ago first),
-    recorded with its exact plaintext.
+    recorded with its exact plaintext and the station's summary;
+    ``last_backup`` is the moment of the station's newest backup, if any.
 
     The entries are read a few hundred at a time: their values, parsed, are
     the bulk of the memory an export takes; the lines they become are not.
@@ -123,7 +136,9 @@ def record_batch(
     if not count:
         return None
     sequence, batch_uuid = next_sequence(session), str(uuid.uuid4())
-    lines = [""]  # the header, once the pages are known
+    now = clock.now()
+    # The header once the pages are known, then the summary.
+    lines = ["", station_summary(session, now, last_backup).line()]
     versions: list[tuple[int, int]] = []
     on_pages: set[tuple[int, int]] = set()
     rows = session.execute(
@@ -170,7 +185,7 @@ def record_batch(
     batch = Batch(
         uuid=batch_uuid,
         sequence=sequence,
-        created_at=clock.now(),
+        created_at=now,
         entry_count=count,
         audit_head=audit.chain_head(session),
         payload=zlib.compress(("\n".join(lines) + "\n").encode("utf-8")),

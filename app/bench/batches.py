@@ -41,6 +41,7 @@ from app.centre.database import open_central
 from app.centre.intake import Outcome, intake_batches
 from app.db.models import Batch, BatchEntry, Entry, EntryStatus, Station
 from app.demo import DEMO_CENTRE_IDENTITY
+from app.station.backups import last_backup_at
 from app.station.database import StationDatabase
 from app.system.clock import SystemClock
 
@@ -103,7 +104,10 @@ def _operations(db: StationDatabase, raw: sqlite3.Connection, work: Path) -> lis
     restore = [{"id": entry_id, "status": status} for entry_id, status in before]
 
     def export() -> None:
-        written = export_batch(db.sessions, stick, keystore, by=None, clock=clock)
+        written = export_batch(
+            db.sessions, stick, keystore, by=None, clock=clock,
+            last_backup=last_backup_at(db.data_dir),
+        )  # fmt: skip
         if written is None or written.marked != len(restore):
             raise RuntimeError(f"the bench export wrote {written}, not {len(restore)} entries")
 

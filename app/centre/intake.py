@@ -2,10 +2,12 @@
 
 Each batch is verified, decrypted and loaded in one transaction of its own:
 all of it or none. Its page scans are kept in the centre's scan store
-first (app.centre.pages), their rows written in that transaction. A batch
+first (app.centre.pages), their rows written in that transaction, and so
+is the station's summary it carries (app.centre.summaries). A batch
 already loaded (by its UUID) changes nothing; an entry's newer version
-replaces the older, never the reverse; and the sequence numbers each
-station has sent so far show what has not arrived.
+replaces the older, never the reverse, and so does a station's summary;
+and the sequence numbers each station has sent so far show what has not
+arrived.
 
 One batch's failure never stops the others: a batch refused says why, and
 an error Sohoa did not expect (its own fault or the database's) is logged
@@ -35,6 +37,7 @@ from app.centre.database import CentralDatabaseError, centre_scans
 from app.centre.models import CentreEntry, ReceivedBatch
 from app.centre.pages import check_pages, load_pages, store_scans
 from app.centre.payload import PayloadRows, payload_rows
+from app.centre.summaries import keep_summary
 from app.db.engine import WRITER
 from app.scans.store import ScanStore
 from app.system.clock import Clock
@@ -80,6 +83,9 @@ class BatchIntake:
     pages: int = 0
     # Something the centre should know that does not stop the loading.
     note: str | None = None
+    # The station's summary it carried (format 3 on) is now the centre's
+    # newest of the station: False when it carried none, or an older one.
+    summary_kept: bool = False
 
 
 @dataclass(frozen=True)
@@ -329,6 +335,8 @@ def _load(
             newer,
         )
     result.pages = load_pages(connection, payload.pages)
+    if payload.summary is not None and payload.summary_json is not None:
+        result.summary_kept = keep_summary(connection, info, payload.summary, payload.summary_json)
 
 
 def _stored_versions(

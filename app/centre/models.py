@@ -1,5 +1,5 @@
 """The central database's tables: the batches received, the entries and
-the scanned pages they bring.
+the scanned pages they bring, and each station's newest summary.
 
 An entry is kept once, by its UUID, at the newest version received; which
 batch brought that version is kept beside it. A page is kept once per
@@ -164,3 +164,26 @@ class CentrePlanStation(CentreBase):
     code: Mapped[str] = mapped_column(String(32), primary_key=True)
     district_id: Mapped[int] = mapped_column(ForeignKey("centre_plan_districts.id"))
     commune_id: Mapped[int | None] = mapped_column(ForeignKey("centre_plan_communes.id"))
+
+
+class CentreStationSummary(CentreBase):
+    """A station's newest summary (app.batch.summary), from the batch of the
+    highest number that carried one: a summary from an older batch, arriving
+    late, never replaces a newer one. The figures the province's status
+    reads most are columns; the whole summary is kept as its JSON."""
+
+    __tablename__ = "centre_station_summaries"
+
+    station: Mapped[str] = mapped_column(String(32), primary_key=True)
+    batch_uuid: Mapped[str] = mapped_column(ForeignKey("centre_batches.uuid"))
+    batch_sequence: Mapped[int] = mapped_column(Integer)
+    summary_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # The station's campaign: the inventory's expected entries and those done;
+    # entries deferred and drafts, over its books.
+    target: Mapped[int] = mapped_column(Integer)
+    done: Mapped[int] = mapped_column(Integer)
+    deferred: Mapped[int] = mapped_column(Integer)
+    drafts: Mapped[int] = mapped_column(Integer)
+    last_backup: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    audit_head: Mapped[str] = mapped_column(String(64))
+    summary: Mapped[dict[str, Any]] = mapped_column(JSON)

@@ -50,7 +50,7 @@ COMMANDS = (
     "export",
     "verify",
     "intake",
-    "centre-plan",
+    "centre",
 )
 HELP = ("-h", "--help")
 

@@ -1,9 +1,8 @@
 """The centre's plan at the command line: the province's targets imported
 from its spreadsheet, and the stations' progress along them.
 
-``add_actions`` gives a ``sohoa centre`` parser its actions ``targets``
-and ``stations``; ``sohoa centre-plan`` (app.cli.centre_plan) runs the same
-as ``import`` and ``list``.
+``add_actions`` gives the ``sohoa centre`` parser (app.cli.centre) its
+actions ``targets`` and ``stations``.
 """
 
 from __future__ import annotations
@@ -185,7 +184,7 @@ STATION_HEADER = (
 
 def _lines(report: PlanProgress) -> list[str]:
     if report.plan_source is None:
-        lines = ["No plan imported yet: `sohoa centre-plan import FILE.xlsx` brings it."]
+        lines = ["No plan imported yet: `sohoa centre targets FILE.xlsx --db …` brings it."]
     else:
         moment = report.plan_imported_at
         at = moment.astimezone(VIETNAM).strftime("%Y-%m-%d %H:%M") if moment else "?"

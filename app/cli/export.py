@@ -12,6 +12,7 @@ from app.batch.keys import StationKeyError
 from app.cli.common import CommandError, Report, add_json_flag, station_of
 from app.cli.key import cli_keystore
 from app.scans.store import ScanStore
+from app.station.backups import last_backup_at
 from app.system.clock import SystemClock
 from app.system.paths import scans_dir
 
@@ -49,8 +50,9 @@ def run(args: argparse.Namespace) -> Report:
             )  # fmt: skip
         else:
             written = export_batch(
-                db.sessions, args.to, keystore, by=None, clock=SystemClock(), scans=scans
-            )
+                db.sessions, args.to, keystore, by=None, clock=SystemClock(), scans=scans,
+                last_backup=last_backup_at(db.data_dir),
+            )  # fmt: skip
         with db.sessions() as session:
             waiting = plan_export(session)
     except (ExportError, StationKeyError, KeyringUnavailable, AgeError) as e:

@@ -81,6 +81,13 @@ def list_backups(data_dir: Path) -> list[Backup]:
     return sorted(found, key=lambda b: b.taken_at, reverse=True)
 
 
+def last_backup_at(data_dir: Path) -> datetime | None:
+    """When the station's newest backup was taken; None before any (a
+    batch's summary tells the centre)."""
+    backups = list_backups(data_dir)
+    return backups[0].taken_at if backups else None
+
+
 @dataclass(frozen=True)
 class ScansCopied:
     """What copying page scans did: files and bytes copied, and the

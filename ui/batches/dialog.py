@@ -43,6 +43,7 @@ from app.batch.export import (
 from app.batch.overview import batches_overview
 from app.quality.verification import release_waiting
 from app.scans.store import ScanStore
+from app.station.backups import last_backup_at
 from app.system.paths import scans_dir
 from ui.batches.keys import StationKeysBox
 from ui.context import StationContext
@@ -389,8 +390,9 @@ def _export(
     def work(progress: Progress) -> WrittenBatch | None:
         if again is None:
             return export_batch(
-                sessions, target, keystore, by=lead, clock=clock, progress=progress, scans=scans
-            )
+                sessions, target, keystore, by=lead, clock=clock, progress=progress, scans=scans,
+                last_backup=last_backup_at(context.db.data_dir),
+            )  # fmt: skip
         return rewrite_batch(
             sessions, again, target, keystore, by=lead, clock=clock, progress=progress,
             scans=scans,

@@ -1,0 +1,204 @@
+"""``sohoa centre``: the centre's view of the province's campaign.
+
+``status`` gives each station's figures as its newest summary says them
+(app.centre.status computes them; this only formats them), what the centre
+received from it, and the province's totals; ``targets`` imports the
+province's plan and ``stations`` lists the progress along it
+(app.cli.centre_targets).
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime
+from typing import Any
+
+from app.centre.database import CentralDatabaseError, open_central, shown
+from app.centre.intake import SequenceGaps
+from app.centre.status import ProvinceStatus, StationStatus, province_status
+from app.cli.centre_targets import add_actions
+from app.cli.common import CommandError, Report, add_json_flag
+from app.system.clock import VIETNAM, SystemClock, local_today
+
+
+def add_parser(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser(
+        "centre", parents=[common], help="the centre: the province's campaign, station by station"
+    )
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    status = actions.add_parser(
+        "status",
+        parents=[common],
+        help="each station's progress, backlog, keying errors and batches, and the province's",
+        description="Per station that sent a batch: its newest summary's figures (entries done "
+        "of expected, deferred per reason, drafts, keying errors per clerk, last backup), the "
+        "days since its last batch and the batch numbers missing; then the province's totals. "
+        "A station whose batches are of an older Sohoa has no summary, and is said so.",
+    )
+    status.add_argument(
+        "--db",
+        required=True,
+        metavar="URL",
+        help="the central database: a SQLite file path, or postgresql://user@host/name",
+    )
+    add_json_flag(status)
+    status.set_defaults(handler=run_status)
+    add_actions(actions, common)
+
+
+def run_status(args: argparse.Namespace) -> Report:
+    try:
+        engine = open_central(args.db)
+    except CentralDatabaseError as e:
+        raise CommandError(str(e)) from e
+    try:
+        with engine.connect() as connection:
+            status = province_status(connection, local_today(SystemClock()))
+        database = shown(engine)
+    finally:
+        engine.dispose()
+    return Report(
+        data={"database": database, **status_data(status)},
+        lines=status_lines(status),
+    )
+
+
+def status_data(status: ProvinceStatus) -> dict[str, Any]:
+    """The status as ``--json`` gives it."""
+    totals = status.totals
+    return {
+        "today": status.today.isoformat(),
+        "stations": [_station_data(s) for s in status.stations],
+        "totals": {
+            "stations": totals.stations,
+            "without_summary": totals.without_summary,
+            "target": totals.target,
+            "done": totals.done,
+            "percent": _rounded(totals.percent),
+            "deferred": totals.deferred,
+            "drafts": totals.drafts,
+            "fields_compared": totals.fields,
+            "keying_errors": totals.errors,
+            "errors_per_thousand": _rounded(totals.errors_per_thousand),
+            "missing_batches": totals.missing_batches,
+            "entries_received": totals.entries,
+        },
+    }
+
+
+def _station_data(s: StationStatus) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "station": s.station,
+        "batches": s.batches,
+        "last_batch": s.last_sequence,
+        "last_batch_on": s.last_batch_on.isoformat(),
+        "days_since_batch": s.days_since_batch,
+        "missing": {
+            "missing": s.gaps.missing,
+            "ranges": [list(r) for r in s.gaps.ranges],
+            "more_ranges": s.gaps.more_ranges,
+        },
+        "entries_received": s.entries,
+        "summary": None,
+    }
+    if s.summary is not None:
+        data["summary"] = {
+            "at": s.summary.at.isoformat(),
+            "batch": s.summary_sequence,
+            "target": s.target,
+            "done": s.done,
+            "percent": _rounded(s.percent),
+            "deferred": s.deferred,
+            "drafts": s.drafts,
+            "keying_errors": [
+                {
+                    "clerk": c.clerk,
+                    "fields": c.fields,
+                    "errors": c.errors,
+                    "per_thousand": _rounded(c.per_thousand),
+                }
+                for c in s.clerk_errors
+            ],
+            "last_backup": s.last_backup.isoformat() if s.last_backup else None,
+        }
+    return data
+
+
+def status_lines(status: ProvinceStatus) -> list[str]:
+    """The status for people: a few lines per station, then the province's."""
+    if not status.stations:
+        return ["No station has sent a batch yet."]
+    lines: list[str] = []
+    for s in status.stations:
+        lines += _station_lines(s)
+    t = status.totals
+    without = f" ({t.without_summary:,} without a summary)" if t.without_summary else ""
+    lines.append(
+        f"Province: {t.stations:,} stations{without}; {t.done:,} of {t.target:,} entries done"
+        f"{_percent(t.percent)}; {sum(t.deferred.values()):,} deferred"
+        f"{_reasons(t.deferred)}; {t.drafts:,} drafts; keying errors"
+        f" {_rate(t.errors, t.fields)}; {t.missing_batches:,} batches missing;"
+        f" {t.entries:,} entries received."
+    )
+    return lines
+
+
+def _station_lines(s: StationStatus) -> list[str]:
+    batch = (
+        f"  last batch {s.last_sequence:,}, written {s.last_batch_on:%d/%m/%Y}"
+        f" ({_days(s.days_since_batch)}); {s.entries:,} entries received;"
+        f" {_missing(s.gaps)}"
+    )
+    if s.summary is None:
+        return [
+            f"{s.station}: no summary: its batches are of an older Sohoa (format 1 or 2)",
+            batch,
+        ]
+    deferred = sum(s.deferred.values())
+    clerks = ", ".join(f"{c.clerk} {_rate(c.errors, c.fields)}" for c in s.clerk_errors)
+    return [
+        f"{s.station}: summary of {_moment(s.summary.at)}, batch {s.summary_sequence:,}",
+        f"  {s.done:,} of {s.target:,} entries done{_percent(s.percent)};"
+        f" {deferred:,} deferred{_reasons(s.deferred)}; {s.drafts:,} drafts",
+        f"  keying errors (last {(s.summary.last_day - s.summary.first_day).days + 1} days):"
+        f" {clerks or 'none compared'}",
+        f"  last backup: {_moment(s.last_backup) if s.last_backup else 'none'}",
+        batch,
+    ]
+
+
+def _missing(gaps: SequenceGaps) -> str:
+    if not gaps.missing:
+        return "no batch missing"
+    listed = ", ".join(f"{a:,}" if a == b else f"{a:,}–{b:,}" for a, b in gaps.ranges)
+    if gaps.more_ranges:
+        listed += f" and {gaps.more_ranges:,} more runs"
+    return f"missing: {listed} ({gaps.missing:,} in all)"
+
+
+def _reasons(counts: dict[str, int]) -> str:
+    if not counts:
+        return ""
+    return " (" + ", ".join(f"{reason} {count:,}" for reason, count in counts.items()) + ")"
+
+
+def _rate(errors: int, fields: int) -> str:
+    if not fields:
+        return "none compared"
+    return f"{1000 * errors / fields:.1f} per 1,000 fields ({errors:,} in {fields:,})"
+
+
+def _percent(percent: float | None) -> str:
+    return "" if percent is None else f" ({percent:.1f}%)"
+
+
+def _days(days: int) -> str:
+    return "today" if days == 0 else "1 day ago" if days == 1 else f"{days:,} days ago"
+
+
+def _moment(moment: datetime) -> str:
+    return f"{moment.astimezone(VIETNAM):%d/%m/%Y %H:%M}"
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
