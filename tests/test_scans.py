@@ -18,7 +18,7 @@ from app.access.roles import NotAllowed
 from app.db.models import AuditRecord, BookScan, Role, User
 from app.scans.display import View, render
 from app.scans.images import Problem
-from app.scans.importing import ScanImportError, prepare, record
+from app.scans.importing import ScanImportError, page_ranges, prepare, record
 from app.scans.pages import book_pages, entry_page
 from app.scans.store import ScanMissing, ScanStore
 from app.system.paths import scans_dir
@@ -87,6 +87,44 @@ def test_unreadable_small_and_not_image_files_are_refused_with_their_reason(
         "độ phân giải quá thấp để đọc chữ viết tay (600 × 850)"
     )
     assert refused["d_notes.jpg"].problem is Problem.NOT_AN_IMAGE
+
+
+def test_a_file_refused_leaves_its_page_empty_and_the_pages_after_it_keep_their_numbers(
+    station, clock, store, tmp_path
+):
+    lead, book = lead_and_book(station)
+    folder = tmp_path / "scanner"
+    for n in range(1, 6):
+        save_page(folder / f"p{n}.jpg", f"page {n}")
+    whole = (folder / "p3.jpg").read_bytes()
+    (folder / "p3.jpg").write_bytes(whole[:4000])  # a copy cut short
+
+    report = import_into(station, clock, store, [folder], book, lead)
+    (folder / "p3.jpg").write_bytes(whole)
+    mended = import_into(station, clock, store, [folder / "p3.jpg"], book, lead, first_page=3)
+    again = import_into(station, clock, store, [folder / "p4.jpg"], book, lead, first_page=3)
+
+    assert report.added == [1, 2, 4, 5] and report.left_empty == [3]
+    assert page_ranges(report.added) == "1–2, 4–5"
+    assert mended.added == [3] and mended.left_empty == []
+    with station.sessions() as session:
+        sources = {p.page: p.sha256 for p in book_pages(session, book)}
+    assert [store.read(sources[n], "image/jpeg") for n in range(1, 6)] == [
+        (folder / f"p{n}.jpg").read_bytes() for n in range(1, 6)
+    ], "each page is the image of its own number"
+    assert [r.problem for r in again.refused] == [Problem.DUPLICATE_PAGE]
+
+
+def test_a_page_number_scanned_already_is_refused_not_moved(station, clock, store, tmp_path):
+    lead, book = lead_and_book(station)
+    import_into(station, clock, store, [save_page(tmp_path / "a.jpg", "a")], book, lead)
+
+    report = import_into(
+        station, clock, store, [save_page(tmp_path / "b.jpg", "b")], book, lead, first_page=1
+    )
+
+    assert report.added == []
+    assert report.refused[0].message("en") == "page 1 of the book is scanned already"
 
 
 def test_a_page_imported_twice_is_refused_and_kept_once(station, clock, store, tmp_path):

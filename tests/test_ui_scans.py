@@ -253,6 +253,30 @@ def test_a_region_marked_with_shift_drag_is_saved_with_the_entry(
         assert draft.page_region == view.region
 
 
+def test_a_region_is_marked_and_drawn_on_the_entry_s_own_page_alone(
+    qtbot, station, clock, scanned_book
+) -> None:
+    window = open_window(qtbot, station, clock, "an")
+    window.open_book(scanned_book)
+    view = window.keying.page_view
+    shown_page(qtbot, view, 1)
+    canvas = view.canvas
+    shift = Qt.KeyboardModifier.ShiftModifier
+    view.set_region([0.1, 0.1, 0.5, 0.2], marked=True)
+
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown, ALT)
+    shown_page(qtbot, view, 2)
+    qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, shift, QPoint(20, 30))
+    qtbot.mouseMove(canvas, QPoint(canvas.width() - 20, 130))
+    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, shift, QPoint(canvas.width() - 20, 130))
+
+    assert view.region == [0.1, 0.1, 0.5, 0.2], "page 2 is only looked at: the mark stays"
+    assert view.region_turned() is None, "and is not drawn on a page it is not on"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageUp, ALT)
+    shown_page(qtbot, view, 1)
+    assert view.region_turned() == [0.1, 0.1, 0.5, 0.2]
+
+
 def scan_book(station, tmp_path: Path, book_id: int, pages: int = PAGES) -> None:
     folder = tmp_path / f"book-{book_id}"
     folder.mkdir()
@@ -398,10 +422,7 @@ def test_the_lead_imports_a_folder_and_is_told_each_file_refused_and_why(
         lambda: dialog.job is None and dialog.status.text() != "Đang đọc ảnh các trang…"
     )
 
-    assert (
-        dialog.status.text()
-        == "Đã thêm 2 trang: từ trang 1 đến trang 2. 3 tệp bị từ chối (xem bên dưới)."
-    )
+    assert dialog.status.text() == "Đã thêm 2 trang: trang 1–2. 3 tệp bị từ chối (xem bên dưới)."
     refused = [dialog.refused.item(r).text() for r in range(dialog.refused.count())]
     assert refused == [
         "03.jpg: trùng với 02.jpg",

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from app.cli.common import CommandError, Report, add_json_flag, data_dir_of, station_of
 from app.db.models import Role, User
-from app.scans.importing import ScanImportError, prepare, record
+from app.scans.importing import ScanImportError, page_ranges, prepare, record
 from app.scans.pages import book_pages
 from app.scans.store import ScanStore
 from app.system.clock import SystemClock
@@ -78,18 +78,24 @@ def run_import(args: argparse.Namespace) -> Report:
     data = {
         "book": args.book,
         "added": report.added,
+        "left_empty": report.left_empty,
         "refused": refused,
         "pages": report.pages,
         "expected_pages": report.expected,
         "seconds": round(seconds, 2),
     }
     lines = [f"{r.source}: {r.message('en')}" for r in report.refused]
-    span = f" (pages {report.added[0]}–{report.added[-1]})" if report.added else ""
+    span = f" (pages {page_ranges(report.added)})" if report.added else ""
     lines.append(
         f"{len(report.added):,} pages added{span}, {len(report.refused):,} refused, "
         f"in {seconds:.1f} s. The book has {report.pages:,} scanned pages"
         + (f" of the {report.expected:,} expected." if report.expected else ".")
     )
+    if report.left_empty:
+        lines.append(
+            f"Pages {page_ranges(report.left_empty)} are left without a scan: import each "
+            "mended file on its own with --first-page set to its page."
+        )
     if report.over:
         lines.append(f"That is {report.over:,} more than the inventory expects: check the book.")
     if report.refused:

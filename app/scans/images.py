@@ -21,8 +21,10 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 # A4 at 120 dpi is 992 × 1403: anything smaller across loses the handwriting.
 MIN_SHORT_SIDE = 900
-# 200 megapixels: larger is no page of a register, and would not fit in memory.
-MAX_PIXELS = 200_000_000
+# Pillow's own limit against decompression bombs (89 megapixels, an A3 page
+# at 600 dpi is 70): larger is no page of a register, and a PDF page drawn
+# larger is refused by the same measure.
+MAX_PIXELS = Image.MAX_IMAGE_PIXELS or 89_478_485
 PDF_DPI = 200
 JPEG_QUALITY = 88
 SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".pdf"}
@@ -35,6 +37,7 @@ class Problem(StrEnum):
     DUPLICATE = "duplicate"
     DUPLICATE_PAGE = "duplicate_page"
     DUPLICATE_ELSEWHERE = "duplicate_elsewhere"
+    PAGE_TAKEN = "page_taken"
     NOT_AN_IMAGE = "not_an_image"
 
 
@@ -50,6 +53,8 @@ MESSAGES = {
                              "the same image as page {page}, already in this book"),
     Problem.DUPLICATE_ELSEWHERE: ("trùng với trang {page} của sổ {detail}",
                                   "the same image as page {page} of book {detail}"),
+    Problem.PAGE_TAKEN: ("trang {page} của sổ đã có ảnh quét",
+                         "page {page} of the book is scanned already"),
     Problem.NOT_AN_IMAGE: ("không phải ảnh JPEG, PNG, TIFF hay PDF",
                            "not a JPEG, PNG, TIFF or PDF image"),
 }  # fmt: skip
@@ -103,7 +108,7 @@ def read_pages(path: Path) -> Iterator[PageImage | Refusal]:
     """The pages of one file, each ready to keep or refused with a reason."""
     source = path.name
     try:
-        head = path.read_bytes()[:8] if path.is_file() else b""
+        head = _head(path) if path.is_file() else b""
     except OSError:
         yield Refusal(source, Problem.UNREADABLE)
         return
@@ -116,6 +121,11 @@ def read_pages(path: Path) -> Iterator[PageImage | Refusal]:
     yield from _image_pages(path)
 
 
+def _head(path: Path) -> bytes:
+    with open(path, "rb") as file:
+        return file.read(8)
+
+
 def _image_pages(path: Path) -> Iterator[PageImage | Refusal]:
     source = path.name
     try:
@@ -124,7 +134,10 @@ def _image_pages(path: Path) -> Iterator[PageImage | Refusal]:
             image = Image.open(path)
             kind = image.format
             frames = getattr(image, "n_frames", 1)
-    except (UnidentifiedImageError, Image.DecompressionBombWarning, Image.DecompressionBombError):
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError):
+        yield Refusal(source, Problem.TOO_LARGE, f"> {MAX_PIXELS // 1_000_000} MP")
+        return
+    except UnidentifiedImageError:
         yield Refusal(source, Problem.NOT_AN_IMAGE)
         return
     except OSError:
@@ -199,7 +212,11 @@ def _orientation(image: Image.Image) -> int:
 def encode(source: str, image: Image.Image) -> PageImage:
     """A page drawn anew: PNG for black and white or grey, JPEG for colour."""
     out = io.BytesIO()
-    if image.mode in ("1", "L", "LA", "I;16", "I"):
+    if image.mode in ("I;16", "I"):
+        # A 16-bit grey scan brought to 8 bits by scaling: converted as it
+        # is, every value over 255 would be clipped to white.
+        image = image.convert("I").point(lambda value: value / 256)
+    if image.mode in ("1", "L", "LA", "I"):
         image = image.convert("1" if image.mode == "1" else "L")
         image.save(out, "PNG", optimize=False)
         media_type = "image/png"

@@ -6,6 +6,11 @@ checks the files and keeps each page in the store (no database);
 duplicates of pages it has, and writes their rows in the caller's
 transaction. A store's file without a row is harmless: a page imported
 again is the same file.
+
+Each page keeps its place in the order of the files, refused or not: a file
+refused in the middle of a book leaves its page without a scan (said in the
+report), never shifts the pages after it onto the wrong numbers. The mended
+file is imported on its own later, numbered from that page.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.access import audit
@@ -29,6 +34,7 @@ Progress = Callable[[int, int], None]
 
 @dataclass(frozen=True)
 class KeptPage:
+    position: int  # its place among the pages imported, from 0
     source: str
     sha256: str
     media_type: str
@@ -40,7 +46,8 @@ class KeptPage:
 @dataclass
 class Prepared:
     pages: list[KeptPage] = field(default_factory=list)
-    refused: list[Refusal] = field(default_factory=list)
+    # Each refused page with its place among the pages imported.
+    refused: list[tuple[int, Refusal]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -48,6 +55,7 @@ class ImportReport:
     book_id: int
     added: list[int]  # the pages added, by number
     refused: list[Refusal]
+    left_empty: list[int]  # pages the refused files leave without a scan, before others
     pages: int  # the book's scanned pages now
     expected: int | None  # the pages the inventory expects of it
 
@@ -67,28 +75,29 @@ def prepare(store: ScanStore, paths: Sequence[Path], progress: Progress | None =
     files = page_files(paths)
     prepared = Prepared()
     first_of: dict[str, str] = {}
+    position = 0
     for done, path in enumerate(files, start=1):
         for page in read_pages(path):
             if isinstance(page, Refusal):
-                prepared.refused.append(page)
-                continue
-            kept = _keep(store, page)
-            if kept.sha256 in first_of:
-                prepared.refused.append(
-                    Refusal(page.source, Problem.DUPLICATE, first_of[kept.sha256])
-                )
-                continue
-            first_of[kept.sha256] = page.source
-            prepared.pages.append(kept)
+                prepared.refused.append((position, page))
+            else:
+                kept = _keep(store, page, position)
+                if kept.sha256 in first_of:
+                    refusal = Refusal(page.source, Problem.DUPLICATE, first_of[kept.sha256])
+                    prepared.refused.append((position, refusal))
+                else:
+                    first_of[kept.sha256] = page.source
+                    prepared.pages.append(kept)
+            position += 1
         if progress is not None:
             progress(done, len(files))
     return prepared
 
 
-def _keep(store: ScanStore, page: PageImage) -> KeptPage:
+def _keep(store: ScanStore, page: PageImage, position: int) -> KeptPage:
     sha256 = store.put(page.data, page.media_type)
     return KeptPage(
-        page.source, sha256, page.media_type, page.width, page.height, len(page.data)
+        position, page.source, sha256, page.media_type, page.width, page.height, len(page.data)
     )  # fmt: skip
 
 
@@ -113,22 +122,27 @@ def record(
         ).all()
     )
     taken = set(have.values())
-    page = first_page if first_page is not None else max(taken, default=0) + 1
-    if page < 1:
+    first = first_page if first_page is not None else max(taken, default=0) + 1
+    if first < 1:
         raise ScanImportError("the first page is numbered 1 or more")
     elsewhere = _pages_elsewhere(session, book_id, [p.sha256 for p in prepared.pages])
     added: list[int] = []
-    refused = list(prepared.refused)
+    refused = [refusal for _, refusal in prepared.refused]
+    left_empty = [first + position for position, _ in prepared.refused]
     for kept in prepared.pages:
+        page = first + kept.position
+        refusal: Refusal | None = None
         if kept.sha256 in have:
-            refused.append(Refusal(kept.source, Problem.DUPLICATE_PAGE, page=have[kept.sha256]))
-            continue
-        if kept.sha256 in elsewhere:
+            refusal = Refusal(kept.source, Problem.DUPLICATE_PAGE, page=have[kept.sha256])
+        elif kept.sha256 in elsewhere:
             other, other_page = elsewhere[kept.sha256]
-            refused.append(Refusal(kept.source, Problem.DUPLICATE_ELSEWHERE, other, other_page))
+            refusal = Refusal(kept.source, Problem.DUPLICATE_ELSEWHERE, other, other_page)
+        elif page in taken:
+            refusal = Refusal(kept.source, Problem.PAGE_TAKEN, page=page)
+        if refusal is not None:
+            refused.append(refusal)
+            left_empty.append(page)
             continue
-        while page in taken:
-            page += 1
         session.add(
             BookScan(
                 book_id=book_id, page=page, sha256=kept.sha256, media_type=kept.media_type,
@@ -139,14 +153,16 @@ def record(
         taken.add(page)
         have[kept.sha256] = page
         added.append(page)
-        page += 1
     if added:
         audit.record(
             session, clock, user=user, action="scans.imported", subject=f"book:{book_id}",
             after={"pages": added, "refused": len(refused)},
         )  # fmt: skip
     session.flush()
-    return ImportReport(book_id, added, refused, len(taken), book.pages)
+    # Holes among the book's pages; a file refused after the last page left
+    # none, for the next import is numbered from there anyway.
+    empty = sorted(p for p in left_empty if p not in taken and p < max(taken, default=0))
+    return ImportReport(book_id, added, refused, empty, len(taken), book.pages)
 
 
 def _pages_elsewhere(
@@ -165,7 +181,12 @@ def _pages_elsewhere(
     return found
 
 
-def scanned_pages(session: Session, book_id: int) -> int:
-    return session.scalar(
-        select(func.count()).select_from(BookScan).where(BookScan.book_id == book_id)
-    ) or 0  # fmt: skip
+def page_ranges(pages: list[int]) -> str:
+    """``[1, 2, 3, 5, 7, 8]`` as ``1–3, 5, 7–8``: pages said as runs."""
+    runs: list[list[int]] = []
+    for page in sorted(pages):
+        if runs and page == runs[-1][1] + 1:
+            runs[-1][1] = page
+        else:
+            runs.append([page, page])
+    return ", ".join(f"{a}–{b}" if b > a else str(a) for a, b in runs)

@@ -959,207 +959,207 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="62"/>
+        <location filename="../../ui/batches/dialog.py" line="63"/>
         <source>Batches for the centre</source>
         <translation>Lô gửi trung tâm</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="71"/>
+        <location filename="../../ui/batches/dialog.py" line="72"/>
         <source>Export them unverified…</source>
         <translation>Xuất mà chưa xác minh…</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="76"/>
+        <location filename="../../ui/batches/dialog.py" line="77"/>
         <source>The stick&apos;s folder, e.g. E:\</source>
         <translation>Thư mục của USB, ví dụ E:\</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="77"/>
+        <location filename="../../ui/batches/dialog.py" line="78"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="80"/>
+        <location filename="../../ui/batches/dialog.py" line="81"/>
         <source>Export the batch (Ctrl+Enter)</source>
         <translation>Xuất lô (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="90"/>
+        <location filename="../../ui/batches/dialog.py" line="91"/>
         <source>Folder:</source>
         <translation>Thư mục:</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="94"/>
+        <location filename="../../ui/batches/dialog.py" line="95"/>
         <source>Next batch</source>
         <translation>Lô tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="107"/>
+        <location filename="../../ui/batches/dialog.py" line="108"/>
         <source>Write the chosen batch again (Ctrl+R)</source>
         <translation>Ghi lại lô đã chọn (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="110"/>
+        <location filename="../../ui/batches/dialog.py" line="111"/>
         <source>For a lost or damaged stick: the same batch, the same entries.</source>
         <translation>Khi USB bị mất hoặc hỏng: đúng lô đó, đúng các mục đó.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="113"/>
+        <location filename="../../ui/batches/dialog.py" line="114"/>
         <source>Batches written</source>
         <translation>Các lô đã ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="135"/>
+        <location filename="../../ui/batches/dialog.py" line="136"/>
         <source>Batch</source>
         <translation>Lô</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="136"/>
+        <location filename="../../ui/batches/dialog.py" line="137"/>
         <source>Made</source>
         <translation>Tạo lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="137"/>
+        <location filename="../../ui/batches/dialog.py" line="138"/>
         <source>Entries</source>
         <translation>Số mục</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="139"/>
+        <location filename="../../ui/batches/dialog.py" line="140"/>
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="141"/>
+        <location filename="../../ui/batches/dialog.py" line="142"/>
         <source>Exported</source>
         <translation>Đã xuất</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="143"/>
+        <location filename="../../ui/batches/dialog.py" line="144"/>
         <source>Not finished: the next export finishes it</source>
         <translation>Chưa xong: lần xuất tới sẽ hoàn tất</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="146"/>
+        <location filename="../../ui/batches/dialog.py" line="147"/>
         <source>Last written</source>
         <translation>Ghi lần cuối</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="147"/>
+        <location filename="../../ui/batches/dialog.py" line="148"/>
         <source>To</source>
         <translation>Vào</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="161"/>
+        <location filename="../../ui/batches/dialog.py" line="162"/>
         <source>{count} completed entries wait for their second keying or the lead&apos;s decision: they are not exported yet.</source>
         <translation>{count} mục đã hoàn thành đang chờ nhập lần hai hoặc tổ trưởng quyết định: chưa được xuất.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="179"/>
+        <location filename="../../ui/batches/dialog.py" line="180"/>
         <source>Nothing to export: every completed entry is exported.</source>
         <translation>Không có gì để xuất: mọi mục đã hoàn thành đều đã được xuất.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="183"/>
+        <location filename="../../ui/batches/dialog.py" line="184"/>
         <source>Batch {sequence} ({entries} entries) was begun and not finished: exporting finishes it.</source>
         <translation>Lô {sequence} ({entries} mục) đã bắt đầu nhưng chưa xong: xuất lô sẽ hoàn tất nó.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="190"/>
+        <location filename="../../ui/batches/dialog.py" line="191"/>
         <source>{ready} completed entries wait: batch {sequence} takes {entries} of them; export again for the rest.</source>
         <translation>{ready} mục đã hoàn thành đang chờ: lô {sequence} lấy {entries} mục trong số đó; xuất thêm lần nữa cho phần còn lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="200"/>
+        <location filename="../../ui/batches/dialog.py" line="201"/>
         <source>{entries} completed entries wait: they will be batch {sequence}.</source>
         <translation>{entries} mục đã hoàn thành đang chờ: sẽ thành lô {sequence}.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="209"/>
+        <location filename="../../ui/batches/dialog.py" line="210"/>
         <source>It carries {pages} page scans ({size} MB). If the stick is pulled out, the next export goes on where it stopped.</source>
         <translation>Lô mang theo {pages} ảnh quét trang ({size} MB). Nếu USB bị rút ra, lần xuất sau sẽ tiếp tục từ chỗ đã dừng.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="224"/>
+        <location filename="../../ui/batches/dialog.py" line="225"/>
         <source>The stick&apos;s folder</source>
         <translation>Thư mục của USB</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="242"/>
+        <location filename="../../ui/batches/dialog.py" line="243"/>
         <source>This batch is not finished: export it first.</source>
         <translation>Lô này chưa xong: hãy xuất lô trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="253"/>
+        <location filename="../../ui/batches/dialog.py" line="254"/>
         <source>Choose the stick&apos;s folder first.</source>
         <translation>Hãy chọn thư mục của USB trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="261"/>
+        <location filename="../../ui/batches/dialog.py" line="262"/>
         <source>Writing the batch to {folder}…</source>
         <translation>Đang ghi lô vào {folder}…</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="296"/>
+        <location filename="../../ui/batches/dialog.py" line="297"/>
         <source>Nothing to export: no completed entry is waiting.</source>
         <translation>Không có gì để xuất: không có mục đã hoàn thành nào đang chờ.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="300"/>
+        <location filename="../../ui/batches/dialog.py" line="301"/>
         <source>Batch {sequence} is on the stick at {path}: {entries} entries, read back and verified, and marked exported. The stick may be taken out.</source>
         <translation>Lô {sequence} đã nằm trên USB tại {path}: {entries} mục, đã đọc lại, kiểm tra và đánh dấu đã xuất. Có thể rút USB ra.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="311"/>
+        <location filename="../../ui/batches/dialog.py" line="312"/>
         <source>Batch {sequence} was written again at {path}: {entries} entries, read back and verified.</source>
         <translation>Đã ghi lại lô {sequence} tại {path}: {entries} mục, đã đọc lại và kiểm tra.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="337"/>
+        <location filename="../../ui/batches/dialog.py" line="338"/>
         <source>There is no such batch.</source>
         <translation>Không có lô này.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="338"/>
+        <location filename="../../ui/batches/dialog.py" line="339"/>
         <source>The folder is not there: is the stick plugged in?</source>
         <translation>Không thấy thư mục: USB đã cắm chưa?</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="340"/>
+        <location filename="../../ui/batches/dialog.py" line="341"/>
         <source>The stick already holds another folder under this batch&apos;s name: move it away, then export again.</source>
         <translation>Trên USB đã có một thư mục khác trùng tên lô này: hãy chuyển nó đi rồi xuất lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="344"/>
+        <location filename="../../ui/batches/dialog.py" line="345"/>
         <source>Writing to the stick failed (was it pulled out, or is it full?). Nothing was marked exported: plug it in and export again.</source>
         <translation>Ghi vào USB không được (USB bị rút ra hay đã đầy?). Chưa mục nào bị đánh dấu đã xuất: hãy cắm lại và xuất lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="348"/>
+        <location filename="../../ui/batches/dialog.py" line="349"/>
         <source>The batch did not read back whole from the stick: it may be failing. Nothing was marked exported: try another stick.</source>
         <translation>Đọc lại lô từ USB không còn nguyên vẹn: USB có thể bị hỏng. Chưa mục nào bị đánh dấu đã xuất: hãy thử USB khác.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="331"/>
+        <location filename="../../ui/batches/dialog.py" line="332"/>
         <source>The export failed; nothing was marked exported.</source>
         <translation>Xuất lô không thành công; chưa mục nào bị đánh dấu đã xuất.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="352"/>
+        <location filename="../../ui/batches/dialog.py" line="353"/>
         <source>A page scan this batch carries is missing or damaged on this computer. Nothing was marked exported: restore the station&apos;s scans from a backup (Backups window), then export again.</source>
         <translation>Một ảnh quét trang mà lô này mang theo bị thiếu hoặc hỏng trên máy này. Chưa mục nào được đánh dấu đã xuất: hãy khôi phục ảnh quét của trạm từ một bản sao lưu (cửa sổ Sao lưu), rồi xuất lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="363"/>
+        <location filename="../../ui/batches/dialog.py" line="364"/>
         <source>Export entries unverified</source>
         <translation>Xuất các mục chưa xác minh</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="364"/>
+        <location filename="../../ui/batches/dialog.py" line="365"/>
         <source>Why do these entries go to the centre before they are verified?</source>
         <translation>Vì sao gửi các mục này cho trung tâm trước khi được xác minh?</translation>
     </message>
     <message>
-        <location filename="../../ui/batches/dialog.py" line="376"/>
+        <location filename="../../ui/batches/dialog.py" line="377"/>
         <source>{count} entries go in the next batch unverified; your reason is kept.</source>
         <translation>{count} mục sẽ vào lô tiếp theo khi chưa xác minh; lý do của anh/chị được lưu lại.</translation>
     </message>
@@ -1603,92 +1603,97 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>ImportScansDialog</name>
     <message>
-        <location filename="../../ui/scans/import_dialog.py" line="56"/>
+        <location filename="../../ui/scans/import_dialog.py" line="63"/>
         <source>Scanned pages of a book</source>
         <translation>Ảnh quét các trang của sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/scans/import_dialog.py" line="67"/>
+        <location filename="../../ui/scans/import_dialog.py" line="74"/>
         <source>after the book&apos;s last page</source>
         <translation>sau trang cuối của sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/scans/import_dialog.py" line="69"/>
+        <location filename="../../ui/scans/import_dialog.py" line="76"/>
         <source>Number the first page imported</source>
         <translation>Số trang của trang đầu tiên được nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/scans/import_dialog.py" line="70"/>
+        <location filename="../../ui/scans/import_dialog.py" line="77"/>
         <source>Choose files…</source>
         <translation>Chọn các tệp…</translation>
     </message>
     <message>
-        <location filename="../../ui/scans/import_dialog.py" line="73"/>
+        <location filename="../../ui/scans/import_dialog.py" line="80"/>
         <source>Choose a folder…</source>
         <translation>Chọn một thư mục…</translation>
     </message>
     <message>
-        <location filename="../../ui/scans/import_dialog.py" line="111"/>
+        <location filename="../../ui/scans/import_dialog.py" line="121"/>
         <source>{scanned} pages scanned; the inventory does not say how many</source>
         <translation>Đã quét {scanned} trang; danh mục không ghi số trang của sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/scans/import_dialog.py" line="114"/>
+        <location filename="../../ui/scans/import_dialog.py" line="124"/>
         <source>{scanned} pages scanned of the {expected} the inventory expects</source>
         <translation>Đã quét {scanned} trang trên {expected} trang theo danh mục</translation>
     </message>
     <message>
-        <location filename="../../ui/scans/import_dialog.py" line="125"/>
+        <location filename="../../ui/scans/import_dialog.py" line="135"/>
         <source>The page images, in page order</source>
         <translation>Ảnh các trang, theo thứ tự trang</translation>
     </message>
     <message>
-        <location filename="../../ui/scans/import_dialog.py" line="127"/>
+        <location filename="../../ui/scans/import_dialog.py" line="137"/>
         <source>Page images ({patterns})</source>
         <translation>Ảnh trang sổ ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../ui/scans/import_dialog.py" line="135"/>
+        <location filename="../../ui/scans/import_dialog.py" line="145"/>
         <source>The folder of the book&apos;s page images</source>
         <translation>Thư mục chứa ảnh các trang của sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/scans/import_dialog.py" line="145"/>
+        <location filename="../../ui/scans/import_dialog.py" line="155"/>
         <source>Reading the page images…</source>
         <translation>Đang đọc ảnh các trang…</translation>
     </message>
     <message>
-        <location filename="../../ui/scans/import_dialog.py" line="153"/>
+        <location filename="../../ui/scans/import_dialog.py" line="163"/>
         <source>Importing scanned pages</source>
         <translation>Đang nhập ảnh quét các trang</translation>
     </message>
     <message>
-        <location filename="../../ui/scans/import_dialog.py" line="176"/>
+        <location filename="../../ui/scans/import_dialog.py" line="186"/>
         <source>Only the team lead imports a book&apos;s scans.</source>
         <translation>Chỉ tổ trưởng mới được nhập ảnh quét của sổ.</translation>
     </message>
     <message>
-        <location filename="../../ui/scans/import_dialog.py" line="178"/>
+        <location filename="../../ui/scans/import_dialog.py" line="188"/>
         <source>The book is no longer in the inventory, or the first page is not a number of 1 or more: nothing was imported.</source>
         <translation>Quyển sổ không còn trong danh mục, hoặc số trang đầu không phải là số từ 1 trở lên: chưa nhập trang nào.</translation>
     </message>
     <message>
-        <location filename="../../ui/scans/import_dialog.py" line="194"/>
-        <source>{count} pages added: pages {first} to {last}.</source>
-        <translation>Đã thêm {count} trang: từ trang {first} đến trang {last}.</translation>
+        <location filename="../../ui/scans/import_dialog.py" line="204"/>
+        <source>{count} pages added: pages {pages}.</source>
+        <translation>Đã thêm {count} trang: trang {pages}.</translation>
     </message>
     <message>
-        <location filename="../../ui/scans/import_dialog.py" line="200"/>
+        <location filename="../../ui/scans/import_dialog.py" line="208"/>
         <source>No page was added.</source>
         <translation>Không có trang nào được thêm.</translation>
     </message>
     <message>
-        <location filename="../../ui/scans/import_dialog.py" line="202"/>
+        <location filename="../../ui/scans/import_dialog.py" line="210"/>
         <source>{count} refused (below).</source>
         <translation>{count} tệp bị từ chối (xem bên dưới).</translation>
     </message>
     <message>
-        <location filename="../../ui/scans/import_dialog.py" line="208"/>
+        <location filename="../../ui/scans/import_dialog.py" line="215"/>
+        <source>Pages {pages} are left without a scan: import each mended file on its own, numbering its first page as that page.</source>
+        <translation>Các trang {pages} chưa có ảnh quét: hãy nhập lại riêng từng tệp đã sửa, đặt số trang đầu tiên là đúng trang đó.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scans/import_dialog.py" line="221"/>
         <source>The book now has {over} pages more than the inventory expects: check that they are its own.</source>
         <translation>Sổ hiện có nhiều hơn số trang trong danh mục {over} trang: hãy kiểm tra xem đúng là trang của sổ này không.</translation>
     </message>
@@ -2453,42 +2458,42 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>PageView</name>
     <message>
-        <location filename="../../ui/scans/page_view.py" line="184"/>
+        <location filename="../../ui/scans/page_view.py" line="200"/>
         <source>Page: not keyed</source>
         <translation>Trang: chưa nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/scans/page_view.py" line="186"/>
+        <location filename="../../ui/scans/page_view.py" line="202"/>
         <source>Page {page} / {last}</source>
         <translation>Trang {page} / {last}</translation>
     </message>
     <message>
-        <location filename="../../ui/scans/page_view.py" line="188"/>
+        <location filename="../../ui/scans/page_view.py" line="204"/>
         <source>Page {page}: no scan</source>
         <translation>Trang {page}: chưa có ảnh quét</translation>
     </message>
     <message>
-        <location filename="../../ui/scans/page_view.py" line="192"/>
+        <location filename="../../ui/scans/page_view.py" line="208"/>
         <source>the entry is on page {page}</source>
         <translation>mục này ở trang {page}</translation>
     </message>
     <message>
-        <location filename="../../ui/scans/page_view.py" line="198"/>
+        <location filename="../../ui/scans/page_view.py" line="214"/>
         <source>This book has no scanned pages.</source>
         <translation>Sổ này chưa có trang nào được quét.</translation>
     </message>
     <message>
-        <location filename="../../ui/scans/page_view.py" line="201"/>
+        <location filename="../../ui/scans/page_view.py" line="217"/>
         <source>The entry&apos;s page is not keyed: type it in the Page field, or Ctrl+PageDown moves the entry to the next page.</source>
         <translation>Chưa nhập trang của mục: gõ vào ô Trang, hoặc bấm Ctrl+PageDown để chuyển mục sang trang sau.</translation>
     </message>
     <message>
-        <location filename="../../ui/scans/page_view.py" line="206"/>
+        <location filename="../../ui/scans/page_view.py" line="222"/>
         <source>Page {page} has no scan: the book&apos;s scans are pages {first} to {last}.</source>
         <translation>Trang {page} chưa có ảnh quét: ảnh quét của sổ là trang {first} đến {last}.</translation>
     </message>
     <message>
-        <location filename="../../ui/scans/page_view.py" line="208"/>
+        <location filename="../../ui/scans/page_view.py" line="224"/>
         <source>Showing page {page}…</source>
         <translation>Đang hiện trang {page}…</translation>
     </message>

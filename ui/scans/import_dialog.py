@@ -30,7 +30,14 @@ from PySide6.QtWidgets import (
 from app.access.roles import NotAllowed
 from app.keying.lists import BookProgress
 from app.scans.images import SUFFIXES
-from app.scans.importing import ImportReport, Prepared, ScanImportError, prepare, record
+from app.scans.importing import (
+    ImportReport,
+    Prepared,
+    ScanImportError,
+    page_ranges,
+    prepare,
+    record,
+)
 from app.scans.pages import scan_count
 from app.scans.store import ScanStore
 from app.system.paths import scans_dir
@@ -194,10 +201,8 @@ class ImportScansDialog(JobDialog):
         """The pages added, each file refused with its reason, the count."""
         locale = QLocale()
         if report.added:
-            added = self.tr("{count} pages added: pages {first} to {last}.").format(
-                count=locale.toString(len(report.added)),
-                first=min(report.added),
-                last=max(report.added),
+            added = self.tr("{count} pages added: pages {pages}.").format(
+                count=locale.toString(len(report.added)), pages=page_ranges(report.added)
             )
         else:
             added = self.tr("No page was added.")
@@ -205,6 +210,11 @@ class ImportScansDialog(JobDialog):
             added += " " + self.tr("{count} refused (below).").format(
                 count=locale.toString(len(report.refused))
             )
+        if report.left_empty:
+            added += " " + self.tr(
+                "Pages {pages} are left without a scan: import each mended file on its own,"
+                " numbering its first page as that page."
+            ).format(pages=page_ranges(report.left_empty))
         over = report.over
         if over:
             added += " " + self.tr(

@@ -234,9 +234,14 @@ class PageView(QWidget):
         if marked:
             self.region_changed.emit()
 
+    def on_entry_page(self) -> bool:
+        """Whether the page shown is the one the entry is on: its region is
+        drawn and marked there alone, never on a page looked at beside it."""
+        return self.entry_page is not None and self.page == self.entry_page
+
     def region_turned(self) -> Region | None:
-        """The region on the page as it is turned now."""
-        if self.region is None:
+        """The region on the page as it is turned now (None on another page)."""
+        if self.region is None or not self.on_entry_page():
             return None
         return turned(self.region, self.turns)
 
@@ -390,7 +395,8 @@ class PageCanvas(QWidget):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton or self.image is None:
             return super().mousePressEvent(event)
-        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+        marks = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        if marks and self.view.on_entry_page():
             self.marking = QRectF(event.position(), event.position())
         else:
             self.dragged_from = event.position()
