@@ -425,3 +425,21 @@ def test_a_book_through_a_batch_to_the_centre_and_out_as_its_hand_off(scanned, t
     station_rows = set(load_workbook(at_station.workbook).active.iter_rows(values_only=True))
     assert len(centre_rows) == exported + 1
     assert set(centre_rows) <= station_rows
+
+
+def test_a_book_scanned_after_its_entries_went_sends_its_pages_with_the_next_batch(
+    keyring, tmp_path
+) -> None:
+    station = exporting_station(tmp_path)
+    first = station.export()
+    assert first is not None
+    assert verify_batch(first.path, station.trust).scans == (), "nothing was scanned yet"
+    images = scan_books(station, tmp_path / "pages")
+    station.add_entries(5, seed=2)
+
+    second = station.export()
+
+    assert second is not None
+    carried = {scan.sha256 for scan in verify_batch(second.path, station.trust).scans}
+    assert carried == set(images_of(images, exported_pages(station)))
+    assert station.export() is None, "nothing is left to carry, nor to send"

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from app.access import audit
 from app.batch.format import header, json_line
+from app.batch.limits import MAX_BATCH_PAGES
 from app.batch.summary import station_summary
 from app.db.models import (
     Batch,
@@ -179,7 +180,7 @@ def record_batch(
             progress(done, count + WRITING_STEPS)
     if len(versions) != count:  # one transaction: the count cannot change under it
         raise RuntimeError(f"{len(versions)} entries read for a batch of {count}")
-    pages = pages_to_carry(session, on_pages)
+    pages = _pages_of_batch(session, on_pages)
     lines[0] = header(station.code, sequence, batch_uuid, count, len(pages))
     lines += [page.line() for page in pages]
     batch = Batch(
@@ -255,7 +256,30 @@ def ready_pages(session: Session, limit: int) -> list[CarriedPage]:
         .limit(limit)
     )  # fmt: skip
     on_pages = {(book, page) for book, raw in rows if (page := entry_page({"page": raw}))}
-    return pages_to_carry(session, on_pages)
+    return _pages_of_batch(session, on_pages)
+
+
+def _pages_of_batch(session: Session, on_pages: set[tuple[int, int]]) -> list[CarriedPage]:
+    """The pages a batch of entries on ``on_pages`` carries: theirs, then, up
+    to the batch's limit, the pages of entries exported before their page was
+    scanned, which no batch of their own will carry now."""
+    pages = pages_to_carry(session, on_pages)
+    room = MAX_BATCH_PAGES - len(pages)
+    if room > 0:
+        pages += pages_to_carry(session, _scanned_after_export(session) - on_pages)[:room]
+    return pages
+
+
+def _scanned_after_export(session: Session) -> set[tuple[int, int]]:
+    """(book, page) of each exported entry whose page has a scan no batch
+    carried: the book was scanned after its entries went to the centre."""
+    books = select(BookScan.book_id).where(BookScan.sha256.not_in(select(BatchScan.sha256)))
+    rows = session.execute(
+        select(Entry.book_id, ENTRY_PAGE).where(
+            Entry.status == EntryStatus.EXPORTED.value, Entry.book_id.in_(books.distinct())
+        )
+    )
+    return {(book, page) for book, raw in rows if (page := entry_page({"page": raw}))}
 
 
 def _entry_line(row: Any) -> str:
