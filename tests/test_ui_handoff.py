@@ -126,3 +126,21 @@ def test_a_pattern_that_cannot_name_the_files_is_said_and_nothing_written(
     assert dialog.status.text().startswith("The PDF names cannot be made from this pattern.")
     assert "{number} or {uuid}" in dialog.status.text()
     assert not (tmp_path / "KS.2010.01.xlsx").exists()
+
+
+def test_a_book_changed_after_it_was_shown_is_not_handed_over_unasked(
+    qtbot, dialog, station, clock, deferred_book, tmp_path, monkeypatch
+) -> None:
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    dialog.folder.setText(str(stick))
+    asked = answer(monkeypatch, "anyway")
+    # Between the lead's look and the lead's key, a clerk defers one more entry.
+    key_on_pages(station, clock, deferred_book, [2], SaveAction.DEFER)
+
+    qtbot.keyClick(dialog, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=60_000)
+
+    assert asked and "1 deferred" in asked[0], "what the lead agreed to"
+    assert dialog.status.text().startswith("The book changed since it was shown")
+    assert list(stick.iterdir()) == [], "nothing written"

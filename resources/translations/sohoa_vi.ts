@@ -1519,83 +1519,88 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
         <translation>Đang bàn giao sổ vào {folder}…</translation>
     </message>
     <message>
-        <location filename="../../ui/handoff/dialog.py" line="291"/>
-        <location filename="../../ui/handoff/dialog.py" line="377"/>
+        <location filename="../../ui/handoff/dialog.py" line="293"/>
+        <location filename="../../ui/handoff/dialog.py" line="383"/>
         <source>The PDF names cannot be made from this pattern.</source>
         <translation>Không thể đặt tên tệp PDF theo mẫu tên này.</translation>
     </message>
     <message>
-        <location filename="../../ui/handoff/dialog.py" line="305"/>
+        <location filename="../../ui/handoff/dialog.py" line="307"/>
         <source>Hand over a book that is not whole?</source>
         <translation>Bàn giao sổ khi chưa đầy đủ?</translation>
     </message>
     <message>
-        <location filename="../../ui/handoff/dialog.py" line="311"/>
+        <location filename="../../ui/handoff/dialog.py" line="313"/>
         <source>Hand it over anyway</source>
         <translation>Vẫn bàn giao</translation>
     </message>
     <message>
-        <location filename="../../ui/handoff/dialog.py" line="314"/>
+        <location filename="../../ui/handoff/dialog.py" line="316"/>
         <source>Not now</source>
         <translation>Để sau</translation>
     </message>
     <message>
-        <location filename="../../ui/handoff/dialog.py" line="336"/>
+        <location filename="../../ui/handoff/dialog.py" line="338"/>
         <source>{path}: {rows} rows, one per entry handed.</source>
         <translation>{path}: {rows} dòng, mỗi dòng một mục được bàn giao.</translation>
     </message>
     <message>
-        <location filename="../../ui/handoff/dialog.py" line="342"/>
+        <location filename="../../ui/handoff/dialog.py" line="344"/>
         <source>{path}: {pdfs} PDFs, each checked to open.</source>
         <translation>{path}: {pdfs} tệp PDF, từng tệp đã được kiểm tra mở được.</translation>
     </message>
     <message>
-        <location filename="../../ui/handoff/dialog.py" line="347"/>
+        <location filename="../../ui/handoff/dialog.py" line="349"/>
         <source>No zip: no page of the book is scanned.</source>
         <translation>Không có tệp zip: sổ chưa có trang nào được quét.</translation>
     </message>
     <message>
-        <location filename="../../ui/handoff/dialog.py" line="350"/>
+        <location filename="../../ui/handoff/dialog.py" line="352"/>
         <source>Columns of the template left empty: {headers}.</source>
         <translation>Các cột của mẫu để trống: {headers}.</translation>
     </message>
     <message>
-        <location filename="../../ui/handoff/dialog.py" line="356"/>
+        <location filename="../../ui/handoff/dialog.py" line="358"/>
         <source>{count} PDF names were taken twice: a suffix was added ({example}).</source>
         <translation>{count} tên tệp PDF bị trùng: đã thêm hậu tố ({example}).</translation>
     </message>
     <message>
-        <location filename="../../ui/handoff/dialog.py" line="368"/>
+        <location filename="../../ui/handoff/dialog.py" line="370"/>
         <source>This book is no longer on the station.</source>
         <translation>Sổ này không còn trên trạm.</translation>
     </message>
     <message>
-        <location filename="../../ui/handoff/dialog.py" line="374"/>
+        <location filename="../../ui/handoff/dialog.py" line="372"/>
+        <source>The book changed since it was shown (an entry keyed, deferred or drawn for second keying): nothing was written. Look at it again, then hand it over.</source>
+        <translation>Sổ đã thay đổi từ lúc hiển thị (có mục vừa được nhập, để lại sau hoặc được chọn nhập lần hai): chưa ghi gì. Hãy xem lại sổ rồi bàn giao.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handoff/dialog.py" line="380"/>
         <source>No entry of this book is completed or verified: there is nothing to hand over.</source>
         <translation>Sổ này chưa có mục nào hoàn thành hoặc đã kiểm tra: không có gì để bàn giao.</translation>
     </message>
     <message>
-        <location filename="../../ui/handoff/dialog.py" line="376"/>
+        <location filename="../../ui/handoff/dialog.py" line="382"/>
         <source>The folder is not there: is the stick plugged in?</source>
         <translation>Không thấy thư mục: USB đã được cắm vào chưa?</translation>
     </message>
     <message>
-        <location filename="../../ui/handoff/dialog.py" line="378"/>
+        <location filename="../../ui/handoff/dialog.py" line="384"/>
         <source>The template cannot be read as an Excel workbook.</source>
         <translation>Không đọc được tệp mẫu như một tệp Excel.</translation>
     </message>
     <message>
-        <location filename="../../ui/handoff/dialog.py" line="380"/>
+        <location filename="../../ui/handoff/dialog.py" line="386"/>
         <source>The columns file of this kind of book is damaged: tell whoever installed Sohoa.</source>
         <translation>Tệp cột của loại sổ này bị hỏng: hãy báo người đã cài đặt Sohoa.</translation>
     </message>
     <message>
-        <location filename="../../ui/handoff/dialog.py" line="383"/>
+        <location filename="../../ui/handoff/dialog.py" line="389"/>
         <source>A scanned page of the book is missing or damaged in the station&apos;s data: nothing was written. Import the page again.</source>
         <translation>Một trang quét của sổ bị thiếu hoặc hỏng trong dữ liệu của trạm: chưa ghi gì. Hãy nhập lại trang đó.</translation>
     </message>
     <message>
-        <location filename="../../ui/handoff/dialog.py" line="387"/>
+        <location filename="../../ui/handoff/dialog.py" line="393"/>
         <source>The files did not read back whole: nothing was written. Try another stick.</source>
         <translation>Đọc lại các tệp không đầy đủ: chưa ghi gì. Hãy thử USB khác.</translation>
     </message>

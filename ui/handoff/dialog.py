@@ -268,7 +268,9 @@ class HandoffDialog(JobDialog):
         writing = self.tr("Handing the book over into {folder}…").format(folder=target)
         self.status.say(writing)
         self.job = self.operations.in_background(
-            _hand_over(self.context, self.store, book.id, target, template, pattern),
+            _hand_over(
+                self.context, self.store, book.id, target, template, pattern, self.assessment
+            ),
             done=self._succeeded,
             label=writing,
             refusals=self._refusals(),
@@ -366,6 +368,10 @@ class HandoffDialog(JobDialog):
         return {
             HandoffError: lambda error: with_detail(self._problem(error.problem), error),
             NoSuchBook: lambda error: self.tr("This book is no longer on the station."),
+            BookChanged: lambda error: self.tr(
+                "The book changed since it was shown (an entry keyed, deferred or drawn for"
+                " second keying): nothing was written. Look at it again, then hand it over."
+            ),
         }
 
     def _problem(self, problem: HandoffProblem) -> str:
@@ -389,6 +395,10 @@ class HandoffDialog(JobDialog):
         }[problem]
 
 
+class BookChanged(RuntimeError):
+    """The book is no longer as the lead saw it when they chose to hand it over."""
+
+
 def _hand_over(
     context: StationContext,
     store: ScanStore,
@@ -396,16 +406,33 @@ def _hand_over(
     target: Path,
     template: Path | None,
     pattern: str,
+    approved: Assessment | None,
 ) -> Callable[[Progress], Handoff]:
-    """The book read in a session of its own, then handed over holding none."""
+    """The book read in a session of its own, then handed over holding none,
+    as the lead approved it: what it holds and leaves out unchanged since."""
     sessions = context.db.sessions
     clock = context.clock
 
     def work(progress: Progress) -> Handoff:
         with sessions() as session:
             source = station_book(session, book_id, store)
+        now = assess(source)
+        if approved is not None and _seen(now) != _seen(approved):
+            raise BookChanged(f"book {book_id} changed since it was assessed")
         return make_handoff(
-            source, target, template=template, pattern=pattern, clock=clock, progress=progress
-        )
+            source, target, template=template, pattern=pattern, clock=clock, progress=progress,
+            assessment=now,
+        )  # fmt: skip
 
     return work
+
+
+def _seen(assessment: Assessment) -> tuple[object, ...]:
+    """What the lead was shown of a book's hand-off, to compare."""
+    return (
+        [entry.uuid for entry in assessment.handed],
+        [entry.uuid for entry in assessment.without_scan],
+        assessment.deferred,
+        assessment.drafts,
+        assessment.awaiting_verification,
+    )
