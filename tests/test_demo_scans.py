@@ -23,7 +23,7 @@ from app.demo import add_demo_entries
 from app.demo.entries import MAKERS
 from app.demo.pages import ENTRIES_PER_PAGE, HEIGHT, LAYOUTS, WIDTH, RegisterPages, row_region
 from app.demo.people import PeopleFactory
-from app.scans.pages import book_pages, entry_page, page_of_entry
+from app.scans.pages import book_pages, entry_page, entry_scan
 from app.scans.store import ScanStore
 from app.specs import BookKind, spec_for
 from app.system.paths import scans_dir
@@ -72,12 +72,14 @@ def test_each_entry_keyed_from_a_scan_is_on_its_page_in_its_own_row(station, clo
             assert entries, "the scanned book is begun"
             rows: dict[int, list[list[float]]] = {}
             for entry in entries:
-                scan, region = page_of_entry(session, entry.id)
-                assert scan is not None and scan.page == entry_page(entry.values)
+                seen = entry_scan(session, entry.id)
+                scanned = {page.page for page in seen.pages}
+                assert seen.page == entry_page(entry.values) and seen.page in scanned
+                region = seen.region
                 assert region is not None
                 left, top, width, height = region
                 assert min(left, top) >= 0 and left + width <= 1 and top + height <= 1
-                rows.setdefault(scan.page, []).append(region)
+                rows.setdefault(seen.page, []).append(region)
             for regions in rows.values():
                 tops = [r[1] for r in regions]
                 assert tops == sorted(set(tops)), "the entries of a page, one under the other"

@@ -33,6 +33,8 @@ PAGE_FIELDS = ("kind", "book", "page", "sha256", "media_type", "width", "height"
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 # A book as its entries and pages name it: kind, office, volume, year.
 BookKey = tuple[str, str, str, int]
+# Books looked up in one query when a batch's pages are loaded.
+BOOKS_AT_A_TIME = 50
 
 
 def _longest(column: str) -> int:
@@ -158,24 +160,29 @@ def load_pages(connection: Connection, pages: Iterable[dict[str, Any]]) -> int:
     if not pages:
         return 0
     keys = {(book_key(row), row["page"]): row for row in pages}
-    books = {book_key(row) for row in pages}
+    books = sorted({book_key(row) for row in pages})
     station = pages[0]["station"]
-    found = connection.execute(
-        select(
-            CentrePage.kind, CentrePage.book_office, CentrePage.book_volume,
-            CentrePage.book_year, CentrePage.page, CentrePage.sha256, CentrePage.batch_sequence,
-        ).where(
-            CentrePage.station == station,
-            or_(*(
-                and_(
-                    CentrePage.kind == kind, CentrePage.book_office == office,
-                    CentrePage.book_volume == volume, CentrePage.book_year == year,
-                )
-                for kind, office, volume, year in books
-            )),
-        )
-    )  # fmt: skip
-    held = {((k, o, v, y), page): (sha, seq) for k, o, v, y, page, sha, seq in found}
+    held: dict[tuple[BookKey, int], tuple[str, int]] = {}
+    # A few books at a time: one condition over a batch's hundreds of books
+    # would be deeper than SQLite parses.
+    for start in range(0, len(books), BOOKS_AT_A_TIME):
+        found = connection.execute(
+            select(
+                CentrePage.kind, CentrePage.book_office, CentrePage.book_volume,
+                CentrePage.book_year, CentrePage.page, CentrePage.sha256,
+                CentrePage.batch_sequence,
+            ).where(
+                CentrePage.station == station,
+                or_(*(
+                    and_(
+                        CentrePage.kind == kind, CentrePage.book_office == office,
+                        CentrePage.book_volume == volume, CentrePage.book_year == year,
+                    )
+                    for kind, office, volume, year in books[start : start + BOOKS_AT_A_TIME]
+                )),
+            )
+        )  # fmt: skip
+        held.update({((k, o, v, y), page): (sha, seq) for k, o, v, y, page, sha, seq in found})
     new = [row for key, row in keys.items() if key not in held]
     newer = [
         row

@@ -3,9 +3,10 @@
 For each station and each district: the entries received, the target, the
 share done, the days to the deadline, and the finish projected at the
 recent pace — the entries received whose ``completed_at`` (the station's
-clock) falls in the last ``PACE_DAYS`` days, per day. The stations'
-summaries (issue 23) will carry their own daily tallies, which a later
-version may prefer; until then the pace is what the batches brought.
+clock) falls in the last ``PACE_DAYS`` days, per day: what the batches
+brought. The stations' own daily completions, in the summaries their
+batches carry (app.centre.summaries), count also what is keyed but not yet
+sent; the projection does not read them yet.
 
 A station's target is its commune's; for a district's own office, what
 the district's target as a whole leaves once the communes with a station

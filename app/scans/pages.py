@@ -60,23 +60,6 @@ def entry_page(values: Mapping[str, Any]) -> int | None:
     return int(text) if text.isdigit() and int(text) > 0 else None
 
 
-def page_of_entry(session: Session, entry_id: int) -> tuple[PageScan | None, list[float] | None]:
-    """The scanned page an entry is on, and its region there, if known."""
-    entry = session.get(Entry, entry_id)
-    if entry is None:
-        return None, None
-    page = entry_page(entry.values)
-    if page is None:
-        return None, entry.page_region
-    row = session.scalars(
-        select(BookScan).where(BookScan.book_id == entry.book_id, BookScan.page == page)
-    ).first()
-    if row is None:
-        return None, entry.page_region
-    scan = PageScan(row.book_id, row.page, row.sha256, row.media_type, row.width, row.height)
-    return scan, entry.page_region
-
-
 @dataclass(frozen=True)
 class EntryScan:
     """What a window shows of an entry's page: the book's scanned pages (to
