@@ -252,6 +252,37 @@ def test_an_export_cut_short_by_a_pulled_stick_is_finished_by_the_next(
         )
 
 
+def test_a_page_changed_on_the_stick_after_a_cut_is_written_again_not_signed(
+    scanned, tmp_path, monkeypatch
+) -> None:
+    station, _ = scanned
+    real_write = export_module.write_file
+    pages: list[Path] = []
+
+    def pulled_after_two(path: Path, data: bytes) -> None:
+        if path.name.endswith(".age.part"):
+            if len(pages) == 2:
+                raise OSError(errno.EIO, "Input/output error", str(path))
+            pages.append(path.with_name(path.name.removesuffix(".part")))
+        real_write(path, data)
+
+    monkeypatch.setattr(export_module, "write_file", pulled_after_two)
+    with pytest.raises(ExportError):
+        station.export()
+    monkeypatch.setattr(export_module, "write_file", real_write)
+    damaged, whole = pages
+    damaged.write_bytes(damaged.read_bytes()[:-16] + bytes(16))  # a bad sector, say
+    kept = whole.read_bytes()
+
+    written = station.export()
+
+    assert written is not None
+    assert (written.path / SCANS / whole.name).read_bytes() == kept, "the sound page kept"
+    with central_database("sqlite", tmp_path) as engine:
+        report = intake(station, engine, ScanStore(tmp_path / "centre-scans"), written.path)
+        assert [b.outcome for b in report.batches] == [Outcome.LOADED], report.batches[0].reason
+
+
 def test_a_scan_missing_from_the_station_is_said_and_nothing_is_marked(scanned) -> None:
     station, _ = scanned
     store = ScanStore(scans_dir(station.db.data_dir))

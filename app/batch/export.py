@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import shutil
 import zlib
 from dataclasses import dataclass
@@ -81,6 +82,9 @@ BATCH_ENTRIES = 10_000
 # are encrypted. Only an export of the same batch to the same keys keeps
 # the pages an export cut short left; removed last, before the rename.
 RESUME_NOTE = ".sohoa-export"
+# Beside it, the SHA-512 of each page written whole: a page found on the
+# stick is kept on resuming only if it is still the file that was written.
+PAGES_NOTE = ".sohoa-pages"
 
 
 class ExportProblem(StrEnum):
@@ -398,6 +402,7 @@ def _write(
             written,
         )
         (partial / RESUME_NOTE).unlink()
+        (partial / PAGES_NOTE).unlink(missing_ok=True)
         sync_directory(partial)
         if final.exists():
             rename(final, replaced)
@@ -428,7 +433,8 @@ def _begin_partial(partial: Path, note: str, *, with_scans: bool) -> None:
         (partial / DATA).mkdir()
         write_file(partial / RESUME_NOTE, note.encode("utf-8"))
         sync_directory(partial)
-    for folder, kept in ((partial, {RESUME_NOTE, DATA}), (partial / DATA, {Path(SCANS).name})):
+    kept_here = {RESUME_NOTE, PAGES_NOTE, DATA}
+    for folder, kept in ((partial, kept_here), (partial / DATA, {Path(SCANS).name})):
         for child in folder.iterdir():
             if child.name not in kept:
                 if child.is_dir() and not child.is_symlink():
@@ -455,12 +461,17 @@ def _write_pages(partial: Path, pages: _Pages) -> dict[str, tuple[int, str]]:
     for child in folder.iterdir():  # a ".part" cut short, or a page no longer carried
         if f"{SCANS}/{child.name}" not in wanted:
             child.unlink()
+    noted = _pages_noted(partial / PAGES_NOTE)
     written: dict[str, tuple[int, str]] = {}
     for name, (sha256, media_type) in sorted(wanted.items()):
         path = partial / name
-        if path.is_file():  # renamed into place only once whole and synced
-            data = path.read_bytes()
-        else:
+        data = path.read_bytes() if path.is_file() else None
+        if data is not None and noted.get(name) != sha512(data):
+            # Not the file this station wrote whole (or its note was cut short):
+            # written again rather than signed as it is.
+            path.unlink()
+            data = None
+        if data is None:
             try:
                 image = pages.store.read(sha256, media_type)
             except ScanMissing as e:
@@ -474,9 +485,26 @@ def _write_pages(partial: Path, pages: _Pages) -> dict[str, tuple[int, str]]:
             part = path.with_name(path.name + ".part")
             write_file(part, data)
             rename(part, path)
+            _note_page(partial / PAGES_NOTE, name, sha512(data))
         written[name] = (len(data), sha512(data))
         pages.steps.done()
     return written
+
+
+def _pages_noted(note: Path) -> dict[str, str]:
+    """The pages an export cut short wrote whole: each name's SHA-512."""
+    try:
+        lines = note.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return {}
+    return dict(line.split(" ", 1)[::-1] for line in lines if line.count(" ") == 1)
+
+
+def _note_page(note: Path, name: str, digest: str) -> None:
+    with note.open("a", encoding="utf-8") as file:
+        file.write(f"{digest} {name}\n")
+        file.flush()
+        os.fsync(file.fileno())
 
 
 def _holds_batch(path: Path, batch_uuid: str) -> bool:
