@@ -199,6 +199,7 @@ def test_the_backup_to_a_stick_opens_on_the_stick_in_vietnamese(
     backups.findChild(QPushButton, "copy_out").click()
 
     assert seen == [{"&Tìm trong:", "Thư mục:", "&Kiểu tệp:"}, stick]
+    qtbot.waitUntil(lambda: backups.job is None, timeout=60_000)
     assert len(list(stick.glob("sohoa-TEST-01-*.sqlite3"))) == 1
     assert backups.status.text().startswith("Đã chép và kiểm tra")
 

@@ -155,132 +155,137 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../ui/station/backups.py" line="53"/>
+        <location filename="../../ui/station/backups.py" line="55"/>
         <source>Backups of the station</source>
         <translation>Bản sao lưu của trạm</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="57"/>
+        <location filename="../../ui/station/backups.py" line="59"/>
         <source>Sohoa backs the station up once a day and keeps a week of backups, beside the data in {folder}. Copy one to a stick now and then: a backup on the same disk does not survive the disk.</source>
         <translation>Sohoa sao lưu trạm mỗi ngày một lần và giữ bản sao lưu của một tuần, cạnh dữ liệu trong {folder}. Thỉnh thoảng hãy chép một bản ra USB: bản sao lưu trên cùng ổ đĩa sẽ mất theo ổ đĩa.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="65"/>
+        <location filename="../../ui/station/backups.py" line="67"/>
         <source>Daily</source>
         <translation>Hằng ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="66"/>
+        <location filename="../../ui/station/backups.py" line="68"/>
         <source>Before an upgrade</source>
         <translation>Trước khi nâng cấp</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="67"/>
+        <location filename="../../ui/station/backups.py" line="69"/>
         <source>Before a restore</source>
         <translation>Trước khi khôi phục</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="71"/>
+        <location filename="../../ui/station/backups.py" line="73"/>
         <source>Taken</source>
         <translation>Thời điểm</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="72"/>
+        <location filename="../../ui/station/backups.py" line="74"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="74"/>
+        <location filename="../../ui/station/backups.py" line="76"/>
         <source>Size</source>
         <translation>Dung lượng</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="75"/>
+        <location filename="../../ui/station/backups.py" line="77"/>
         <source>{size} MB</source>
         <translation>{size} MB</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="80"/>
+        <location filename="../../ui/station/backups.py" line="82"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="90"/>
+        <location filename="../../ui/station/backups.py" line="93"/>
         <source>Copy the station to a stick…</source>
         <translation>Chép trạm ra USB…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="91"/>
+        <location filename="../../ui/station/backups.py" line="94"/>
         <source>Restore from a file…</source>
         <translation>Khôi phục từ một tệp…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="92"/>
+        <location filename="../../ui/station/backups.py" line="95"/>
         <source>Restore the chosen backup…</source>
         <translation>Khôi phục bản sao lưu đã chọn…</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="86"/>
+        <location filename="../../ui/station/backups.py" line="89"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="112"/>
+        <location filename="../../ui/station/backups.py" line="115"/>
         <source>The stick&apos;s folder</source>
         <translation>Thư mục trên USB</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="122"/>
+        <location filename="../../ui/station/backups.py" line="128"/>
         <source>Not copied: {reason}</source>
         <translation>Chưa chép được: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="125"/>
+        <location filename="../../ui/station/backups.py" line="130"/>
+        <source>Copying the station to {folder}…</source>
+        <translation>Đang chép trạm vào {folder}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/backups.py" line="147"/>
         <source>Copied and checked: {file}</source>
         <translation>Đã chép và kiểm tra: {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="127"/>
+        <location filename="../../ui/station/backups.py" line="149"/>
         <source>Page scans: {count} copied to {folder}; those already there were kept.</source>
         <translation>Ảnh quét trang: đã chép {count} ảnh vào {folder}; những ảnh đã có sẵn được giữ nguyên.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="133"/>
+        <location filename="../../ui/station/backups.py" line="155"/>
         <source>{count} of the station&apos;s page scans are damaged and were not copied.</source>
         <translation>{count} ảnh quét trang của trạm bị hỏng và không được chép.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="144"/>
+        <location filename="../../ui/station/backups.py" line="166"/>
         <source>A backup of this station</source>
         <translation>Một bản sao lưu của trạm này</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="145"/>
+        <location filename="../../ui/station/backups.py" line="167"/>
         <source>Sohoa backups (*.sqlite3)</source>
         <translation>Bản sao lưu Sohoa (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="155"/>
+        <location filename="../../ui/station/backups.py" line="177"/>
         <source>Choose a backup in the list first.</source>
         <translation>Hãy chọn một bản sao lưu trong danh sách trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="164"/>
+        <location filename="../../ui/station/backups.py" line="186"/>
         <source>This backup is damaged and cannot be restored: {reason}</source>
         <translation>Bản sao lưu này bị hỏng, không khôi phục được: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="172"/>
+        <location filename="../../ui/station/backups.py" line="194"/>
         <source>This file is not a backup of station {code}.</source>
         <translation>Tệp này không phải bản sao lưu của trạm {code}.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="178"/>
+        <location filename="../../ui/station/backups.py" line="200"/>
         <source>Restore the backup?</source>
         <translation>Khôi phục bản sao lưu?</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="180"/>
+        <location filename="../../ui/station/backups.py" line="202"/>
         <source>Restore the station as it was on {moment}?
 
 • Everything keyed, checked or decided after that moment leaves the station. The station as it is now is kept first, in the backups folder.
@@ -293,7 +298,7 @@
 • Sohoa đóng cửa sổ này, và mọi người đăng nhập lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/station/backups.py" line="189"/>
+        <location filename="../../ui/station/backups.py" line="211"/>
         <source>Restore</source>
         <translation>Khôi phục</translation>
     </message>

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, Slot
 from PySide6.QtWidgets import (
-    QDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -27,6 +26,7 @@ from app.scans.store import ScanStore
 from app.station.backups import (
     Backup,
     BackupKind,
+    ScansCopied,
     copy_scans,
     list_backups,
     quick_check,
@@ -37,12 +37,14 @@ from app.system.clock import VIETNAM
 from app.system.paths import scans_dir
 from ui.context import StationContext
 from ui.file_dialogs import existing_folder, open_file_name
+from ui.job_dialog import JobDialog
 from ui.models.rows import Column, RowTableModel, row_actions, row_table
+from ui.operations import Operations
 from ui.screen_fit import fit_to_screen
 from ui.status_line import StatusLine
 
 
-class BackupsDialog(QDialog):
+class BackupsDialog(JobDialog):
     def __init__(self, context: StationContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -83,6 +85,7 @@ class BackupsDialog(QDialog):
         self.table = row_table(self.backups, "backups")
         self.table.activated.connect(lambda index: self.restore_chosen())
         self.status = StatusLine("backup_status")
+        self.operations = Operations(self, context, say=self.status.failed)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.reject)
         buttons = row_actions(
@@ -114,13 +117,32 @@ class BackupsDialog(QDialog):
             return
         target = folder / f"sohoa-{self.code}-{utc_stamp()}.sqlite3"
         scans = stick_scans_store(folder, self.code)
-        try:
-            backup_database(self.db.path, target)
+        database, store = self.db.path, ScanStore(scans_dir(self.db.data_dir))
+
+        def copy(progress: object) -> ScansCopied:
+            backup_database(database, target)
             # Only the pages the stick lacks: its store is shared by every copy.
-            copied = copy_scans(ScanStore(scans_dir(self.db.data_dir)), scans)
-        except (BackupError, OSError) as e:
-            self.status.failed(self.tr("Not copied: {reason}").format(reason=e))
-            return
+            return copy_scans(store, scans)
+
+        def not_copied(error: Exception) -> str:
+            return self.tr("Not copied: {reason}").format(reason=error)
+
+        copying = self.tr("Copying the station to {folder}…").format(folder=folder)
+        self.status.say(copying)
+        # Gigabytes of scans the first time: in the background, the window
+        # open and answering, not closed until the copy ends.
+        self.job = self.operations.in_background(
+            copy,
+            done=lambda copied: self._copied(target, scans, copied),
+            label=copying,
+            refusals={BackupError: not_copied, OSError: not_copied},
+            ended=self._copy_ended,
+        )
+
+    def _copy_ended(self) -> None:
+        self.job = None
+
+    def _copied(self, target: Path, scans: ScanStore, copied: ScansCopied) -> None:
         said = [
             self.tr("Copied and checked: {file}").format(file=target),
             self.tr(
