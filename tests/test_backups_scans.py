@@ -7,6 +7,7 @@ import shutil
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from scan_helpers import save_page
 from sqlalchemy import select
 from test_cli import sohoa
@@ -14,6 +15,7 @@ from work_helpers import add_book, add_user
 
 from app.access.roles import Role
 from app.db.models import BookScan
+from app.db.online_copy import BackupError
 from app.scans.importing import prepare, record
 from app.scans.store import ScanStore
 from app.station.backups import (
@@ -99,6 +101,44 @@ def test_a_scan_no_backup_holds_is_said(station, clock, tmp_path) -> None:
 
     assert restored.copied == 0
     assert restored.missing == ("book #1 page 1", "book #1 page 2")
+
+
+def test_a_damaged_scan_no_backup_holds_is_kept_as_it_is_and_said(station, clock, tmp_path) -> None:
+    ((sha256, media_type),) = import_pages(station, clock, tmp_path / "book", 1)
+    backup = daily_backup(station.data_dir, clock)
+    assert backup is not None
+    station.close()
+    shutil.rmtree(backup_scans_store(station.data_dir).root)
+    damaged = ScanStore(scans_dir(station.data_dir)).path(sha256, media_type)
+    damaged.write_bytes(damaged.read_bytes()[:-10] + bytes(10))
+    as_found = damaged.read_bytes()
+
+    restore_backup(station.data_dir, backup, None)
+    restored = restore_scans(station.data_dir, backup)
+
+    assert restored.missing == ("book #1 page 1",)
+    assert damaged.read_bytes() == as_found, "nothing better to put in its place"
+
+
+def test_a_daily_backup_whose_scans_failed_is_taken_again_whole(
+    station, clock, tmp_path, monkeypatch
+) -> None:
+    import app.station.backups as backups_module
+
+    import_pages(station, clock, tmp_path / "book", 2)
+
+    def disk_full(source, target):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(backups_module, "copy_scans", disk_full)
+    with pytest.raises(BackupError, match="No space left on device"):
+        daily_backup(station.data_dir, clock)
+    monkeypatch.undo()
+
+    again = daily_backup(station.data_dir, clock)
+
+    assert again is not None, "today's backup was not left half taken"
+    assert len(list(backup_scans_store(station.data_dir).files())) == 2
 
 
 def test_a_backup_on_a_stick_takes_the_scans_the_stick_lacks(station, clock, tmp_path) -> None:

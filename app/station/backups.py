@@ -154,13 +154,15 @@ def restore_scans(data_dir: Path, backup: Path) -> ScansRestored:
             station.read(sha256, media_type)
             continue
         except ScanMissing:
-            # Damaged, or not there: put back whole (put keeps a file of the right size).
-            station.path(sha256, media_type).unlink(missing_ok=True)
+            pass  # damaged, or not there: put back whole, if a backup holds it
         for source in sources:
             try:
                 data = source.read(sha256, media_type)
             except ScanMissing:
                 continue
+            # Only now that a sound copy is in hand does the damaged file go
+            # (put keeps a file of the right size as it is).
+            station.path(sha256, media_type).unlink(missing_ok=True)
             station.put(data, media_type)
             copied += 1
             break
@@ -201,6 +203,8 @@ def daily_backup(data_dir: Path, clock: Clock) -> Path | None:
     try:
         copy_scans(ScanStore(scans_dir(data_dir)), backup_scans_store(data_dir))
     except OSError as e:
+        # Without its scans today's backup is not taken: the next try takes it whole.
+        target.unlink(missing_ok=True)
         raise BackupError(f"copying the page scans to {folder} failed: {e.strerror or e}") from e
     _rotate(folder, today)
     return target
