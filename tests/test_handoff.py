@@ -184,6 +184,20 @@ def test_a_book_without_scans_gets_its_workbook_and_no_zip(station, clock, tmp_p
     assert [r["Tên tệp PDF"] for r in sheet_rows(made.workbook)] == [None, None]
 
 
+def test_a_zip_of_an_earlier_hand_off_goes_when_the_new_one_has_none(
+    station, clock, tmp_path
+) -> None:
+    book = new_book(station)
+    key_on_pages(station, clock, book, [1, 2])
+    target = folder(tmp_path)
+    (target / "KS.2010.01.zip").write_bytes(b"PK\x05\x06" + bytes(18))  # an earlier one's
+
+    made = make_handoff(source_of(station, book), target, clock=clock)
+
+    assert made.replaced == [target / "KS.2010.01.zip"]
+    assert [p.name for p in target.iterdir()] == ["KS.2010.01.xlsx"], "no PDFs of another day"
+
+
 def test_a_page_gone_from_the_store_writes_nothing(station, clock, scanned_book, tmp_path) -> None:
     source = source_of(station, scanned_book)
     scan = source.page(3)

@@ -193,7 +193,9 @@ def make_handoff(
     stem = book_file_stem(book)
     workbook_path = to_dir / f"{stem}.xlsx"
     archive_path = to_dir / f"{stem}.zip" if scanned else None
-    replaced = [p for p in (workbook_path, archive_path) if p is not None and p.exists()]
+    # A zip of an earlier hand-off, when this one has none, goes with it.
+    stale = to_dir / f"{stem}.zip" if archive_path is None else None
+    replaced = [p for p in (workbook_path, archive_path, stale) if p is not None and p.exists()]
     moment = (clock or SystemClock()).now()
     total = len(scanned) * 2 + 2
     tick = progress or (lambda done, total: None)
@@ -215,6 +217,8 @@ def make_handoff(
                 archive_partial, names, lambda done: tick(len(scanned) + 1 + done, total)
             )
         tick(total, total)
+    if stale is not None:
+        stale.unlink(missing_ok=True)
     return Handoff(
         assessment, workbook_path, archive_path, written.rows, len(scanned), wrapped,
         renamed, written.filled, written.unfilled, replaced,
