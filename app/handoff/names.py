@@ -1,9 +1,10 @@
 """The names of a hand-off's files: one PDF per entry, the workbook, the zip.
 
-The Ministry's guidance asks for files "named by a fixed rule", but its own
-text was not at hand: the default below follows what public sources say of
-it (the book's kind, year and volume, then the entry's page and number), and
-the PDF's pattern is a station setting and a command option, so that a
+The Ministry's guidance asks for files "named by a fixed rule", but neither
+its own text nor a public page quoting the rule was at hand: the default
+below names an entry by what identifies it in the register (the book's
+kind, year and volume, then the entry's page and number), and the PDF's
+pattern is a station setting and a command option, so that a
 centre corrects it without a new version. A name is made safe for Windows
 and for a FAT stick (no reserved characters or names, no accents, not too
 long), and two entries never get the same name: the second gets a suffix,
