@@ -35,7 +35,7 @@ class ClerkErrors:
     @property
     def per_thousand(self) -> float | None:
         """Errors per 1,000 fields; None when nothing was compared."""
-        return 1000 * self.errors / self.fields if self.fields else None
+        return per_thousand(self.errors, self.fields)
 
 
 @dataclass(frozen=True)
@@ -87,6 +87,19 @@ class StationStatus:
         return _clerk_errors(self.summary)
 
     @property
+    def fields(self) -> int:
+        """Fields compared by second keying over the summary's window, all clerks."""
+        return sum(c.fields for c in self.clerk_errors)
+
+    @property
+    def errors(self) -> int:
+        return sum(c.errors for c in self.clerk_errors)
+
+    @property
+    def errors_per_thousand(self) -> float | None:
+        return per_thousand(self.errors, self.fields)
+
+    @property
     def last_backup(self) -> datetime | None:
         return None if self.summary is None else self.summary.last_backup
 
@@ -112,7 +125,7 @@ class ProvinceTotals:
 
     @property
     def errors_per_thousand(self) -> float | None:
-        return 1000 * self.errors / self.fields if self.fields else None
+        return per_thousand(self.errors, self.fields)
 
 
 @dataclass(frozen=True)
@@ -173,7 +186,6 @@ def _totals(stations: list[StationStatus]) -> ProvinceTotals:
     for s in stations:
         for reason, count in s.deferred.items():
             deferred[reason] += count
-    errors = [e for s in stations for e in s.clerk_errors]
     return ProvinceTotals(
         stations=len(stations),
         without_summary=sum(1 for s in stations if s.summary is None),
@@ -181,11 +193,16 @@ def _totals(stations: list[StationStatus]) -> ProvinceTotals:
         done=sum(s.done or 0 for s in stations),
         deferred=dict(sorted(deferred.items(), key=lambda item: -item[1])),
         drafts=sum(s.drafts or 0 for s in stations),
-        fields=sum(e.fields for e in errors),
-        errors=sum(e.errors for e in errors),
+        fields=sum(s.fields for s in stations),
+        errors=sum(s.errors for s in stations),
         missing_batches=sum(s.gaps.missing for s in stations),
         entries=sum(s.entries for s in stations),
     )
+
+
+def per_thousand(errors: int, fields: int) -> float | None:
+    """Keying errors per 1,000 fields compared; None when none was."""
+    return 1000 * errors / fields if fields else None
 
 
 def _clerk_errors(summary: StationSummary) -> list[ClerkErrors]:

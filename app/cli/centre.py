@@ -4,20 +4,26 @@
 (app.centre.status computes them; this only formats them), what the centre
 received from it, and the province's totals; ``targets`` imports the
 province's plan and ``stations`` lists the progress along it
-(app.cli.centre_targets).
+(app.cli.centre_targets); ``report`` writes the province's daily report
+as an Excel workbook (app.centre.report, app.centre.report_xlsx).
 """
 
 from __future__ import annotations
 
 import argparse
 from datetime import datetime
+from pathlib import Path
 from typing import Any
+
+from sqlalchemy.orm import Session
 
 from app.centre.database import CentralDatabaseError, open_central, shown
 from app.centre.intake import SequenceGaps
+from app.centre.report import province_report
 from app.centre.status import ProvinceStatus, StationStatus, province_status
-from app.cli.centre_targets import add_actions
+from app.cli.centre_targets import add_actions, add_db_flag, central
 from app.cli.common import CommandError, Report, add_json_flag
+from app.cli.tally import add_date_option, day_of
 from app.system.clock import VIETNAM, SystemClock, local_today
 
 
@@ -44,6 +50,27 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
     add_json_flag(status)
     status.set_defaults(handler=run_status)
     add_actions(actions, common)
+    report = actions.add_parser(
+        "report",
+        parents=[common],
+        help="write the province's daily report, per district and station, as .xlsx",
+        description="One sheet in Vietnamese, to print: per district, each station's target, "
+        "entries received, share, entries completed on the day (Vietnam time), entries done "
+        "as its newest summary says, deferred per reason, drafts, keying errors per 1,000 "
+        "fields, deadline, projected finish, missing batches, late or silent; the district's "
+        "subtotal; the province's total.",
+    )
+    add_db_flag(report)
+    add_date_option(report)
+    report.add_argument(
+        "--to",
+        type=Path,
+        required=True,
+        metavar="FILE",
+        help="the .xlsx file to write, or a folder to write it in",
+    )
+    add_json_flag(report)
+    report.set_defaults(handler=run_report)
 
 
 def run_status(args: argparse.Namespace) -> Report:
@@ -60,6 +87,38 @@ def run_status(args: argparse.Namespace) -> Report:
     return Report(
         data={"database": database, **status_data(status)},
         lines=status_lines(status),
+    )
+
+
+def run_report(args: argparse.Namespace) -> Report:
+    day = day_of(args)
+    target = args.to
+    if target.is_dir():
+        target = target / f"sohoa-tinh-{day.isoformat()}.xlsx"
+    with central(args.db) as engine, Session(engine) as session:
+        report = province_report(session, day, clock=SystemClock())
+    try:
+        # Imported here: every command (and the window) starts faster
+        # without openpyxl.
+        from app.centre.report_xlsx import write_province_report
+
+        write_province_report(report, target)
+    except OSError as e:
+        raise CommandError(f"cannot write {target}: {e.strerror or e}") from e
+    stations = sum(len(s.stations) for s in report.sections)
+    return Report(
+        data={
+            "report": str(target),
+            "date": day.isoformat(),
+            "stations": stations,
+            "received_on_day": report.total.received_on_day,
+            "received": report.received,
+            "target": report.target,
+        },
+        lines=[
+            f"Province report of {day:%d/%m/%Y} written: {target} ({stations:,} stations,"
+            f" {report.total.received_on_day:,} entries completed that day)."
+        ],
     )
 
 

@@ -165,7 +165,7 @@ def _summary(sheet: Worksheet, report: DailyReport, language: str) -> None:
     pair(text("total"), sum(report.backlog.values()), COUNT)
     sheet.cell(sheet.max_row, 1).font = BOLD
     sheet.cell(sheet.max_row, 2).font = BOLD
-    _fit_columns(sheet, first_row=2)
+    fit_columns(sheet, first_row=2)
     # Below the fitted columns: a sentence, not a value to widen them for.
     sheet.append([])
     sheet.append([text("quota_rule")])
@@ -198,7 +198,7 @@ def _table(
             for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
                 cell.number_format = column.number_format
     sheet.freeze_panes = "A2"
-    _fit_columns(sheet, first_row=1)
+    fit_columns(sheet, first_row=1)
 
 
 def _shift_columns(language: str) -> list[_Column[ShiftLine]]:
@@ -251,7 +251,7 @@ def _fraction(percent: float | None) -> float | None:
     return None if percent is None else percent / 100
 
 
-def _fit_columns(sheet: Worksheet, first_row: int) -> None:
+def fit_columns(sheet: Worksheet, first_row: int) -> None:
     """Widen each column to its longest text (within reason)."""
     for index, cells in enumerate(sheet.iter_cols(min_row=first_row), start=1):
         longest = max((len(_shown(c.value)) for c in cells), default=0)
