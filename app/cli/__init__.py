@@ -34,6 +34,7 @@ from app.system.failures import StorageFailure, storage_failure
 COMMANDS = (
     "init",
     "demo",
+    "demo-centre",
     "check",
     "backup",
     "users",

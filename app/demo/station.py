@@ -81,18 +81,26 @@ class DemoSummary:
     scanned_pages: int = 0
 
 
-def create_demo_station(data_dir: Path) -> StationDatabase:
-    """A new, empty demo station in ``data_dir``, with its admin, exporting to a
-    demo centre whose identity is saved beside it (:data:`DEMO_CENTRE_IDENTITY`)."""
+def create_demo_station(
+    data_dir: Path,
+    *,
+    code: str = DEMO_STATION,
+    office: str = DEMO_OFFICE,
+    locality: str = DEMO_LOCALITY,
+    centre_recipient: str | None = None,
+) -> StationDatabase:
+    """A new, empty demo station in ``data_dir``, with its admin, exporting to
+    ``centre_recipient``, or else to a demo centre whose identity is saved
+    beside it (:data:`DEMO_CENTRE_IDENTITY`)."""
     db = init_station(
         data_dir,
-        code=DEMO_STATION,
-        office=DEMO_OFFICE,
-        locality=DEMO_LOCALITY,
+        code=code,
+        office=office,
+        locality=locality,
         admin_username="admin",
         admin_password=DEMO_PASSWORD,
     )
-    recipient = write_identity(data_dir / DEMO_CENTRE_IDENTITY)
+    recipient = centre_recipient or write_identity(data_dir / DEMO_CENTRE_IDENTITY)
     with db.sessions.begin() as session:
         set_centre_recipients(session, recipient)
     return db
