@@ -100,6 +100,7 @@ def test_export_verify_and_intake_twice(operator: Operator, station, tmp_path: P
     assert verified["valid"] is True and verified["uuid"] == exported["batch"]
     assert first["batches"][0]["outcome"] == "loaded"
     assert first["batches"][0]["new"] == exported["entries"]
+    assert first["batches"][0]["summary_kept"] and not second["batches"][0]["summary_kept"]
     assert second["batches"][0]["outcome"] == "already loaded"
     assert (
         first["gaps"] == second["gaps"] == {"BP-01": {"missing": 0, "ranges": [], "more_ranges": 0}}

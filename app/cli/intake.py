@@ -128,6 +128,8 @@ def _line(b: BatchIntake) -> str:
         )
         if b.scans:
             line += f" {b.scans:,} page scans, {b.pages:,} pages new or replaced."
+        if b.summary_kept:
+            line += " Its summary of the station is now the centre's newest."
     return line + (f" Note: {b.note}" if b.note and b.outcome is Outcome.LOADED else "")
 
 
@@ -163,5 +165,6 @@ def _data(b: BatchIntake) -> dict[str, object]:
         "older": b.older,
         "scans": b.scans,
         "pages": b.pages,
+        "summary_kept": b.summary_kept,
         "note": b.note,
     }
