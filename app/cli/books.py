@@ -6,10 +6,7 @@ import argparse
 import time
 from pathlib import Path
 
-from sqlalchemy import select
-
-from app.cli.common import CommandError, Report, add_json_flag, station_of
-from app.db.models import Role, User
+from app.cli.common import CommandError, Report, add_json_flag, first_admin, station_of
 from app.system.clock import SystemClock
 from app.work.inventory import all_books, import_books
 
@@ -48,11 +45,7 @@ def run_import(args: argparse.Namespace) -> Report:
     started = time.monotonic()
     try:
         with db.sessions.begin() as session:
-            admin = session.scalars(
-                select(User).where(User.role == Role.ADMIN.value).order_by(User.id).limit(1)
-            ).first()
-            if admin is None:
-                raise CommandError("the station has no admin user")
+            admin = first_admin(session)
             result = import_books(session, admin, args.file, clock=SystemClock())
     finally:
         db.close()

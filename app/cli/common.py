@@ -11,6 +11,10 @@ from enum import IntEnum
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.db.models import Role, User
 from app.station.database import StationDatabase, StationError, open_station
 from app.system.paths import default_data_dir
 
@@ -59,6 +63,17 @@ def station_of(args: argparse.Namespace) -> StationDatabase:
         return open_station(data_dir_of(args), read_only=not writes(args))
     except StationError as e:
         raise CommandError(str(e)) from e
+
+
+def first_admin(session: Session) -> User:
+    """The station's first admin: whom the command line acts as where the
+    window would name its user (an import is audited under someone)."""
+    admin = session.scalars(
+        select(User).where(User.role == Role.ADMIN.value).order_by(User.id).limit(1)
+    ).first()
+    if admin is None:
+        raise CommandError("the station has no admin user")
+    return admin
 
 
 def add_json_flag(parser: argparse.ArgumentParser) -> None:

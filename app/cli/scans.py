@@ -7,10 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from sqlalchemy import select
-
-from app.cli.common import CommandError, Report, add_json_flag, data_dir_of, station_of
-from app.db.models import Role, User
+from app.cli.common import CommandError, Report, add_json_flag, data_dir_of, first_admin, station_of
 from app.scans.importing import ScanImportError, page_ranges, prepare, record
 from app.scans.pages import book_pages
 from app.scans.store import ScanStore
@@ -57,11 +54,7 @@ def run_import(args: argparse.Namespace) -> Report:
     try:
         prepared = prepare(store, args.paths, progress=_progress if sys.stderr.isatty() else None)
         with db.sessions.begin() as session:
-            admin = session.scalars(
-                select(User).where(User.role == Role.ADMIN.value).order_by(User.id).limit(1)
-            ).first()
-            if admin is None:
-                raise CommandError("the station has no admin user")
+            admin = first_admin(session)
             report = record(
                 session, SystemClock(), admin, args.book, prepared, first_page=args.first_page
             )
