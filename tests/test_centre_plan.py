@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import uuid
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
@@ -186,6 +187,25 @@ def test_an_import_replaces_the_whole_plan(central, tmp_path) -> None:
         PlanUnit(binh_long, None, None, None, None, None, None),
         PlanUnit(binh_long, "Phường An Lộc", 7000, None, date(2027, 3, 1), "BP-ANLOC-01", 4),
     ]
+
+
+def test_two_imports_at_once_each_wait_their_turn(central, tmp_path) -> None:
+    """Two operators import at the same moment: the second waits for the first
+    and replaces its plan whole, rather than failing on a name it holds."""
+    first = plan_sheet(tmp_path / "first.xlsx", GOOD_ROWS)
+    second = plan_sheet(tmp_path / "second.xlsx", GOOD_ROWS[1:4])
+    outcome: list[bool] = []
+    with session_factory(central).begin() as session:
+        assert import_plan(session, first, clock=FixedMoment()).ok
+        other = threading.Thread(target=lambda: outcome.append(imported(central, second).ok))
+        other.start()
+        other.join(timeout=1)  # it waits for this transaction: SQLite's lock, or PostgreSQL's
+        assert other.is_alive()
+    other.join(timeout=30)
+
+    assert outcome == [True]
+    plan = the_plan(central)
+    assert plan.source == str(second) and len(plan.stations()) == 3
 
 
 # Progress along the plan, the clock at EXPORTED_AT (22/11/2026).

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session
 
 from app.centre.models import (
@@ -43,6 +43,7 @@ from app.reference.gazetteer import is_known
 from app.system.clock import Clock
 from app.values.text import search_key
 
+PLAN_LOCK_KEY = 0x504C414E  # PostgreSQL advisory lock of a plan import ("PLAN")
 # The type before a unit's name, which a sheet writes or leaves out at will:
 # "Huyện Đồng Phú" and "Đồng Phú" are one district.
 _UNIT_TYPE = re.compile(r"^(huyen|quan|thi xa|thanh pho|tp|xa|phuong|thi tran)\.? ")
@@ -178,7 +179,14 @@ def _warnings(rows: list[PlanRow], province: str | None) -> list[PlanProblem]:
 
 
 def _replace(session: Session, rows: list[PlanRow]) -> None:
-    """The plan's tables emptied and filled with ``rows``."""
+    """The plan's tables emptied and filled with ``rows``.
+
+    One import at a time: on PostgreSQL a second waits here for the first
+    to commit, then empties what it wrote (SQLite's write lock does the
+    same), rather than failing on a district name the first still holds.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PLAN_LOCK_KEY})
     for table in (CentrePlanStation, CentrePlanCommune, CentrePlanDistrict, CentrePlanImport):
         session.execute(delete(table))
     districts: dict[str, CentrePlanDistrict] = {}
