@@ -236,11 +236,8 @@ def test_a_region_marked_with_shift_drag_is_saved_with_the_entry(
     view = window.keying.page_view
     shown_page(qtbot, view, 1)
     canvas = view.canvas
-    shift = Qt.KeyboardModifier.ShiftModifier
 
-    qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, shift, QPoint(20, 30))
-    qtbot.mouseMove(canvas, QPoint(canvas.width() - 20, 130))
-    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, shift, QPoint(canvas.width() - 20, 130))
+    shift_drag(qtbot, canvas, QPoint(20, 30), QPoint(canvas.width() - 20, 130))
 
     page_width, page_height = canvas.page_size()
     assert view.region == pytest.approx(
@@ -261,20 +258,25 @@ def test_a_region_is_marked_and_drawn_on_the_entry_s_own_page_alone(
     view = window.keying.page_view
     shown_page(qtbot, view, 1)
     canvas = view.canvas
-    shift = Qt.KeyboardModifier.ShiftModifier
     view.set_region([0.1, 0.1, 0.5, 0.2], marked=True)
 
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown, ALT)
     shown_page(qtbot, view, 2)
-    qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, shift, QPoint(20, 30))
-    qtbot.mouseMove(canvas, QPoint(canvas.width() - 20, 130))
-    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, shift, QPoint(canvas.width() - 20, 130))
+    shift_drag(qtbot, canvas, QPoint(20, 30), QPoint(canvas.width() - 20, 130))
 
     assert view.region == [0.1, 0.1, 0.5, 0.2], "page 2 is only looked at: the mark stays"
     assert view.region_turned() is None, "and is not drawn on a page it is not on"
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageUp, ALT)
     shown_page(qtbot, view, 1)
     assert view.region_turned() == [0.1, 0.1, 0.5, 0.2]
+
+
+def shift_drag(qtbot, canvas, start: QPoint, end: QPoint) -> None:
+    """The clerk holds Shift and drags over the page: a region marked."""
+    shift = Qt.KeyboardModifier.ShiftModifier
+    qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, shift, start)
+    qtbot.mouseMove(canvas, end)
+    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, shift, end)
 
 
 def scan_book(station, tmp_path: Path, book_id: int, pages: int = PAGES) -> None:

@@ -106,9 +106,8 @@ def answer_leaving(qtbot, button: str) -> list[str]:
     return asked
 
 
-def test_escape_with_typing_asks_before_it_is_thrown_away(
-    qtbot, station, clock, vietnamese
-) -> None:
+def binh_keys_an_s_entry_again(qtbot, station, clock) -> SecondKeyingDialog:
+    """An completed an entry; Bình opens second keying on it."""
     make_team(station)
     with station.sessions.begin() as session:
         save_entry(
@@ -121,6 +120,13 @@ def test_escape_with_typing_asks_before_it_is_thrown_away(
     dialog.show()
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow)
+    return dialog
+
+
+def test_escape_with_typing_asks_before_it_is_thrown_away(
+    qtbot, station, clock, vietnamese
+) -> None:
+    dialog = binh_keys_an_s_entry_again(qtbot, station, clock)
     typing = QApplication.focusWidget()
     Keyboard().type("Lê Văn")
 
@@ -137,18 +143,7 @@ def test_escape_with_typing_asks_before_it_is_thrown_away(
 
 
 def test_escape_on_an_untouched_form_leaves_at_once(qtbot, station, clock, vietnamese) -> None:
-    make_team(station)
-    with station.sessions.begin() as session:
-        save_entry(
-            session, book=add_book(session), values=entry_values(0), user=user(session, "an"),
-            action=SaveAction.COMPLETE, clock=clock,
-        )  # fmt: skip
-        binh = user(session, "binh")
-    dialog = SecondKeyingDialog(StationContext(station, binh, clock, "vi"))
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.activateWindow()
-    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog = binh_keys_an_s_entry_again(qtbot, station, clock)
 
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
 
