@@ -32,17 +32,13 @@ def day(value: date | None) -> str:
     return "" if value is None else value.strftime("%d/%m/%Y")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CentreFigures", text)
-
-
 def commune(line: StationLine) -> str:
     """The commune a station keys, its district's own office, or nothing
     for a station the plan does not list."""
     p = line.progress
     if not p.in_plan:
         return ""
-    return p.commune or _tr("District office")
+    return p.commune or QCoreApplication.translate("CentreFigures", "District office")
 
 
 def state(line: StationLine) -> str:
@@ -50,20 +46,24 @@ def state(line: StationLine) -> str:
     p, status = line.progress, line.status
     words = []
     if status is None:
-        words.append(_tr("No batch yet"))
+        words.append(QCoreApplication.translate("CentreFigures", "No batch yet"))
     elif p.silent:
-        words.append(_tr("Silent {days} days").format(days=p.days_silent))
+        words.append(
+            QCoreApplication.translate("CentreFigures", "Silent {days} days").format(
+                days=p.days_silent
+            )
+        )
     if p.progress.late:
-        words.append(_tr("Late"))
+        words.append(QCoreApplication.translate("CentreFigures", "Late"))
     if p.progress.done:
-        words.append(_tr("Target reached"))
+        words.append(QCoreApplication.translate("CentreFigures", "Target reached"))
     if status is not None and status.gaps.missing:
-        words.append(_tr("Batches missing"))
+        words.append(QCoreApplication.translate("CentreFigures", "Batches missing"))
     if status is not None and status.summary is None:
-        words.append(_tr("No summary (older Sohoa)"))
+        words.append(QCoreApplication.translate("CentreFigures", "No summary (older Sohoa)"))
     if not p.in_plan:
-        words.append(_tr("Not in the plan"))
-    return ", ".join(words) or _tr("On track")
+        words.append(QCoreApplication.translate("CentreFigures", "Not in the plan"))
+    return ", ".join(words) or QCoreApplication.translate("CentreFigures", "On track")
 
 
 def troubled(line: StationLine) -> QColor | None:
@@ -114,7 +114,7 @@ class DistrictRow:
 def district_row(section: DistrictSection) -> DistrictRow:
     progress = section.progress
     return DistrictRow(
-        name=section.district or _tr("Not in the plan"),
+        name=section.district or QCoreApplication.translate("CentreFigures", "Not in the plan"),
         district=section.district,
         whole=False,
         stations=len(section.stations),

@@ -16,8 +16,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Slot
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -80,17 +80,12 @@ class CentreWindow(QMainWindow):
         self.plan_line = QLabel()
         self.plan_line.setObjectName("plan_line")
         self.plan_line.setWordWrap(True)
-        self.filter = QLineEdit()
+        self.filter = SearchField()
         self.filter.setObjectName("filter")
         self.filter.setPlaceholderText(self.tr("Find a station, district or commune (Ctrl+F)"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._filter)
-        QShortcut(
-            QKeySequence(Qt.Key.Key_Escape),
-            self.filter,
-            self._leave_filter,
-            context=Qt.ShortcutContext.WidgetShortcut,
-        )
+        self.filter.left.connect(self._focus_table)
         self.progress = ProgressTab()
         self.backlog = BacklogTab()
         self.errors = ErrorsTab()
@@ -128,6 +123,7 @@ class CentreWindow(QMainWindow):
         self.status = StatusLine("centre_status")
         self.statusBar().addWidget(self.status, 1)
         self._shortcuts()
+        self._focus_table()
         self.timer = QTimer(self, interval=REFRESH_MS)
         self.timer.timeout.connect(lambda: self.refresh(quiet=True))
         self.timer.start()
@@ -305,10 +301,6 @@ class CentreWindow(QMainWindow):
         self.filter.setFocus()
         self.filter.selectAll()
 
-    def _leave_filter(self) -> None:
-        self.filter.clear()
-        self._focus_table()
-
     def _focus_table(self) -> None:
         self.tab().stations.view.setFocus()
 
@@ -343,6 +335,19 @@ class CentreWindow(QMainWindow):
         if self.engine is not None:
             self.engine.dispose()
         super().closeEvent(event)
+
+
+class SearchField(QLineEdit):
+    """The search: Esc clears it and goes back to the table (``left``)."""
+
+    left = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.clear()
+            self.left.emit()
+            return
+        super().keyPressEvent(event)
 
 
 class CentreKeys(QDialog):
