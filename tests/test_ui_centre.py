@@ -161,9 +161,7 @@ def sort_by(qtbot, window: CentreWindow, column: int) -> None:
     qtbot.waitUntil(lambda: not menu.isVisible())
 
 
-def test_a_district_chosen_shows_its_stations_and_sorting_orders_by_number(
-    window, qtbot
-) -> None:
+def test_a_district_chosen_shows_its_stations_and_sorting_orders_by_number(window, qtbot) -> None:
     table = window.progress.stations
     window.progress.districts.choose((False, "Thành phố Đồng Xoài"))
     assert list(by_station(table)) == ["BP-TANPHU"]
