@@ -163,7 +163,11 @@ def sort_by(qtbot, window: CentreWindow, column: int) -> None:
 
 def test_a_district_chosen_shows_its_stations_and_sorting_orders_by_number(window, qtbot) -> None:
     table = window.progress.stations
-    window.progress.districts.choose((False, "Thành phố Đồng Xoài"))
+    window.progress.districts.view.setFocus()
+    for _ in range(2):  # from the whole province to Thành phố Đồng Xoài
+        qtbot.keyClick(window.progress.districts.view, Qt.Key.Key_Down)
+    qtbot.keyClick(window.progress.districts.view, Qt.Key.Key_Tab)
+    assert table.view.hasFocus()
     assert list(by_station(table)) == ["BP-TANPHU"]
     window.progress.districts.choose((True, "Whole province"))
     done = [row["Station"] for row in shown(table)]

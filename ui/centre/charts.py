@@ -42,6 +42,8 @@ def _plot(title: str, bottom: pg.AxisItem | None = None) -> pg.PlotWidget:
     plot.setMenuEnabled(False)
     plot.setMouseEnabled(x=False, y=False)
     plot.hideButtons()
+    # Looked at, never used from the keyboard: Tab goes from table to table.
+    plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     plot.setMinimumHeight(160)
     return plot
 

@@ -103,6 +103,8 @@ class SortedTable(Generic[Row]):
         self.view = row_table(self.model, name)
         self.view.setModel(self.rows)
         self.view.setSortingEnabled(True)
+        # Tab goes on to the next table (from a district to its stations).
+        self.view.setTabKeyNavigation(False)
         # A last column of figures keeps its figures beside their header.
         self.view.horizontalHeader().setStretchLastSection(not columns[-1].numeric)
         # As given (the report's order: by district, then commune) until sorted.
