@@ -44,9 +44,10 @@ from app.centre.report import StationLine
 from app.centre.station_detail import StationDetail
 from app.system.clock import Clock, local_today
 from ui.centre.figures import decimal, number, percent
+from ui.centre.progress import ProgressTab
 from ui.centre.sorting import SortedTable
 from ui.centre.station_dialog import StationDialog
-from ui.centre.tabs import BacklogTab, BatchesTab, ErrorsTab, ProgressTab, StationsTab
+from ui.centre.tabs import BacklogTab, BatchesTab, ErrorsTab, StationsTab
 from ui.keys_help import keys_table
 from ui.moments import local_moment
 from ui.operations import Job
