@@ -33,7 +33,7 @@ class KeysHelp(QDialog):
         groups.append((self.tr("Station"), menus + self._station(user)))
         self.text = QTextBrowser()
         self.text.setObjectName("keys")
-        self.text.setHtml("".join(_group(title, keys) for title, keys in groups))
+        self.text.setHtml("".join(keys_table(title, keys) for title, keys in groups))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -140,7 +140,8 @@ class KeysHelp(QDialog):
         return keys
 
 
-def _group(title: str, keys: Keys) -> str:
+def keys_table(title: str, keys: Keys) -> str:
+    """A group of keys, titled, as the key lists show it (the centre's too)."""
     rows = "".join(
         f"<tr><td width='200'><b>{escape(key)}</b></td><td>{escape(what)}</td></tr>"
         for key, what in keys

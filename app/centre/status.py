@@ -84,7 +84,7 @@ class StationStatus:
         """Each clerk's keying errors over the summary's window, by name."""
         if self.summary is None:
             return []
-        return _clerk_errors(self.summary)
+        return clerk_errors(self.summary)
 
     @property
     def fields(self) -> int:
@@ -205,7 +205,8 @@ def per_thousand(errors: int, fields: int) -> float | None:
     return 1000 * errors / fields if fields else None
 
 
-def _clerk_errors(summary: StationSummary) -> list[ClerkErrors]:
+def clerk_errors(summary: StationSummary) -> list[ClerkErrors]:
+    """Each clerk's keying errors over ``summary``'s window, by name."""
     by_clerk: dict[str, tuple[int, int]] = {}
     for row in summary.errors:
         fields, errors = by_clerk.get(row.clerk, (0, 0))

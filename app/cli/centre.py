@@ -29,9 +29,28 @@ from app.system.clock import VIETNAM, SystemClock, local_today
 
 def add_parser(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(
-        "centre", parents=[common], help="the centre: the province's campaign, station by station"
+        "centre",
+        parents=[common],
+        help="the centre: the province's campaign, station by station",
+        description="With --db and no action: the centre's window, the province at a glance. "
+        "With an action: that action.",
     )
-    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    # Before an action, --db opens the window; each action takes its own.
+    parser.add_argument(
+        "--db",
+        default=argparse.SUPPRESS,
+        metavar="URL",
+        help="open the centre's window on this central database: a SQLite file path, or "
+        "postgresql://user@host/name",
+    )
+    parser.add_argument(
+        "--language",
+        choices=("vi", "en"),
+        default=argparse.SUPPRESS,
+        help="language of the window (default: vi)",
+    )
+    parser.set_defaults(handler=run_without_action, action=None)
+    actions = parser.add_subparsers(dest="action", metavar="ACTION")
     status = actions.add_parser(
         "status",
         parents=[common],
@@ -71,6 +90,20 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
     )
     add_json_flag(report)
     report.set_defaults(handler=run_report)
+
+
+def run_without_action(args: argparse.Namespace) -> Report:
+    """``sohoa centre`` without an action. With --db, ui.launch opens the
+    centre's window instead; run without it, only what to give is said."""
+    if getattr(args, "db", None) is None:
+        raise CommandError(
+            "give --db URL to open the centre's window, or an action: status, targets,"
+            " stations, report"
+        )
+    raise CommandError(
+        "the centre's window opens from the desktop program (sohoa centre --db URL);"
+        " here give an action: status, targets, stations, report"
+    )
 
 
 def run_status(args: argparse.Namespace) -> Report:

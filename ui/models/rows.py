@@ -24,6 +24,11 @@ class Column(Generic[Row]):
     colour: Callable[[Row], Any] | None = None
     # What the cell says when pointed at, beyond its text (e.g. the full list).
     tooltip: Callable[[Row], str] | None = None
+    # What the header says when pointed at: which measure the column is.
+    header_tip: str | None = None
+    # The value a sorted table (ui.centre.sorting) orders the column by: a
+    # number, a date; None sorts last. Without it, the text.
+    sort: Callable[[Row], Any] | None = None
 
 
 class RowTableModel(QAbstractTableModel, Generic[Row]):
@@ -49,9 +54,13 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> str | None:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
             return None
-        return self.columns[section].header if 0 <= section < len(self.columns) else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section].header
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.columns[section].header_tip
+        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -1,0 +1,1 @@
+"""The centre's window: the province's campaign at a glance."""
