@@ -153,6 +153,49 @@
     </message>
 </context>
 <context>
+    <name>BacklogTab</name>
+    <message>
+        <location filename="../../ui/centre/tabs.py" line="78"/>
+        <source>Deferred</source>
+        <translation>Xử lý sau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/tabs.py" line="81"/>
+        <source>Entries deferred, every reason, as the station says</source>
+        <translation>Số mục để lại, mọi lý do, theo báo cáo của trạm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/tabs.py" line="85"/>
+        <source>Drafts</source>
+        <translation>Bản nháp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/tabs.py" line="88"/>
+        <source>Entries begun and not finished, as the station says</source>
+        <translation>Số mục đã bắt đầu nhập mà chưa xong, theo báo cáo của trạm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/tabs.py" line="92"/>
+        <source>Summary of</source>
+        <translation>Tóm tắt lúc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/tabs.py" line="95"/>
+        <source>When the station made the summary its newest batch carried</source>
+        <translation>Lúc trạm lập bản tóm tắt gửi kèm lô mới nhất</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/tabs.py" line="102"/>
+        <source>Entries deferred in the province, per reason</source>
+        <translation>Số mục để lại toàn tỉnh, theo lý do</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/tabs.py" line="117"/>
+        <source>Entries deferred for this reason, as the station says</source>
+        <translation>Số mục để lại vì lý do này, theo báo cáo của trạm</translation>
+    </message>
+</context>
+<context>
     <name>BackupsDialog</name>
     <message>
         <location filename="../../ui/station/backups.py" line="55"/>
@@ -301,6 +344,99 @@
         <location filename="../../ui/station/backups.py" line="211"/>
         <source>Restore</source>
         <translation>Khôi phục</translation>
+    </message>
+</context>
+<context>
+    <name>BatchesTab</name>
+    <message>
+        <location filename="../../ui/centre/tabs.py" line="221"/>
+        <source>Batches</source>
+        <translation>Lô đã nhận</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/tabs.py" line="224"/>
+        <source>Batches taken in at the centre</source>
+        <translation>Số lô trung tâm đã tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/tabs.py" line="228"/>
+        <source>Last no.</source>
+        <translation>Số lô cuối</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/tabs.py" line="231"/>
+        <source>The highest batch number received</source>
+        <translation>Số lô lớn nhất đã nhận</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/tabs.py" line="235"/>
+        <source>Written</source>
+        <translation>Ngày ghi lô</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/tabs.py" line="237"/>
+        <source>The day the station wrote its newest batch</source>
+        <translation>Ngày trạm ghi lô mới nhất</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/tabs.py" line="241"/>
+        <source>Taken in</source>
+        <translation>Tiếp nhận lúc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/tabs.py" line="243"/>
+        <source>When the centre took in the station&apos;s newest batch</source>
+        <translation>Lúc trung tâm tiếp nhận lô mới nhất của trạm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/tabs.py" line="247"/>
+        <source>Days silent</source>
+        <translation>Số ngày im lặng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/tabs.py" line="249"/>
+        <source>never sent</source>
+        <translation>chưa gửi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/tabs.py" line="255"/>
+        <source>Days since the centre took in a batch of the station</source>
+        <translation>Số ngày kể từ khi trung tâm tiếp nhận lô gần nhất của trạm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/tabs.py" line="259"/>
+        <source>Missing</source>
+        <translation>Thiếu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/tabs.py" line="263"/>
+        <source>Batch numbers below the highest that never arrived</source>
+        <translation>Số lô nhỏ hơn số lô lớn nhất đã nhận mà chưa đến</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/tabs.py" line="266"/>
+        <source>Missing numbers</source>
+        <translation>Số lô thiếu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/tabs.py" line="268"/>
+        <source>Last backup</source>
+        <translation>Sao lưu gần nhất</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/tabs.py" line="270"/>
+        <source>The station&apos;s newest backup, as its summary says</source>
+        <translation>Bản sao lưu mới nhất của trạm, theo bản tóm tắt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/tabs.py" line="277"/>
+        <source>Days since the last batch, the most silent first</source>
+        <translation>Số ngày từ lô gần nhất, trạm im lặng lâu nhất trước</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/tabs.py" line="278"/>
+        <source>Silent</source>
+        <translation>Im lặng</translation>
     </message>
 </context>
 <context>
@@ -521,6 +657,270 @@
         <location filename="../../ui/books/panel.py" line="227"/>
         <source>Choose the book whose pages were scanned, then import them.</source>
         <translation>Hãy chọn quyển sổ đã được quét các trang, rồi nhập ảnh quét.</translation>
+    </message>
+</context>
+<context>
+    <name>CentreCharts</name>
+    <message>
+        <location filename="../../ui/centre/charts.py" line="71"/>
+        <source>Nothing to show yet</source>
+        <translation>Chưa có gì để hiển thị</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/charts.py" line="115"/>
+        <source>Entries completed per day, as the station says</source>
+        <translation>Số mục hoàn thành mỗi ngày, theo báo cáo của trạm</translation>
+    </message>
+</context>
+<context>
+    <name>CentreFigures</name>
+    <message>
+        <location filename="../../ui/centre/figures.py" line="41"/>
+        <source>District office</source>
+        <translation>Cấp huyện</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/figures.py" line="49"/>
+        <source>No batch yet</source>
+        <translation>Chưa gửi lô</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/figures.py" line="52"/>
+        <source>Silent {days} days</source>
+        <translation>Im lặng {days} ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/figures.py" line="57"/>
+        <source>Late</source>
+        <translation>Chậm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/figures.py" line="59"/>
+        <source>Target reached</source>
+        <translation>Đạt chỉ tiêu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/figures.py" line="61"/>
+        <source>Batches missing</source>
+        <translation>Thiếu lô</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/figures.py" line="63"/>
+        <source>No summary (older Sohoa)</source>
+        <translation>Không có tóm tắt (Sohoa cũ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/figures.py" line="65"/>
+        <location filename="../../ui/centre/figures.py" line="117"/>
+        <source>Not in the plan</source>
+        <translation>Ngoài kế hoạch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/figures.py" line="66"/>
+        <source>On track</source>
+        <translation>Đúng tiến độ</translation>
+    </message>
+</context>
+<context>
+    <name>CentreKeys</name>
+    <message>
+        <location filename="../../ui/centre/window.py" line="359"/>
+        <source>Keyboard keys</source>
+        <translation>Các phím tắt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/window.py" line="361"/>
+        <source>Progress, backlog, keying errors, batches</source>
+        <translation>Tiến độ, mục để lại, lỗi nhập liệu, lô dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/window.py" line="362"/>
+        <source>Choose a station (or, in Progress, a district)</source>
+        <translation>Chọn một trạm (hoặc, ở thẻ Tiến độ, một huyện)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/window.py" line="363"/>
+        <source>From the districts to their stations, and back</source>
+        <translation>Từ bảng huyện sang các trạm của huyện, và ngược lại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/window.py" line="364"/>
+        <source>The chosen station&apos;s books, days, clerks and batches</source>
+        <translation>Sổ, ngày làm việc, cán bộ và lô của trạm đang chọn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/window.py" line="365"/>
+        <source>Back from a station to the province; in the search, clear it</source>
+        <translation>Từ một trạm trở về toàn tỉnh; trong ô tìm: xoá nội dung tìm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/window.py" line="366"/>
+        <source>Find a station, district or commune</source>
+        <translation>Tìm trạm, huyện hoặc xã</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/window.py" line="367"/>
+        <source>Sort the table by a column; chosen again, the other way</source>
+        <translation>Sắp xếp bảng theo một cột; chọn lại cột đó: sắp xếp ngược lại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/window.py" line="368"/>
+        <source>Read the figures again (they are read every minute too)</source>
+        <translation>Đọc lại số liệu (số liệu cũng tự đọc lại mỗi phút)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/window.py" line="369"/>
+        <source>This list of keys</source>
+        <translation>Danh sách phím tắt này</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/window.py" line="372"/>
+        <source>The centre&apos;s window</source>
+        <translation>Cửa sổ trung tâm</translation>
+    </message>
+</context>
+<context>
+    <name>CentreWindow</name>
+    <message>
+        <location filename="../../ui/centre/window.py" line="76"/>
+        <source>Sohoa — the centre: {database}</source>
+        <translation>Sohoa — trung tâm: {database}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/window.py" line="77"/>
+        <location filename="../../ui/centre/window.py" line="161"/>
+        <source>Reading the central database…</source>
+        <translation>Đang đọc cơ sở dữ liệu trung tâm…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/window.py" line="86"/>
+        <source>Find a station, district or commune (Ctrl+F)</source>
+        <translation>Tìm trạm, huyện hoặc xã (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/window.py" line="100"/>
+        <source>Progress (Ctrl+1)</source>
+        <translation>Tiến độ (Ctrl+1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/window.py" line="101"/>
+        <source>Backlog (Ctrl+2)</source>
+        <translation>Để lại (Ctrl+2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/window.py" line="102"/>
+        <source>Keying errors (Ctrl+3)</source>
+        <translation>Lỗi nhập liệu (Ctrl+3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/window.py" line="103"/>
+        <source>Batches (Ctrl+4)</source>
+        <translation>Lô dữ liệu (Ctrl+4)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/window.py" line="111"/>
+        <source>Enter: the station&apos;s books and days · Ctrl+S: sort · F5: refresh · F1: keys</source>
+        <translation>Enter: sổ và ngày của trạm · Ctrl+S: sắp xếp · F5: làm mới · F1: phím tắt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/window.py" line="184"/>
+        <source>Figures as of {moment}.</source>
+        <translation>Số liệu lúc {moment}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/window.py" line="193"/>
+        <source>There is no central database at {database}: give the file that sohoa intake loads the batches into.</source>
+        <translation>Không có cơ sở dữ liệu trung tâm tại {database}: hãy chỉ tệp mà sohoa intake nạp các lô vào.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/window.py" line="198"/>
+        <source>The central database cannot be read: the server is unreachable, or the file is not a centre&apos;s. ({reason})</source>
+        <translation>Không đọc được cơ sở dữ liệu trung tâm: không liên lạc được với máy chủ, hoặc tệp không phải của trung tâm. ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/window.py" line="204"/>
+        <source>Nothing read yet. F5 tries again.</source>
+        <translation>Chưa đọc được số liệu nào. Nhấn F5 để thử lại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/window.py" line="209"/>
+        <source>The figures shown are as of {moment}; F5 tries again.</source>
+        <translation>Số liệu đang hiển thị là của lúc {moment}; nhấn F5 để thử lại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/window.py" line="220"/>
+        <source>Province: {received} of {target} entries received ({share})</source>
+        <translation>Toàn tỉnh: đã nhận {received}/{target} mục ({share})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/window.py" line="226"/>
+        <source>Province: {received} entries received</source>
+        <translation>Toàn tỉnh: đã nhận {received} mục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/window.py" line="229"/>
+        <source>{done} done as the stations say</source>
+        <translation>trạm báo đã xong {done}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/window.py" line="230"/>
+        <source>{late} stations late</source>
+        <translation>{late} trạm chậm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/window.py" line="231"/>
+        <source>{silent} silent</source>
+        <translation>{silent} trạm im lặng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/window.py" line="234"/>
+        <source>{count} never sent a batch</source>
+        <translation>{count} trạm chưa gửi lô nào</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/window.py" line="236"/>
+        <source>{count} without a summary</source>
+        <translation>{count} trạm không có tóm tắt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/window.py" line="238"/>
+        <source>{missing} batches missing</source>
+        <translation>thiếu {missing} lô</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/window.py" line="239"/>
+        <source>{deferred} deferred</source>
+        <translation>{deferred} mục để lại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/window.py" line="240"/>
+        <source>{rate} errors per 1,000 fields</source>
+        <translation>{rate} lỗi trên 1.000 trường</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/window.py" line="247"/>
+        <source>Plan: {file}, imported {moment}</source>
+        <translation>Kế hoạch: {file}, nhập lúc {moment}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/window.py" line="251"/>
+        <source>No plan imported yet (sohoa centre targets FILE.xlsx)</source>
+        <translation>Chưa nhập kế hoạch (sohoa centre targets TỆP.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/window.py" line="257"/>
+        <source>silent after {days} days without a batch</source>
+        <translation>im lặng khi {days} ngày không gửi lô</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/window.py" line="260"/>
+        <source>as of {moment}</source>
+        <translation>số liệu lúc {moment}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/window.py" line="273"/>
+        <source>Reading station {code}…</source>
+        <translation>Đang đọc trạm {code}…</translation>
     </message>
 </context>
 <context>
@@ -959,6 +1359,59 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
         <location filename="../../ui/dashboard/error_trends.py" line="95"/>
         <source>Shift {number}</source>
         <translation>Ca {number}</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorsTab</name>
+    <message>
+        <location filename="../../ui/centre/tabs.py" line="140"/>
+        <source>Fields compared</source>
+        <translation>Trường đã đối chiếu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/tabs.py" line="144"/>
+        <source>Fields keyed twice, blind, and compared, over the summary&apos;s last days</source>
+        <translation>Số trường được nhập hai lần độc lập rồi đối chiếu, trong những ngày gần nhất của bản tóm tắt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/tabs.py" line="149"/>
+        <source>Errors</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/tabs.py" line="155"/>
+        <source>Per 1,000 fields</source>
+        <translation>Trên 1.000 trường</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/tabs.py" line="158"/>
+        <source>Keying errors per 1,000 fields compared</source>
+        <translation>Số lỗi nhập liệu trên 1.000 trường đã đối chiếu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/tabs.py" line="162"/>
+        <source>Most errors</source>
+        <translation>Nhiều lỗi nhất</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/tabs.py" line="164"/>
+        <source>The clerk with the most errors per 1,000 fields</source>
+        <translation>Cán bộ có nhiều lỗi nhất trên 1.000 trường</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/tabs.py" line="167"/>
+        <source>Summary of</source>
+        <translation>Tóm tắt lúc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/tabs.py" line="173"/>
+        <source>Keying errors per 1,000 fields, the stations with most first</source>
+        <translation>Lỗi nhập liệu trên 1.000 trường, trạm nhiều lỗi nhất trước</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/tabs.py" line="174"/>
+        <source>Province</source>
+        <translation>Toàn tỉnh</translation>
     </message>
 </context>
 <context>
@@ -2509,6 +2962,154 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
     </message>
 </context>
 <context>
+    <name>ProgressTab</name>
+    <message>
+        <location filename="../../ui/centre/progress.py" line="43"/>
+        <source>% of the target received
+(lighter: by the deadline at this pace)</source>
+        <translation>% chỉ tiêu đã nhận
+(màu nhạt: đến hạn theo nhịp hiện nay)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/progress.py" line="44"/>
+        <location filename="../../ui/centre/progress.py" line="67"/>
+        <location filename="../../ui/centre/progress.py" line="120"/>
+        <source>Target</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/progress.py" line="55"/>
+        <location filename="../../ui/centre/progress.py" line="130"/>
+        <source>Entries received at the centre, in the batches taken in</source>
+        <translation>Số mục trung tâm đã nhận, trong các lô đã tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/progress.py" line="58"/>
+        <source>District</source>
+        <translation>Huyện</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/progress.py" line="61"/>
+        <source>Red: the district&apos;s projected finish misses its deadline</source>
+        <translation>Màu đỏ: huyện dự kiến không xong kịp hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/progress.py" line="64"/>
+        <source>Stations</source>
+        <translation>Số trạm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/progress.py" line="70"/>
+        <source>Entries the plan sets</source>
+        <translation>Số mục kế hoạch giao</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/progress.py" line="74"/>
+        <location filename="../../ui/centre/progress.py" line="127"/>
+        <source>Received</source>
+        <translation>Đã nhận</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/progress.py" line="81"/>
+        <location filename="../../ui/centre/progress.py" line="134"/>
+        <source>% of target</source>
+        <translation>% chỉ tiêu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/progress.py" line="84"/>
+        <location filename="../../ui/centre/progress.py" line="137"/>
+        <source>Entries received at the centre, as a share of the target</source>
+        <translation>Số mục trung tâm đã nhận, tính theo % chỉ tiêu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/progress.py" line="88"/>
+        <location filename="../../ui/centre/progress.py" line="159"/>
+        <source>Deadline</source>
+        <translation>Hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/progress.py" line="93"/>
+        <location filename="../../ui/centre/progress.py" line="164"/>
+        <source>Projected</source>
+        <translation>Dự kiến xong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/progress.py" line="97"/>
+        <source>The day the target is reached at the pace of the last {days} days</source>
+        <translation>Ngày đạt chỉ tiêu theo nhịp của {days} ngày gần nhất</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/progress.py" line="102"/>
+        <source>Late</source>
+        <translation>Chậm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/progress.py" line="105"/>
+        <source>Stations whose projected finish misses their deadline</source>
+        <translation>Số trạm dự kiến không xong kịp hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/progress.py" line="109"/>
+        <source>Silent</source>
+        <translation>Im lặng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/progress.py" line="112"/>
+        <source>Stations that sent no batch lately, or never</source>
+        <translation>Số trạm lâu nay không gửi lô, hoặc chưa gửi lô nào</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/progress.py" line="123"/>
+        <source>Entries the plan sets the station</source>
+        <translation>Số mục kế hoạch giao cho trạm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/progress.py" line="141"/>
+        <source>Today</source>
+        <translation>Nhận hôm nay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/progress.py" line="145"/>
+        <source>Entries received at the centre that were completed today (Vietnam time)</source>
+        <translation>Số mục trung tâm đã nhận được hoàn thành trong hôm nay (giờ Việt Nam)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/progress.py" line="150"/>
+        <source>A day</source>
+        <translation>Mục/ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/progress.py" line="153"/>
+        <source>Entries received a day, over the last {days} days</source>
+        <translation>Số mục nhận được mỗi ngày, tính trên {days} ngày gần nhất</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/progress.py" line="167"/>
+        <source>The day the target is reached at that pace; red: too late</source>
+        <translation>Ngày đạt chỉ tiêu theo nhịp đó; màu đỏ: quá hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/progress.py" line="171"/>
+        <source>Done (station)</source>
+        <translation>Trạm báo xong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/progress.py" line="175"/>
+        <source>Entries done as the station&apos;s newest summary says: it counts also what is keyed but not sent yet, so it may be more than the centre received</source>
+        <translation>Số mục đã xong theo bản tóm tắt mới nhất của trạm: tính cả những mục đã nhập mà chưa gửi, nên có thể nhiều hơn số trung tâm đã nhận</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/progress.py" line="180"/>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/progress.py" line="186"/>
+        <source>Whole province</source>
+        <translation>Toàn tỉnh</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <location filename="../../ui/quality/findings_window.py" line="94"/>
@@ -2706,6 +3307,231 @@ Chi tiết: {details}</translation>
     </message>
 </context>
 <context>
+    <name>StationDialog</name>
+    <message>
+        <location filename="../../ui/centre/station_dialog.py" line="43"/>
+        <source>Station {code}</source>
+        <translation>Trạm {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/station_dialog.py" line="67"/>
+        <source>Books (Ctrl+1)</source>
+        <translation>Sổ (Ctrl+1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/station_dialog.py" line="72"/>
+        <source>Days (Ctrl+2)</source>
+        <translation>Theo ngày (Ctrl+2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/station_dialog.py" line="73"/>
+        <source>Keying errors (Ctrl+3)</source>
+        <translation>Lỗi nhập liệu (Ctrl+3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/station_dialog.py" line="81"/>
+        <source>Batches (Ctrl+4)</source>
+        <translation>Lô dữ liệu (Ctrl+4)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/station_dialog.py" line="106"/>
+        <source>{received} of {target} entries received at the centre ({share})</source>
+        <translation>trung tâm đã nhận {received}/{target} mục ({share})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/station_dialog.py" line="110"/>
+        <source>{received} entries received at the centre</source>
+        <translation>trung tâm đã nhận {received} mục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/station_dialog.py" line="116"/>
+        <source>no summary: its books and days are not known at the centre</source>
+        <translation>không có tóm tắt: trung tâm chưa biết sổ và ngày làm việc của trạm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/station_dialog.py" line="119"/>
+        <source>its summary of {moment} (batch {batch}): {done} of {target} done</source>
+        <translation>tóm tắt lúc {moment} (lô {batch}): đã xong {done}/{target} mục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/station_dialog.py" line="127"/>
+        <source>last backup {moment}</source>
+        <translation>sao lưu gần nhất {moment}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/station_dialog.py" line="129"/>
+        <source>no backup</source>
+        <translation>chưa sao lưu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/station_dialog.py" line="136"/>
+        <source>No batch of this station has been taken in.</source>
+        <translation>Trung tâm chưa tiếp nhận lô nào của trạm này.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/station_dialog.py" line="138"/>
+        <source>No batch number is missing.</source>
+        <translation>Không thiếu số lô nào.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/station_dialog.py" line="143"/>
+        <source>and {count} more runs</source>
+        <translation>và {count} đoạn nữa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/station_dialog.py" line="144"/>
+        <source>Batch numbers missing ({count}): {numbers}</source>
+        <translation>Số lô còn thiếu ({count}): {numbers}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/station_dialog.py" line="150"/>
+        <source>Waiting</source>
+        <translation>Chờ nhập</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/station_dialog.py" line="151"/>
+        <source>Being keyed</source>
+        <translation>Đang nhập</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/station_dialog.py" line="152"/>
+        <source>On hold</source>
+        <translation>Tạm giữ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/station_dialog.py" line="153"/>
+        <source>Finished</source>
+        <translation>Đã xong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/station_dialog.py" line="156"/>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/station_dialog.py" line="157"/>
+        <source>Office</source>
+        <translation>Cơ quan đăng ký</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/station_dialog.py" line="158"/>
+        <source>Volume</source>
+        <translation>Quyển số</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/station_dialog.py" line="159"/>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/station_dialog.py" line="160"/>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/station_dialog.py" line="162"/>
+        <source>Expected</source>
+        <translation>Số mục dự kiến</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/station_dialog.py" line="164"/>
+        <source>Done</source>
+        <translation>Đã xong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/station_dialog.py" line="166"/>
+        <source>% done</source>
+        <translation>% xong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/station_dialog.py" line="172"/>
+        <location filename="../../ui/centre/station_dialog.py" line="189"/>
+        <source>Deferred</source>
+        <translation>Xử lý sau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/station_dialog.py" line="174"/>
+        <source>Drafts</source>
+        <translation>Bản nháp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/station_dialog.py" line="179"/>
+        <source>Day</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/station_dialog.py" line="180"/>
+        <source>Shift</source>
+        <translation>Ca</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/station_dialog.py" line="181"/>
+        <location filename="../../ui/centre/station_dialog.py" line="195"/>
+        <source>Clerk</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/station_dialog.py" line="183"/>
+        <source>Completed</source>
+        <translation>Đã xong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/station_dialog.py" line="197"/>
+        <source>Fields compared</source>
+        <translation>Trường đã đối chiếu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/station_dialog.py" line="202"/>
+        <source>Errors</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/station_dialog.py" line="204"/>
+        <source>Per 1,000 fields</source>
+        <translation>Trên 1.000 trường</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/station_dialog.py" line="213"/>
+        <source>No.</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/station_dialog.py" line="214"/>
+        <source>Written</source>
+        <translation>Ngày ghi lô</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/station_dialog.py" line="216"/>
+        <source>Taken in</source>
+        <translation>Tiếp nhận lúc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/station_dialog.py" line="220"/>
+        <source>Entries</source>
+        <translation>Số mục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/station_dialog.py" line="222"/>
+        <source>New</source>
+        <translation>Mới</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/station_dialog.py" line="225"/>
+        <source>Entries new to the centre</source>
+        <translation>Số mục mới đối với trung tâm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/station_dialog.py" line="229"/>
+        <source>Updated</source>
+        <translation>Cập nhật</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/station_dialog.py" line="232"/>
+        <source>Entries the centre held, replaced by a newer version</source>
+        <translation>Số mục trung tâm đã có, được thay bằng phiên bản mới hơn</translation>
+    </message>
+</context>
+<context>
     <name>StationKeysBox</name>
     <message>
         <location filename="../../ui/batches/keys.py" line="52"/>
@@ -2818,6 +3644,29 @@ dấu vân tay {fingerprint}</translation>
         <location filename="../../ui/batches/keys.py" line="231"/>
         <source>The next batches are encrypted for this centre.</source>
         <translation>Các lô tiếp theo được mã hóa cho trung tâm này.</translation>
+    </message>
+</context>
+<context>
+    <name>StationsTab</name>
+    <message>
+        <location filename="../../ui/centre/tabs.py" line="49"/>
+        <source>Station</source>
+        <translation>Trạm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/tabs.py" line="52"/>
+        <source>The station&apos;s code; red: late, silent or missing batches</source>
+        <translation>Mã trạm; màu đỏ: chậm, im lặng hoặc thiếu lô</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/tabs.py" line="54"/>
+        <source>District</source>
+        <translation>Huyện</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/tabs.py" line="55"/>
+        <source>Commune</source>
+        <translation>Xã, phường</translation>
     </message>
 </context>
 <context>
