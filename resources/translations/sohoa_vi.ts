@@ -190,9 +190,29 @@
         <translation>Số mục để lại toàn tỉnh, theo lý do</translation>
     </message>
     <message>
+        <location filename="../../ui/centre/tabs.py" line="116"/>
+        <source>Unreadable</source>
+        <translation>Không đọc được</translation>
+    </message>
+    <message>
         <location filename="../../ui/centre/tabs.py" line="117"/>
-        <source>Entries deferred for this reason, as the station says</source>
-        <translation>Số mục để lại vì lý do này, theo báo cáo của trạm</translation>
+        <source>To check</source>
+        <translation>Cần đối chiếu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/tabs.py" line="118"/>
+        <source>Damaged page</source>
+        <translation>Trang hư hỏng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/tabs.py" line="119"/>
+        <source>Other reason</source>
+        <translation>Lý do khác</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/tabs.py" line="125"/>
+        <source>{0}: entries deferred for this reason, as the station says</source>
+        <translation>{0}: số mục để lại vì lý do này, theo trạm báo</translation>
     </message>
 </context>
 <context>
@@ -349,94 +369,99 @@
 <context>
     <name>BatchesTab</name>
     <message>
-        <location filename="../../ui/centre/tabs.py" line="221"/>
+        <location filename="../../ui/centre/tabs.py" line="236"/>
         <source>Batches</source>
         <translation>Lô đã nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/centre/tabs.py" line="224"/>
+        <location filename="../../ui/centre/tabs.py" line="239"/>
         <source>Batches taken in at the centre</source>
         <translation>Số lô trung tâm đã tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/centre/tabs.py" line="228"/>
+        <location filename="../../ui/centre/tabs.py" line="243"/>
         <source>Last no.</source>
         <translation>Số lô cuối</translation>
     </message>
     <message>
-        <location filename="../../ui/centre/tabs.py" line="231"/>
+        <location filename="../../ui/centre/tabs.py" line="246"/>
         <source>The highest batch number received</source>
         <translation>Số lô lớn nhất đã nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/centre/tabs.py" line="235"/>
+        <location filename="../../ui/centre/tabs.py" line="250"/>
         <source>Written</source>
         <translation>Ngày ghi lô</translation>
     </message>
     <message>
-        <location filename="../../ui/centre/tabs.py" line="237"/>
+        <location filename="../../ui/centre/tabs.py" line="252"/>
         <source>The day the station wrote its newest batch</source>
         <translation>Ngày trạm ghi lô mới nhất</translation>
     </message>
     <message>
-        <location filename="../../ui/centre/tabs.py" line="241"/>
+        <location filename="../../ui/centre/tabs.py" line="256"/>
         <source>Taken in</source>
         <translation>Tiếp nhận lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/centre/tabs.py" line="243"/>
+        <location filename="../../ui/centre/tabs.py" line="258"/>
         <source>When the centre took in the station&apos;s newest batch</source>
         <translation>Lúc trung tâm tiếp nhận lô mới nhất của trạm</translation>
     </message>
     <message>
-        <location filename="../../ui/centre/tabs.py" line="247"/>
+        <location filename="../../ui/centre/tabs.py" line="262"/>
         <source>Days silent</source>
         <translation>Số ngày im lặng</translation>
     </message>
     <message>
-        <location filename="../../ui/centre/tabs.py" line="249"/>
+        <location filename="../../ui/centre/tabs.py" line="264"/>
         <source>never sent</source>
         <translation>chưa gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/centre/tabs.py" line="255"/>
+        <location filename="../../ui/centre/tabs.py" line="270"/>
         <source>Days since the centre took in a batch of the station</source>
         <translation>Số ngày kể từ khi trung tâm tiếp nhận lô gần nhất của trạm</translation>
     </message>
     <message>
-        <location filename="../../ui/centre/tabs.py" line="259"/>
+        <location filename="../../ui/centre/tabs.py" line="274"/>
         <source>Missing</source>
         <translation>Thiếu</translation>
     </message>
     <message>
-        <location filename="../../ui/centre/tabs.py" line="263"/>
+        <location filename="../../ui/centre/tabs.py" line="278"/>
         <source>Batch numbers below the highest that never arrived</source>
         <translation>Số lô nhỏ hơn số lô lớn nhất đã nhận mà chưa đến</translation>
     </message>
     <message>
-        <location filename="../../ui/centre/tabs.py" line="266"/>
+        <location filename="../../ui/centre/tabs.py" line="281"/>
         <source>Missing numbers</source>
         <translation>Số lô thiếu</translation>
     </message>
     <message>
-        <location filename="../../ui/centre/tabs.py" line="268"/>
+        <location filename="../../ui/centre/tabs.py" line="283"/>
         <source>Last backup</source>
         <translation>Sao lưu gần nhất</translation>
     </message>
     <message>
-        <location filename="../../ui/centre/tabs.py" line="270"/>
+        <location filename="../../ui/centre/tabs.py" line="286"/>
         <source>The station&apos;s newest backup, as its summary says</source>
         <translation>Bản sao lưu mới nhất của trạm, theo bản tóm tắt</translation>
     </message>
     <message>
-        <location filename="../../ui/centre/tabs.py" line="277"/>
+        <location filename="../../ui/centre/tabs.py" line="293"/>
         <source>Days since the last batch, the most silent first</source>
         <translation>Số ngày từ lô gần nhất, trạm im lặng lâu nhất trước</translation>
     </message>
     <message>
-        <location filename="../../ui/centre/tabs.py" line="278"/>
+        <location filename="../../ui/centre/tabs.py" line="294"/>
         <source>Silent</source>
         <translation>Im lặng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/centre/tabs.py" line="305"/>
+        <source>never</source>
+        <translation>chưa có</translation>
     </message>
 </context>
 <context>
@@ -667,7 +692,7 @@
         <translation>Chưa có gì để hiển thị</translation>
     </message>
     <message>
-        <location filename="../../ui/centre/charts.py" line="115"/>
+        <location filename="../../ui/centre/charts.py" line="118"/>
         <source>Entries completed per day, as the station says</source>
         <translation>Số mục hoàn thành mỗi ngày, theo báo cáo của trạm</translation>
     </message>
@@ -1364,52 +1389,52 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
 <context>
     <name>ErrorsTab</name>
     <message>
-        <location filename="../../ui/centre/tabs.py" line="140"/>
+        <location filename="../../ui/centre/tabs.py" line="155"/>
         <source>Fields compared</source>
         <translation>Trường đã đối chiếu</translation>
     </message>
     <message>
-        <location filename="../../ui/centre/tabs.py" line="144"/>
+        <location filename="../../ui/centre/tabs.py" line="159"/>
         <source>Fields keyed twice, blind, and compared, over the summary&apos;s last days</source>
         <translation>Số trường được nhập hai lần độc lập rồi đối chiếu, trong những ngày gần nhất của bản tóm tắt</translation>
     </message>
     <message>
-        <location filename="../../ui/centre/tabs.py" line="149"/>
+        <location filename="../../ui/centre/tabs.py" line="164"/>
         <source>Errors</source>
         <translation>Lỗi</translation>
     </message>
     <message>
-        <location filename="../../ui/centre/tabs.py" line="155"/>
+        <location filename="../../ui/centre/tabs.py" line="170"/>
         <source>Per 1,000 fields</source>
         <translation>Trên 1.000 trường</translation>
     </message>
     <message>
-        <location filename="../../ui/centre/tabs.py" line="158"/>
+        <location filename="../../ui/centre/tabs.py" line="173"/>
         <source>Keying errors per 1,000 fields compared</source>
         <translation>Số lỗi nhập liệu trên 1.000 trường đã đối chiếu</translation>
     </message>
     <message>
-        <location filename="../../ui/centre/tabs.py" line="162"/>
+        <location filename="../../ui/centre/tabs.py" line="177"/>
         <source>Most errors</source>
         <translation>Nhiều lỗi nhất</translation>
     </message>
     <message>
-        <location filename="../../ui/centre/tabs.py" line="164"/>
+        <location filename="../../ui/centre/tabs.py" line="179"/>
         <source>The clerk with the most errors per 1,000 fields</source>
         <translation>Cán bộ có nhiều lỗi nhất trên 1.000 trường</translation>
     </message>
     <message>
-        <location filename="../../ui/centre/tabs.py" line="167"/>
+        <location filename="../../ui/centre/tabs.py" line="182"/>
         <source>Summary of</source>
         <translation>Tóm tắt lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/centre/tabs.py" line="173"/>
+        <location filename="../../ui/centre/tabs.py" line="188"/>
         <source>Keying errors per 1,000 fields, the stations with most first</source>
         <translation>Lỗi nhập liệu trên 1.000 trường, trạm nhiều lỗi nhất trước</translation>
     </message>
     <message>
-        <location filename="../../ui/centre/tabs.py" line="174"/>
+        <location filename="../../ui/centre/tabs.py" line="189"/>
         <source>Province</source>
         <translation>Toàn tỉnh</translation>
     </message>
@@ -3031,7 +3056,8 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
         <location filename="../../ui/centre/progress.py" line="93"/>
         <location filename="../../ui/centre/progress.py" line="164"/>
         <source>Projected</source>
-        <translation>Dự kiến xong</translation>
+        <translation>Dự kiến
+xong</translation>
     </message>
     <message>
         <location filename="../../ui/centre/progress.py" line="97"/>
@@ -3066,7 +3092,8 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
     <message>
         <location filename="../../ui/centre/progress.py" line="141"/>
         <source>Today</source>
-        <translation>Nhận hôm nay</translation>
+        <translation>Nhận
+hôm nay</translation>
     </message>
     <message>
         <location filename="../../ui/centre/progress.py" line="145"/>
@@ -3091,7 +3118,8 @@ Chi tiết lỗi được ghi trong tệp {file}</translation>
     <message>
         <location filename="../../ui/centre/progress.py" line="171"/>
         <source>Done (station)</source>
-        <translation>Trạm báo xong</translation>
+        <translation>Trạm
+báo xong</translation>
     </message>
     <message>
         <location filename="../../ui/centre/progress.py" line="175"/>

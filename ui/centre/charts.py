@@ -103,7 +103,10 @@ class RowBars:
         self.empty.setVisible(rows == 0)
         self.empty.setPos(right / 2, 0)
         self.widget.setXRange(0, right * 1.1, padding=0)
-        self.widget.setYRange(-0.6, max(rows, 1) - 0.4, padding=0)
+        # Half a row more at the top when the line is named: its name is
+        # written there, above the bars rather than over the first.
+        top = max(rows, 1) - 0.4 + (0.5 if self.line is not None and line is not None else 0)
+        self.widget.setYRange(-0.6, top, padding=0)
 
 
 class StationDaysChart:

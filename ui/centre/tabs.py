@@ -110,11 +110,21 @@ class BacklogTab(StationsTab):
                 return None
             return line.status.deferred.get(reason.value, 0)
 
+        # The reason's whole label in the header's tip: four of them side by
+        # side would push the table past the laptop's width.
+        short = {
+            DeferralReason.ILLEGIBLE: self.tr("Unreadable"),
+            DeferralReason.NEEDS_VERIFICATION: self.tr("To check"),
+            DeferralReason.DAMAGED_PAGE: self.tr("Damaged page"),
+            DeferralReason.OTHER: self.tr("Other reason"),
+        }
         return Column(
-            reason_label(reason),
+            short[reason],
             lambda s: number(count(s)),
             True,
-            header_tip=self.tr("Entries deferred for this reason, as the station says"),
+            header_tip=self.tr("{0}: entries deferred for this reason, as the station says").format(
+                reason_label(reason)
+            ),
             sort=count,
         )
 
@@ -122,6 +132,11 @@ class BacklogTab(StationsTab):
         self.stations.set_rows(every_station(overview))
         deferred = overview.report.total.deferred
         self.chart.show([Bar(reason_label(r), deferred.get(r.value, 0)) for r in DeferralReason])
+
+
+def _never_backed_up(line: StationLine) -> bool:
+    summary = None if line.status is None else line.status.summary
+    return summary is not None and summary.last_backup is None
 
 
 def _summary_at(line: StationLine):
@@ -266,7 +281,8 @@ class BatchesTab(StationsTab):
                 Column(self.tr("Missing numbers"), _missing_numbers),
                 Column(
                     self.tr("Last backup"),
-                    lambda s: local_moment(s.status.last_backup if s.status else None),
+                    self._last_backup,
+                    colour=lambda s: LATE if _never_backed_up(s) else None,
                     header_tip=self.tr("The station's newest backup, as its summary says"),
                     sort=lambda s: s.status.last_backup if s.status else None,
                 ),
@@ -280,6 +296,14 @@ class BatchesTab(StationsTab):
         layout = QVBoxLayout(self)
         layout.addWidget(self.chart.widget, 2)
         layout.addWidget(self.stations.view, 3)
+
+    def _last_backup(self, line: StationLine) -> str:
+        """When, or that it never was: a summary without a backup is a warning."""
+        if line.status is None or line.status.summary is None:
+            return ""
+        if _never_backed_up(line):
+            return self.tr("never")
+        return local_moment(line.status.last_backup)
 
     def show_report(self, overview: CentreOverview) -> None:
         lines = every_station(overview)

@@ -124,6 +124,8 @@ class CentreWindow(QMainWindow):
         self.status = StatusLine("centre_status")
         self.statusBar().addWidget(self.status, 1)
         self._shortcuts()
+        # A tab chosen, by key or by mouse, is read from its stations at once.
+        self.tabs.currentChanged.connect(self._focus_table)
         self._focus_table()
         self.timer = QTimer(self, interval=REFRESH_MS)
         self.timer.timeout.connect(lambda: self.refresh(quiet=True))
