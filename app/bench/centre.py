@@ -71,7 +71,7 @@ INTAKE_RATE = 10_000  # entries a second, at least (issue 23)
 INTAKES = 3  # each run is seconds of work: fewer repetitions
 REFRESH_TARGET_MS = 200
 ENTRY_COLUMNS = list(CentreEntry.__table__.columns)
-COLUMNS = [c.name for c in ENTRY_COLUMNS]
+COLUMNS = [f'"{c.name}"' for c in ENTRY_COLUMNS]
 # The figures the window shows, read in plain SQL: per station, its batches
 # and their numbers, the entries held, completed lately and on the day; the
 # summaries' figures; the plan.
@@ -254,7 +254,7 @@ def _copied(row: dict[str, Any]) -> tuple[object, ...]:
         json.dumps(value, ensure_ascii=False, separators=(",", ":")) if name == "values"
         else value.astimezone(UTC).replace(tzinfo=None) if isinstance(value, datetime)
         else value
-        for name, value in ((name, row[name]) for name in COLUMNS)
+        for name, value in ((name, row[name]) for name in (c.name for c in ENTRY_COLUMNS))
     )  # fmt: skip
 
 

@@ -49,7 +49,7 @@ STATIONS = 100  # a province's
 DISTRICTS = 10
 PLAN_DAYS = 90  # to every district's deadline
 RECEIVED_AFTER = timedelta(hours=6)  # a batch reaches the centre after its last entry
-COLUMNS = [c.name for c in CentreEntry.__table__.columns]
+COLUMNS = [f'"{c.name}"' for c in CentreEntry.__table__.columns]
 # The bench station's entries as the centre keeps them, in the order they were completed.
 STATION_ROWS = """
 SELECT e.book_id, e.completed_at, e.uuid, e.version, b.kind, b.office, b.volume, b.year,
