@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import psycopg
+from central_helpers import postgres_server
 from sqlalchemy import select
 from test_cli import ok_json, sohoa
 from work_helpers import add_book, key_entry
@@ -124,3 +126,39 @@ def found_in(station) -> list[int]:
     """The bench entry of each finding (the newer of its pair)."""
     with station.sessions() as session:
         return [max(f.entry_ids) for f in session.scalars(select(CheckFinding))]
+
+
+def test_the_centres_figures_on_postgresql(tmp_path: Path) -> None:
+    server = postgres_server()
+    where = tmp_path / "bench"
+    before = bench_databases(server)
+
+    report = ok_json(sohoa("bench", "--entries", "300", "--repetitions", "1", "--without-scans",
+                           "--centre", "--db", server, "--json", data_dir=where))  # fmt: skip
+
+    figures = {f["name"]: f for f in report["figures"]}
+    centre = report["centre"]
+    loaded = centre["intake_entries"]
+    intake = figures[f"intake of {loaded:,} entries into PostgreSQL"]
+    assert intake["target_ms"] == round(loaded / 10), "10,000 entries a second"
+    assert 200 < loaded < 300 and centre["intake_batches"] == 1, "the demo's completed entries"
+    assert centre["refresh_entries"] >= loaded and 1 < centre["refresh_stations"] <= 100
+    refresh = figures[f"the centre's window refreshed ({centre['refresh_stations']} stations)"]
+    assert refresh["target_ms"] == 200 and refresh["raw_sqlite3"]["p50_ms"] > 0
+    assert bench_databases(server) <= before, "the bench dropped the databases it made"
+    check = ok_json(sohoa("check", "--json", data_dir=where))
+    assert "exported" not in check["entries"], "the entries exported to time it are back"
+
+
+def test_the_centres_figures_need_a_postgresql_server(tmp_path: Path) -> None:
+    result = sohoa("bench", "--entries", "100", "--centre", "--db", str(tmp_path / "c.sqlite3"),
+                   data_dir=tmp_path / "bench")  # fmt: skip
+
+    assert result.returncode != 0
+    assert "--centre needs --db postgresql://" in result.stderr
+
+
+def bench_databases(server: str) -> set[str]:
+    with psycopg.connect(server, autocommit=True) as connection:
+        query = "SELECT datname FROM pg_database WHERE datname LIKE 'sohoa_bench%'"
+        return {name for (name,) in connection.execute(query)}

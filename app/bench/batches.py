@@ -79,17 +79,17 @@ RAW_COLUMNS = [
 def batch_operations(db: StationDatabase, raw: sqlite3.Connection) -> Iterator[list[Operation]]:
     """Export and intake, each beside raw sqlite3; the station as it was afterwards."""
     work = Path(tempfile.mkdtemp(prefix="sohoa-bench-batches-"))
-    _forget_batches(db)
+    forget_batches(db)
     try:
         yield _operations(db, raw, work)
     finally:
-        _forget_batches(db)
+        forget_batches(db)
         shutil.rmtree(work)
 
 
 def _operations(db: StationDatabase, raw: sqlite3.Connection, work: Path) -> list[Operation]:
     clock = SystemClock()
-    keystore, key = _throwaway_key(db)
+    keystore, key = throwaway_key(db)
     stick = work / "stick"
     stick.mkdir()
     with db.sessions() as session:
@@ -112,7 +112,7 @@ def _operations(db: StationDatabase, raw: sqlite3.Connection, work: Path) -> lis
             raise RuntimeError(f"the bench export wrote {written}, not {len(restore)} entries")
 
     def undo_export() -> None:
-        _forget_batches(db, restore)
+        forget_batches(db, restore)
         for path in stick.iterdir():
             shutil.rmtree(path)
 
@@ -196,7 +196,7 @@ def _operations(db: StationDatabase, raw: sqlite3.Connection, work: Path) -> lis
     ]
 
 
-def _throwaway_key(db: StationDatabase) -> tuple[Keystore, StationPublicKey]:
+def throwaway_key(db: StationDatabase) -> tuple[Keystore, StationPublicKey]:
     """A new signing key for the bench station, its secret in memory only."""
     backend = MemoryKeyring()
     secret, line = new_key_pair()
@@ -208,7 +208,7 @@ def _throwaway_key(db: StationDatabase) -> tuple[Keystore, StationPublicKey]:
     return Keystore(backend), key
 
 
-def _forget_batches(db: StationDatabase, restore: list[dict[str, object]] | None = None) -> None:
+def forget_batches(db: StationDatabase, restore: list[dict[str, object]] | None = None) -> None:
     """Forget the bench's batches; its entries back as they were.
 
     Without ``restore`` (at the start and end of a run, after a run that

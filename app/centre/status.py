@@ -19,7 +19,7 @@ from datetime import date, datetime
 from sqlalchemy import Connection, func, select
 
 from app.batch.summary import StationSummary
-from app.centre.intake import SequenceGaps, sequence_gaps
+from app.centre.intake import CHUNK, SequenceGaps, gaps_of
 from app.centre.models import CentreEntry, CentreStationSummary, ReceivedBatch
 from app.centre.summaries import read_summary
 
@@ -152,19 +152,18 @@ def province_status(connection: Connection, today: date) -> ProvinceStatus:
             select(CentreEntry.station, func.count()).group_by(CentreEntry.station)
         )
     }
-    summaries = {
-        station: (sequence, read_summary(value))
-        for station, sequence, value in connection.execute(
-            select(
-                CentreStationSummary.station,
-                CentreStationSummary.batch_sequence,
-                CentreStationSummary.summary,
-            )
-        )
-    }
+    summaries = _summaries(connection)
+    numbers: dict[str, list[int]] = defaultdict(list)
+    for station, number in connection.execute(
+        select(ReceivedBatch.station, ReceivedBatch.sequence)
+        .distinct()
+        .order_by(ReceivedBatch.station, ReceivedBatch.sequence)
+    ):
+        numbers[station].append(number)
+    gaps = {station: gaps_of(received) for station, received in numbers.items()}
     stations = []
     for station, count, last_sequence, last_on in sorted(received):
-        sequence, summary = summaries.get(station, (None, None))
+        sequence, summary = summaries.get(station) or (None, None)
         stations.append(
             StationStatus(
                 station=station,
@@ -172,13 +171,50 @@ def province_status(connection: Connection, today: date) -> ProvinceStatus:
                 last_sequence=last_sequence,
                 last_batch_on=last_on,
                 days_since_batch=(today - last_on).days,
-                gaps=sequence_gaps(connection, station),
+                gaps=gaps.get(station, SequenceGaps()),
                 entries=entries.get(station, 0),
                 summary=summary,
                 summary_sequence=sequence,
             )
         )
     return ProvinceStatus(today, stations, _totals(stations))
+
+
+# Each station's summary as last read, by database and station, with the
+# batch and moment it was made at: the window reads the status every few
+# seconds and a summary changes only when a batch brings a newer one, so
+# each is read from its JSON (tens of thousands of rows at a campaign's
+# end) once, when it has changed.
+_read: dict[tuple[str, str], tuple[tuple[str, datetime], StationSummary]] = {}
+
+
+def _summaries(connection: Connection) -> dict[str, tuple[int, StationSummary]]:
+    """Each station's newest summary and the number of its batch."""
+    database = connection.engine.url.render_as_string(hide_password=True)
+    held = connection.execute(
+        select(
+            CentreStationSummary.station,
+            CentreStationSummary.batch_sequence,
+            CentreStationSummary.batch_uuid,
+            CentreStationSummary.summary_at,
+        )
+    ).all()
+    changed = [
+        s.station
+        for s in held
+        if _read.get((database, s.station), (None,))[0] != (s.batch_uuid, s.summary_at)
+    ]
+    for start in range(0, len(changed), CHUNK):
+        for station, batch, at, value in connection.execute(
+            select(
+                CentreStationSummary.station,
+                CentreStationSummary.batch_uuid,
+                CentreStationSummary.summary_at,
+                CentreStationSummary.summary,
+            ).where(CentreStationSummary.station.in_(changed[start : start + CHUNK]))
+        ):
+            _read[(database, station)] = ((batch, at), read_summary(value))
+    return {s.station: (s.batch_sequence, _read[(database, s.station)][1]) for s in held}
 
 
 def _totals(stations: list[StationStatus]) -> ProvinceTotals:

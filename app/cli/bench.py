@@ -8,6 +8,13 @@ import time
 
 from app import __version__
 from app.bench.batches import EXPORTS, batch_operations
+from app.bench.centre import (
+    INTAKE_RATE,
+    INTAKES,
+    CentreLoad,
+    centre_operations,
+    entries_per_second,
+)
 from app.bench.dashboard import dashboard_operations
 from app.bench.figures import WARM_UP, Figure
 from app.bench.handoff import HANDOFFS
@@ -16,6 +23,7 @@ from app.bench.operation import measure, raw_connection
 from app.bench.scans import IMPORTS, scan_operations
 from app.bench.startup import MEMORY_TARGET_MB, STARTS, startup_operation
 from app.bench.station import bench_station, default_bench_dir, entry_count
+from app.centre.database import POSTGRESQL_SCHEMES
 from app.cli.common import CommandError, Report, add_json_flag
 from app.station.database import StationError
 
@@ -53,6 +61,19 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
         help="leave out the page scans' figures (a book imported, a page shown, a book "
         "handed off), which draw and encode their own pages for a minute",
     )
+    parser.add_argument(
+        "--centre",
+        action="store_true",
+        help="add the centre's figures: the station's entries exported as batches and taken "
+        "into PostgreSQL, and the centre's window refreshed on a province of 100 stations "
+        "(needs --db)",
+    )
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="the PostgreSQL server of --centre (postgresql://…): the bench makes databases of "
+        "its own there and drops them when it is done",
+    )
     add_json_flag(parser)
     parser.set_defaults(handler=run)
 
@@ -60,6 +81,8 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
 def run(args: argparse.Namespace) -> Report:
     if args.entries < 1 or args.repetitions < 1:
         raise CommandError("--entries and --repetitions must be 1 or more")
+    if args.centre and not (args.db or "").startswith(POSTGRESQL_SCHEMES):
+        raise CommandError("--centre needs --db postgresql://… (a PostgreSQL server)")
     data_dir = args.data_dir or default_bench_dir(args.entries, args.seed)
     started = time.monotonic()
     try:
@@ -77,6 +100,11 @@ def run(args: argparse.Namespace) -> Report:
             figures += measure(keying, args.repetitions)
         with batch_operations(db, raw) as batches:
             figures += measure(batches, min(args.repetitions, EXPORTS))
+        centre = intake = None
+        if args.centre:
+            with centre_operations(db, args.db) as (operations, centre):
+                [intake] = measure(operations[:1], min(args.repetitions, INTAKES))
+                figures += [intake, *measure(operations[1:], args.repetitions)]
         if not args.without_scans:
             with scan_operations(args.seed) as (import_book, show_page, hand_off):
                 figures += measure([import_book], min(args.repetitions, IMPORTS))
@@ -97,13 +125,28 @@ def run(args: argparse.Namespace) -> Report:
             "built_seconds": round(build_seconds, 1) if built else None,
             "figures": [f.as_dict() for f in figures],
             "memory": {"peak_resident_mb": memory, "target_mb": MEMORY_TARGET_MB},
+            "centre": None if centre is None else centre.as_dict(),
             "all_met": all(f.met for f in figures) and _memory_met(memory),
         },
         lines=[
             *_lines(entries, data_dir, build_seconds if built else None, figures),
             _memory_line(memory),
+            *_centre_lines(centre, intake),
         ],
     )
+
+
+def _centre_lines(centre: CentreLoad | None, intake: Figure | None) -> list[str]:
+    if centre is None or intake is None:
+        return []
+    return [
+        f"intake into PostgreSQL: {centre.entries:,} entries in {centre.batches} batches, "
+        f"{entries_per_second(centre.entries, intake.ours.p50):,.0f} entries/s at the median "
+        f"(target ≥{INTAKE_RATE:,}/s; plain COPY "
+        f"{entries_per_second(centre.entries, intake.raw.p50):,.0f}/s)",
+        f"the window refreshed on {centre.refresh_entries:,} entries from "
+        f"{centre.stations} stations (spread from the bench station's)",
+    ]
 
 
 def _memory_met(memory: float | None) -> bool:
