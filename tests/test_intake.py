@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from batch_helpers import FixedMoment, correct_entry, exporting_station
 from central_helpers import DATABASES, central_database, central_entries
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, inspect, select, text
 
 from app.batch.age import read_identities, write_identity
 from app.batch.export import rewrite_batch
@@ -234,3 +234,19 @@ def test_a_stations_own_database_is_no_central_database(tmp_path: Path) -> None:
 
     with pytest.raises(CentralDatabaseError, match="is a station's database"):
         open_central(str(station.db.path))
+
+
+def test_a_central_database_of_an_older_sohoa_gains_the_indexes_it_lacks(central) -> None:
+    """An older Sohoa's centre lacks the index the window counts by: the
+    newer one builds it when it first opens the database."""
+    with central.begin() as connection:
+        connection.execute(text("DROP INDEX ix_centre_entries_completed"))
+    url = central.url
+    sqlite = url.get_backend_name() == "sqlite"
+
+    again = open_central(url.database if sqlite else url.render_as_string(hide_password=False))
+    try:
+        names = {i["name"] for i in inspect(again).get_indexes("centre_entries")}
+    finally:
+        again.dispose()
+    assert "ix_centre_entries_completed" in names

@@ -49,6 +49,7 @@ def open_central(database: str) -> Engine:
                 " of its own"
             )
         CentreBase.metadata.create_all(engine)
+        _create_missing_indexes(engine)
     except SQLAlchemyError as e:
         engine.dispose()
         reason = getattr(e, "orig", None) or e
@@ -59,6 +60,22 @@ def open_central(database: str) -> Engine:
         engine.dispose()
         raise
     return engine
+
+
+def _create_missing_indexes(engine: Engine) -> None:
+    """The indexes a newer Sohoa adds to a table an older one created
+    (``create_all`` makes a table's indexes only with the table): built
+    once, the first time the newer Sohoa opens the database."""
+    with engine.begin() as connection:
+        held = {
+            index["name"]
+            for indexes in inspect(connection).get_multi_indexes().values()
+            for index in indexes
+        }
+        for table in CentreBase.metadata.sorted_tables:
+            for index in table.indexes:
+                if index.name not in held:
+                    index.create(connection)
 
 
 # Beside a SQLite central file: the folder of its page scans.

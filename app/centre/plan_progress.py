@@ -31,7 +31,8 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.centre.models import CentreEntry, ReceivedBatch
+from app.centre.counts import entries_completed, entries_held
+from app.centre.models import ReceivedBatch
 from app.centre.plan import Plan, PlanUnit, current_plan
 from app.system.clock import VIETNAM, Clock, local_today
 
@@ -106,8 +107,8 @@ def plan_progress(
     now = clock.now()
     today = local_today(clock)
     plan = current_plan(session)
-    received = _counts(session)
-    recent = _counts(session, since=now - timedelta(days=pace_days))
+    received = entries_held(session.connection())
+    recent = entries_completed(session.connection(), since=now - timedelta(days=pace_days))
     last_batches = {
         station: (received_at, bagged)
         for station, received_at, bagged in session.execute(
@@ -199,14 +200,6 @@ def _progress(
         deadline=deadline, days_left=(deadline - today).days if deadline else None,
         pace=pace, projected=projected, done=done, late=late,
     )  # fmt: skip
-
-
-def _counts(session: Session, since: datetime | None = None) -> dict[str, int]:
-    """The entries the centre holds per station (completed ``since``, if given)."""
-    query = select(CentreEntry.station, func.count()).group_by(CentreEntry.station)
-    if since is not None:
-        query = query.where(CentreEntry.completed_at >= since)
-    return {station: count for station, count in session.execute(query)}
 
 
 def _districts(plan: Plan) -> list[tuple[PlanUnit, list[PlanUnit]]]:

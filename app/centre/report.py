@@ -20,10 +20,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.centre.models import CentreEntry
+from app.centre.counts import entries_completed
 from app.centre.plan_progress import Progress, StationProgress, plan_progress
 from app.centre.status import ProvinceTotals, StationStatus, per_thousand, province_status
 from app.system.clock import VIETNAM, Clock, local_today
@@ -116,13 +115,7 @@ def province_report(session: Session, day: date, *, clock: Clock) -> ProvinceRep
 def _received_on(session: Session, day: date) -> dict[str, int]:
     """Entries per station completed on ``day``, Vietnam time."""
     start = datetime.combine(day, time(), VIETNAM)
-    query = (
-        select(CentreEntry.station, func.count())
-        .where(CentreEntry.completed_at >= start)
-        .where(CentreEntry.completed_at < start + timedelta(days=1))
-        .group_by(CentreEntry.station)
-    )
-    return {station: count for station, count in session.execute(query)}
+    return entries_completed(session.connection(), start, start + timedelta(days=1))
 
 
 def _sum(lines: Iterable[StationLine]) -> Sum:

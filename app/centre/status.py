@@ -19,8 +19,9 @@ from datetime import date, datetime
 from sqlalchemy import Connection, func, select
 
 from app.batch.summary import StationSummary
+from app.centre.counts import entries_held
 from app.centre.intake import CHUNK, SequenceGaps, gaps_of
-from app.centre.models import CentreEntry, CentreStationSummary, ReceivedBatch
+from app.centre.models import CentreStationSummary, ReceivedBatch
 from app.centre.summaries import read_summary
 
 
@@ -146,12 +147,7 @@ def province_status(connection: Connection, today: date) -> ProvinceStatus:
             func.max(ReceivedBatch.bagging_date),
         ).group_by(ReceivedBatch.station)
     ).all()
-    entries = {
-        station: count
-        for station, count in connection.execute(
-            select(CentreEntry.station, func.count()).group_by(CentreEntry.station)
-        )
-    }
+    entries = entries_held(connection)
     summaries = _summaries(connection)
     numbers: dict[str, list[int]] = defaultdict(list)
     for station, number in connection.execute(
