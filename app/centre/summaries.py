@@ -68,6 +68,7 @@ MAX_SHIFTS = 12
 _KINDS = tuple(kind.value for kind in BookKind)
 _REASONS = tuple(reason.value for reason in DeferralReason)
 _STATES = tuple(state.value for state in VerificationState)
+_BOOK_STATES = {state.value: state for state in BookState}
 _LONGEST_MOMENT = 40
 _HEX = frozenset("0123456789abcdef")
 T = TypeVar("T")
@@ -112,7 +113,7 @@ def read_summary(value: Any) -> StationSummary:
     shifts = tuple(_list(value["shifts"], "shifts", MAX_SHIFTS, _shift))
     if [s.number for s in shifts] != list(range(1, len(shifts) + 1)):
         raise LineRefused("the shifts are not numbered 1, 2, 3… in order")
-    books = tuple(_list(value["books"], "books", MAX_SUMMARY_BOOKS, _book))
+    books = _books(value["books"])
     if len({(b.kind, b.office, b.volume, b.year) for b in books}) != len(books):
         raise LineRefused("a book is listed twice in its books")
     for what in ("done", "deferred", "drafts"):
@@ -197,15 +198,62 @@ def keep_summary(
     return True
 
 
+def _books(value: Any) -> tuple[SummaryBook, ...]:
+    """The station's books. A station of the whole campaign lists tens of
+    thousands, in every batch: each is checked as a whole first, without
+    naming what it checks; only a list that fails is gone through key by
+    key, to say what is wrong."""
+    if isinstance(value, list) and len(value) <= MAX_SUMMARY_BOOKS:
+        books = [_sound_book(book) for book in value]
+        if None not in books:
+            return tuple(books)  # type: ignore[arg-type]
+    return tuple(_list(value, "books", MAX_SUMMARY_BOOKS, _book))
+
+
+def _sound_book(value: Any) -> SummaryBook | None:
+    """The book ``value`` is, if every check of :func:`_book` holds; else None."""
+    if type(value) is not dict or len(value) != len(BOOK_KEYS):
+        return None
+    try:
+        kind, office, volume, year, state, expected, done, deferred, drafts = (
+            value[key] for key in BOOK_KEYS
+        )
+    except KeyError:
+        return None
+    sound = (
+        kind in _KINDS
+        and type(state) is str
+        and state in _BOOK_STATES
+        and type(office) is str
+        and 0 < len(office) <= _OFFICE
+        and type(volume) is str
+        and 0 < len(volume) <= _VOLUME
+        and CONTROL_CHARACTER.search(office + volume) is None
+        and type(year) is int
+        and 0 <= year <= 9999
+        and (expected is None or (type(expected) is int and 0 <= expected <= MAX_INTEGER))
+        and type(done) is int
+        and type(deferred) is int
+        and type(drafts) is int
+        and min(done, deferred, drafts) >= 0
+        and max(done, deferred, drafts) <= MAX_INTEGER
+    )
+    if not sound:
+        return None
+    return SummaryBook(
+        kind, office, volume, year, _BOOK_STATES[state], expected, done, deferred, drafts
+    )
+
+
 def _book(where: str, value: Any) -> SummaryBook:
     book = _keys(value, where, BOOK_KEYS)
-    state = _choice(f"{where}.state", book["state"], tuple(s.value for s in BookState))
+    state = _choice(f"{where}.state", book["state"], tuple(_BOOK_STATES))
     return SummaryBook(
         kind=_choice(f"{where}.kind", book["kind"], _KINDS),
         office=_text(f"{where}.office", book["office"], _OFFICE),
         volume=_text(f"{where}.volume", book["volume"], _VOLUME),
         year=_whole(f"{where}.year", book["year"], 0, 9999),
-        state=BookState(state),
+        state=_BOOK_STATES[state],
         expected=_optional(_whole, f"{where}.expected", book["expected"]),
         done=_whole(f"{where}.done", book["done"]),
         deferred=_whole(f"{where}.deferred", book["deferred"]),
