@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,7 +46,8 @@ class ScanStore:
         if target.is_file() and target.stat().st_size == len(data):
             return sha256
         target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(f".{target.name}.part")
+        # A name of this writer's own: two intakes may keep the same page at once.
+        partial = target.with_name(f".{target.name}.{os.getpid()}-{threading.get_ident()}.part")
         with open(partial, "wb") as out:
             out.write(data)
             out.flush()
