@@ -29,18 +29,16 @@ from pathlib import Path
 
 from sqlalchemy import delete, select, update
 
-from app.access.keystore import SERVICE, Keystore, MemoryKeyring
 from app.batch.age import read_identities
 from app.batch.export import BATCH_ENTRIES, export_batch
-from app.batch.keys import keyring_name
 from app.batch.record import EXPORT_ORDER, ready_for_export
-from app.batch.signature import StationPublicKey, new_key_pair
 from app.batch.trust import TrustList
 from app.bench.operation import Operation
 from app.centre.database import open_central
 from app.centre.intake import Outcome, intake_batches
-from app.db.models import Batch, BatchEntry, Entry, EntryStatus, Station
+from app.db.models import Batch, BatchEntry, Entry, EntryStatus
 from app.demo import DEMO_CENTRE_IDENTITY
+from app.demo.centre import memory_signing_key
 from app.station.backups import last_backup_at
 from app.station.database import StationDatabase
 from app.system.clock import SystemClock
@@ -89,7 +87,7 @@ def batch_operations(db: StationDatabase, raw: sqlite3.Connection) -> Iterator[l
 
 def _operations(db: StationDatabase, raw: sqlite3.Connection, work: Path) -> list[Operation]:
     clock = SystemClock()
-    keystore, key = throwaway_key(db)
+    keystore, key = memory_signing_key(db)
     stick = work / "stick"
     stick.mkdir()
     with db.sessions() as session:
@@ -194,18 +192,6 @@ def _operations(db: StationDatabase, raw: sqlite3.Connection, work: Path) -> lis
             raw_between=new_centre,
         ),
     ]
-
-
-def throwaway_key(db: StationDatabase) -> tuple[Keystore, StationPublicKey]:
-    """A new signing key for the bench station, its secret in memory only."""
-    backend = MemoryKeyring()
-    secret, line = new_key_pair()
-    with db.sessions.begin() as session:
-        station = session.scalars(select(Station)).one()
-        station.signing_key = line
-        key = StationPublicKey(station.code, line)
-        backend.set_password(SERVICE, keyring_name(station, key), secret.to_base64().decode())
-    return Keystore(backend), key
 
 
 def forget_batches(db: StationDatabase, restore: list[dict[str, object]] | None = None) -> None:

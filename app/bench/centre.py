@@ -1,8 +1,9 @@
 """The centre on PostgreSQL: a province's batches taken in, and the window's refresh.
 
 The intake is the centre's, whole: the bench station's completed entries
-exported as real batches (the station's own export, signed with the
-throwaway key of app.bench.batches, encrypted to the demo centre), then
+exported as real batches (the station's own export, signed with a key
+held in memory, app.demo.centre.memory_signing_key, encrypted to the demo
+centre), then
 taken in by ``intake_batches`` into a fresh PostgreSQL database each run:
 verified, decrypted, every line checked, loaded. Its raw counterpart is a
 plain ``COPY`` of the same rows into a plain table of the same columns.
@@ -10,7 +11,7 @@ Up to INTAKE_ENTRIES are loaded each run, so that a campaign-sized run
 takes minutes, not an hour.
 
 The refresh is what the centre's window reads each time
-(``province_report``), on a database holding the province's shape: the
+(``centre_overview``), on a database holding the province's shape: the
 bench station's completed entries, all of them, spread over STATIONS
 station codes by book (each station keys books of its own), in batches of
 10,000 by completion; each station a summary made from the bench station's
@@ -50,18 +51,19 @@ from app.batch.export import BATCH_ENTRIES, export_batch
 from app.batch.record import EXPORT_ORDER, ready_for_export
 from app.batch.trust import TrustList
 from app.batch.verify import open_batch
-from app.bench.batches import forget_batches, throwaway_key
+from app.bench.batches import forget_batches
 from app.bench.operation import Operation
 from app.bench.province import fill_province
 from app.centre.database import open_central
 from app.centre.intake import Outcome, intake_batches
 from app.centre.models import CentreEntry
+from app.centre.overview import centre_overview
 from app.centre.payload import payload_rows
 from app.centre.plan_progress import PACE_DAYS
-from app.centre.report import province_report
 from app.db.engine import database_path
 from app.db.models import Entry
 from app.demo import DEMO_CENTRE_IDENTITY
+from app.demo.centre import memory_signing_key
 from app.station.backups import last_backup_at
 from app.station.database import StationDatabase
 from app.system.clock import VIETNAM, SystemClock, local_today
@@ -79,7 +81,7 @@ RAW_REFRESH = (
     "SELECT station, count(*), max(sequence), max(bagging_date), max(received_at)"
     " FROM centre_batches GROUP BY station",
     "SELECT station, sequence FROM centre_batches ORDER BY station, sequence",
-    "SELECT station, count(*) FROM centre_entries GROUP BY station",
+    "SELECT station, sum(new_entries) FROM centre_batches GROUP BY station",
     "SELECT station, count(*) FROM centre_entries WHERE completed_at >= %(recent)s"
     " GROUP BY station",
     "SELECT station, count(*) FROM centre_entries"
@@ -160,7 +162,7 @@ def _export(db: StationDatabase, work: Path) -> tuple[list[Path], TrustList, dic
     """Up to INTAKE_ENTRIES of the station's entries, exported as batches;
     the entries back as they were; the station's real summary, as the first
     batch carries it."""
-    keystore, key = throwaway_key(db)
+    keystore, key = memory_signing_key(db)
     with db.sessions() as session:
         before = session.execute(
             select(Entry.id, Entry.status)
@@ -278,7 +280,7 @@ def _refresh(
 
         def refresh() -> None:
             with sessions() as session:
-                province_report(session, local_today(clock), clock=clock)
+                centre_overview(session, clock)
 
         def raw_refresh() -> None:
             now = clock.now().replace(tzinfo=None)
