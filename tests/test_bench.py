@@ -15,7 +15,8 @@ from test_cli import ok_json, sohoa
 from work_helpers import add_book, key_entry
 
 from app.bench.figures import Figure, Timings
-from app.bench.keying import remove_bench_books
+from app.bench.keying import keying_operations, remove_bench_books
+from app.bench.operation import raw_connection
 from app.db.models import CheckFinding, User
 from app.specs import BookKind
 
@@ -120,6 +121,30 @@ def test_the_bench_books_go_with_what_the_checks_found_in_them(station, clock) -
             bench_id = bench.id
         assert again.id == twin_id, "the next run's entry takes the same id"
         assert found_in(station) == [twin_id]
+
+
+def test_what_an_older_bench_found_about_entries_gone_is_forgotten(station, clock) -> None:
+    with station.sessions.begin() as session:
+        admin = session.scalars(select(User)).one()
+        book = add_book(session, BookKind.BIRTH, "01", 1990)
+        for number in (1, 2):
+            last = key_entry(session, clock, book, admin, clock.now(), number)
+        gone = last.id + 1  # the id the bench's first entry takes
+    found = found_in(station)
+    with station.sessions.begin() as session:
+        session.add(
+            CheckFinding(
+                check="possible_duplicate", signature=f"possible_duplicate:{last.id}:{gone}",
+                book_id=None, entry_ids=[last.id, gone], detail={}, found_at=clock.now(),
+                state="open",
+            )
+        )  # fmt: skip
+    raw = raw_connection(station)
+    try:
+        with keying_operations(station, raw, saves=1, seed=1):
+            assert found_in(station) == found, "what is about entries there stays"
+    finally:
+        raw.close()
 
 
 def found_in(station) -> list[int]:

@@ -47,6 +47,7 @@ from app.work.shifts import completed_in_shift
 
 SAVE_TARGET_MS = 25
 SEARCH_TARGET_MS = 50
+CHUNK = 500  # ids looked up per query
 
 
 @contextmanager
@@ -55,6 +56,7 @@ def keying_operations(
 ) -> Iterator[list[Operation]]:
     """Save-and-next and name search, each beside raw sqlite3; ``saves`` is
     how many entries each side may key."""
+    _forget_findings_of_gone_entries(db)
     ours, theirs = _bench_book(db, "ours"), _bench_book(db, "raw")
     try:
         yield _operations(db, raw, ours, theirs, saves, seed)
@@ -160,6 +162,28 @@ def _operations(
                   raw_save_and_next),
         Operation("accent-insensitive name search", SEARCH_TARGET_MS, search, raw_search),
     ]  # fmt: skip
+
+
+def _forget_findings_of_gone_entries(db: StationDatabase) -> None:
+    """What the checks found about entries no longer there: left by the
+    bench of an earlier Sohoa, which removed its entries and not what was
+    found in them. The next run's entries take their ids again, and a fresh
+    entry's save does not look for what was found before
+    (app.quality.checks.check_entry): it would fail to keep the same again."""
+    with db.sessions.begin() as session:
+        findings = session.execute(select(CheckFinding.id, CheckFinding.entry_ids)).all()
+        named = sorted({entry_id for _, entry_ids in findings for entry_id in entry_ids})
+        there = {
+            entry_id
+            for start in range(0, len(named), CHUNK)
+            for entry_id in session.scalars(
+                select(Entry.id).where(Entry.id.in_(named[start : start + CHUNK]))
+            )
+        }
+        gone = [finding for finding, entry_ids in findings if not there.issuperset(entry_ids)]
+        for start in range(0, len(gone), CHUNK):
+            chunk = gone[start : start + CHUNK]
+            session.execute(delete(CheckFinding).where(CheckFinding.id.in_(chunk)))
 
 
 def _bench_book(db: StationDatabase, side: str) -> int:
