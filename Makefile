@@ -22,7 +22,7 @@ run: $(INSTALLED)
 	$(BIN)/sohoa --data-dir "$(DATA_DIR)"
 
 test: $(INSTALLED) lint
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest --durations=15
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n auto --dist loadfile --durations=15
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
