@@ -79,6 +79,19 @@ def test_the_next_entry_starts_from_the_one_before(station, window) -> None:
     assert window.keying.entries.rowCount() == 1
 
 
+def test_a_number_skipped_is_said_with_the_save(station, window) -> None:
+    """The form says it while the clerk types; the save moves on to the next
+    form, so the line beside the buttons says it again."""
+    book = add_book(station, BookKind.BIRTH)
+    window.open_book(book.id)
+    Clerk(window.form, Keyboard(), REGISTERED).key_entry(realistic(book, 1))
+
+    Clerk(window.form, Keyboard(), REGISTERED).key_entry(realistic(book, 3))
+
+    assert [e.number for e in stored(station)] == [1, 3]
+    assert window.keying.outcome.text() == "Đã lưu mục số 3. Số 3 năm 2015 bỏ qua số 2."
+
+
 def test_the_first_entry_of_a_book_starts_on_its_page(station, window) -> None:
     book = add_book(station, BookKind.BIRTH)
     window.open_book(book.id)

@@ -3,9 +3,10 @@ completion, warnings do not."""
 
 from app.rules.entry import assess
 from app.rules.findings import Assessment, FieldValue, Finding, Severity
-from app.rules.sequence import Neighbour, check_sequence
+from app.rules.sequence import ORDER_WARNINGS, Neighbour, check_sequence
 
 __all__ = [
+    "ORDER_WARNINGS",
     "Assessment",
     "FieldValue",
     "Finding",

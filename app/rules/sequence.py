@@ -12,6 +12,12 @@ from dataclasses import dataclass
 from app.rules.findings import Finding, Severity, finding
 from app.values.dates import PartialDate
 
+# The warnings about the book's order: the clerk is told of them at the
+# save too, for the form moves on to the next entry.
+ORDER_WARNINGS = frozenset(
+    {"number_gap_one", "number_gap", "registration_before_previous", "registration_after_next"}
+)
+
 
 @dataclass(frozen=True)
 class Neighbour:

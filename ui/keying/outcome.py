@@ -5,7 +5,7 @@ failed, in red, while what was typed stays on the form."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -33,12 +33,15 @@ class OutcomeLine(QLabel):
         number: int | None,
         checks: tuple[CheckFinding, ...],
         named: Mapping[int, EntryHeading],
+        warnings: Sequence[str] = (),
     ) -> None:
-        """Entry ``number`` is completed; ``checks`` found what the lead will see."""
-        self.setStyleSheet(CHECKED_STYLE if checks else "")
+        """Entry ``number`` is completed; ``warnings`` are what the form said
+        of the book's order (a number skipped, a date out of order), which
+        the next form no longer shows; ``checks`` found what the lead will see."""
+        self.setStyleSheet(CHECKED_STYLE if checks or warnings else "")
         self.setText(
             " ".join(
-                [self.tr("Entry {number} saved.").format(number=number)]
+                [self.tr("Entry {number} saved.").format(number=number), *warnings]
                 + [self._check_said(finding, named) for finding in checks]
             )
         )

@@ -41,7 +41,7 @@ from app.keying.lists import entries_of_book
 from app.keying.save import SaveAction
 from app.keying.start import fresh_entry
 from app.reference.gazetteer import Place
-from app.rules import FieldValue, Finding, Severity
+from app.rules import ORDER_WARNINGS, FieldValue, Finding, Severity
 from app.specs import BookKind, spec_for
 from app.work import queue
 from ui.context import StationContext
@@ -337,7 +337,12 @@ class KeyingPanel(QWidget):
                 self._blocked(outcome.assessment.findings)
             return False
         assert outcome.entry is not None  # saved: the entry is stored
-        self.outcome.saved(outcome.entry.number, outcome.checks, saved.named)
+        order = [
+            f.message(self.context.language)
+            for f in outcome.assessment.findings
+            if f.code in ORDER_WARNINGS
+        ]
+        self.outcome.saved(outcome.entry.number, outcome.checks, saved.named, order)
         self._next()
         return True
 
