@@ -15,14 +15,14 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import String
 
 from app.batch.format import BatchInfo
 from app.batch.limits import CONTROL_CHARACTER, MAX_INTEGER, MAX_TEXT_CHARS, quoted
-from app.centre.json_lines import LineRefused, described, kind_of
+from app.centre.json_lines import LONGEST_MOMENT, LineRefused, described, iso_moment, kind_of
 from app.centre.models import CentreEntry
 from app.specs import BookKind, SourceStatus, spec_for
 
@@ -48,7 +48,6 @@ CLEAR = SourceStatus.CLEAR.value
 _CONTROL = CONTROL_CHARACTER.search
 # A date of the book's own precision: 1962, 1962-03, 1962-03-12.
 _PARTIAL_DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
-_LONGEST_MOMENT = 40
 T = TypeVar("T")
 
 
@@ -161,16 +160,7 @@ def _partial_date(name: str, value: Any) -> str:
 
 
 def _moment(name: str, value: Any) -> datetime:
-    text = _text(name, value, _LONGEST_MOMENT)
-    try:
-        moment = datetime.fromisoformat(text)
-        if moment.tzinfo is None:
-            raise ValueError("no time zone")
-        return moment.astimezone(UTC)
-    except (ValueError, OverflowError) as e:
-        raise LineRefused(
-            f"{name} {quoted(text)} is not a moment with its time zone (ISO 8601): {e}"
-        ) from e
+    return iso_moment(name, _text(name, value, LONGEST_MOMENT))
 
 
 def _values(kind: str, values: Any) -> dict[str, dict[str, str]]:

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import json
 import math
+from datetime import UTC, datetime
 from typing import Any
 
 from app.batch.limits import MAX_NUMBER_DIGITS, quoted
+
+LONGEST_MOMENT = 40  # characters of an ISO 8601 moment with its offset
 
 
 class LineRefused(ValueError):
@@ -61,6 +64,20 @@ def described(value: object) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     return kind_of(value)
+
+
+def iso_moment(where: str, text: str) -> datetime:
+    """``text`` (checked as text already) as a moment in UTC: ISO 8601 with
+    its time zone, as Sohoa writes every moment of a batch."""
+    try:
+        moment = datetime.fromisoformat(text)
+        if moment.tzinfo is None:
+            raise ValueError("no time zone")
+        return moment.astimezone(UTC)
+    except (ValueError, OverflowError) as e:
+        raise LineRefused(
+            f"{where} {quoted(text)} is not a moment with its time zone (ISO 8601): {e}"
+        ) from e
 
 
 def _whole_number(text: str) -> int:

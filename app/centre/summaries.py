@@ -18,7 +18,7 @@ that loads the batch's entries.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime, time
 from typing import Any, TypeVar
 
 from sqlalchemy import Column, Connection, String, insert, select, update
@@ -42,7 +42,7 @@ from app.batch.summary import (
     SummaryBook,
     TallyCount,
 )
-from app.centre.json_lines import LineRefused, described, kind_of
+from app.centre.json_lines import LONGEST_MOMENT, LineRefused, described, iso_moment, kind_of
 from app.centre.models import CentreEntry, CentreStationSummary
 from app.db.models import DeferralReason, VerificationState
 from app.specs import BookKind
@@ -69,7 +69,6 @@ _KINDS = tuple(kind.value for kind in BookKind)
 _REASONS = tuple(reason.value for reason in DeferralReason)
 _STATES = tuple(state.value for state in VerificationState)
 _BOOK_STATES = {state.value: state for state in BookState}
-_LONGEST_MOMENT = 40
 _HEX = frozenset("0123456789abcdef")
 T = TypeVar("T")
 
@@ -395,13 +394,4 @@ def _time(where: str, value: Any) -> time:
 
 
 def _moment(where: str, value: Any) -> datetime:
-    text = _text(where, value, _LONGEST_MOMENT)
-    try:
-        moment = datetime.fromisoformat(text)
-        if moment.tzinfo is None:
-            raise ValueError("no time zone")
-        return moment.astimezone(UTC)
-    except (ValueError, OverflowError) as e:
-        raise LineRefused(
-            f"{where} {quoted(text)} is not a moment with its time zone (ISO 8601): {e}"
-        ) from e
+    return iso_moment(where, _text(where, value, LONGEST_MOMENT))
