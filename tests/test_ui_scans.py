@@ -153,10 +153,7 @@ def test_a_page_typed_is_shown_and_a_page_without_scan_says_so(
 def test_alt_page_down_looks_at_the_next_page_already_made_ready(
     qtbot, station, clock, scanned_book
 ) -> None:
-    window = open_window(qtbot, station, clock, "an")
-    window.open_book(scanned_book)
-    view = window.keying.page_view
-    shown_page(qtbot, view, 1)
+    window, view = keying_on_page_one(qtbot, station, clock, scanned_book)
     following = RenderKey.of(view.pages[2], view.view())
     qtbot.waitUntil(lambda: view.renderer.image(following) is not None)
 
@@ -168,10 +165,7 @@ def test_alt_page_down_looks_at_the_next_page_already_made_ready(
 
 
 def test_the_keys_zoom_pan_turn_and_contrast_the_page(qtbot, station, clock, scanned_book) -> None:
-    window = open_window(qtbot, station, clock, "an")
-    window.open_book(scanned_book)
-    view = window.keying.page_view
-    shown_page(qtbot, view, 1)
+    _window, view = keying_on_page_one(qtbot, station, clock, scanned_book)
     canvas, field = view.canvas, QApplication.focusWidget()
     width = canvas.page_size()[0]
     assert width == pytest.approx(canvas.width(), abs=1), "fitted to the width"
@@ -231,10 +225,7 @@ def test_the_split_is_remembered_for_the_clerk(qtbot, station, clock, scanned_bo
 def test_a_region_marked_with_shift_drag_is_saved_with_the_entry(
     qtbot, station, clock, scanned_book
 ) -> None:
-    window = open_window(qtbot, station, clock, "an")
-    window.open_book(scanned_book)
-    view = window.keying.page_view
-    shown_page(qtbot, view, 1)
+    window, view = keying_on_page_one(qtbot, station, clock, scanned_book)
     canvas = view.canvas
 
     shift_drag(qtbot, canvas, QPoint(20, 30), QPoint(canvas.width() - 20, 130))
@@ -253,10 +244,7 @@ def test_a_region_marked_with_shift_drag_is_saved_with_the_entry(
 def test_a_region_is_marked_and_drawn_on_the_entry_s_own_page_alone(
     qtbot, station, clock, scanned_book
 ) -> None:
-    window = open_window(qtbot, station, clock, "an")
-    window.open_book(scanned_book)
-    view = window.keying.page_view
-    shown_page(qtbot, view, 1)
+    _window, view = keying_on_page_one(qtbot, station, clock, scanned_book)
     canvas = view.canvas
     view.set_region([0.1, 0.1, 0.5, 0.2], marked=True)
 
@@ -269,6 +257,15 @@ def test_a_region_is_marked_and_drawn_on_the_entry_s_own_page_alone(
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageUp, ALT)
     shown_page(qtbot, view, 1)
     assert view.region_turned() == [0.1, 0.1, 0.5, 0.2]
+
+
+def keying_on_page_one(qtbot, station, clock, book_id: int):
+    """An opens the scanned book: the window, and its page view on page 1."""
+    window = open_window(qtbot, station, clock, "an")
+    window.open_book(book_id)
+    view = window.keying.page_view
+    shown_page(qtbot, view, 1)
+    return window, view
 
 
 def shift_drag(qtbot, canvas, start: QPoint, end: QPoint) -> None:
@@ -508,10 +505,7 @@ def test_the_entry_list_folds_beside_the_page_and_f12_opens_it(
 def test_alt_down_in_a_list_of_choices_opens_the_list_not_the_page(
     qtbot, station, clock, scanned_book
 ) -> None:
-    window = open_window(qtbot, station, clock, "an")
-    window.open_book(scanned_book)
-    view = window.keying.page_view
-    shown_page(qtbot, view, 1)
+    window, view = keying_on_page_one(qtbot, station, clock, scanned_book)
     canvas = view.canvas
     for _ in range(2):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Equal, CTRL)
